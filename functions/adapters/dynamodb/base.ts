@@ -1,0 +1,44 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Item } from './items.js';
+
+/** What every repository needs: the client and the table's name. */
+export interface TableContext {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export function isConditionFailure(err: unknown): boolean {
+  return (
+    err instanceof ConditionalCheckFailedException ||
+    (typeof err === 'object' && err !== null && (err as { name?: string }).name === 'ConditionalCheckFailedException')
+  );
+}
+
+/** Runs a query to the end (or to `limit` items), following LastEvaluatedKey. */
+export async function queryAll(ctx: TableContext, input: Omit<QueryCommandInput, 'TableName'>, limit = Infinity): Promise<Item[]> {
+  const out: Item[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ctx.client.send(new QueryCommand({ ...input, TableName: ctx.tableName, ExclusiveStartKey }));
+    for (const item of page.Items ?? []) {
+      out.push(item);
+      if (out.length >= limit) return out;
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+/** Deletes items by key in batches of 25, retrying what DynamoDB leaves unprocessed. */
+export async function deleteKeys(ctx: TableContext, itemKeys: Array<{ PK: unknown; SK: unknown }>): Promise<void> {
+  for (let i = 0; i < itemKeys.length; i += 25) {
+    let requests = itemKeys.slice(i, i + 25).map((k) => ({ DeleteRequest: { Key: { PK: k.PK, SK: k.SK } } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept items unprocessed while deleting');
+      const res = await ctx.client.send(new BatchWriteCommand({ RequestItems: { [ctx.tableName]: requests } }));
+      requests = (res.UnprocessedItems?.[ctx.tableName] ?? []) as typeof requests;
+      if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ClaimRepository } from '../../app/ports.js';
+import { isConditionFailure, type TableContext } from './base.js';
+import { epochSeconds } from './items.js';
+import { keys, TTL_ATTRIBUTE } from './keys.js';
+
+/** Digest claims only matter for the day they name; alert claims must outlive any story (60 days). */
+const DIGEST_CLAIM_DAYS = 45;
+const ALERT_CLAIM_DAYS = 400;
+
+/**
+ * Exactly-once effects by conditional put: the first writer of a claim key sends, every other
+ * attempt (retry, redelivery, concurrent run) sees the condition fail and sends nothing.
+ */
+export class DynamoClaimRepository implements ClaimRepository {
+  constructor(private readonly ctx: TableContext) {}
+
+  private async claim(key: { PK: string; SK: string }, item: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.tableName,
+          Item: { ...key, ...item },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  claimAlert(subscriberId: string, companyKey: string, storyId: string, at: Date, detail: Record<string, string> = {}): Promise<boolean> {
+    return this.claim(keys.alertClaim(subscriberId, companyKey, storyId), {
+      entity: 'alert-claim',
+      ...detail,
+      companyKey,
+      storyId,
+      claimedAt: at.toISOString(),
+      [TTL_ATTRIBUTE]: epochSeconds(at) + ALERT_CLAIM_DAYS * 86_400,
+    });
+  }
+
+  async markAlertSent(subscriberId: string, companyKey: string, storyId: string, at: Date, messageId: string): Promise<void> {
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.tableName,
+        Key: keys.alertClaim(subscriberId, companyKey, storyId),
+        UpdateExpression: 'SET sentAt = :at, messageId = :id',
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':id': messageId },
+      }),
+    );
+  }
+
+  claimDigest(subscriberId: string, localDate: string, at: Date): Promise<boolean> {
+    return this.claim(keys.digestClaim(subscriberId, localDate), {
+      entity: 'digest-claim',
+      localDate,
+      claimedAt: at.toISOString(),
+      [TTL_ATTRIBUTE]: epochSeconds(at) + DIGEST_CLAIM_DAYS * 86_400,
+    });
+  }
+
+  async markDigestSent(subscriberId: string, localDate: string, at: Date, messageId: string): Promise<void> {
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.tableName,
+        Key: keys.digestClaim(subscriberId, localDate),
+        UpdateExpression: 'SET sentAt = :at, messageId = :id',
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':id': messageId },
+      }),
+    );
+  }
+
+  async hasDigest(subscriberId: string, localDate: string): Promise<boolean> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.tableName, Key: keys.digestClaim(subscriberId, localDate) }),
+    );
+    return Item !== undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { InterviewRepository } from '../../app/ports.js';
+import type { StoredInterview } from '../../domain/interview.js';
+import { isConditionFailure, queryAll, type TableContext } from './base.js';
+import { interviewFromItem, interviewToItem } from './items.js';
+import { keys, SUBSCRIBER_SK_PREFIX } from './keys.js';
+
+export class DynamoInterviewRepository implements InterviewRepository {
+  constructor(private readonly ctx: TableContext) {}
+
+  async list(subscriberId: string): Promise<StoredInterview[]> {
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.subscriberPartition(subscriberId), ':prefix': SUBSCRIBER_SK_PREFIX.interview },
+    });
+    return items.map(interviewFromItem);
+  }
+
+  async get(subscriberId: string, interviewId: string): Promise<StoredInterview | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.tableName, Key: keys.interview(subscriberId, interviewId) }),
+    );
+    return Item ? interviewFromItem(Item) : null;
+  }
+
+  async put(interview: StoredInterview): Promise<void> {
+    await this.ctx.client.send(new PutCommand({ TableName: this.ctx.tableName, Item: interviewToItem(interview) }));
+  }
+
+  async delete(subscriberId: string, interviewId: string): Promise<boolean> {
+    const { Attributes } = await this.ctx.client.send(
+      new DeleteCommand({ TableName: this.ctx.tableName, Key: keys.interview(subscriberId, interviewId), ReturnValues: 'ALL_OLD' }),
+    );
+    return Attributes !== undefined;
+  }
+
+  async claimCongratsSlot(subscriberId: string, interviewId: string, at: Date, spacingDays: number): Promise<boolean> {
+    const cutoff = new Date(at.getTime() - spacingDays * 86_400_000).toISOString();
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.interview(subscriberId, interviewId),
+          UpdateExpression: 'SET lastCongratsSuggestedAt = :at',
+          ConditionExpression:
+            'attribute_exists(PK) AND (attribute_not_exists(lastCongratsSuggestedAt) OR lastCongratsSuggestedAt <= :cutoff)',
+          ExpressionAttributeValues: { ':at': at.toISOString(), ':cutoff': cutoff },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async markMovedOnNotice(subscriberId: string, interviewId: string, at: Date): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.interview(subscriberId, interviewId),
+          UpdateExpression: 'SET movedOnNoticeAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(movedOnNoticeAt)',
+          ExpressionAttributeValues: { ':at': at.toISOString() },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+}

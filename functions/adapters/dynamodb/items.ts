@@ -1,0 +1,160 @@
+/**
+ * Pure mappers between the product's records and table items. Items read back are validated:
+ * a malformed item raises CorruptItemError instead of leaking into the domain.
+ */
+import { z } from 'zod';
+import { CorruptItemError, describeIssues } from '../../app/errors.js';
+import type { WatchedCompany } from '../../domain/company.js';
+import type { FeedSource } from '../../domain/feed-source.js';
+import { Interview, type StoredInterview } from '../../domain/interview.js';
+import { Classification, type Story } from '../../domain/news.js';
+import { AlertMode, SubscriberStatus, type Subscriber } from '../../domain/subscriber.js';
+import { keys, TTL_ATTRIBUTE } from './keys.js';
+
+export type Item = Record<string, unknown>;
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity', TTL_ATTRIBUTE] as const;
+
+function parseItem<T>(schema: z.ZodType<T>, entity: string, item: Item): T {
+  const body = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete body[k];
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new CorruptItemError(entity, `${String(item.PK)}/${String(item.SK)}`, describeIssues(parsed.error.issues));
+  }
+  return parsed.data;
+}
+
+/** Expired items may linger until DynamoDB's TTL sweep (and forever locally): treat them as absent. */
+export function isExpired(item: Item, now: Date): boolean {
+  const exp = item[TTL_ATTRIBUTE];
+  return typeof exp === 'number' && exp * 1000 <= now.getTime();
+}
+
+export function epochSeconds(at: Date): number {
+  return Math.floor(at.getTime() / 1000);
+}
+
+// ── subscriber ────────────────────────────────────────────────────────────────
+const SubscriberItem = z.object({
+  id: z.string().min(1),
+  email: z.string().min(3),
+  status: SubscriberStatus,
+  timeZone: z.string().min(1),
+  digestHour: z.number().int().min(0).max(23),
+  alerts: AlertMode,
+  dailyEvenIfEmpty: z.boolean(),
+  createdAt: z.string(),
+  confirmedAt: z.string().optional(),
+  nextDigestAt: z.string().optional(),
+  tokenHashes: z.array(z.string()).default([]),
+});
+
+export function subscriberToItem(s: Subscriber): Item {
+  const listed = s.status === 'confirmed' && s.nextDigestAt;
+  return {
+    ...keys.subscriber(s.id),
+    ...(listed ? keys.digestDue(s.id, s.nextDigestAt!) : {}),
+    entity: 'subscriber',
+    ...s,
+  };
+}
+export const subscriberFromItem = (item: Item): Subscriber => parseItem(SubscriberItem, 'subscriber', item);
+
+// ── watched company ───────────────────────────────────────────────────────────
+const CompanyItem = z.object({
+  id: z.string().min(1),
+  subscriberId: z.string().min(1),
+  key: z.string().min(1),
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+  exclude: z.array(z.string()),
+  feeds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sourceIds: z.array(z.string()).default([]),
+});
+
+export function companyToItem(c: WatchedCompany): Item {
+  return {
+    ...keys.company(c.subscriberId, c.id),
+    ...keys.companyWatchers(c.key, c.subscriberId, c.id),
+    entity: 'company',
+    ...c,
+  };
+}
+export const companyFromItem = (item: Item): WatchedCompany => parseItem(CompanyItem, 'company', item);
+
+// ── interview ─────────────────────────────────────────────────────────────────
+const InterviewItem = Interview.extend({
+  id: z.string().min(1),
+  subscriberId: z.string().min(1),
+  companyId: z.string().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  movedOnNoticeAt: z.string().optional(),
+  lastCongratsSuggestedAt: z.string().optional(),
+}).strict();
+
+export function interviewToItem(i: StoredInterview): Item {
+  return { ...keys.interview(i.subscriberId, i.id), entity: 'interview', ...i };
+}
+export const interviewFromItem = (item: Item): StoredInterview => parseItem(InterviewItem, 'interview', item);
+
+// ── feed source ───────────────────────────────────────────────────────────────
+const SourceItem = z.object({
+  id: z.string().min(1),
+  url: z.string().min(1),
+  kind: z.enum(['news-search', 'custom']),
+  companyKey: z.string().min(1),
+  companyName: z.string().min(1),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  consecutiveFailures: z.number().int().min(0),
+  lastError: z.string().optional(),
+  lastStatus: z.number().int().optional(),
+  checkedAt: z.string().optional(),
+  nextAttemptAt: z.string(),
+  disabled: z.boolean(),
+  disabledReason: z.string().optional(),
+});
+
+export function sourceToItem(s: FeedSource): Item {
+  return {
+    ...keys.source(s.id),
+    ...(s.disabled ? {} : keys.pollDue(s.id, s.nextAttemptAt)),
+    entity: 'source',
+    ...s,
+  };
+}
+export const sourceFromItem = (item: Item): FeedSource => parseItem(SourceItem, 'source', item);
+
+// ── story ─────────────────────────────────────────────────────────────────────
+const StoryItem = z.object({
+  companyKey: z.string().min(1),
+  id: z.string().min(1),
+  title: z.string(),
+  link: z.string().nullable(),
+  publisher: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  summary: z.string().nullable(),
+  firstSeenAt: z.string(),
+  normalizedTitle: z.string(),
+  classification: Classification.optional(),
+  sourceIds: z.array(z.string()),
+});
+
+/** Stories are kept for 60 days: long enough for dedupe windows and digests, bounded in size. */
+export const STORY_RETENTION_DAYS = 60;
+
+export function storyToItem(s: Story): Item {
+  const expires = new Date(Date.parse(s.firstSeenAt) + STORY_RETENTION_DAYS * 86_400_000);
+  return {
+    ...keys.story(s.companyKey, s.id),
+    ...keys.storyByTime(s.companyKey, s.firstSeenAt, s.id),
+    entity: 'story',
+    [TTL_ATTRIBUTE]: epochSeconds(expires),
+    ...s,
+  };
+}
+export const storyFromItem = (item: Item): Story => parseItem(StoryItem, 'story', item);

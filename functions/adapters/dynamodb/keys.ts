@@ -1,0 +1,84 @@
+/**
+ * The single-table key design: the one place that knows how entities map to keys.
+ * See functions/adapters/dynamodb/README.md for the access patterns these serve.
+ */
+import { createHash } from 'node:crypto';
+
+export const PK = 'PK';
+export const SK = 'SK';
+export const GSI1 = { name: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK' } as const;
+export const GSI2 = { name: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK' } as const;
+/** Epoch seconds; DynamoDB TTL deletes the item some time after. Readers treat it as absent once past. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** Hot "due" partitions are split so one hourly query never lands on one partition only. */
+export const DUE_SHARDS = 8;
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Email addresses never appear in keys or index values: only their hash does. */
+export function emailHash(email: string): string {
+  return sha256(email.trim().toLowerCase());
+}
+
+export function shardOf(id: string): number {
+  return parseInt(sha256(id).slice(0, 8), 16) % DUE_SHARDS;
+}
+
+export const keys = {
+  subscriber: (subId: string) => ({ PK: `SUB#${subId}`, SK: 'PROFILE' }),
+  subscriberPartition: (subId: string) => `SUB#${subId}`,
+  /** Sparse index entry: only confirmed, mailable subscribers are listed for digests. */
+  digestDue: (subId: string, nextDigestAt: string) => ({
+    GSI1PK: `DIGEST#${shardOf(subId)}`,
+    GSI1SK: `${nextDigestAt}#${subId}`,
+  }),
+  digestDueShard: (shard: number) => `DIGEST#${shard}`,
+  emailLookup: (email: string) => ({ PK: `EMAIL#${emailHash(email)}`, SK: 'EMAIL' }),
+  apiToken: (tokenHash: string) => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
+  ticket: (ticketHash: string) => ({ PK: `TICKET#${ticketHash}`, SK: 'TICKET' }),
+  company: (subId: string, companyId: string) => ({ PK: `SUB#${subId}`, SK: `COMPANY#${companyId}` }),
+  /** Index entry on a watched company: "which subscribers watch company X". */
+  companyWatchers: (companyKey: string, subId: string, companyId: string) => ({
+    GSI2PK: `WATCH#${companyKey}`,
+    GSI2SK: `SUB#${subId}#${companyId}`,
+  }),
+  companyWatchersPartition: (companyKey: string) => `WATCH#${companyKey}`,
+  interview: (subId: string, interviewId: string) => ({ PK: `SUB#${subId}`, SK: `INTERVIEW#${interviewId}` }),
+  source: (sourceId: string) => ({ PK: `SOURCE#${sourceId}`, SK: 'STATE' }),
+  sourceWatcher: (sourceId: string, subId: string, companyId: string) => ({
+    PK: `SOURCE#${sourceId}`,
+    SK: `WATCHER#${subId}#${companyId}`,
+  }),
+  /** Sparse index entry: sources are listed for polling until they are disabled or unwatched. */
+  pollDue: (sourceId: string, nextAttemptAt: string) => ({
+    GSI1PK: `POLL#${shardOf(sourceId)}`,
+    GSI1SK: `${nextAttemptAt}#${sourceId}`,
+  }),
+  pollDueShard: (shard: number) => `POLL#${shard}`,
+  story: (companyKey: string, storyId: string) => ({ PK: `NEWS#${companyKey}`, SK: `STORY#${storyId}` }),
+  /** Index entry on a story: a company's news in the order it was found. */
+  storyByTime: (companyKey: string, firstSeenAt: string, storyId: string) => ({
+    GSI1PK: `NEWS#${companyKey}`,
+    GSI1SK: `${firstSeenAt}#${storyId}`,
+  }),
+  storyByTimePartition: (companyKey: string) => `NEWS#${companyKey}`,
+  alertClaim: (subId: string, companyKey: string, storyId: string) => ({
+    PK: `SUB#${subId}`,
+    SK: `ALERT#${companyKey}#${storyId}`,
+  }),
+  digestClaim: (subId: string, localDate: string) => ({ PK: `SUB#${subId}`, SK: `DIGEST#${localDate}` }),
+  suppression: (email: string) => ({ PK: `SUPPRESS#${emailHash(email)}`, SK: 'SUPPRESS' }),
+  rateWindow: (scope: string, windowStart: string) => ({ PK: `RATE#${scope}`, SK: windowStart }),
+  secret: (name: string) => ({ PK: `SECRET#${name}`, SK: 'SECRET' }),
+} as const;
+
+/** The sort-key prefixes of what a subscriber owns inside their partition. */
+export const SUBSCRIBER_SK_PREFIX = {
+  company: 'COMPANY#',
+  interview: 'INTERVIEW#',
+  alert: 'ALERT#',
+  digest: 'DIGEST#',
+} as const;

@@ -1,0 +1,48 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { NewsRepository } from '../../app/ports.js';
+import type { Story } from '../../domain/news.js';
+import { isConditionFailure, queryAll, type TableContext } from './base.js';
+import { storyFromItem, storyToItem } from './items.js';
+import { GSI1, keys } from './keys.js';
+
+export class DynamoNewsRepository implements NewsRepository {
+  constructor(private readonly ctx: TableContext) {}
+
+  async putIfNew(story: Story): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new PutCommand({ TableName: this.ctx.tableName, Item: storyToItem(story), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async get(companyKey: string, storyId: string): Promise<Story | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.tableName, Key: keys.story(companyKey, storyId) }),
+    );
+    return Item ? storyFromItem(Item) : null;
+  }
+
+  async update(story: Story): Promise<void> {
+    await this.ctx.client.send(new PutCommand({ TableName: this.ctx.tableName, Item: storyToItem(story) }));
+  }
+
+  async listSince(companyKey: string, since: Date, limit = 200): Promise<Story[]> {
+    const items = await queryAll(
+      this.ctx,
+      {
+        IndexName: GSI1.name,
+        KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+        ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk },
+        ExpressionAttributeValues: { ':pk': keys.storyByTimePartition(companyKey), ':since': since.toISOString() },
+        ScanIndexForward: false,
+      },
+      limit,
+    );
+    return items.map(storyFromItem);
+  }
+}

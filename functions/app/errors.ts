@@ -1,0 +1,84 @@
+/**
+ * The product's typed errors. Each is mapped to an HTTP status and a CLI exit code in one place
+ * (functions/app/error-mapping.ts); their messages are written for the person who will read them.
+ */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The input is not what the product accepts (bad JSON, bad field, unknown key). */
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(message, 'validation_error', details);
+  }
+}
+
+/** The thing does not exist — or belongs to someone else, which must look the same. */
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super(`${what} not found`, 'not_found');
+  }
+}
+
+/** The request conflicts with the current state (e.g. the link was already used). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 'conflict');
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'a valid API token is required (Authorization: Bearer <token>)') {
+    super(message, 'unauthorized');
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'rate_limited');
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(`the request body is larger than ${Math.round(limitBytes / 1024)} KB`, 'payload_too_large');
+  }
+}
+
+/** A stored item failed validation when read back: never served, never silently fixed. */
+export class CorruptItemError extends AppError {
+  constructor(entity: string, key: string, problem: string) {
+    super(`stored ${entity} ${key} is malformed: ${problem}`, 'corrupt_item');
+  }
+}
+
+/** A command-line usage problem (unknown flag, missing argument). */
+export class UsageError extends AppError {
+  constructor(message: string) {
+    super(message, 'usage');
+  }
+}
+
+/** One readable line from zod issues: "interviewer.name: must not be empty". */
+export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string; keys?: string[] }>): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => {
+      const where = i.path.map(String).join('.');
+      if (i.code === 'unrecognized_keys' && i.keys) {
+        return `${where ? `${where}: ` : ''}unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+      }
+      return where ? `${where}: ${i.message}` : i.message;
+    })
+    .join('; ');
+}

@@ -1,0 +1,122 @@
+/**
+ * The small interfaces use cases depend on. Adapters implement them (DynamoDB, SES, HTTP,
+ * the clock); tests hand in the real local servers or fakes.
+ */
+import type { WatchedCompany } from '../domain/company.js';
+import type { FeedSource } from '../domain/feed-source.js';
+import type { StoredInterview } from '../domain/interview.js';
+import type { Story } from '../domain/news.js';
+import type { Subscriber, SubscriberSettings } from '../domain/subscriber.js';
+
+/** Time comes in from outside so every rule can be tested at any instant. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface SubscriberRepository {
+  get(id: string): Promise<Subscriber | null>;
+  findByEmail(email: string): Promise<Subscriber | null>;
+  /**
+   * Creates a pending subscriber unless the address is already known (a conditional put on the
+   * email), and returns whoever owns the address now.
+   */
+  createIfAbsent(subscriber: Subscriber): Promise<{ created: boolean; subscriber: Subscriber }>;
+  /** Writes the whole profile (keeps the digest index entry in step with status and nextDigestAt). */
+  save(subscriber: Subscriber): Promise<void>;
+  updateSettings(id: string, settings: Partial<SubscriberSettings> & { nextDigestAt?: string }): Promise<Subscriber>;
+  /** Confirmed subscribers whose next digest instant is at or before `now`, across all shards. */
+  listDueForDigest(now: Date, limit?: number): Promise<Subscriber[]>;
+  addApiToken(id: string, tokenHash: string, at: Date): Promise<void>;
+  findIdByApiToken(tokenHash: string): Promise<string | null>;
+  /** Every item the subscriber owns, raw, for export. */
+  exportAll(id: string): Promise<Record<string, unknown>[]>;
+  /** Removes the subscriber and everything that is theirs. */
+  deleteAll(id: string): Promise<void>;
+}
+
+export interface CompanyRepository {
+  list(subscriberId: string): Promise<WatchedCompany[]>;
+  get(subscriberId: string, companyId: string): Promise<WatchedCompany | null>;
+  put(company: WatchedCompany): Promise<void>;
+  delete(subscriberId: string, companyId: string): Promise<boolean>;
+  /** Who watches the company with this key (an index query, never a scan). */
+  listWatchers(companyKey: string): Promise<WatchedCompany[]>;
+}
+
+export interface InterviewRepository {
+  list(subscriberId: string): Promise<StoredInterview[]>;
+  get(subscriberId: string, interviewId: string): Promise<StoredInterview | null>;
+  put(interview: StoredInterview): Promise<void>;
+  delete(subscriberId: string, interviewId: string): Promise<boolean>;
+  /**
+   * Records that a congratulations note was suggested, only if none was in the last `spacingDays`
+   * (R8). Returns false when another suggestion got there first.
+   */
+  claimCongratsSlot(subscriberId: string, interviewId: string, at: Date, spacingDays: number): Promise<boolean>;
+  /** Records once that the moved-on notice was given (R5). Returns false if it already was. */
+  markMovedOnNotice(subscriberId: string, interviewId: string, at: Date): Promise<boolean>;
+}
+
+export interface SourceRepository {
+  get(id: string): Promise<FeedSource | null>;
+  /** Creates the source if it is new; an existing source keeps its state but is re-enabled. */
+  upsertWatched(source: Pick<FeedSource, 'id' | 'url' | 'kind' | 'companyKey' | 'companyName'>, now: Date): Promise<FeedSource>;
+  save(source: FeedSource): Promise<void>;
+  /** Enabled sources whose next attempt is at or before `now` (index query over shards). */
+  listDue(now: Date, limit?: number): Promise<FeedSource[]>;
+  addWatcher(sourceId: string, subscriberId: string, companyId: string): Promise<void>;
+  removeWatcher(sourceId: string, subscriberId: string, companyId: string): Promise<void>;
+  countWatchers(sourceId: string): Promise<number>;
+}
+
+export interface NewsRepository {
+  /** Stores a story unless one with the same id exists; returns whether it was new. */
+  putIfNew(story: Story): Promise<boolean>;
+  get(companyKey: string, storyId: string): Promise<Story | null>;
+  update(story: Story): Promise<void>;
+  /** The company's stories first seen at or after `since`, newest first. */
+  listSince(companyKey: string, since: Date, limit?: number): Promise<Story[]>;
+}
+
+/** Exactly-once effects: whoever claims first sends; everyone else does nothing. */
+export interface ClaimRepository {
+  claimAlert(subscriberId: string, companyKey: string, storyId: string, at: Date, detail?: Record<string, string>): Promise<boolean>;
+  markAlertSent(subscriberId: string, companyKey: string, storyId: string, at: Date, messageId: string): Promise<void>;
+  claimDigest(subscriberId: string, localDate: string, at: Date): Promise<boolean>;
+  markDigestSent(subscriberId: string, localDate: string, at: Date, messageId: string): Promise<void>;
+  hasDigest(subscriberId: string, localDate: string): Promise<boolean>;
+}
+
+export interface SuppressionRepository {
+  suppress(email: string, reason: string, at: Date): Promise<void>;
+  isSuppressed(email: string): Promise<boolean>;
+}
+
+/** Single-use, expiring tickets (confirmation, sign-in, email actions); only hashes are stored. */
+export interface TicketRepository {
+  create(ticketHash: string, ticket: Ticket): Promise<void>;
+  /** Returns the ticket if it exists, has not expired and has not been used. */
+  peek(ticketHash: string, now: Date): Promise<Ticket | null>;
+  /** Marks the ticket used; only one caller ever gets it back. */
+  consume(ticketHash: string, now: Date): Promise<Ticket | null>;
+}
+
+export interface Ticket {
+  purpose: string;
+  subscriberId?: string;
+  email?: string;
+  data?: Record<string, string>;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Fixed-window counters for throttling mail and requests. */
+export interface RateLimiter {
+  /** Counts one hit; returns false when the scope is over `limit` in the current window. */
+  hit(scope: string, limit: number, windowSeconds: number, now: Date): Promise<boolean>;
+}
+
+/** Secrets the product creates for itself (e.g. the link-signing key), kept in the table. */
+export interface SecretStore {
+  getOrCreate(name: string, create: () => string): Promise<string>;
+}

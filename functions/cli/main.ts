@@ -1,0 +1,70 @@
+/**
+ * The command line (CONTRACTS.md §1). Machine-readable commands print only JSON on stdout;
+ * bad input exits 2 with one readable line on stderr — never a stack trace.
+ */
+import { ConfigError } from '../config/env.js';
+import { AppError, UsageError } from '../app/errors.js';
+import type { CliCommand, CliIo } from './command.js';
+
+/** Commands load lazily: `classify` need not import the AWS SDK. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  classify: { summary: 'classify headlines (JSON lines on stdin → JSON lines on stdout)', load: async () => (await import('./commands/classify.js')).command },
+  plan: { summary: "today's follow-up plan for one interview (JSON on stdin)", load: async () => (await import('./commands/plan.js')).command },
+  'parse-feed': { summary: 'parse an RSS/Atom file (- for stdin) into news items', load: async () => (await import('./commands/parse-feed.js')).command },
+  'fetch-feed': { summary: 'fetch and parse a feed with the safe fetcher', load: async () => (await import('./commands/fetch-feed.js')).command },
+  poll: { summary: 'run one news poll cycle against the configured stack', load: async () => (await import('./commands/poll.js')).command },
+  digest: { summary: 'run one digest cycle against the configured stack', load: async () => (await import('./commands/digest.js')).command },
+  start: { summary: 'run local mode: local DynamoDB, mail catcher, API and scheduler', load: async () => (await import('./commands/start.js')).command },
+};
+
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    'afterview — what to do after an interview, and good news worth a note.',
+    '',
+    'Usage: afterview <command> [options]     (npm run --silent afterview -- <command>)',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "afterview <command> --help" for a command\'s options.',
+  ].join('\n');
+}
+
+/** Maps any error to one line on stderr and an exit code (2 = bad input, 1 = failure). */
+export function reportError(err: unknown, io: CliIo): number {
+  if (err instanceof UsageError || err instanceof ConfigError) {
+    io.stderr.write(`afterview: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof AppError) {
+    io.stderr.write(`afterview: ${err.message}\n`);
+    return err.code === 'validation_error' ? 2 : 1;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`afterview: ${message.split('\n')[0]}\n`);
+  return 1;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${overview()}\n`);
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`afterview: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`${command.usage.trim()}\n`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (err) {
+    return reportError(err, io);
+  }
+}

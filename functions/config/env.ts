@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** Raised when a configuration value is missing or malformed; its message is one line per bad value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL like http://127.0.0.1:3000' })
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const EnvSchema = z.object({
+  PORT: port(3000),
+  AFTERVIEW_SES_PORT: port(8005),
+  AFTERVIEW_DYNAMODB_PORT: port(4567),
+  AFTERVIEW_DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
+  AFTERVIEW_PUBLIC_URL: httpUrl.optional(),
+  AFTERVIEW_NEWS_BASE_URL: httpUrl.default('https://news.google.com'),
+  AFTERVIEW_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  AFTERVIEW_SCHEDULE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
+  // Deployment (set by the CDK stack); local mode derives them from the ports above.
+  AFTERVIEW_RUNTIME: z.enum(['local', 'aws'], { message: 'must be "local" or "aws"' }).default('local'),
+  AFTERVIEW_TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name').default('afterview'),
+  AFTERVIEW_SENDER: z.string().min(3).default('afterview <afterview@localhost.localdomain>'),
+  AFTERVIEW_SES_CONFIGURATION_SET: z.string().optional(),
+  AFTERVIEW_POLL_QUEUE_URL: httpUrl.optional(),
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region like eu-west-1').default('us-east-1'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], { message: 'must be DEBUG, INFO, WARN, ERROR or SILENT' }).default('INFO'),
+});
+
+/** The product's configuration, validated once at start. */
+export interface Config {
+  runtime: 'local' | 'aws';
+  port: number;
+  sesPort: number;
+  dynamodbPort: number;
+  dataDir: string;
+  publicUrl: string;
+  newsBaseUrl: string;
+  allowHosts: string[];
+  schedule: boolean;
+  tableName: string;
+  sender: string;
+  sesConfigurationSet?: string;
+  pollQueueUrl?: string;
+  region: string;
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Where the DynamoDB and SES clients connect; undefined = the real AWS endpoints. */
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+}
+
+/**
+ * Reads and validates the environment. The only place in the product that looks at
+ * environment variables: everything else receives a {@link Config}.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((k) => [k, env[k] === '' && k !== 'AFTERVIEW_ALLOW_HOSTS' ? undefined : env[k]]),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      const shown = env[key] === undefined ? '' : ` (got "${String(env[key]).slice(0, 60)}")`;
+      return `${key} ${i.message}${shown}`;
+    });
+    throw new ConfigError(`bad configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  const local = e.AFTERVIEW_RUNTIME === 'local';
+  return {
+    runtime: e.AFTERVIEW_RUNTIME,
+    port: e.PORT,
+    sesPort: e.AFTERVIEW_SES_PORT,
+    dynamodbPort: e.AFTERVIEW_DYNAMODB_PORT,
+    dataDir: e.AFTERVIEW_DATA_DIR,
+    publicUrl: e.AFTERVIEW_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    newsBaseUrl: e.AFTERVIEW_NEWS_BASE_URL,
+    allowHosts: e.AFTERVIEW_ALLOW_HOSTS,
+    schedule: e.AFTERVIEW_SCHEDULE === 'on',
+    tableName: e.AFTERVIEW_TABLE_NAME,
+    sender: e.AFTERVIEW_SENDER,
+    sesConfigurationSet: e.AFTERVIEW_SES_CONFIGURATION_SET,
+    pollQueueUrl: e.AFTERVIEW_POLL_QUEUE_URL,
+    region: e.AWS_REGION,
+    logLevel: e.LOG_LEVEL,
+    dynamodbEndpoint: local ? `http://127.0.0.1:${e.AFTERVIEW_DYNAMODB_PORT}` : undefined,
+    sesEndpoint: local ? `http://127.0.0.1:${e.AFTERVIEW_SES_PORT}` : undefined,
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** A company a subscriber watches (CONTRACTS.md §3). */
+export const CompanyFields = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(120),
+    aliases: z.array(z.string().trim().min(1).max(120)).max(10).default([]),
+    exclude: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
+    feeds: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048)).max(10).default([]),
+  })
+  .strict();
+export type CompanyFields = z.infer<typeof CompanyFields>;
+
+/**
+ * The key under which one company's news is stored and shared by every watcher:
+ * case, punctuation and spacing do not make two companies.
+ */
+export function companyKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'company';
+}
+
+/** A watched company as stored for one subscriber. */
+export interface WatchedCompany extends CompanyFields {
+  id: string;
+  subscriberId: string;
+  /** {@link companyKey} of the name: where the company's shared news lives. */
+  key: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The feed sources polled for this company on the subscriber's behalf. */
+  sourceIds: string[];
+}
