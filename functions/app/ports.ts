@@ -120,3 +120,34 @@ export interface RateLimiter {
 export interface SecretStore {
   getOrCreate(name: string, create: () => string): Promise<string>;
 }
+
+/** One email as the product sends it: both parts, and headers such as List-Unsubscribe. */
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+  /** Tag for the log line and SES metrics (e.g. "digest", "alert", "confirmation"). */
+  kind: string;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+/** What a signed email link may do; each link does exactly one thing. */
+export type LinkPurpose = 'unsubscribe' | 'interview-event' | 'stop-watching' | 'not-relevant';
+
+export interface LinkPayload {
+  purpose: LinkPurpose;
+  subscriberId: string;
+  data: Record<string, string>;
+}
+
+/** Signs and checks the one-click links put in emails (expiring, single-purpose, tamper-proof). */
+export interface LinkSigner {
+  sign(payload: LinkPayload, now: Date, ttlSeconds?: number): Promise<string>;
+  /** The payload, or null when the token is forged, expired or malformed. */
+  verify(token: string, now: Date): Promise<LinkPayload | null>;
+}
