@@ -1,0 +1,41 @@
+/**
+ * The composition root: builds every adapter from a validated Config once. Lambda handlers,
+ * the command line and local mode all start here, so they run the same use cases on the same ports.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../adapters/dynamodb/client.js';
+import { createRepositories, type Repositories } from '../adapters/dynamodb/index.js';
+import { createLogger, type Logger } from '../adapters/logger.js';
+import { SesMailer } from '../adapters/ses/mailer.js';
+import type { Config } from '../config/env.js';
+import type { Clock, LinkSigner, Mailer } from './ports.js';
+import { HmacLinkSigner } from './signed-links.js';
+
+export interface Services {
+  config: Config;
+  db: DynamoDBDocumentClient;
+  repos: Repositories;
+  mailer: Mailer;
+  links: LinkSigner;
+  clock: Clock;
+  logger: Logger;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function createServices(
+  config: Config,
+  options: { service: string; logToStderr?: boolean; clock?: Clock; mailer?: Mailer } = { service: 'app' },
+): Services {
+  const db = createDocumentClient(config);
+  const repos = createRepositories(db, config.tableName);
+  return {
+    config,
+    db,
+    repos,
+    mailer: options.mailer ?? new SesMailer(config),
+    links: new HmacLinkSigner(repos.secrets),
+    clock: options.clock ?? systemClock,
+    logger: createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr }),
+  };
+}

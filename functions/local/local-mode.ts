@@ -1,0 +1,86 @@
+/**
+ * Local mode: the whole product on one machine — local DynamoDB (data on disk), the mail catcher
+ * with its inbox, the API, and the scheduler — with no AWS account.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { createApi } from '../api/app.js';
+import { checkReadiness } from '../app/readiness.js';
+import { createServices } from '../app/services.js';
+import { ensureTable } from '../adapters/dynamodb/table.js';
+import type { Config } from '../config/env.js';
+import { localJobs } from './jobs.js';
+import { acquireLock, prepareDataDir } from './lock.js';
+import { startScheduler } from './scheduler.js';
+import { LocalServerError, startLocalServers } from './servers.js';
+
+export interface RunningLocalMode {
+  config: Config;
+  stop(): Promise<void>;
+}
+
+async function listenApi(app: ReturnType<typeof createApi>, port: number): Promise<ServerType> {
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  try {
+    await Promise.race([
+      once(server, 'listening'),
+      once(server, 'error').then(([err]) => {
+        throw err;
+      }),
+    ]);
+  } catch (err) {
+    server.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new LocalServerError(`port ${port} (API) is already in use; stop what uses it or set PORT to another port`);
+    }
+    throw err;
+  }
+  return server;
+}
+
+/** Starts everything and returns once the API is healthy. */
+export async function startLocalMode(config: Config, out: Writable): Promise<RunningLocalMode> {
+  const dataDir = await prepareDataDir(config.dataDir);
+  const releaseLock = await acquireLock(dataDir, `http://127.0.0.1:${config.port}`);
+  const cleanups: Array<() => Promise<void> | void> = [releaseLock];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    const servers = await startLocalServers({ dynamodbPort: config.dynamodbPort, sesPort: config.sesPort, dataDir });
+    cleanups.push(() => servers.stop());
+    const services = createServices(config, { service: 'local' });
+    await ensureTable(services.db, config.tableName);
+    const app = createApi({
+      ...services,
+      readiness: () => checkReadiness(services.db, config.tableName, config.sesEndpoint),
+    });
+    const api = await listenApi(app, config.port);
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          api.close(() => resolve());
+          (api as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+    );
+    if (config.schedule) {
+      cleanups.push(startScheduler(localJobs(services), services.logger, { runAtStartAfterMs: 3000 }));
+    }
+    out.write(
+      [
+        'afterview is running in local mode',
+        `  API        ${config.publicUrl}   (GET /health)`,
+        `  Inbox      http://127.0.0.1:${config.sesPort}   (every email afterview sends lands here)`,
+        `  DynamoDB   http://127.0.0.1:${config.dynamodbPort}   (data kept in ${dataDir})`,
+        `  Scheduler  ${config.schedule ? 'news poll and digest every hour' : 'off (AFTERVIEW_SCHEDULE=off): run `npm run afterview -- poll --once` / `digest --once`'}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+    return { config, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
