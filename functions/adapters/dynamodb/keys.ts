@@ -9,7 +9,7 @@ export const SK = 'SK';
 export const GSI1 = { name: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK' } as const;
 export const GSI2 = { name: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK' } as const;
 /** Epoch seconds; DynamoDB TTL deletes the item some time after. Readers treat it as absent once past. */
-export const TTL_ATTRIBUTE = 'expiresAt';
+export const TTL_ATTRIBUTE = 'ttl';
 
 /** Hot "due" partitions are split so one hourly query never lands on one partition only. */
 export const DUE_SHARDS = 8;
