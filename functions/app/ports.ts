@@ -4,7 +4,7 @@
  */
 import type { WatchedCompany } from '../domain/company.js';
 import type { FeedSource } from '../domain/feed-source.js';
-import type { StoredInterview } from '../domain/interview.js';
+import type { InterviewEvent, StoredInterview } from '../domain/interview.js';
 import type { Story } from '../domain/news.js';
 import type { Subscriber, SubscriberSettings } from '../domain/subscriber.js';
 
@@ -55,6 +55,28 @@ export interface InterviewRepository {
   claimCongratsSlot(subscriberId: string, interviewId: string, at: Date, spacingDays: number): Promise<boolean>;
   /** Records once that the moved-on notice was given (R5). Returns false if it already was. */
   markMovedOnNotice(subscriberId: string, interviewId: string, at: Date): Promise<boolean>;
+  /**
+   * Appends one event atomically (concurrent appends all land). Returns the interview as stored
+   * afterwards, or null when it does not exist or already holds `maxEvents` events.
+   */
+  appendEvent(subscriberId: string, interviewId: string, event: InterviewEvent, at: Date, maxEvents: number): Promise<StoredInterview | null>;
+  /** Writes the interview only if it was not changed since `expectedUpdatedAt`; false otherwise. */
+  replace(interview: StoredInterview, expectedUpdatedAt: string): Promise<boolean>;
+}
+
+/** What a subscriber told us about a story (e.g. "not relevant" from an alert's link). */
+export interface StoryFeedback {
+  subscriberId: string;
+  companyKey: string;
+  storyId: string;
+  verdict: 'not-relevant';
+  at: string;
+}
+
+export interface FeedbackRepository {
+  /** Records the verdict (repeating it is harmless: one item per subscriber and story). */
+  record(feedback: StoryFeedback): Promise<void>;
+  list(subscriberId: string): Promise<StoryFeedback[]>;
 }
 
 export interface SourceRepository {
@@ -133,7 +155,8 @@ export interface OutgoingEmail {
 }
 
 export interface Mailer {
-  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  /** `suppressed` is true when nothing was sent because the address bounced or complained. */
+  send(email: OutgoingEmail): Promise<{ messageId: string; suppressed?: boolean }>;
 }
 
 /** What a signed email link may do; each link does exactly one thing. */

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   ClaimRepository,
   CompanyRepository,
+  FeedbackRepository,
   InterviewRepository,
   NewsRepository,
   RateLimiter,
@@ -13,6 +14,7 @@ import type {
 } from '../../app/ports.js';
 import { DynamoClaimRepository } from './claims.js';
 import { DynamoCompanyRepository } from './companies.js';
+import { DynamoFeedbackRepository } from './feedback.js';
 import { DynamoInterviewRepository } from './interviews.js';
 import { DynamoRateLimiter, DynamoSecretStore, DynamoSuppressionRepository, DynamoTicketRepository } from './misc.js';
 import { DynamoNewsRepository } from './news.js';
@@ -31,6 +33,7 @@ export interface Repositories {
   tickets: TicketRepository;
   rateLimiter: RateLimiter;
   secrets: SecretStore;
+  feedback: FeedbackRepository;
 }
 
 export function createRepositories(client: DynamoDBDocumentClient, tableName: string): Repositories {
@@ -46,5 +49,6 @@ export function createRepositories(client: DynamoDBDocumentClient, tableName: st
     tickets: new DynamoTicketRepository(ctx),
     rateLimiter: new DynamoRateLimiter(ctx),
     secrets: new DynamoSecretStore(ctx),
+    feedback: new DynamoFeedbackRepository(ctx),
   };
 }

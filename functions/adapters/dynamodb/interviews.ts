@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InterviewRepository } from '../../app/ports.js';
-import type { StoredInterview } from '../../domain/interview.js';
+import type { InterviewEvent, StoredInterview } from '../../domain/interview.js';
 import { isConditionFailure, queryAll, type TableContext } from './base.js';
 import { interviewFromItem, interviewToItem } from './items.js';
 import { keys, SUBSCRIBER_SK_PREFIX } from './keys.js';
@@ -63,6 +63,53 @@ export class DynamoInterviewRepository implements InterviewRepository {
           UpdateExpression: 'SET movedOnNoticeAt = :at',
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(movedOnNoticeAt)',
           ExpressionAttributeValues: { ':at': at.toISOString() },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async appendEvent(
+    subscriberId: string,
+    interviewId: string,
+    event: InterviewEvent,
+    at: Date,
+    maxEvents: number,
+  ): Promise<StoredInterview | null> {
+    try {
+      const { Attributes } = await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.interview(subscriberId, interviewId),
+          UpdateExpression: 'SET events = list_append(if_not_exists(events, :empty), :event), updatedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(events) OR size(events) < :max)',
+          ExpressionAttributeValues: {
+            ':event': [Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined))],
+            ':empty': [],
+            ':at': at.toISOString(),
+            ':max': maxEvents,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? interviewFromItem(Attributes) : null;
+    } catch (err) {
+      if (isConditionFailure(err)) return null;
+      throw err;
+    }
+  }
+
+  async replace(interview: StoredInterview, expectedUpdatedAt: string): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.tableName,
+          Item: interviewToItem(interview),
+          ConditionExpression: 'attribute_exists(PK) AND updatedAt = :expected',
+          ExpressionAttributeValues: { ':expected': expectedUpdatedAt },
         }),
       );
       return true;

@@ -70,6 +70,10 @@ export const keys = {
     SK: `ALERT#${companyKey}#${storyId}`,
   }),
   digestClaim: (subId: string, localDate: string) => ({ PK: `SUB#${subId}`, SK: `DIGEST#${localDate}` }),
+  storyFeedback: (subId: string, companyKey: string, storyId: string) => ({
+    PK: `SUB#${subId}`,
+    SK: `FEEDBACK#${companyKey}#${storyId}`,
+  }),
   suppression: (email: string) => ({ PK: `SUPPRESS#${emailHash(email)}`, SK: 'SUPPRESS' }),
   rateWindow: (scope: string, windowStart: string) => ({ PK: `RATE#${scope}`, SK: windowStart }),
   secret: (name: string) => ({ PK: `SECRET#${name}`, SK: 'SECRET' }),
@@ -81,4 +85,5 @@ export const SUBSCRIBER_SK_PREFIX = {
   interview: 'INTERVIEW#',
   alert: 'ALERT#',
   digest: 'DIGEST#',
+  feedback: 'FEEDBACK#',
 } as const;
