@@ -10,6 +10,7 @@ import { SesMailer } from '../adapters/ses/mailer.js';
 import type { Config } from '../config/env.js';
 import type { Clock, LinkSigner, Mailer } from './ports.js';
 import { HmacLinkSigner } from './signed-links.js';
+import { SuppressingMailer } from './suppressing-mailer.js';
 
 export interface Services {
   config: Config;
@@ -29,13 +30,15 @@ export function createServices(
 ): Services {
   const db = createDocumentClient(config);
   const repos = createRepositories(db, config.tableName);
+  const logger = createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr });
   return {
     config,
     db,
     repos,
-    mailer: options.mailer ?? new SesMailer(config),
+    // Every mail path (confirmation, sign-in, alerts, digests) skips bounced and complaining addresses.
+    mailer: new SuppressingMailer(options.mailer ?? new SesMailer(config), repos.suppressions, logger),
     links: new HmacLinkSigner(repos.secrets),
     clock: options.clock ?? systemClock,
-    logger: createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr }),
+    logger,
   };
 }
