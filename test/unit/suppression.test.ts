@@ -70,7 +70,10 @@ describe('suppressionsFromSesEvent', () => {
 
 describe('handleSesEvent', () => {
   const logs: string[] = [];
-  const logger = { info: (msg: string, extra?: unknown) => logs.push(msg + JSON.stringify(extra ?? {})), warn: (msg: string) => logs.push(msg) };
+  const logger = {
+    info: (msg: unknown, ...extra: unknown[]) => void logs.push(String(msg) + JSON.stringify(extra)),
+    warn: (msg: unknown, ..._extra: unknown[]) => void logs.push(String(msg)),
+  };
   const clock = { now: () => new Date('2026-11-02T10:00:00Z') };
 
   it('suppresses hard bounces and complaints, not soft bounces, and logs no address', async () => {
