@@ -5,7 +5,7 @@ import { SuppressingMailer } from '../../functions/app/suppressing-mailer.js';
 
 class MemorySuppressions implements SuppressionRepository {
   readonly entries = new Map<string, string>();
-  async suppress(email: string, reason: string): Promise<void> {
+  async suppress(email: string, reason: string, _at: Date): Promise<void> {
     this.entries.set(email.trim().toLowerCase(), reason);
   }
   async isSuppressed(email: string): Promise<boolean> {
