@@ -1,0 +1,256 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeFeedBytes } from '../../functions/adapters/http/charset.js';
+import { canonicalLink } from '../../functions/domain/feed/canonical-link.js';
+import { stripPublisherSuffix } from '../../functions/domain/feed/normalize.js';
+import { FeedParseError, parseFeed } from '../../functions/domain/feed/parse-feed.js';
+import { toPlainText, truncateText } from '../../functions/domain/feed/plain-text.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/feeds/', import.meta.url));
+const SHARED_FEEDS = fileURLToPath(new URL('../../../shared/feeds/feed-rs/', import.meta.url));
+
+const fixture = (name: string) => decodeFeedBytes(readFileSync(join(FIXTURES, name))).text;
+const parseFixture = (name: string) => parseFeed(fixture(name));
+
+describe('Google-News-style search feeds', () => {
+  it('strips " - Publisher" only when <source> names that publisher', async () => {
+    const feed = await parseFixture('google-news-acme.xml');
+    expect(feed.title).toBe('"Acme Robotics" OR "Acme" - Google News');
+    expect(feed.items.map((i) => [i.title, i.publisher])).toEqual([
+      ['Acme Robotics wins 2026 Innovation Award', 'Reuters'],
+      ['Spider-Man - The Musical - comes to Acme Arena', 'Variety'],
+      ['Acme opens new plant in Ohio', 'The Columbus Dispatch'],
+      // the suffix is not the named publisher: nothing is cut
+      ['Why investors cheer - and worry - about Acme - Acme Watchers Weekly', 'Market Wire'],
+      ['AT&T and Acme sign 5G deal – what it means', 'Tech & Co'],
+    ]);
+  });
+
+  it('keeps the opaque Google News links, guids and dates', async () => {
+    const [first, , , , last] = (await parseFixture('google-news-acme.xml')).items;
+    expect(first).toEqual({
+      title: 'Acme Robotics wins 2026 Innovation Award',
+      link: 'https://news.google.com/rss/articles/CBMiWkFVX3lxTE1hY21lLWF3YXJk?oc=5',
+      publisher: 'Reuters',
+      publishedAt: '2026-11-03T14:30:00.000Z',
+      guid: 'CBMiWkFVX3lxTE1hY21lLWF3YXJk',
+      summary: 'Acme Robotics wins 2026 Innovation Award',
+    });
+    expect(last!.publishedAt).toBeNull();
+  });
+});
+
+describe('every feed format', () => {
+  it('RSS 2.0: plain-text summary, canonical links, permalink guids, no script links', async () => {
+    const feed = await parseFixture('newsroom-rss2.xml');
+    expect(feed.items).toEqual([
+      {
+        title: 'Acme Robotics expands to Austin',
+        link: 'https://acme.example/newsroom/austin?id=42',
+        publisher: null,
+        publishedAt: '2026-11-03T14:00:00.000Z',
+        guid: 'https://acme.example/newsroom/austin',
+        summary: 'Acme Robotics today announced… a new office in Austin, Texas. It will host 200 engineers.',
+      },
+      {
+        title: 'Quarterly results',
+        link: 'https://acme.example/newsroom/q3',
+        publisher: null,
+        publishedAt: '2026-10-30T12:00:00.000Z',
+        guid: null,
+        summary: 'Revenue grew & margins held.',
+      },
+      expect.objectContaining({ title: 'Only a permalink guid', link: 'https://acme.example/newsroom/guid-only' }),
+      expect.objectContaining({ title: 'Script link', link: null }),
+    ]);
+  });
+
+  it('RSS 0.91 with the Netscape DTD and HTML entities', async () => {
+    const feed = await parseFixture('rss-091-netscape.xml');
+    expect(feed.title).toBe('Société Acme');
+    expect(feed.items[0]).toMatchObject({ title: 'Acme ouvre une usine à Lyon', summary: 'Une nouvelle usine pour 300 personnes.' });
+  });
+
+  it('RSS 1.0 (RDF) with dc:date and dc:publisher', async () => {
+    const feed = await parseFixture('rss-10-rdf.xml');
+    expect(feed.items[0]).toMatchObject({ publisher: 'Acme Press Office', publishedAt: '2026-11-02T09:00:00.000Z' });
+  });
+
+  it('Atom 0.3 with issued/modified', async () => {
+    const feed = await parseFixture('atom-03.xml');
+    expect(feed.items[0]).toMatchObject({
+      title: 'Acme ships robot arm v3',
+      link: 'http://blog.acme.example/2026/11/arm-v3',
+      publishedAt: '2026-11-03T12:29:29.000Z',
+      guid: 'tag:blog.acme.example,2026:arm-v3',
+    });
+  });
+
+  it('Atom 1.0: HTML title, relative links, source title as publisher, a broken date loses only that date', async () => {
+    const feed = await parseFixture('atom-10.xml');
+    expect(feed.title).toBe('Acme Updates');
+    expect(feed.items).toEqual([
+      {
+        title: 'Acme partners with Globex',
+        link: 'https://updates.acme.example/2026/globex',
+        publisher: 'Globex Wire',
+        publishedAt: '2026-11-03T08:00:00.000Z',
+        guid: 'urn:uuid:acme-globex',
+        summary: 'A multi-year partnership.',
+      },
+      expect.objectContaining({ title: 'Entry with a broken date', publishedAt: null }),
+    ]);
+  });
+
+  it('decodes a feed whose XML declaration names ISO-8859-1', async () => {
+    const feed = await parseFixture('latin1-declared.xml');
+    expect(feed.items[0]!.title).toBe('Acme récompensée à Zürich');
+  });
+});
+
+describe('bad and hostile input fails cleanly with FeedParseError', () => {
+  it.each([
+    ['hostile-billion-laughs.xml', /declares XML entities/],
+    ['hostile-external-entity.xml', /declares XML entities/],
+    ['hostile-undeclared-entity.xml', /invalid character entity/],
+    ['malformed-truncated.xml', /unclosed root tag/],
+    ['not-a-feed.html', /not RSS or Atom/],
+  ])('%s', async (name, reason) => {
+    const err = await parseFixture(name).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FeedParseError);
+    expect((err as Error).message).toMatch(reason);
+    expect((err as Error).message).not.toContain('\n');
+  });
+
+  it.each([[''], ['   '], ['hello world'], ['{"json": true}'], ['<rss version="2.0"><channel>'], ['<?xml version="1.0"?><foo/>']])(
+    '%j',
+    async (text) => {
+      await expect(parseFeed(text)).rejects.toBeInstanceOf(FeedParseError);
+    },
+  );
+
+  it('treats __proto__ and constructor elements as plain data, polluting nothing', async () => {
+    const feed = await parseFixture('hostile-proto-keys.xml');
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]!.title).toBe('Acme item with hostile keys');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  });
+
+  it('never throws anything but FeedParseError, whatever the bytes', async () => {
+    const seed = fixture('google-news-acme.xml');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          // a real feed, cut and spliced at random places
+          fc.tuple(fc.nat(seed.length), fc.nat(seed.length), fc.string({ maxLength: 20 })).map(([a, b, junk]) => seed.slice(0, a) + junk + seed.slice(b)),
+        ),
+        async (text) => {
+          try {
+            const feed = await parseFeed(text);
+            expect(Array.isArray(feed.items)).toBe(true);
+          } catch (err) {
+            expect(err).toBeInstanceOf(FeedParseError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('normalizer pieces', () => {
+  it.each([
+    ['Acme wins award - Reuters', 'Reuters', 'Acme wins award'],
+    ['Acme wins award – The Verge', 'the verge', 'Acme wins award'],
+    ['Acme wins award | Bloomberg', 'Bloomberg', 'Acme wins award'],
+    ['Spider-Man - The Movie - Variety', 'Variety', 'Spider-Man - The Movie'],
+    ['Acme wins award - Reuters', 'AP', 'Acme wins award - Reuters'],
+    ['Reuters', 'Reuters', 'Reuters'],
+    [' - Reuters', 'Reuters', ' - Reuters'],
+    ['Acme wins award - Reuters', null, 'Acme wins award - Reuters'],
+  ])('stripPublisherSuffix(%j, %j) = %j', (title, publisher, expected) => {
+    expect(stripPublisherSuffix(title, publisher)).toBe(expected);
+  });
+
+  it.each([
+    ['https://acme.example/a?utm_source=x&utm_campaign=y', 'https://acme.example/a'],
+    ['https://acme.example/a?id=1&fbclid=z&gclid=q#top', 'https://acme.example/a?id=1'],
+    ['https://acme.example/a?q=a%20b', 'https://acme.example/a?q=a%20b'],
+    ['HTTPS://ACME.example:443/a', 'https://acme.example/a'],
+    ['https://news.google.com/rss/articles/CBMi?oc=5&utm_source=x#frag', 'https://news.google.com/rss/articles/CBMi?oc=5&utm_source=x#frag'],
+    ['javascript:alert(1)', null],
+    ['data:text/html,hi', null],
+    ['https://user:pw@acme.example/', null],
+    ['not a url', null],
+    ['', null],
+  ])('canonicalLink(%j) = %j', (link, expected) => {
+    expect(canonicalLink(link)).toBe(expected);
+  });
+
+  it('resolves relative links against a base', () => {
+    expect(canonicalLink('/news/1', 'https://acme.example/feed.xml')).toBe('https://acme.example/news/1');
+  });
+
+  it('turns HTML into plain text', () => {
+    expect(toPlainText('<p>Acme&nbsp;<b>wins</b>&hellip;</p><p>Big&amp;bold</p>')).toBe('Acme wins… Big&bold');
+    expect(toPlainText('&lt;p&gt;escaped &amp;amp; twice&lt;/p&gt;')).toBe('escaped & twice');
+    expect(toPlainText('<style>p{}</style><script>x()</script>text<!-- c -->')).toBe('text');
+    expect(toPlainText('a &lt; b')).toBe('a < b');
+  });
+
+  it('truncates at a word boundary', () => {
+    expect(truncateText('one two three four five', 14)).toBe('one two three…');
+    expect(truncateText('short', 14)).toBe('short');
+  });
+});
+
+describe.skipIf(!existsSync(SHARED_FEEDS))('real-world feeds (../shared/feeds/feed-rs)', () => {
+  const cases = ['rss0', 'rss1', 'rss2', 'atom'].flatMap((dir) =>
+    readdirSync(join(SHARED_FEEDS, dir))
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => ({ dir, file: f, reference: join(SHARED_FEEDS, dir, f.replace(/\.xml$/, '.serde.json')) })),
+  );
+
+  interface ReferenceEntry {
+    title: { content: string } | null;
+    links: Array<{ href: string; rel: string | null }>;
+    published: string | null;
+  }
+  interface Reference {
+    entries: ReferenceEntry[];
+  }
+
+  it.each(cases.filter((c) => existsSync(c.reference) && c.file !== 'atom_entry_1.xml'))('$dir/$file matches the reference parse', async ({ dir, file, reference }) => {
+    const feed = await parseFeed(decodeFeedBytes(readFileSync(join(SHARED_FEEDS, dir, file))).text);
+    const ref = JSON.parse(readFileSync(reference, 'utf8')) as Reference;
+    expect(feed.items).toHaveLength(ref.entries.length);
+    ref.entries.forEach((entry, i) => {
+      const item = feed.items[i]!;
+      expect(item.title).toBe(entry.title ? toPlainText(entry.title.content) : '');
+      if (entry.published) expect(Date.parse(item.publishedAt ?? '')).toBe(Date.parse(entry.published));
+      const href = entry.links.find((l) => l.rel === 'alternate' || l.rel === null)?.href;
+      if (href && /^https?:/.test(href)) expect(item.link).toBe(canonicalLink(href));
+      // relative in the reference: resolved against the feed's address here
+      else if (href) expect(decodeURI(item.link ?? '').endsWith(href)).toBe(true);
+      if (item.summary) expect(item.summary).not.toMatch(/<\/?[a-z]+[^>]*>/i);
+    });
+  });
+
+  it.each(cases.filter((c) => !existsSync(c.reference)).concat([{ dir: 'atom', file: 'atom_entry_1.xml', reference: '' }]))(
+    '$dir/$file (no feed reference) fails cleanly',
+    async ({ dir, file }) => {
+      await expect(parseFeed(decodeFeedBytes(readFileSync(join(SHARED_FEEDS, dir, file))).text)).rejects.toBeInstanceOf(FeedParseError);
+    },
+  );
+
+  it('decodes the ISO-8859-1 feeds from their declaration', async () => {
+    const feed = await parseFeed(decodeFeedBytes(readFileSync(join(SHARED_FEEDS, 'rss1/rss_1.0_iso8859.xml'))).text);
+    expect(feed.items[0]!.title).toBe('Digitalministerium: Neue Glasfaserförderung mit Schnellkasse');
+  });
+});
