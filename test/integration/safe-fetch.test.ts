@@ -277,3 +277,38 @@ describe('safeFetch against a local server', () => {
     expect(lookups).toBe(1);
   });
 });
+
+describe('afterview fetch-feed', () => {
+  async function run(url: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+    const { PassThrough, Readable } = await import('node:stream');
+    const { main } = await import('../../functions/cli/main.js');
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(['fetch-feed', url], { stdin: Readable.from([]), stdout, stderr, env });
+    return { code, stdout: out, stderr: err };
+  }
+
+  it('fetches and parses through AFTERVIEW_ALLOW_HOSTS', async () => {
+    const { code, stdout } = await run(`${base}/gzip`, { AFTERVIEW_ALLOW_HOSTS: '127.0.0.1' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ title: 'Café news', items: [] });
+  });
+
+  it.each([
+    [`/feed`, {}, 2, /loopback address/],
+    [`/redirect-to-metadata`, { AFTERVIEW_ALLOW_HOSTS: '127.0.0.1' }, 2, /link-local/],
+    [`/gone`, { AFTERVIEW_ALLOW_HOSTS: '127.0.0.1' }, 2, /410 Gone/],
+    [`/host`, { AFTERVIEW_ALLOW_HOSTS: '127.0.0.1' }, 2, /not a readable RSS\/Atom feed/],
+    [`/unavailable`, { AFTERVIEW_ALLOW_HOSTS: '127.0.0.1' }, 1, /HTTP 503/],
+  ])('%s exits %i with one line', async (path, env, exitCode, message) => {
+    const { code, stdout, stderr } = await run(`${base}${path}`, env);
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -254,3 +254,45 @@ describe.skipIf(!existsSync(SHARED_FEEDS))('real-world feeds (../shared/feeds/fe
     expect(feed.items[0]!.title).toBe('Digitalministerium: Neue Glasfaserförderung mit Schnellkasse');
   });
 });
+
+describe('afterview parse-feed', () => {
+  async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+    const { PassThrough, Readable } = await import('node:stream');
+    const { main } = await import('../../functions/cli/main.js');
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(['parse-feed', ...args], { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, env: {} });
+    return { code, stdout: out, stderr: err };
+  }
+
+  it('prints the contract shape for a file', async () => {
+    const { code, stdout } = await run([join(FIXTURES, 'google-news-acme.xml')]);
+    expect(code).toBe(0);
+    const feed = JSON.parse(stdout) as { title: string; items: Array<Record<string, unknown>> };
+    expect(Object.keys(feed)).toEqual(['title', 'items']);
+    expect(Object.keys(feed.items[0]!)).toEqual(['title', 'link', 'publisher', 'publishedAt', 'guid', 'summary']);
+  });
+
+  it('reads stdin with -', async () => {
+    const { code, stdout } = await run(['-'], fixture('atom-03.xml'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: 'Acme engineering blog' });
+  });
+
+  it.each([
+    [['/no/such/feed.xml'], /no such file/],
+    [[join(FIXTURES, 'malformed-truncated.xml')], /not a readable RSS\/Atom feed/],
+    [[join(FIXTURES, 'hostile-billion-laughs.xml')], /declares XML entities/],
+    [[], /a file is required/],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const { code, stdout, stderr } = await run(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
