@@ -1,0 +1,53 @@
+/**
+ * Whether an interview may get a congratulations suggestion now (R6, R8, DESIGN.md §1): not under
+ * no-contact, not moved on or closed, not within 3 days after any other contact, and at most one
+ * per 14 days (the last suggestion, or a congratulations note the candidate recorded).
+ */
+import { assessInterview } from '../follow-up/index.js';
+import type { Interview, InterviewEventType } from '../interview.js';
+
+export const CONGRATS_SPACING_DAYS = 14;
+export const QUIET_DAYS_AFTER_CONTACT = 3;
+/** News older than this is not a reason to write (DESIGN.md §2). */
+export const STALE_AFTER_DAYS = 14;
+
+const CONTACT_EVENTS: ReadonlySet<InterviewEventType> = new Set([
+  'thank-you-sent',
+  'check-in-sent',
+  'follow-up-sent',
+  'heard-back',
+  'references-requested',
+]);
+
+const DAY = 86_400_000;
+
+export type CongratsVerdict = { allowed: true } | { allowed: false; reason: string };
+
+export function congratulationsAllowed(interview: Interview & { lastCongratsSuggestedAt?: string }, now: Date): CongratsVerdict {
+  if (interview.contactPolicy === 'no-contact') return { allowed: false, reason: 'the employer asked for no contact (R6)' };
+  const assessment = assessInterview(interview, now);
+  if (assessment.status === 'closed') return { allowed: false, reason: 'the interview is closed (R11)' };
+  if (assessment.status === 'moved-on') return { allowed: false, reason: 'the candidate has moved on (R5)' };
+  const at = now.getTime();
+  const past = interview.events.filter((e) => Date.parse(e.at) <= at);
+  // The interview itself is contact too: right after it, the thank-you is the note to send.
+  const contacts = [Date.parse(interview.interviewedAt), ...past.filter((e) => CONTACT_EVENTS.has(e.type)).map((e) => Date.parse(e.at))];
+  if (contacts.some((t) => t <= at && at - t < QUIET_DAYS_AFTER_CONTACT * DAY)) {
+    return { allowed: false, reason: `there was other contact in the last ${QUIET_DAYS_AFTER_CONTACT} days (R8)` };
+  }
+  const congrats = [
+    ...past.filter((e) => e.type === 'congrats-sent').map((e) => Date.parse(e.at)),
+    ...(interview.lastCongratsSuggestedAt ? [Date.parse(interview.lastCongratsSuggestedAt)] : []),
+  ];
+  if (congrats.some((t) => at - t < CONGRATS_SPACING_DAYS * DAY)) {
+    return { allowed: false, reason: `a congratulations note was suggested in the last ${CONGRATS_SPACING_DAYS} days (R8)` };
+  }
+  return { allowed: true };
+}
+
+/** Whether a story is too old to congratulate on (undated news is treated as too uncertain). */
+export function isStale(publishedAt: string | null, now: Date): boolean {
+  if (!publishedAt) return true;
+  const at = Date.parse(publishedAt);
+  return Number.isNaN(at) || now.getTime() - at > STALE_AFTER_DAYS * DAY;
+}

@@ -1,0 +1,97 @@
+/**
+ * Per-feed health (DESIGN.md §2 "Fetch like a good citizen"): a minimum interval between polls,
+ * exponential backoff with jitter after failures, Retry-After honoured, a pause after repeated
+ * failures (retried weekly, so a feed that recovers comes back), and 410 Gone disables the feed.
+ */
+import type { FeedSource } from '../feed-source.js';
+
+/** A feed is polled at most this often (the poll cycle runs hourly; a little slack keeps it due). */
+export const MIN_POLL_INTERVAL_MINUTES = 55;
+/** The first retry after a failure; it doubles with each further failure… */
+export const BACKOFF_BASE_MINUTES = 60;
+/** …up to this. */
+export const BACKOFF_MAX_HOURS = 24;
+/** After this many failures in a row the feed is paused: tried once a week until it answers again. */
+export const PAUSE_AFTER_FAILURES = 8;
+export const PAUSED_RETRY_DAYS = 7;
+/** A Retry-After further out than this is treated as this. */
+export const MAX_RETRY_AFTER_DAYS = 7;
+/** ±20 % spreads retries of feeds that failed together (one host's outage) over time. */
+export const JITTER = 0.2;
+
+const MINUTE = 60_000;
+
+/** How a poll of the feed went. */
+export type PollOutcome =
+  | { kind: 'fetched'; status: number; etag?: string; lastModified?: string }
+  | { kind: 'not-modified'; etag?: string; lastModified?: string }
+  | { kind: 'retry-later'; status: number; retryAfter: Date | null }
+  | { kind: 'gone' }
+  | { kind: 'failed'; error: string; status?: number };
+
+/** The state shown to people: is this feed being read? */
+export type FeedHealth = 'ok' | 'failing' | 'paused' | 'gone' | 'unwatched';
+
+export function feedHealth(source: FeedSource): FeedHealth {
+  if (source.disabled) return source.disabledReason === 'gone' ? 'gone' : 'unwatched';
+  if (source.consecutiveFailures >= PAUSE_AFTER_FAILURES) return 'paused';
+  return source.consecutiveFailures > 0 ? 'failing' : 'ok';
+}
+
+/** The wait before the next attempt after `failures` failures in a row, jittered by `random` ∈ [0,1). */
+export function backoffMs(failures: number, random: number): number {
+  if (failures >= PAUSE_AFTER_FAILURES) return PAUSED_RETRY_DAYS * 86_400_000;
+  const base = Math.min(BACKOFF_BASE_MINUTES * MINUTE * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_HOURS * 60 * MINUTE);
+  return Math.round(base * (1 - JITTER + 2 * JITTER * random));
+}
+
+/**
+ * The feed's state after a poll. `random` (for the jitter) is passed in so the rule stays pure.
+ */
+export function afterPoll(source: FeedSource, outcome: PollOutcome, now: Date, random: number): FeedSource {
+  const at = now.getTime();
+  const checkedAt = now.toISOString();
+  const next = (ms: number) => new Date(at + ms).toISOString();
+  const healthy = (validators: { etag?: string; lastModified?: string }, status: number): FeedSource => ({
+    ...source,
+    etag: validators.etag,
+    lastModified: validators.lastModified,
+    consecutiveFailures: 0,
+    lastError: undefined,
+    lastStatus: status,
+    checkedAt,
+    nextAttemptAt: next(MIN_POLL_INTERVAL_MINUTES * MINUTE),
+  });
+  switch (outcome.kind) {
+    case 'fetched':
+      return healthy(outcome, outcome.status);
+    case 'not-modified':
+      // A 304 may omit the validators: keep the stored ones then.
+      return healthy({ etag: outcome.etag ?? source.etag, lastModified: outcome.lastModified ?? source.lastModified }, 304);
+    case 'gone':
+      return { ...source, lastStatus: 410, checkedAt, lastError: 'the feed answered 410 Gone', disabled: true, disabledReason: 'gone' };
+    case 'retry-later': {
+      const failures = source.consecutiveFailures + 1;
+      const asked = outcome.retryAfter ? Math.min(outcome.retryAfter.getTime() - at, MAX_RETRY_AFTER_DAYS * 86_400_000) : 0;
+      return {
+        ...source,
+        consecutiveFailures: failures,
+        lastStatus: outcome.status,
+        lastError: `HTTP ${outcome.status}${outcome.retryAfter ? ` (Retry-After ${outcome.retryAfter.toISOString()})` : ''}`,
+        checkedAt,
+        nextAttemptAt: next(Math.max(asked, backoffMs(failures, random), MIN_POLL_INTERVAL_MINUTES * MINUTE)),
+      };
+    }
+    case 'failed': {
+      const failures = source.consecutiveFailures + 1;
+      return {
+        ...source,
+        consecutiveFailures: failures,
+        lastStatus: outcome.status,
+        lastError: outcome.error.slice(0, 300),
+        checkedAt,
+        nextAttemptAt: next(backoffMs(failures, random)),
+      };
+    }
+  }
+}
