@@ -1,30 +1,71 @@
 /**
  * The one Hono app: served by Node in local mode and by the Lambda behind API Gateway.
  * Routes parse and validate, call a use case, and map errors in one place.
+ * Each resource is a router of its own (functions/api/routes/), mounted here; a web app can be
+ * mounted beside them the same way.
  */
-import { Hono } from 'hono';
-import type { Services } from '../app/services.js';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { PayloadTooLargeError } from '../app/errors.js';
+import type { ApiDependencies, ApiEnv } from './context.js';
 import { errorBody, toErrorResponse } from './errors.js';
+import { identifyAndThrottle } from './middleware.js';
+import { companyRoutes } from './routes/companies.js';
+import { mountDocs } from './routes/docs.js';
+import { emailLinkRoutes } from './routes/email-links.js';
+import { interviewRoutes } from './routes/interviews.js';
+import { meRoutes } from './routes/me.js';
+import { planRoutes } from './routes/plan.js';
+import { subscriptionRoutes } from './routes/subscriptions.js';
 
-export interface ApiDependencies extends Services {
-  /** Whether the table and the mail service answer (local mode also checks the mail catcher). */
-  readiness(): Promise<{ ok: boolean; problems: string[] }>;
-}
+export type { ApiDependencies, ApiLimits } from './context.js';
 
-export function createApi(deps: ApiDependencies): Hono {
-  const app = new Hono();
+/** Request bodies larger than this are refused with 413 before they are read further. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>();
+
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(', ')}`), 405, {
+          Allow: methods.join(', '),
+        }),
+    }),
+  );
 
   app.get('/health', async (c) => {
     const { ok, problems } = await deps.readiness();
     return ok ? c.json({ ok: true }) : c.json({ ok: false, problems }, 503);
   });
 
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError(MAX_BODY_BYTES);
+      },
+    }),
+  );
+  app.use('/v1/*', identifyAndThrottle(deps));
+
+  for (const routes of [subscriptionRoutes, companyRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes]) {
+    app.route('/', routes(deps));
+  }
+  mountDocs(app);
+
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
-    if (!(err instanceof Error) || !('code' in err)) {
+    const response = toErrorResponse(err, c);
+    if (response.status >= 500) {
+      // The path only: query strings carry link tokens, which never go into logs.
       deps.logger.error('request failed', { path: c.req.path, method: c.req.method, error: err instanceof Error ? err.message : String(err) });
     }
-    return toErrorResponse(err, c);
+    return response;
   });
   return app;
 }

@@ -1,0 +1,81 @@
+/**
+ * What every route shares: the app's dependencies, the per-request variables set by the
+ * middleware, and the router factory that turns validation failures into the API's 400s.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Services } from '../app/services.js';
+import type { CompanySourcesSync, FeedUrlValidator } from '../app/companies/ports.js';
+import { describeIssues, UnauthorizedError, ValidationError } from '../app/errors.js';
+
+/** Requests per window; each scope counts in a fixed window (RateLimiter). */
+export interface ApiLimits {
+  /** Per subscriber (from the API token), every authenticated route. */
+  perSubscriber: { limit: number; windowSeconds: number };
+  /** Per client address, for requests without a valid token (subscribe, links, bad tokens). */
+  perClient: { limit: number; windowSeconds: number };
+}
+
+export const DEFAULT_API_LIMITS: ApiLimits = {
+  perSubscriber: { limit: 300, windowSeconds: 60 },
+  perClient: { limit: 60, windowSeconds: 60 },
+};
+
+export interface ApiDependencies extends Services {
+  /** Whether the table and the mail service answer (local mode also checks the mail catcher). */
+  readiness(): Promise<{ ok: boolean; problems: string[] }>;
+  feedUrls: FeedUrlValidator;
+  companySources: CompanySourcesSync;
+  limits?: Partial<ApiLimits>;
+  /**
+   * Subscription and sign-in requests take at least this long, whatever happened, so timing does
+   * not tell a known address from an unknown one. Default 250 ms.
+   */
+  accountResponseFloorMs?: number;
+}
+
+export type ApiEnv = {
+  Variables: {
+    /** Set only from a valid API token — never from the path or the body. */
+    subscriberId?: string;
+    /** Why there is no subscriber: no Authorization header, or a token that is not valid. */
+    authProblem?: 'missing' | 'invalid';
+  };
+};
+
+/** A router whose validation failures become ValidationError (400, the key or field named). */
+export function newRouter(): OpenAPIHono<ApiEnv> {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === 'json' || result.target === 'form' ? 'body' : result.target;
+        const issues = result.error.issues;
+        throw new ValidationError(
+          `${where}: ${describeIssues(issues)}`,
+          issues.map((i) => ({ in: where, path: i.path.map(String).join('.'), message: i.message })),
+        );
+      }
+    },
+  });
+}
+
+/** Route middleware for everything behind "Authorization: Bearer <token>". */
+export const requireSubscriber: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  if (!c.get('subscriberId')) {
+    throw new UnauthorizedError(
+      c.get('authProblem') === 'invalid'
+        ? 'this API token is not valid (it may belong to a deleted account); sign in again to get a new one'
+        : undefined,
+    );
+  }
+  await next();
+};
+
+/** The authenticated subscriber's id; the only source of "who" for every data route. */
+export function subscriberOf(c: Context<ApiEnv>): string {
+  const id = c.get('subscriberId');
+  if (!id) throw new UnauthorizedError();
+  return id;
+}
+
+export const BEARER_SECURITY = [{ bearerAuth: [] as string[] }];

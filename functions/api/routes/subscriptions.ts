@@ -1,0 +1,194 @@
+/**
+ * Subscribing and signing in (double opt-in). The POSTs that send mail answer 202 whatever the
+ * address's state; the emailed links open a page (GET changes nothing) whose button POSTs.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { InvalidLinkError } from '../../app/account/errors.js';
+import {
+  completeSignIn,
+  confirmSubscription,
+  isTicketUsable,
+  requestSignIn,
+  requestSubscription,
+  TICKET_PURPOSE,
+} from '../../app/account/subscriptions.js';
+import { ValidationError } from '../../app/errors.js';
+import { clientIp } from '../client.js';
+import { newRouter, type ApiDependencies, type ApiEnv } from '../context.js';
+import { page } from '../pages.js';
+import { Accepted, ApiTokenResponse, ErrorResponse, LinkTokenQuery, SignInRequest, SubscriptionRequest, TokenForm } from '../schemas.js';
+
+const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const html = (description: string) => ({ content: { 'text/html': { schema: { type: 'string' as const } } }, description });
+
+const ACCEPTED_MESSAGE = 'If this address can receive mail from afterview, a link is on its way. Check your inbox.';
+
+/** Answers no sooner than `floorMs` after `startedAt`, so known and unknown addresses take as long. */
+async function padTo(startedAt: number, floorMs: number): Promise<void> {
+  const wait = startedAt + floorMs - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+}
+
+/** The two flows differ only in words and the use case that redeems the ticket. */
+interface LinkFlow {
+  path: string;
+  purpose: (typeof TICKET_PURPOSE)[keyof typeof TICKET_PURPOSE];
+  tag: string;
+  summary: string;
+  pageTitle: string;
+  pageText: string;
+  button: string;
+  expiredText: string;
+  redeem: (deps: ApiDependencies, token: string) => Promise<{ apiToken: string }>;
+}
+
+const FLOWS: LinkFlow[] = [
+  {
+    path: '/v1/subscriptions/confirm',
+    purpose: TICKET_PURPOSE.confirm,
+    tag: 'Subscriptions',
+    summary: 'Confirm a subscription',
+    pageTitle: 'Confirm your subscription',
+    pageText: 'Press the button to start getting interview follow-up reminders and company news from afterview. You will see your API token once.',
+    button: 'Confirm my subscription',
+    expiredText: 'This confirmation link has expired or was already used. Subscribe again to get a new one.',
+    redeem: confirmSubscription,
+  },
+  {
+    path: '/v1/sign-in/confirm',
+    purpose: TICKET_PURPOSE.signIn,
+    tag: 'Subscriptions',
+    summary: 'Complete a sign-in',
+    pageTitle: 'Get a new API token',
+    pageText: 'Press the button to get a new API token. It is shown once; your other tokens keep working.',
+    button: 'Show my new token',
+    expiredText: 'This sign-in link has expired or was already used. Ask for a new one.',
+    redeem: completeSignIn,
+  },
+];
+
+function isForm(c: Context): boolean {
+  const type = c.req.header('content-type') ?? '';
+  return /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type);
+}
+
+export function subscriptionRoutes(deps: ApiDependencies) {
+  const router = newRouter();
+  const floorMs = deps.accountResponseFloorMs ?? 250;
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/subscriptions',
+      tags: ['Subscriptions'],
+      summary: 'Subscribe by email',
+      description:
+        'Always 202, whether the address is new, pending, confirmed, unsubscribed or suppressed. A new or pending address gets a confirmation email; nothing else is ever sent to an address until it is confirmed.',
+      request: { body: { required: true, content: { 'application/json': { schema: SubscriptionRequest } } } },
+      responses: { 202: json(Accepted, 'Accepted'), 400: json(ErrorResponse, 'Invalid body'), 429: json(ErrorResponse, 'Too many requests') },
+    }),
+    async (c) => {
+      const startedAt = Date.now();
+      await requestSubscription(deps, c.req.valid('json'), { ip: clientIp(c) });
+      await padTo(startedAt, floorMs);
+      return c.json({ accepted: true as const, message: ACCEPTED_MESSAGE }, 202);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/sign-in',
+      tags: ['Subscriptions'],
+      summary: 'Email a sign-in link that issues a new API token',
+      description: 'Always 202. Only confirmed subscribers get the email.',
+      request: { body: { required: true, content: { 'application/json': { schema: SignInRequest } } } },
+      responses: { 202: json(Accepted, 'Accepted'), 400: json(ErrorResponse, 'Invalid body'), 429: json(ErrorResponse, 'Too many requests') },
+    }),
+    async (c) => {
+      const startedAt = Date.now();
+      await requestSignIn(deps, c.req.valid('json'), { ip: clientIp(c) });
+      await padTo(startedAt, floorMs);
+      return c.json({ accepted: true as const, message: ACCEPTED_MESSAGE }, 202);
+    },
+  );
+
+  for (const flow of FLOWS) {
+    router.openapi(
+      createRoute({
+        method: 'get',
+        path: flow.path,
+        tags: [flow.tag],
+        summary: `${flow.summary}: the page behind the emailed link`,
+        description: 'Shows a page with a button; changes nothing (mail scanners open links).',
+        request: { query: LinkTokenQuery },
+        responses: { 200: html('A page with a button that POSTs the token'), 400: html('The link is not valid') },
+      }),
+      async (c) => {
+        const { token } = c.req.valid('query');
+        if (!(await isTicketUsable(deps, flow.purpose, token))) {
+          return page(c, { title: 'This link cannot be used', paragraphs: [flow.expiredText] }, 400);
+        }
+        // Relative action: the last path segment is "confirm" in both flows.
+        return page(c, {
+          title: flow.pageTitle,
+          paragraphs: [flow.pageText],
+          form: { action: 'confirm', fields: { token }, button: flow.button },
+        });
+      },
+      (result, c) => {
+        if (!result.success) return page(c, { title: 'This link cannot be used', paragraphs: [flow.expiredText] }, 400);
+      },
+    );
+
+    router.openapi(
+      createRoute({
+        method: 'post',
+        path: flow.path,
+        tags: [flow.tag],
+        summary: flow.summary,
+        description:
+          'Redeems the emailed link once. JSON in → JSON out ({apiToken}); the page’s form post → a page showing the token. The token is shown only this once.',
+        request: {
+          body: {
+            content: {
+              'application/json': { schema: TokenForm },
+              'application/x-www-form-urlencoded': { schema: TokenForm },
+            },
+          },
+        },
+        responses: {
+          200: {
+            content: { 'application/json': { schema: ApiTokenResponse }, 'text/html': { schema: { type: 'string' as const } } },
+            description: 'The new API token',
+          },
+          400: json(ErrorResponse, 'The link is not valid'),
+        },
+      }),
+      async (c) => {
+        const form = isForm(c);
+        const token = form ? c.req.valid('form').token : c.req.valid('json').token;
+        try {
+          if (!token) throw new ValidationError('body: token: required');
+          const { apiToken } = await flow.redeem(deps, token);
+          if (!form) return c.json({ apiToken }, 200);
+          return page(c, {
+            title: 'Here is your API token',
+            paragraphs: [
+              'Copy it now: afterview keeps only a fingerprint of it and cannot show it again.',
+              'Use it as "Authorization: Bearer <token>" with the API. Lost it? Ask for a sign-in link to get another.',
+            ],
+            secret: { label: 'Your API token:', value: apiToken },
+          });
+        } catch (err) {
+          if (form && err instanceof InvalidLinkError) {
+            return page(c, { title: 'This link cannot be used', paragraphs: [flow.expiredText] }, 400);
+          }
+          throw err;
+        }
+      },
+    );
+  }
+  return router;
+}

@@ -1,0 +1,200 @@
+/**
+ * The API's request and response schemas. The same zod objects validate requests (every body
+ * `.strict()`) and produce the OpenAPI document, so the two cannot drift apart.
+ */
+import { z } from '@hono/zod-openapi';
+import { CompanyFields } from '../domain/company.js';
+import {
+  Channel,
+  ContactPolicy,
+  FollowUpAction,
+  InterviewEvent,
+  InterviewEventType,
+  InterviewFields,
+  InterviewStatus,
+  Instant,
+  LocalDate,
+  TimeZone,
+} from '../domain/interview.js';
+import { AlertMode, SubscriberSettings, SubscriberStatus } from '../domain/subscriber.js';
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_error' }),
+      message: z.string().openapi({ example: 'interviewer.name: must not be empty' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' }, example: '7d0c1a5e-3f7b-4c55-9c1e-0a9f4f1f2b6d' }),
+});
+
+export const LinkTokenQuery = z.object({
+  token: z
+    .string()
+    .min(1, 'the link has no token; open the full link from the email')
+    .max(4096)
+    .openapi({ param: { name: 'token', in: 'query' }, description: 'The token from the emailed link.' }),
+});
+
+// ── subscriptions and sign-in ─────────────────────────────────────────────────
+export const Email = z.email({ message: 'must be an email address like you@example.com' }).max(320);
+
+export const SubscriptionRequest = z
+  .object({ email: Email, timeZone: TimeZone.optional() })
+  .strict()
+  .openapi('SubscriptionRequest', { example: { email: 'you@example.com', timeZone: 'Europe/Paris' } });
+
+export const SignInRequest = z.object({ email: Email }).strict().openapi('SignInRequest');
+
+export const TokenForm = z
+  .object({ token: z.string().min(1, 'must not be empty').max(200) })
+  .strict()
+  .openapi('LinkToken');
+
+export const Accepted = z
+  .object({ accepted: z.literal(true), message: z.string() })
+  .openapi('Accepted', { example: { accepted: true, message: 'If the address can receive mail from us, a link is on its way.' } });
+
+export const ApiTokenResponse = z
+  .object({
+    apiToken: z.string().openapi({ description: 'Shown once: only a hash is kept. Send it as "Authorization: Bearer <token>".' }),
+  })
+  .openapi('ApiToken');
+
+// ── companies ─────────────────────────────────────────────────────────────────
+export const CompanyInput = CompanyFields.openapi('CompanyInput', {
+  example: { name: 'Acme Robotics', aliases: ['Acme'], exclude: ['Acme Anvils'], feeds: ['https://acme.example/press/rss'] },
+});
+
+const { name: companyName, aliases, exclude, feeds } = CompanyFields.shape;
+/** Patches list only what changes: no defaults, or an omitted list would be emptied. */
+export const CompanyPatch = z
+  .object({ name: companyName, aliases: aliases.unwrap(), exclude: exclude.unwrap(), feeds: feeds.unwrap() })
+  .partial()
+  .strict()
+  .openapi('CompanyPatch');
+
+export const Company = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    key: z.string().openapi({ description: 'Where the company’s shared news is kept; same for every spelling of the name.' }),
+    aliases: z.array(z.string()),
+    exclude: z.array(z.string()),
+    feeds: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Company');
+
+export const CompanyList = z.object({ companies: z.array(Company) }).openapi('CompanyList');
+
+// ── interviews ────────────────────────────────────────────────────────────────
+export const InterviewInput = InterviewFields.openapi('InterviewInput', {
+  example: {
+    company: 'Acme Robotics',
+    role: 'Data Analyst',
+    interviewer: { name: 'Dana Lee', email: 'dana@acme.example' },
+    interviewedAt: '2026-11-02T15:00:00Z',
+    format: 'in-person',
+    decisionExpectedBy: '2026-11-30',
+    contactPolicy: 'ok',
+    lastEmployerChannel: 'email',
+    timeZone: 'America/New_York',
+  },
+});
+
+const interviewShape = InterviewFields.shape;
+export const InterviewPatch = z
+  .object({
+    company: interviewShape.company,
+    role: interviewShape.role,
+    interviewer: interviewShape.interviewer,
+    interviewedAt: interviewShape.interviewedAt,
+    format: interviewShape.format.unwrap(),
+    decisionExpectedBy: LocalDate.nullable(),
+    contactPolicy: ContactPolicy,
+    lastEmployerChannel: Channel,
+    timeZone: TimeZone,
+  })
+  .partial()
+  .strict()
+  .openapi('InterviewPatch');
+
+export const EventInput = z
+  .object({
+    type: InterviewEventType,
+    at: Instant.optional().openapi({ description: 'When it happened; now if omitted.' }),
+    decisionExpectedBy: LocalDate.nullable()
+      .optional()
+      .openapi({ description: 'Only with "heard-back": the new date they gave for their decision.' }),
+  })
+  .strict()
+  .openapi('EventInput', { example: { type: 'heard-back', decisionExpectedBy: '2026-12-10' } });
+
+export const Interview = z
+  .object({
+    id: z.string(),
+    companyId: z.string(),
+    company: z.string(),
+    role: z.string(),
+    interviewer: z.object({ name: z.string(), email: z.string().optional() }),
+    interviewedAt: z.string(),
+    format: z.string().optional(),
+    decisionExpectedBy: z.string().nullable().optional(),
+    contactPolicy: ContactPolicy,
+    lastEmployerChannel: Channel,
+    timeZone: z.string(),
+    events: z.array(InterviewEvent),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Interview');
+
+export const InterviewList = z.object({ interviews: z.array(Interview) }).openapi('InterviewList');
+
+export const InterviewPlan = z
+  .object({
+    interviewId: z.string(),
+    company: z.string(),
+    role: z.string(),
+    interviewer: z.object({ name: z.string(), email: z.string().optional() }),
+    status: InterviewStatus,
+    actions: z.array(FollowUpAction.openapi('FollowUpAction')),
+  })
+  .openapi('InterviewPlan');
+
+export const Plan = z
+  .object({ generatedAt: z.string(), interviews: z.array(InterviewPlan) })
+  .openapi('Plan');
+
+// ── me ────────────────────────────────────────────────────────────────────────
+export const SettingsPatch = SubscriberSettings.partial()
+  .strict()
+  .openapi('SettingsPatch', { example: { timeZone: 'America/Chicago', digestHour: 7, alerts: 'digest', dailyEvenIfEmpty: false } });
+
+export const Account = z
+  .object({
+    email: z.string(),
+    status: SubscriberStatus,
+    timeZone: z.string(),
+    digestHour: z.number().int(),
+    alerts: AlertMode,
+    dailyEvenIfEmpty: z.boolean(),
+    createdAt: z.string(),
+    confirmedAt: z.string().optional(),
+    nextDigestAt: z.string().optional().openapi({ description: 'When the next digest is due (UTC); only while confirmed.' }),
+  })
+  .openapi('Account');
+
+export const AccountExport = z.record(z.string(), z.unknown()).openapi('AccountExport', {
+  description: 'Everything stored about you: account, companies, interviews, feedback, and what was sent when.',
+});

@@ -1,0 +1,38 @@
+import type { Logger } from '../../adapters/logger.js';
+import type {
+  Clock,
+  CompanyRepository,
+  FeedbackRepository,
+  InterviewRepository,
+  LinkSigner,
+  Mailer,
+  NewsRepository,
+  RateLimiter,
+  SubscriberRepository,
+  SuppressionRepository,
+  TicketRepository,
+} from '../ports.js';
+
+/** The ports the account use cases work with (the composition root's Services fit it as is). */
+export interface AccountDependencies {
+  config: { publicUrl: string };
+  repos: {
+    subscribers: SubscriberRepository;
+    tickets: TicketRepository;
+    suppressions: SuppressionRepository;
+    rateLimiter: RateLimiter;
+    companies: CompanyRepository;
+    interviews: InterviewRepository;
+    feedback: FeedbackRepository;
+    news: NewsRepository;
+  };
+  mailer: Mailer;
+  links: LinkSigner;
+  clock: Clock;
+  logger: Pick<Logger, 'info' | 'warn'>;
+}
+
+/** Who is asking, as far as throttling is concerned (never stored in clear). */
+export interface ClientInfo {
+  ip: string;
+}

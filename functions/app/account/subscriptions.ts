@@ -1,0 +1,174 @@
+/**
+ * Double opt-in: subscribing only ever sends a confirmation mail; confirming (a POST, never a GET)
+ * marks the subscriber confirmed, schedules the first digest and issues an API token once.
+ * Sign-in mails a one-time link that issues another token. Requests answer the same way whatever
+ * the address's state, so the API cannot be used to learn who subscribed.
+ */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_SETTINGS, type Subscriber } from '../../domain/subscriber.js';
+import { nextDigestAt } from '../../domain/subscriber-schedule.js';
+import { confirmationEmail, signInEmail } from './account-mail.js';
+import type { AccountDependencies, ClientInfo } from './dependencies.js';
+import { InvalidLinkError } from './errors.js';
+import { hashScope, hashToken, newApiToken, newTicketToken } from './tokens.js';
+
+export const TICKET_PURPOSE = { confirm: 'confirm-subscription', signIn: 'sign-in' } as const;
+type TicketPurpose = (typeof TICKET_PURPOSE)[keyof typeof TICKET_PURPOSE];
+
+export const CONFIRMATION_VALID_HOURS = 24;
+export const SIGN_IN_VALID_MINUTES = 60;
+
+/** Account mail per address and per client; past these a request still answers 202 but sends nothing. */
+export const ACCOUNT_MAIL_LIMITS = {
+  perAddress: { limit: 3, windowSeconds: 3600 },
+  perClient: { limit: 10, windowSeconds: 3600 },
+} as const;
+
+/** Email addresses are compared without case; what the person typed is kept for mail. */
+export function normalizeEmail(email: string): string {
+  return email.trim();
+}
+
+async function mailAllowed(deps: AccountDependencies, kind: string, email: string, client: ClientInfo): Promise<boolean> {
+  const now = deps.clock.now();
+  const { perAddress, perClient } = ACCOUNT_MAIL_LIMITS;
+  // Both counters advance on every request, so one busy address cannot hide behind many clients.
+  const [clientOk, addressOk] = await Promise.all([
+    deps.repos.rateLimiter.hit(`mail:${kind}:ip:${hashScope(client.ip)}`, perClient.limit, perClient.windowSeconds, now),
+    deps.repos.rateLimiter.hit(`mail:${kind}:addr:${hashScope(email)}`, perAddress.limit, perAddress.windowSeconds, now),
+  ]);
+  return clientOk && addressOk;
+}
+
+async function issueTicket(deps: AccountDependencies, purpose: TicketPurpose, subscriberId: string, validSeconds: number): Promise<string> {
+  const now = deps.clock.now();
+  const token = newTicketToken();
+  await deps.repos.tickets.create(hashToken(token), {
+    purpose,
+    subscriberId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + validSeconds * 1000).toISOString(),
+  });
+  return token;
+}
+
+const linkTo = (deps: AccountDependencies, path: string, token: string) =>
+  `${deps.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+
+async function sendSignInMail(deps: AccountDependencies, subscriber: Subscriber, alreadySubscribed: boolean): Promise<void> {
+  const token = await issueTicket(deps, TICKET_PURPOSE.signIn, subscriber.id, SIGN_IN_VALID_MINUTES * 60);
+  const url = linkTo(deps, '/v1/sign-in/confirm', token);
+  const sent = await deps.mailer.send(signInEmail(subscriber.email, url, SIGN_IN_VALID_MINUTES, alreadySubscribed));
+  deps.logger.info('sign-in mail', { subscriberId: subscriber.id, suppressed: sent.suppressed === true });
+}
+
+/**
+ * POST /v1/subscriptions. Always "accepted": a new or pending address gets a confirmation mail,
+ * a confirmed one a sign-in link, a suppressed or throttled one nothing.
+ */
+export async function requestSubscription(
+  deps: AccountDependencies,
+  input: { email: string; timeZone?: string },
+  client: ClientInfo,
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  if (!(await mailAllowed(deps, 'subscribe', email, client))) {
+    deps.logger.info('subscription mail throttled');
+    return;
+  }
+  if (await deps.repos.suppressions.isSuppressed(email)) return;
+  const now = deps.clock.now();
+  const { subscriber } = await deps.repos.subscribers.createIfAbsent({
+    ...DEFAULT_SETTINGS,
+    timeZone: input.timeZone ?? DEFAULT_SETTINGS.timeZone,
+    id: randomUUID(),
+    email,
+    status: 'pending',
+    createdAt: now.toISOString(),
+    tokenHashes: [],
+  });
+  if (subscriber.status === 'confirmed') {
+    await sendSignInMail(deps, subscriber, true);
+    return;
+  }
+  if (input.timeZone && subscriber.timeZone !== input.timeZone) {
+    // Someone subscribing again (pending or unsubscribed) may have moved.
+    await deps.repos.subscribers.save({ ...subscriber, timeZone: input.timeZone });
+  }
+  const token = await issueTicket(deps, TICKET_PURPOSE.confirm, subscriber.id, CONFIRMATION_VALID_HOURS * 3600);
+  const sent = await deps.mailer.send(confirmationEmail(subscriber.email, linkTo(deps, '/v1/subscriptions/confirm', token), CONFIRMATION_VALID_HOURS));
+  deps.logger.info('confirmation mail', { subscriberId: subscriber.id, suppressed: sent.suppressed === true });
+}
+
+/** POST /v1/sign-in: a sign-in link for confirmed subscribers only; everyone else gets nothing. */
+export async function requestSignIn(deps: AccountDependencies, input: { email: string }, client: ClientInfo): Promise<void> {
+  const email = normalizeEmail(input.email);
+  if (!(await mailAllowed(deps, 'sign-in', email, client))) {
+    deps.logger.info('sign-in mail throttled');
+    return;
+  }
+  const subscriber = await deps.repos.subscribers.findByEmail(email);
+  if (!subscriber || subscriber.status !== 'confirmed') return;
+  if (await deps.repos.suppressions.isSuppressed(subscriber.email)) return;
+  await sendSignInMail(deps, subscriber, false);
+}
+
+/** Whether a confirmation or sign-in link can still be used (GET pages; reads only). */
+export async function isTicketUsable(deps: AccountDependencies, purpose: TicketPurpose, token: string): Promise<boolean> {
+  const ticket = await deps.repos.tickets.peek(hashToken(token), deps.clock.now());
+  return ticket?.purpose === purpose;
+}
+
+async function redeem(deps: AccountDependencies, purpose: TicketPurpose, token: string, what: string, nextStep: string) {
+  const now = deps.clock.now();
+  const hash = hashToken(token);
+  // Peek first so a ticket for the other purpose is refused without being used up.
+  const peeked = await deps.repos.tickets.peek(hash, now);
+  if (peeked?.purpose !== purpose) throw new InvalidLinkError(what, nextStep);
+  const ticket = await deps.repos.tickets.consume(hash, now);
+  const subscriber = ticket?.subscriberId ? await deps.repos.subscribers.get(ticket.subscriberId) : null;
+  if (!ticket || !subscriber) throw new InvalidLinkError(what, nextStep);
+  return { subscriber, now };
+}
+
+async function issueApiToken(deps: AccountDependencies, subscriberId: string, now: Date): Promise<string> {
+  const apiToken = newApiToken();
+  await deps.repos.subscribers.addApiToken(subscriberId, hashToken(apiToken), now);
+  return apiToken;
+}
+
+/** POST /v1/subscriptions/confirm: confirms once and returns the API token (shown only now). */
+export async function confirmSubscription(deps: AccountDependencies, token: string): Promise<{ apiToken: string; subscriberId: string }> {
+  const { subscriber, now } = await redeem(
+    deps,
+    TICKET_PURPOSE.confirm,
+    token,
+    'confirmation',
+    'Subscribe again to get a new confirmation email.',
+  );
+  await deps.repos.subscribers.save({
+    ...subscriber,
+    status: 'confirmed',
+    confirmedAt: now.toISOString(),
+    nextDigestAt: nextDigestAt(subscriber, now),
+  });
+  const apiToken = await issueApiToken(deps, subscriber.id, now);
+  deps.logger.info('subscription confirmed', { subscriberId: subscriber.id });
+  return { apiToken, subscriberId: subscriber.id };
+}
+
+/** POST /v1/sign-in/confirm: a new API token for a confirmed subscriber. */
+export async function completeSignIn(deps: AccountDependencies, token: string): Promise<{ apiToken: string; subscriberId: string }> {
+  const nextStep = 'Ask for a new sign-in link.';
+  const { subscriber, now } = await redeem(deps, TICKET_PURPOSE.signIn, token, 'sign-in', nextStep);
+  if (subscriber.status !== 'confirmed') throw new InvalidLinkError('sign-in', nextStep);
+  const apiToken = await issueApiToken(deps, subscriber.id, now);
+  deps.logger.info('signed in', { subscriberId: subscriber.id });
+  return { apiToken, subscriberId: subscriber.id };
+}
+
+/** The subscriber a bearer token belongs to, or null. */
+export async function subscriberIdForToken(deps: Pick<AccountDependencies, 'repos'>, apiToken: string): Promise<string | null> {
+  if (apiToken.length < 20 || apiToken.length > 200) return null;
+  return deps.repos.subscribers.findIdByApiToken(hashToken(apiToken));
+}

@@ -1,0 +1,133 @@
+/**
+ * Interviews a subscriber tracks: add (the company is watched too, if it was not), change,
+ * remove, and record what happened. Events are appended atomically so two quick clicks both count.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Interview, InterviewEvent, InterviewEventType, StoredInterview } from '../../domain/interview.js';
+import { findOrWatchCompany, type CompanyDependencies } from '../companies/watched-companies.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { InterviewRepository } from '../ports.js';
+
+/** The schema's own limit on events per interview. */
+export const MAX_EVENTS = 200;
+
+export interface InterviewDependencies extends CompanyDependencies {
+  repos: CompanyDependencies['repos'] & { interviews: InterviewRepository };
+}
+
+/** The interview fields a person sets (CONTRACTS.md's interview minus `events`), defaults applied. */
+export type InterviewFields = Omit<Interview, 'events'>;
+
+/** What the API shows of an interview. */
+export interface InterviewView extends Interview {
+  id: string;
+  companyId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function interviewView(i: StoredInterview): InterviewView {
+  return {
+    id: i.id,
+    companyId: i.companyId,
+    company: i.company,
+    role: i.role,
+    interviewer: i.interviewer,
+    interviewedAt: i.interviewedAt,
+    ...(i.format ? { format: i.format } : {}),
+    ...(i.decisionExpectedBy !== undefined ? { decisionExpectedBy: i.decisionExpectedBy } : {}),
+    contactPolicy: i.contactPolicy,
+    lastEmployerChannel: i.lastEmployerChannel,
+    timeZone: i.timeZone,
+    events: i.events,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+  };
+}
+
+export async function listInterviews(deps: InterviewDependencies, subscriberId: string): Promise<StoredInterview[]> {
+  const interviews = await deps.repos.interviews.list(subscriberId);
+  return interviews.sort((a, b) => b.interviewedAt.localeCompare(a.interviewedAt));
+}
+
+export async function getInterview(deps: InterviewDependencies, subscriberId: string, interviewId: string): Promise<StoredInterview> {
+  const interview = await deps.repos.interviews.get(subscriberId, interviewId);
+  if (!interview) throw new NotFoundError('interview');
+  return interview;
+}
+
+export async function addInterview(deps: InterviewDependencies, subscriberId: string, fields: InterviewFields): Promise<StoredInterview> {
+  const company = await findOrWatchCompany(deps, subscriberId, fields.company);
+  const now = deps.clock.now().toISOString();
+  const interview: StoredInterview = {
+    ...fields,
+    events: [],
+    id: randomUUID(),
+    subscriberId,
+    companyId: company.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.repos.interviews.put(interview);
+  return interview;
+}
+
+export async function updateInterview(
+  deps: InterviewDependencies,
+  subscriberId: string,
+  interviewId: string,
+  patch: Partial<InterviewFields>,
+): Promise<StoredInterview> {
+  const current = await getInterview(deps, subscriberId, interviewId);
+  const company =
+    patch.company !== undefined && patch.company !== current.company ? await findOrWatchCompany(deps, subscriberId, patch.company) : null;
+  const next: StoredInterview = {
+    ...current,
+    ...patch,
+    ...(company ? { companyId: company.id, company: patch.company! } : {}),
+    updatedAt: laterThan(current.updatedAt, deps.clock.now()),
+  };
+  if (!(await deps.repos.interviews.replace(next, current.updatedAt))) {
+    throw new ConflictError('the interview changed while this update was being made (an event was recorded?); fetch it and try again');
+  }
+  return next;
+}
+
+/** updatedAt must move for optimistic checks to work, even when two writes share a millisecond. */
+function laterThan(previous: string, now: Date): string {
+  const prev = Date.parse(previous);
+  return new Date(Number.isNaN(prev) || now.getTime() > prev ? now.getTime() : prev + 1).toISOString();
+}
+
+export async function removeInterview(deps: InterviewDependencies, subscriberId: string, interviewId: string): Promise<void> {
+  if (!(await deps.repos.interviews.delete(subscriberId, interviewId))) throw new NotFoundError('interview');
+}
+
+/** What happened, as POST /v1/interviews/{id}/events and the emailed action links say it. */
+export interface EventInput {
+  type: InterviewEventType;
+  at?: string;
+  decisionExpectedBy?: string | null;
+}
+
+export async function recordEvent(
+  deps: InterviewDependencies,
+  subscriberId: string,
+  interviewId: string,
+  input: EventInput,
+): Promise<StoredInterview> {
+  if (input.decisionExpectedBy !== undefined && input.type !== 'heard-back') {
+    throw new ValidationError('decisionExpectedBy: only a "heard-back" event can carry a new decision date');
+  }
+  const now = deps.clock.now();
+  const event: InterviewEvent = {
+    type: input.type,
+    at: input.at ?? now.toISOString(),
+    ...(input.decisionExpectedBy !== undefined ? { decisionExpectedBy: input.decisionExpectedBy } : {}),
+  };
+  const updated = await deps.repos.interviews.appendEvent(subscriberId, interviewId, event, now, MAX_EVENTS);
+  if (updated) return updated;
+  // Tell "no such interview" from "full" only after the write refused.
+  await getInterview(deps, subscriberId, interviewId);
+  throw new ConflictError(`this interview already has ${MAX_EVENTS} events; no more can be recorded`);
+}
