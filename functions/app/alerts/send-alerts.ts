@@ -1,0 +1,149 @@
+/**
+ * Turns one new positive story into at most one alert per watcher (DESIGN.md §3 "Never twice").
+ * For each watcher: the story must be about the company by *their* names and exclusions; they
+ * must be confirmed, not suppressed, and want instant alerts (digest-mode subscribers see it in
+ * their digest); they need an open interview with the company that allows a congratulations note
+ * (R6, R8). Then the alert is claimed with a conditional write BEFORE sending, sent, and marked sent.
+ *
+ * At-most-once: a crash between the claim and the send loses that alert rather than risking a
+ * second one — a duplicate nudge to congratulate is spam the candidate may act on twice, while a
+ * missed one costs little (the story still reaches the digest's good-news section).
+ */
+import type { Logger } from '../../adapters/logger.js';
+import type { Config } from '../../config/env.js';
+import type { WatchedCompany } from '../../domain/company.js';
+import type { StoredInterview } from '../../domain/interview.js';
+import { CONGRATS_SPACING_DAYS, congratulationsAllowed } from '../../domain/news-watch/congratulations-allowed.js';
+import { isAboutCompany } from '../../domain/news-watch/relevance.js';
+import type { Story } from '../../domain/news.js';
+import type { ClaimRepository, InterviewRepository, LinkSigner, Mailer, SubscriberRepository, SuppressionRepository } from '../ports.js';
+import type { WriteCongratulations } from '../poll/collaborators.js';
+import { settleAll } from '../poll/host-limiter.js';
+import { composeAlertEmail, type AlertNote } from './alert-email.js';
+
+export interface AlertDeps {
+  repos: {
+    interviews: Pick<InterviewRepository, 'list' | 'claimCongratsSlot'>;
+    claims: Pick<ClaimRepository, 'claimAlert' | 'markAlertSent'>;
+    suppressions: Pick<SuppressionRepository, 'isSuppressed'>;
+    subscribers: Pick<SubscriberRepository, 'get'>;
+  };
+  mailer: Mailer;
+  links: LinkSigner;
+  config: Pick<Config, 'publicUrl'>;
+  writeNote: WriteCongratulations;
+  logger?: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+}
+
+export interface AlertTally {
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+/** Why a watcher got no alert (logged, and returned for tests). */
+export type AlertDecision =
+  | { sent: true; messageId: string; interviewIds: string[] }
+  | { sent: false; reason: string };
+
+/** Action links live for the same 30 days as the signer's default; unsubscribe links for a year. */
+const UNSUBSCRIBE_TTL_SECONDS = 365 * 86_400;
+
+function actionUrl(config: Pick<Config, 'publicUrl'>, path: string, token: string): string {
+  return `${config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+}
+
+/** A stable note variant per (story, interview), so a re-sent preview reads the same. */
+function variantFor(storyId: string, interviewId: string): number {
+  let h = 0;
+  for (const ch of `${storyId}:${interviewId}`) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
+}
+
+/** Decides about, and possibly sends, one watcher's alert for one story. */
+export async function alertWatcher(deps: AlertDeps, story: Story, watcher: WatchedCompany, now: Date): Promise<AlertDecision> {
+  const subscriberId = watcher.subscriberId;
+  if (!isAboutCompany(story, { name: watcher.name, aliases: watcher.aliases, exclude: watcher.exclude })) {
+    return { sent: false, reason: 'not about the company by this watcher’s names and exclusions' };
+  }
+  const subscriber = await deps.repos.subscribers.get(subscriberId);
+  if (!subscriber || subscriber.status !== 'confirmed') return { sent: false, reason: 'subscriber not confirmed' };
+  if (subscriber.alerts !== 'instant') return { sent: false, reason: 'subscriber reads news in the digest' };
+  if (await deps.repos.suppressions.isSuppressed(subscriber.email)) return { sent: false, reason: 'address suppressed' };
+
+  const interviews = (await deps.repos.interviews.list(subscriberId)).filter(
+    (i) => i.companyId === watcher.id && congratulationsAllowed(i, now).allowed,
+  );
+  if (interviews.length === 0) return { sent: false, reason: 'no interview with the company allows a congratulations note now' };
+
+  // The claim comes first: whoever writes it sends; a retry, a redelivery or a concurrent cycle stops here.
+  const claimed = await deps.repos.claims.claimAlert(subscriberId, story.companyKey, story.id, now, { companyId: watcher.id });
+  if (!claimed) return { sent: false, reason: 'already alerted' };
+
+  const slotted: StoredInterview[] = [];
+  for (const interview of interviews) {
+    if (await deps.repos.interviews.claimCongratsSlot(subscriberId, interview.id, now, CONGRATS_SPACING_DAYS)) slotted.push(interview);
+  }
+  if (slotted.length === 0) return { sent: false, reason: 'another suggestion took the interview’s 14-day slot' };
+
+  const sign = (purpose: 'interview-event' | 'not-relevant' | 'stop-watching', data: Record<string, string>) =>
+    deps.links.sign({ purpose, subscriberId, data }, now);
+  const notes: AlertNote[] = await Promise.all(
+    slotted.map(async (interview) => ({
+      interview,
+      draft: deps.writeNote(
+        {
+          title: story.title,
+          event: story.classification?.event ?? null,
+          ...(story.publisher ? { publisher: story.publisher } : {}),
+          ...(story.link ? { link: story.link } : {}),
+        },
+        { company: interview.company, role: interview.role, interviewer: interview.interviewer },
+        { variant: variantFor(story.id, interview.id) },
+      ),
+      sentUrl: actionUrl(deps.config, '/v1/actions', await sign('interview-event', { interviewId: interview.id, type: 'congrats-sent' })),
+    })),
+  );
+  const email = composeAlertEmail({
+    to: subscriber.email,
+    companyName: watcher.name,
+    story,
+    notes,
+    notRelevantUrl: actionUrl(deps.config, '/v1/actions', await sign('not-relevant', { companyKey: story.companyKey, storyId: story.id })),
+    stopWatchingUrl: actionUrl(deps.config, '/v1/actions', await sign('stop-watching', { companyId: watcher.id })),
+    unsubscribeUrl: actionUrl(
+      deps.config,
+      '/v1/unsubscribe',
+      await deps.links.sign({ purpose: 'unsubscribe', subscriberId, data: {} }, now, UNSUBSCRIBE_TTL_SECONDS),
+    ),
+    timeZone: subscriber.timeZone,
+  });
+  const { messageId } = await deps.mailer.send(email);
+  try {
+    await deps.repos.claims.markAlertSent(subscriberId, story.companyKey, story.id, now, messageId);
+  } catch (err) {
+    // Sent is sent: the claim already prevents a second one; only the bookkeeping is missing.
+    deps.logger?.warn('alert sent but not marked', { subscriberId, storyId: story.id, error: err instanceof Error ? err.message : String(err) });
+  }
+  return { sent: true, messageId, interviewIds: slotted.map((i) => i.id) };
+}
+
+/** Alerts every watcher of the story's company; one watcher's failure never stops the others. */
+export async function alertWatchers(deps: AlertDeps, story: Story, watchers: readonly WatchedCompany[], now: Date): Promise<AlertTally> {
+  const tally: AlertTally = { sent: 0, skipped: 0, failed: 0 };
+  const results = await settleAll(watchers, 4, (w) => alertWatcher(deps, story, w, now));
+  results.forEach((r, i) => {
+    const subscriberId = watchers[i]!.subscriberId;
+    if (r.status === 'rejected') {
+      tally.failed++;
+      deps.logger?.error('alert failed', { subscriberId, storyId: story.id, error: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+    } else if (r.value.sent) {
+      tally.sent++;
+      deps.logger?.info('alert sent', { subscriberId, storyId: story.id, companyKey: story.companyKey });
+    } else {
+      tally.skipped++;
+      deps.logger?.debug('no alert', { subscriberId, storyId: story.id, reason: r.value.reason });
+    }
+  });
+  return tally;
+}

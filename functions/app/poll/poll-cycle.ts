@@ -1,0 +1,329 @@
+/**
+ * The poll cycle (DESIGN.md §2, §5): plan → fetch → parse → normalize → relevance → dedupe/store →
+ * classify → alert. Each company's sources are fetched once per cycle for all their watchers, with
+ * bounded concurrency and per-host politeness; a 304 writes no items; one failing source never
+ * stops the others; only new, relevant, fresh, positive stories lead to alerts.
+ *
+ * On AWS, `planPolls` runs on the hourly schedule and sends one SQS message per batch;
+ * `pollSources` handles a message. Locally and in tests, `runPollCycle` does both.
+ */
+import type { Logger } from '../../adapters/logger.js';
+import { FetchError } from '../../adapters/http/fetch-errors.js';
+import { safeFetch, type FeedFetcher, type FetchResult, type SafeFetchOptions } from '../../adapters/http/safe-fetch.js';
+import type { Config } from '../../config/env.js';
+import type { WatchedCompany } from '../../domain/company.js';
+import type { FeedSource } from '../../domain/feed-source.js';
+import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
+import { isStale, STALE_AFTER_DAYS } from '../../domain/news-watch/congratulations-allowed.js';
+import { clusterStories, findStoredStory, type StoryCluster } from '../../domain/news-watch/dedupe.js';
+import { afterPoll, type PollOutcome } from '../../domain/news-watch/feed-health.js';
+import { isAboutCompany } from '../../domain/news-watch/relevance.js';
+import type { Classification, CompanyRef, Headline, NewsItem, Story } from '../../domain/news.js';
+import type { ClassifyHeadline, WriteCongratulations } from './collaborators.js';
+import { alertWatchers, type AlertDeps, type AlertTally } from '../alerts/send-alerts.js';
+import type {
+  ClaimRepository,
+  CompanyRepository,
+  InterviewRepository,
+  LinkSigner,
+  Mailer,
+  NewsRepository,
+  SourceRepository,
+  SubscriberRepository,
+  SuppressionRepository,
+} from '../ports.js';
+import { createHostLimiter, settleAll, type HostLimiter } from './host-limiter.js';
+
+/** Everything the poll cycle uses; tests hand in fakes for any part. */
+export interface PollDeps {
+  repos: {
+    sources: SourceRepository;
+    news: NewsRepository;
+    companies: Pick<CompanyRepository, 'listWatchers'>;
+    interviews: Pick<InterviewRepository, 'list' | 'claimCongratsSlot'>;
+    claims: Pick<ClaimRepository, 'claimAlert' | 'markAlertSent'>;
+    suppressions: Pick<SuppressionRepository, 'isSuppressed'>;
+    subscribers: Pick<SubscriberRepository, 'get'>;
+  };
+  mailer: Mailer;
+  links: LinkSigner;
+  config: Pick<Config, 'publicUrl' | 'allowHosts'>;
+  classify: ClassifyHeadline;
+  writeNote: WriteCongratulations;
+  logger?: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+  /** The feed fetcher (default: the safe fetcher with Config.allowHosts). */
+  fetchFeed?: FeedFetcher;
+  /** Extra fetcher options (time limit, body cap) for every request. */
+  fetchOptions?: Omit<SafeFetchOptions, 'allowHosts' | 'validators'>;
+  /** Requests in flight at once (default 8). */
+  concurrency?: number;
+  /** Requests in flight to one host (default 4). */
+  perHostConcurrency?: number;
+  /** Jitter source for backoff (default Math.random). */
+  random?: () => number;
+}
+
+/** Sources of one company, polled together so their items are deduplicated together. */
+export interface PollBatch {
+  companyKey: string;
+  sourceIds: string[];
+}
+
+/** What one cycle (or one batch) did: the figures `poll --once` prints. */
+export interface PollSummary {
+  sourcesDue: number;
+  /** Feed requests made: one per due source, however many people watch its company. */
+  requests: number;
+  fetched: number;
+  notModified: number;
+  failures: number;
+  throttled: number;
+  gone: number;
+  companies: number;
+  itemsSeen: number;
+  relevantItems: number;
+  staleItems: number;
+  newStories: number;
+  /** Story writes: new stories plus known stories a new source also carried. */
+  itemWrites: number;
+  positiveStories: number;
+  alertsSent: number;
+  alertsSkipped: number;
+  alertsFailed: number;
+}
+
+const emptySummary = (): PollSummary => ({
+  sourcesDue: 0,
+  requests: 0,
+  fetched: 0,
+  notModified: 0,
+  failures: 0,
+  throttled: 0,
+  gone: 0,
+  companies: 0,
+  itemsSeen: 0,
+  relevantItems: 0,
+  staleItems: 0,
+  newStories: 0,
+  itemWrites: 0,
+  positiveStories: 0,
+  alertsSent: 0,
+  alertsSkipped: 0,
+  alertsFailed: 0,
+});
+
+/** Stored stories this recent are compared with new items (the freshness horizon plus the dedupe window). */
+const MATCH_WINDOW_DAYS = STALE_AFTER_DAYS + 3;
+
+/** The due sources, grouped by company (one SQS message per group on AWS). */
+export async function planPolls(deps: Pick<PollDeps, 'repos'>, now: Date): Promise<PollBatch[]> {
+  const due = await deps.repos.sources.listDue(now);
+  const byCompany = new Map<string, string[]>();
+  for (const source of due) {
+    const ids = byCompany.get(source.companyKey) ?? [];
+    ids.push(source.id);
+    byCompany.set(source.companyKey, ids);
+  }
+  return [...byCompany].map(([companyKey, sourceIds]) => ({ companyKey, sourceIds }));
+}
+
+/** One plan + poll over everything due: what `poll --once`, the local scheduler and tests run. */
+export async function runPollCycle(deps: PollDeps, now: Date): Promise<PollSummary> {
+  const batches = await planPolls(deps, now);
+  return pollSources(
+    deps,
+    batches.flatMap((b) => b.sourceIds),
+    now,
+  );
+}
+
+interface FetchedSource {
+  source: FeedSource;
+  outcome: PollOutcome;
+  items: NewsItem[];
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+async function fetchSource(deps: PollDeps, limiter: HostLimiter, source: FeedSource, summary: PollSummary): Promise<FetchedSource> {
+  const fetchFeed = deps.fetchFeed ?? safeFetch;
+  summary.requests++;
+  let result: FetchResult;
+  try {
+    result = await limiter.run(hostOf(source.url), () =>
+      fetchFeed(source.url, {
+        ...deps.fetchOptions,
+        allowHosts: deps.config.allowHosts,
+        validators: { etag: source.etag, lastModified: source.lastModified },
+      }),
+    );
+  } catch (err) {
+    summary.failures++;
+    const message = err instanceof FetchError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    deps.logger?.warn('feed fetch failed', { sourceId: source.id, companyKey: source.companyKey, error: message });
+    return { source, outcome: { kind: 'failed', error: message, status: (err as { status?: number }).status }, items: [] };
+  }
+  switch (result.kind) {
+    case 'not-modified':
+      summary.notModified++;
+      return { source, outcome: { kind: 'not-modified', etag: result.etag, lastModified: result.lastModified }, items: [] };
+    case 'gone':
+      summary.gone++;
+      deps.logger?.warn('feed is gone (410): disabling it', { sourceId: source.id, companyKey: source.companyKey });
+      return { source, outcome: { kind: 'gone' }, items: [] };
+    case 'retry-later':
+      summary.throttled++;
+      deps.logger?.warn('feed asked to come back later', { sourceId: source.id, status: result.status, retryAfter: result.retryAfter?.toISOString() });
+      return { source, outcome: { kind: 'retry-later', status: result.status, retryAfter: result.retryAfter }, items: [] };
+    case 'ok':
+      try {
+        const feed = await parseFeed(result.text, { baseUrl: result.url });
+        summary.fetched++;
+        return { source, outcome: { kind: 'fetched', status: result.status, etag: result.etag, lastModified: result.lastModified }, items: feed.items };
+      } catch (err) {
+        summary.failures++;
+        const message = err instanceof FeedParseError ? err.message : String(err);
+        deps.logger?.warn('feed could not be parsed', { sourceId: source.id, error: message });
+        return { source, outcome: { kind: 'failed', error: message, status: result.status }, items: [] };
+      }
+  }
+}
+
+/** The classifier's view of the company: its name and every other name its watchers use. */
+function companyRef(name: string, watchers: readonly WatchedCompany[]): CompanyRef {
+  const names = new Map<string, string>();
+  for (const w of watchers) for (const n of [w.name, ...w.aliases]) if (n.toLowerCase() !== name.toLowerCase()) names.set(n.toLowerCase(), n);
+  return { name, aliases: [...names.values()] };
+}
+
+function toStory(cluster: StoryCluster<NewsItem & { sourceId: string }>, companyKey: string, now: Date, classification: Classification): Story {
+  const lead = cluster.lead;
+  return {
+    companyKey,
+    id: cluster.id,
+    title: lead.title,
+    link: lead.link,
+    publisher: lead.publisher,
+    publishedAt: lead.publishedAt,
+    summary: lead.summary,
+    firstSeenAt: now.toISOString(),
+    normalizedTitle: cluster.normalizedTitle,
+    classification,
+    sourceIds: [...new Set(cluster.copies.map((c) => c.sourceId))].sort(),
+  };
+}
+
+/** A classifier failure must not lose the story: it is stored, and not congratulated. */
+function classifySafely(deps: PollDeps, headline: Headline, ref: CompanyRef, now: Date): Classification {
+  try {
+    return deps.classify(headline, ref, { now });
+  } catch (err) {
+    deps.logger?.error('classifier failed', { error: err instanceof Error ? err.message : String(err) });
+    return { polarity: 'neutral', event: null, congratulate: false, confidence: 0, reasons: ['classifier failed'] };
+  }
+}
+
+/** Stores a company's new items as stories and alerts watchers about the positive ones. */
+async function storeAndAlert(
+  deps: PollDeps,
+  companyKey: string,
+  companyName: string,
+  fetched: FetchedSource[],
+  now: Date,
+  summary: PollSummary,
+): Promise<void> {
+  const items = fetched.flatMap((f) => f.items.map((item) => ({ ...item, sourceId: f.source.id })));
+  summary.itemsSeen += items.length;
+  if (items.length === 0) return;
+  const watchers = await deps.repos.companies.listWatchers(companyKey);
+  if (watchers.length === 0) return;
+
+  const fresh = items.filter((item) => {
+    // Old news is never news again; undated items are kept (they may still be about the company).
+    const old = item.publishedAt !== null && isStale(item.publishedAt, now);
+    if (old) summary.staleItems++;
+    return !old;
+  });
+  const relevant = fresh.filter((item) => watchers.some((w) => isAboutCompany(item, { name: w.name, aliases: w.aliases, exclude: w.exclude })));
+  summary.relevantItems += relevant.length;
+  if (relevant.length === 0) return;
+
+  const stored = await deps.repos.news.listSince(companyKey, new Date(now.getTime() - MATCH_WINDOW_DAYS * 86_400_000), 500);
+  const ref = companyRef(companyName, watchers);
+  const alertDeps: AlertDeps = deps;
+  for (const cluster of clusterStories(companyKey, relevant)) {
+    const known = findStoredStory(cluster, stored);
+    if (known) {
+      const newSources = cluster.copies.map((c) => c.sourceId).filter((id) => !known.sourceIds.includes(id));
+      if (newSources.length > 0) {
+        known.sourceIds = [...new Set([...known.sourceIds, ...newSources])].sort();
+        await deps.repos.news.update(known);
+        summary.itemWrites++;
+      }
+      continue;
+    }
+    const lead = cluster.lead;
+    const classification = classifySafely(deps, { title: lead.title, summary: lead.summary, publishedAt: lead.publishedAt, link: lead.link }, ref, now);
+    const story = toStory(cluster, companyKey, now, classification);
+    const isNew = await deps.repos.news.putIfNew(story);
+    if (!isNew) continue; // another poller stored it first and alerts for it
+    stored.push(story);
+    summary.newStories++;
+    summary.itemWrites++;
+    if (!classification.congratulate || isStale(story.publishedAt, now)) continue;
+    summary.positiveStories++;
+    const tally: AlertTally = await alertWatchers(alertDeps, story, watchers, now);
+    summary.alertsSent += tally.sent;
+    summary.alertsSkipped += tally.skipped;
+    summary.alertsFailed += tally.failed;
+  }
+}
+
+/** Polls one company's sources: fetch all, store and alert, then record each source's health. */
+async function pollCompany(deps: PollDeps, limiter: HostLimiter, sources: FeedSource[], now: Date, summary: PollSummary): Promise<void> {
+  const random = deps.random ?? Math.random;
+  const companyKey = sources[0]!.companyKey;
+  const fetched = await Promise.all(sources.map((s) => fetchSource(deps, limiter, s, summary)));
+  try {
+    await storeAndAlert(deps, companyKey, sources[0]!.companyName, fetched, now, summary);
+  } catch (err) {
+    // The new validators are not saved, so the next cycle fetches these items again.
+    deps.logger?.error('storing news failed', { companyKey, error: err instanceof Error ? err.message : String(err) });
+    const failed = fetched.map((f) =>
+      f.outcome.kind === 'fetched' ? { ...f, outcome: { kind: 'failed', error: 'storing its items failed' } as PollOutcome } : f,
+    );
+    await Promise.all(failed.map((f) => deps.repos.sources.save(afterPoll(f.source, f.outcome, now, random()))));
+    throw err;
+  }
+  // Saved last: a crash before this point leaves the old validators, so nothing fetched is lost.
+  await Promise.all(fetched.map((f) => deps.repos.sources.save(afterPoll(f.source, f.outcome, now, random()))));
+}
+
+/**
+ * Polls the given sources (those not due any more, disabled or gone are skipped, so a redelivered
+ * message does nothing new). Companies are handled independently: one failure never stops the rest.
+ */
+export async function pollSources(deps: PollDeps, sourceIds: readonly string[], now: Date): Promise<PollSummary> {
+  const summary = emptySummary();
+  const limiter = createHostLimiter({ total: deps.concurrency ?? 8, perHost: deps.perHostConcurrency ?? 4 });
+  const loaded = await settleAll([...new Set(sourceIds)], 16, (id) => deps.repos.sources.get(id));
+  const due = loaded
+    .map((r) => (r.status === 'fulfilled' ? r.value : null))
+    .filter((s): s is FeedSource => s !== null && !s.disabled && Date.parse(s.nextAttemptAt) <= now.getTime());
+  summary.sourcesDue = due.length;
+  const byCompany = new Map<string, FeedSource[]>();
+  for (const s of due) byCompany.set(s.companyKey, [...(byCompany.get(s.companyKey) ?? []), s]);
+  summary.companies = byCompany.size;
+  // More companies in progress than fetch slots, so storing one company overlaps fetching others.
+  const results = await settleAll([...byCompany.values()], (deps.concurrency ?? 8) * 2, (sources) => pollCompany(deps, limiter, sources, now, summary));
+  for (const r of results) {
+    if (r.status === 'rejected') deps.logger?.error('polling a company failed', { error: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+  }
+  return summary;
+}

@@ -1,0 +1,345 @@
+/**
+ * A full poll cycle against dynalite, the mail catcher and a local Google-News-style feed server:
+ * requests = unique sources, unchanged feeds answer 304 and write nothing, one alert per
+ * (subscriber, story) under concurrent cycles and re-runs, digest-mode and no-contact get none.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { congratulationsAllowed } from '../../functions/domain/news-watch/congratulations-allowed.js';
+import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
+import { Interview, type StoredInterview } from '../../functions/domain/interview.js';
+import type { Subscriber } from '../../functions/domain/subscriber.js';
+import { alertWatcher } from '../../functions/app/alerts/send-alerts.js';
+import { syncCompanySources } from '../../functions/app/poll/company-sources.js';
+import type { ClassifyHeadline, WriteCongratulations } from '../../functions/app/poll/collaborators.js';
+import { planPolls, pollSources, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
+import type { NewsRepository } from '../../functions/app/ports.js';
+import { HmacLinkSigner } from '../../functions/app/signed-links.js';
+import { createTestStack, mailTo, type TestStack } from '../support/stack.js';
+
+// ── a local Google-News-style feed server with ETags ─────────────────────────────────────────
+interface FeedEntry {
+  title: string;
+  publisher: string;
+  publishedAt: string;
+}
+const feeds = new Map<string, FeedEntry[]>(); // by query
+const hits: string[] = [];
+let feedServer: http.Server;
+let feedBase: string;
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function renderFeed(query: string, entries: FeedEntry[]): string {
+  const items = entries
+    .map((e) => {
+      const id = createHash('sha1').update(e.title + e.publisher).digest('hex').slice(0, 16);
+      return `<item><title>${xmlEscape(`${e.title} - ${e.publisher}`)}</title><link>https://news.google.com/rss/articles/${id}?oc=5</link><guid isPermaLink="false">${id}</guid><pubDate>${new Date(e.publishedAt).toUTCString()}</pubDate><description>${xmlEscape(`<a href="https://news.google.com/rss/articles/${id}?oc=5">${e.title}</a>&nbsp;&nbsp;<font color="#6f6f6f">${e.publisher}</font>`)}</description><source url="https://${e.publisher.toLowerCase().replace(/\W/g, '')}.example">${xmlEscape(e.publisher)}</source></item>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(query)} - Google News</title><link>https://news.google.com/</link>${items}</channel></rss>`;
+}
+
+beforeAll(async () => {
+  feedServer = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    hits.push(url.pathname + url.search);
+    const query = url.searchParams.get('q') ?? '';
+    const entries = feeds.get(query);
+    if (url.pathname !== '/rss/search' || !entries) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = renderFeed(query, entries);
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
+  });
+  feedServer.listen(0, '127.0.0.1');
+  await new Promise((r) => feedServer.once('listening', r));
+  feedBase = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  feedServer.closeAllConnections();
+  await new Promise((r) => feedServer.close(r));
+});
+
+// ── stand-ins for the classifier and the note writer (their own tests cover them) ───────────
+const classify: ClassifyHeadline = (item) =>
+  /\bwins\b/i.test(item.title)
+    ? { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['wins'] }
+    : { polarity: 'neutral', event: null, congratulate: false, confidence: 0.5, reasons: [] };
+const writeNote: WriteCongratulations = (news, interview) => ({
+  subject: `Congratulations, ${interview.company}!`,
+  body: `Hi ${interview.interviewer.name},\n\nI just read that ${news.title}. Congratulations to the whole team!\n\nBest wishes`,
+});
+
+// ── fixtures ─────────────────────────────────────────────────────────────────────────────────
+const T0 = new Date('2026-11-04T10:00:00.000Z');
+const hours = (h: number) => new Date(T0.getTime() + h * 3_600_000);
+const tag = randomUUID().slice(0, 8);
+
+let stack: TestStack;
+let deps: PollDeps;
+let newsWrites = 0;
+
+async function subscriber(name: string, alerts: 'instant' | 'digest', status: Subscriber['status'] = 'confirmed'): Promise<Subscriber> {
+  const s: Subscriber = {
+    id: randomUUID(),
+    email: `${name}-${tag}@example.com`,
+    status,
+    timeZone: 'Europe/Paris',
+    digestHour: 8,
+    alerts,
+    dailyEvenIfEmpty: false,
+    createdAt: T0.toISOString(),
+    tokenHashes: [],
+  };
+  await stack.repos.subscribers.save(s);
+  return s;
+}
+
+async function watch(sub: Subscriber, name: string, extra: Partial<WatchedCompany> = {}): Promise<WatchedCompany> {
+  const company: WatchedCompany = {
+    id: randomUUID(),
+    subscriberId: sub.id,
+    key: companyKey(name),
+    name,
+    aliases: [],
+    exclude: [],
+    feeds: [],
+    createdAt: T0.toISOString(),
+    updatedAt: T0.toISOString(),
+    sourceIds: [],
+    ...extra,
+  };
+  const synced = await syncCompanySources(stack, company, T0);
+  await stack.repos.companies.put(synced);
+  return synced;
+}
+
+async function interview(sub: Subscriber, company: WatchedCompany, extra: Partial<Interview> = {}): Promise<StoredInterview> {
+  const stored: StoredInterview = {
+    ...Interview.parse({
+      company: company.name,
+      role: 'Data Analyst',
+      interviewer: { name: 'Dana Lee', email: 'dana.lee@acme.example' },
+      interviewedAt: '2026-10-22T15:00:00Z',
+      decisionExpectedBy: '2026-11-30',
+      events: [{ type: 'thank-you-sent', at: '2026-10-23T09:00:00Z' }],
+      ...extra,
+    }),
+    id: randomUUID(),
+    subscriberId: sub.id,
+    companyId: company.id,
+    createdAt: T0.toISOString(),
+    updatedAt: T0.toISOString(),
+  };
+  await stack.repos.interviews.put(stored);
+  return stored;
+}
+
+const acmeName = `Acme Robotics ${tag}`;
+const globexName = `Globex ${tag}`;
+const acmeQuery = `"${acmeName}"`;
+const globexQuery = `"${globexName}"`;
+
+let instant: Subscriber;
+let digestOnly: Subscriber;
+let noContact: Subscriber;
+let pending: Subscriber;
+let globexWatcher: Subscriber;
+let instantInterview: StoredInterview;
+let globexInterview: StoredInterview;
+
+beforeAll(async () => {
+  stack = await createTestStack({ AFTERVIEW_ALLOW_HOSTS: '127.0.0.1', AFTERVIEW_NEWS_BASE_URL: 'http://placeholder.invalid' });
+  stack.config.newsBaseUrl = feedBase;
+  // Count every story write the cycle makes.
+  const news = stack.repos.news;
+  const counting: NewsRepository = {
+    putIfNew: async (s) => {
+      newsWrites++;
+      return news.putIfNew(s);
+    },
+    update: async (s) => {
+      newsWrites++;
+      return news.update(s);
+    },
+    get: (k, id) => news.get(k, id),
+    listSince: (k, since, limit) => news.listSince(k, since, limit),
+  };
+  deps = {
+    repos: { ...stack.repos, news: counting },
+    mailer: stack.mailer,
+    links: new HmacLinkSigner(stack.repos.secrets),
+    config: stack.config,
+    classify,
+    writeNote,
+    random: () => 0.5,
+  };
+
+  feeds.set(acmeQuery, [
+    { title: `${acmeName} wins 2026 Innovation Award`, publisher: 'Reuters', publishedAt: '2026-11-03T14:30:00Z' },
+    { title: `${acmeName} Wins 2026 Innovation Award`, publisher: 'AP', publishedAt: '2026-11-03T15:00:00Z' },
+    { title: `UPDATE 1-${acmeName} wins 2026 innovation award`, publisher: 'Yahoo Finance', publishedAt: '2026-11-03T16:00:00Z' },
+    { title: `${acmeName} opens new plant in Ohio`, publisher: 'The Columbus Dispatch', publishedAt: '2026-11-02T08:00:00Z' },
+    { title: `${acmeName} wins old award`, publisher: 'Archive', publishedAt: '2026-09-01T08:00:00Z' },
+    { title: 'Robotics startups raise funding', publisher: 'TechCrunch', publishedAt: '2026-11-03T08:00:00Z' },
+  ]);
+  feeds.set(globexQuery, [{ title: `${globexName} reports quarterly results`, publisher: 'Reuters', publishedAt: '2026-11-02T08:00:00Z' }]);
+
+  instant = await subscriber('instant', 'instant');
+  digestOnly = await subscriber('digest', 'digest');
+  noContact = await subscriber('nocontact', 'instant');
+  pending = await subscriber('pending', 'instant', 'pending');
+  globexWatcher = await subscriber('globex', 'instant');
+
+  const acmeForInstant = await watch(instant, acmeName);
+  instantInterview = await interview(instant, acmeForInstant);
+  await interview(digestOnly, await watch(digestOnly, acmeName));
+  await interview(noContact, await watch(noContact, acmeName), { contactPolicy: 'no-contact' });
+  await interview(pending, await watch(pending, acmeName));
+  const globex = await watch(globexWatcher, globexName);
+  globexInterview = await interview(globexWatcher, globex);
+});
+
+describe('poll cycle', () => {
+  it('registers one shared source per company, however many watch it', async () => {
+    const batches = await planPolls(deps, T0);
+    const mine = batches.filter((b) => b.companyKey === companyKey(acmeName) || b.companyKey === companyKey(globexName));
+    expect(mine.map((b) => b.sourceIds.length)).toEqual([1, 1]);
+    expect(await stack.repos.sources.countWatchers(mine.find((b) => b.companyKey === companyKey(acmeName))!.sourceIds[0]!)).toBe(4);
+  });
+
+  it('cold: fetches each unique source once, stores one story per syndicated story, alerts only the instant subscriber', async () => {
+    hits.length = 0;
+    newsWrites = 0;
+    const summary = await runPollCycle(deps, T0);
+    expect(summary).toMatchObject({ sourcesDue: 2, requests: 2, fetched: 2, notModified: 0, failures: 0, companies: 2 });
+    expect(hits).toHaveLength(2);
+    // 3 copies of the award → 1 story, plus the plant; the old award is stale and the startup item not about Acme.
+    expect(summary.newStories).toBe(3); // award, plant, Globex results
+    expect(summary.staleItems).toBe(1);
+    expect(newsWrites).toBe(3);
+    expect(summary.alertsSent).toBe(1);
+
+    const stories = await stack.repos.news.listSince(companyKey(acmeName), new Date(0));
+    expect(stories.map((s) => s.title).sort()).toEqual([`${acmeName} opens new plant in Ohio`, `${acmeName} wins 2026 Innovation Award`]);
+    const award = stories.find((s) => s.title.includes('wins'))!;
+    expect(award.publisher).toBe('Reuters');
+
+    const [mail, ...more] = await mailTo(stack.sesEndpoint, instant.email);
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toBe(`Good news at ${acmeName}: a reason to write to Dana Lee`);
+    const text = mail!.body.text!;
+    expect(text).toContain(`“${acmeName} wins 2026 Innovation Award”`);
+    expect(text).toContain('Reported by Reuters on 3 Nov 2026: https://news.google.com/rss/articles/');
+    expect(text).toContain('Subject: Congratulations, ');
+    expect(text).toContain('mailto:dana.lee@acme.example?subject=Congratulations%2C%20');
+    expect(text).toContain('&body=Hi%20Dana%20Lee%2C%0D%0A%0D%0A');
+    expect(text).toContain('Send it by email');
+    expect(mail!.body.html).toContain('Write to Dana Lee');
+    expect(mail!.body.html).not.toContain('<script');
+
+    // one-click links are signed, single-purpose, for this subscriber
+    const tokens = [...text.matchAll(/\/v1\/(actions|unsubscribe)\?token=([^\s]+)/g)].map((m) => [m[1], decodeURIComponent(m[2]!)] as const);
+    const payloads = await Promise.all(tokens.map(async ([, t]) => deps.links.verify(t, T0)));
+    expect(payloads.map((p) => p?.purpose)).toEqual(['interview-event', 'not-relevant', 'stop-watching', 'unsubscribe']);
+    expect(payloads[0]).toEqual({ purpose: 'interview-event', subscriberId: instant.id, data: { interviewId: instantInterview.id, type: 'congrats-sent' } });
+    expect(payloads[1]!.data).toEqual({ companyKey: companyKey(acmeName), storyId: award.id });
+    const headers = JSON.stringify((mail as unknown as { headers?: unknown }).headers ?? []);
+    expect(headers).toContain('List-Unsubscribe-Post');
+    expect(headers).toContain('List-Unsubscribe=One-Click');
+
+    // digest mode, no-contact and unconfirmed subscribers get no alert mail
+    expect(await mailTo(stack.sesEndpoint, digestOnly.email)).toHaveLength(0);
+    expect(await mailTo(stack.sesEndpoint, noContact.email)).toHaveLength(0);
+    expect(await mailTo(stack.sesEndpoint, pending.email)).toHaveLength(0);
+    // R8: the interview's congratulations slot is taken
+    const after = await stack.repos.interviews.get(instant.id, instantInterview.id);
+    expect(after!.lastCongratsSuggestedAt).toBe(T0.toISOString());
+    expect(congratulationsAllowed(after!, hours(1)).allowed).toBe(false);
+  });
+
+  it('unchanged: the next cycle is answered by 304s and writes no items', async () => {
+    hits.length = 0;
+    newsWrites = 0;
+    const summary = await runPollCycle(deps, hours(1));
+    expect(summary).toMatchObject({ requests: 2, notModified: 2, fetched: 0, newStories: 0, itemWrites: 0, alertsSent: 0 });
+    expect(newsWrites).toBe(0);
+    expect(hits).toHaveLength(2);
+  });
+
+  it('nothing is due again before the minimum interval', async () => {
+    const summary = await runPollCycle(deps, new Date(hours(1).getTime() + 10 * 60_000));
+    expect(summary.requests).toBe(0);
+  });
+
+  it('sends one alert per (subscriber, story) with two cycles at once, and none on a re-run', async () => {
+    feeds.get(globexQuery)!.push({ title: `${globexName} wins $2bn defence contract`, publisher: 'Bloomberg', publishedAt: '2026-11-04T09:00:00Z' });
+    const [a, b] = await Promise.all([runPollCycle(deps, hours(2)), runPollCycle(deps, hours(2))]);
+    expect(a.alertsSent + b.alertsSent).toBe(1);
+    expect(a.newStories + b.newStories).toBe(1);
+    let mails = await mailTo(stack.sesEndpoint, globexWatcher.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body.text).toContain(`${globexName} wins $2bn defence contract`);
+
+    // a redelivered batch (same sources, same instant): nothing is due, nothing happens
+    const batch = (await stack.repos.sources.listDue(hours(100))).filter((s) => s.companyKey === companyKey(globexName)).map((s) => s.id);
+    const rerun = await pollSources(deps, batch, hours(2));
+    expect(rerun).toMatchObject({ sourcesDue: 0, requests: 0, alertsSent: 0 });
+
+    // a later cycle after the feed changed again: the known story is not news, no second alert
+    feeds.get(globexQuery)!.push({ title: `${globexName} names new CFO`, publisher: 'AP', publishedAt: '2026-11-04T11:00:00Z' });
+    const later = await runPollCycle(deps, hours(3));
+    expect(later.alertsSent).toBe(0);
+    mails = await mailTo(stack.sesEndpoint, globexWatcher.email);
+    expect(mails).toHaveLength(1);
+    const slot = await stack.repos.interviews.get(globexWatcher.id, globexInterview.id);
+    expect(slot!.lastCongratsSuggestedAt).toBe(hours(2).toISOString());
+  });
+
+  it('at most once: a crash between claim and send loses that alert, a retry never sends it twice', async () => {
+    const sub = await subscriber('crash', 'instant');
+    const company = await watch(sub, `Initech ${tag}`);
+    await interview(sub, company);
+    const story = {
+      companyKey: company.key,
+      id: `story-${tag}`,
+      title: `Initech ${tag} wins a safety award`,
+      link: null,
+      publisher: 'Reuters',
+      publishedAt: hours(-2).toISOString(),
+      summary: null,
+      firstSeenAt: T0.toISOString(),
+      normalizedTitle: `initech ${tag} wins a safety award`,
+      classification: { polarity: 'positive' as const, event: 'award', congratulate: true, confidence: 0.9, reasons: [] },
+      sourceIds: [],
+    };
+    const crashing = { ...deps, mailer: { send: async () => Promise.reject(new Error('process killed')) } };
+    await expect(alertWatcher(crashing, story, company, T0)).rejects.toThrow('process killed');
+    // the retry (redelivery, next attempt) finds the claim and sends nothing
+    expect((await alertWatcher(deps, story, company, T0)).sent).toBe(false);
+    expect(await stack.repos.claims.claimAlert(sub.id, company.key, story.id, T0)).toBe(false);
+    expect(await mailTo(stack.sesEndpoint, sub.email)).toHaveLength(0);
+  });
+
+  it('records a failing source and keeps polling the others', async () => {
+    const sub = await subscriber('broken', 'instant');
+    const broken = await watch(sub, `Broken Feed Co ${tag}`); // the feed server answers 404 for unknown queries
+    const summary = await runPollCycle(deps, hours(4));
+    // the unknown feeds fail (404) while Acme and Globex are still polled
+    expect(summary.failures).toBeGreaterThanOrEqual(1);
+    expect(summary.notModified + summary.fetched).toBeGreaterThanOrEqual(2);
+    const source = await stack.repos.sources.get(broken.sourceIds[0]!);
+    expect(source).toMatchObject({ consecutiveFailures: 1, lastStatus: 404 });
+    expect(source!.lastError).toMatch(/HTTP 404/);
+    expect(Date.parse(source!.nextAttemptAt)).toBe(hours(5).getTime());
+  });
+});
