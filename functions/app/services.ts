@@ -5,10 +5,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../adapters/dynamodb/index.js';
+import { createFeedUrlValidator } from '../adapters/http/feed-url-validator.js';
 import { createLogger, type Logger } from '../adapters/logger.js';
 import { SesMailer } from '../adapters/ses/mailer.js';
 import type { Config } from '../config/env.js';
+import type { CompanySourcesSync, FeedUrlValidator } from './companies/ports.js';
 import type { Clock, LinkSigner, Mailer } from './ports.js';
+import { createCompanySourcesSync } from './poll/company-sources.js';
 import { HmacLinkSigner } from './signed-links.js';
 import { SuppressingMailer } from './suppressing-mailer.js';
 
@@ -20,6 +23,10 @@ export interface Services {
   links: LinkSigner;
   clock: Clock;
   logger: Logger;
+  /** The fetcher's own address rules, applied to feed URLs when a user adds them. */
+  feedUrls: FeedUrlValidator;
+  /** Keeps the news watch's sources in step with watched companies. */
+  companySources: CompanySourcesSync;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -40,5 +47,7 @@ export function createServices(
     links: new HmacLinkSigner(repos.secrets),
     clock: options.clock ?? systemClock,
     logger,
+    feedUrls: createFeedUrlValidator({ allowHosts: config.allowHosts }),
+    companySources: createCompanySourcesSync({ repos, config }),
   };
 }

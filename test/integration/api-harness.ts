@@ -50,6 +50,8 @@ export async function createApiHarness(
     ...services,
     readiness: async () => ({ ok: true, problems: [] }),
     accountResponseFloorMs: 0,
+    // Tests share one client address and a clock that stands still; throttling has its own test.
+    limits: { perClient: { limit: 10_000, windowSeconds: 60 }, perSubscriber: { limit: 10_000, windowSeconds: 60 } },
     ...options.overrides,
   });
 

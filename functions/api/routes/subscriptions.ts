@@ -13,7 +13,7 @@ import {
   requestSubscription,
   TICKET_PURPOSE,
 } from '../../app/account/subscriptions.js';
-import { ValidationError } from '../../app/errors.js';
+import { describeIssues, ValidationError } from '../../app/errors.js';
 import { clientIp } from '../client.js';
 import { newRouter, type ApiDependencies, type ApiEnv } from '../context.js';
 import { page } from '../pages.js';
@@ -182,11 +182,16 @@ export function subscriptionRoutes(deps: ApiDependencies) {
             secret: { label: 'Your API token:', value: apiToken },
           });
         } catch (err) {
-          if (form && err instanceof InvalidLinkError) {
+          if (form && (err instanceof InvalidLinkError || err instanceof ValidationError)) {
             return page(c, { title: 'This link cannot be used', paragraphs: [flow.expiredText] }, 400);
           }
           throw err;
         }
+      },
+      (result, c) => {
+        // A person's form post gets a page; an API client gets the usual JSON 400 (default hook).
+        if (!result.success && isForm(c)) return page(c, { title: 'This link cannot be used', paragraphs: [flow.expiredText] }, 400);
+        if (!result.success) throw new ValidationError(`body: ${describeIssues(result.error.issues)}`);
       },
     );
   }

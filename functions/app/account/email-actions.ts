@@ -88,6 +88,9 @@ export async function previewEmailAction(deps: EmailActionDependencies, token: s
         button: 'Yes, not relevant',
       };
     }
+    case 'calendar':
+      // Calendar links download an .ics from /v1/calendar; they do nothing here.
+      throw invalid();
     case 'unsubscribe':
       return {
         purpose: payload.purpose,
@@ -157,6 +160,8 @@ export async function performEmailAction(deps: EmailActionDependencies, token: s
       deps.logger.info('story marked not relevant', { subscriberId, companyKey: data.companyKey });
       return { title: 'Thanks', message: 'Noted: this story is not relevant. It helps afterview pick better news.' };
     }
+    case 'calendar':
+      throw invalid();
   }
 }
 
