@@ -1,0 +1,19 @@
+/**
+ * Lambda entry point, hourly (EventBridge Scheduler): lists the feeds due for a poll and puts
+ * one message per company on the poll queue for poll-company.
+ */
+import { SqsPollQueue } from '../adapters/sqs/poll-queue.js';
+import { planPolls } from '../app/poll/poll-cycle.js';
+import { coldStart, required, scheduledInstant } from './cold-start.js';
+
+const services = coldStart('poll-planner');
+const queue = new SqsPollQueue(required(services.config.pollQueueUrl, 'AFTERVIEW_POLL_QUEUE_URL', 'the poll planner'), services.config);
+
+export async function handler(event: unknown): Promise<{ companies: number; sources: number }> {
+  const now = scheduledInstant(event, services.clock);
+  const batches = await planPolls(services, now);
+  await queue.enqueue(batches);
+  const summary = { companies: batches.length, sources: batches.reduce((n, b) => n + b.sourceIds.length, 0) };
+  services.logger.info('polls planned', { ...summary, at: now.toISOString() });
+  return summary;
+}

@@ -1,0 +1,9 @@
+/** Lambda entry point for SES bounces and complaints (EventBridge rule on the default bus). */
+import { handleSesEvent } from '../app/suppression/handle-ses-event.js';
+import { coldStart } from './cold-start.js';
+
+const services = coldStart('ses-events');
+
+export async function handler(event: unknown): Promise<void> {
+  await handleSesEvent(event, { suppressions: services.repos.suppressions, clock: services.clock, logger: services.logger });
+}

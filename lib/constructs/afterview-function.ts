@@ -1,0 +1,221 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { GSI1, GSI2 } from '../../functions/adapters/dynamodb/keys.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The Lambda entry points: one file each in functions/handlers/. */
+export type HandlerName = 'poll-planner' | 'poll-company' | 'digest-sender' | 'api' | 'ses-events';
+
+/** How much of the table a function may touch. */
+export type TableAccess = 'read' | 'write' | 'readWrite';
+
+/** Reads the repositories make (functions/adapters/dynamodb): item reads and index queries, never Scan. */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** The table's indexes, named where the key design lives. */
+const TABLE_INDEXES = [GSI1.name, GSI2.name];
+
+/** The runtime every function uses: the newest Node.js Lambda offers (cdk-nag checks it). */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/**
+ * The environment variables a function reads through functions/config/env.ts (`loadConfig`),
+ * typed so the stack cannot set a name the code does not know.
+ */
+export interface FunctionEnvironment {
+  AFTERVIEW_RUNTIME: 'aws';
+  LOG_LEVEL: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Base of every link in emails (the HTTP API URL or a custom domain). */
+  AFTERVIEW_PUBLIC_URL: string;
+  AFTERVIEW_TABLE_NAME?: string;
+  AFTERVIEW_SENDER?: string;
+  AFTERVIEW_SES_CONFIGURATION_SET?: string;
+  AFTERVIEW_POLL_QUEUE_URL?: string;
+}
+
+/** What a mail-sending function needs: the verified identity, the configuration set, the From line. */
+export interface MailSending {
+  identity: IEmailIdentity;
+  configurationSet: IConfigurationSet;
+  /** `Name <address>` as the functions put it in From. */
+  sender: string;
+  /**
+   * Recipient identities verified while SES is in the sandbox; there SES also authorizes the
+   * send against each recipient's identity.
+   */
+  sandboxRecipients?: IEmailIdentity[];
+}
+
+/** Props of {@link AfterviewFunction}. */
+export interface AfterviewFunctionProps {
+  handler: HandlerName;
+  description: string;
+  timeout: Duration;
+  memorySize: number;
+  publicUrl: string;
+  logLevel: FunctionEnvironment['LOG_LEVEL'];
+  logRetention?: logs.RetentionDays;
+  /**
+   * For functions invoked asynchronously (schedules, events): where an invocation that still
+   * fails after Lambda's own retries is recorded.
+   */
+  asyncFailures?: { queue: IQueue; retryAttempts: number; maxEventAge: Duration };
+}
+
+/**
+ * One afterview Lambda function: Node.js on arm64, bundled and minified by esbuild with the AWS SDK
+ * inside (it loads faster than the runtime's copy), its own log group with retention, its own
+ * role with nothing but log writing and X-Ray until a `bind*` call grants what it uses.
+ */
+export class AfterviewFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  private readonly env: FunctionEnvironment;
+
+  constructor(scope: Construct, id: string, props: AfterviewFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      // Logs are not the product's data; they go with the stack.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // A role of its own instead of the AWSLambdaBasicExecutionRole managed policy, whose
+    // logs:CreateLogGroup on "*" this function does not need (its log group exists already).
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `afterview ${props.handler}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.env = {
+      AFTERVIEW_RUNTIME: 'aws',
+      LOG_LEVEL: props.logLevel,
+      AFTERVIEW_PUBLIC_URL: props.publicUrl,
+    };
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(repoRoot, 'functions/handlers', `${props.handler}.ts`),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      timeout: props.timeout,
+      memorySize: props.memorySize,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: { ...this.env },
+      bundling: {
+        minify: true,
+        target: 'node24',
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies inside an ES module bundle still call require() for builtins.
+        banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+        bundleAwsSDK: true,
+        // iconv-lite loads its CJK code tables (~430 kB bundled) only when a feed uses such a
+        // charset; kept as files beside the bundle (lib/bundling/after-bundling.mjs) they stay out
+        // of the code every cold start parses.
+        externalModules: ['./tables/*'],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ['node', path.join(inputDir, 'lib/bundling/after-bundling.mjs'), inputDir, outputDir, props.handler].map((a) => JSON.stringify(a)).join(' '),
+          ],
+        },
+        metafile: true,
+        forceDockerBundling: false,
+      },
+    });
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only the X-Ray statement (active tracing) uses "*": PutTraceSegments and PutTelemetryRecords take no narrower resource.',
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: props.asyncFailures
+        ? 'Failed asynchronous runs go to the on-failure destination (with the error); a DeadLetterConfig as well would record each failure twice.'
+        : 'Invoked synchronously only (API Gateway or the SQS event source mapping); DeadLetterConfig applies to asynchronous invocations, and failed queue messages go to the queue\'s own dead-letter queue.',
+    });
+
+    if (props.asyncFailures) {
+      this.function.configureAsyncInvoke({
+        onFailure: new SqsDestination(props.asyncFailures.queue),
+        retryAttempts: props.asyncFailures.retryAttempts,
+        maxEventAge: props.asyncFailures.maxEventAge,
+      });
+    }
+  }
+
+  private setEnv<K extends keyof FunctionEnvironment>(key: K, value: NonNullable<FunctionEnvironment[K]>): void {
+    this.env[key] = value;
+    this.function.addEnvironment(key, value);
+  }
+
+  /**
+   * Tells the function its table and grants only the access it asks for: explicit actions (no
+   * Scan: hot paths query) on the table and its two named indexes, instead of `grantReadData`'s
+   * `index/*` wildcard and Scan.
+   */
+  bindTable(table: ITable, access: TableAccess): this {
+    this.setEnv('AFTERVIEW_TABLE_NAME', table.tableName);
+    if (access !== 'write') {
+      iam.Grant.addToPrincipal({
+        grantee: this.function,
+        actions: TABLE_READ_ACTIONS,
+        resourceArns: [table.tableArn, ...TABLE_INDEXES.map((name) => `${table.tableArn}/index/${name}`)],
+      });
+    }
+    // Indexes are written through the table; no write action applies to an index.
+    if (access !== 'read') iam.Grant.addToPrincipal({ grantee: this.function, actions: TABLE_WRITE_ACTIONS, resourceArns: [table.tableArn] });
+    return this;
+  }
+
+  /** Lets the function send mail from the one identity, through the one configuration set. */
+  bindMailer(mail: MailSending): this {
+    this.setEnv('AFTERVIEW_SENDER', mail.sender);
+    this.setEnv('AFTERVIEW_SES_CONFIGURATION_SET', mail.configurationSet.configurationSetName);
+    const stack = Stack.of(this);
+    const identities = [mail.identity, ...(mail.sandboxRecipients ?? [])];
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SendThroughTheConfigurationSet',
+        actions: ['ses:SendEmail'],
+        resources: [
+          ...identities.map((i) => i.emailIdentityArn),
+          stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mail.configurationSet.configurationSetName }),
+        ],
+      }),
+    );
+    return this;
+  }
+
+  /** Lets the function put messages on the poll queue (the planner's fan-out). */
+  bindPollQueue(queue: IQueue): this {
+    this.setEnv('AFTERVIEW_POLL_QUEUE_URL', queue.queueUrl);
+    queue.grantSendMessages(this.function);
+    return this;
+  }
+
+  /** The environment as set so far (for tests and the bundle-size report). */
+  get environment(): Readonly<FunctionEnvironment> {
+    return this.env;
+  }
+}

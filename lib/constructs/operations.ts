@@ -1,0 +1,101 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/**
+ * SES puts an account under review at a 5% bounce rate and a 0.1% complaint rate; the alarms
+ * fire a little earlier so there is time to act.
+ */
+export const SES_ALARM_THRESHOLDS = { bounceRate: 0.04, complaintRate: 0.0008 } as const;
+
+/** Props of {@link Operations}. */
+export interface OperationsProps {
+  /** Who gets the alarm emails; without it the topic has no subscriber. */
+  alarmEmail?: string;
+}
+
+/**
+ * The alarms and where they go: one SNS topic, emailed to the operator. Each alarm also
+ * notifies when it returns to OK.
+ */
+export class Operations extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: OperationsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Alarms', { displayName: 'afterview alarms', enforceSSL: true });
+    if (props.alarmEmail) {
+      const subscription = this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+      Validations.of(subscription).acknowledge({
+        id: 'Serverless-SNSRedrivePolicy',
+        reason: 'An alarm email that cannot be delivered has nowhere more useful to go; the alarm state stays visible in CloudWatch.',
+      });
+    }
+    this.action = new SnsAction(this.topic);
+  }
+
+  private alarm(id: string, props: cloudwatch.AlarmProps): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(this, id, { treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...props });
+    alarm.addAlarmAction(this.action);
+    alarm.addOkAction(this.action);
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
+  /** Any error or throttle in five minutes. */
+  watchFunction(name: string, fn: lambda.IFunction): void {
+    const period = Duration.minutes(5);
+    this.alarm(`${name}Errors`, {
+      alarmDescription: `afterview ${name}: invocations failed`,
+      metric: fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    this.alarm(`${name}Throttles`, {
+      alarmDescription: `afterview ${name}: invocations throttled`,
+      metric: fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+  }
+
+  /** A dead-letter queue should stay empty: one message means work was given up on. */
+  watchDeadLetterQueue(name: string, queue: sqs.IQueue): void {
+    this.alarm(`${name}Depth`, {
+      alarmDescription: `afterview ${name}: messages in the dead-letter queue`,
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+  }
+
+  /** The account's SES reputation, the figures SES itself reviews. */
+  watchSesReputation(): void {
+    const reputation = (metricName: string) =>
+      new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, period: Duration.minutes(15), statistic: cloudwatch.Stats.MAXIMUM });
+    this.alarm('SesBounceRate', {
+      alarmDescription: `afterview SES bounce rate at or above ${SES_ALARM_THRESHOLDS.bounceRate * 100}% (review at 5%)`,
+      metric: reputation('Reputation.BounceRate'),
+      threshold: SES_ALARM_THRESHOLDS.bounceRate,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    this.alarm('SesComplaintRate', {
+      alarmDescription: `afterview SES complaint rate at or above ${SES_ALARM_THRESHOLDS.complaintRate * 100}% (review at 0.1%)`,
+      metric: reputation('Reputation.ComplaintRate'),
+      threshold: SES_ALARM_THRESHOLDS.complaintRate,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+  }
+}
