@@ -5,9 +5,8 @@
 import { Annotations, type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { DeploymentConfig } from './config.js';
-import { CONTEXT_KEYS, PLACEHOLDER_SENDER } from './config.js';
+import { PLACEHOLDER_SENDER } from './config.js';
 import { DataStack } from './data-stack.js';
-import { applyNagSuppressions } from './nag-suppressions.js';
 import { ServiceStack } from './service-stack.js';
 
 export interface AfterviewStacks {
@@ -15,7 +14,7 @@ export interface AfterviewStacks {
   service: ServiceStack;
 }
 
-/** Adds both stacks to `app` and applies the cdk-nag packs (with their written suppressions). */
+/** Adds both stacks to `app` and applies the cdk-nag packs. */
 export function addAfterviewStacks(app: App, config: DeploymentConfig): AfterviewStacks {
   const env = config.env;
   // Strong references (Fn::ImportValue): the data stack cannot be deleted while the service uses it.
@@ -26,7 +25,8 @@ export function addAfterviewStacks(app: App, config: DeploymentConfig): Aftervie
     description: 'afterview: the table and the SES identity and configuration set (stateful)',
     identity: config.identity,
     sandboxRecipients: config.sandboxRecipients,
-    terminationProtection: false,
+    // Stateful: `cdk destroy` must not take the sender's verification and settings by accident.
+    terminationProtection: true,
   });
   const service = new ServiceStack(app, 'Afterview-Service', {
     env,
@@ -42,15 +42,16 @@ export function addAfterviewStacks(app: App, config: DeploymentConfig): Aftervie
   if (config.placeholderSender) {
     Annotations.of(data).addWarningV2(
       'afterview:placeholderSender',
-      `sender is the placeholder ${PLACEHOLDER_SENDER}, which SES cannot verify; deploy with -c sender=<${CONTEXT_KEYS.sender}>`,
+      `sender is the placeholder ${PLACEHOLDER_SENDER}, which SES cannot verify; deploy with -c sender=<address or domain you own>`,
     );
   }
   if (!config.alarmEmail) {
     Annotations.of(service).addWarningV2('afterview:noAlarmEmail', 'no alarmEmail in context: alarms will notify nobody (-c alarmEmail=you@example.com)');
   }
 
-  applyNagSuppressions(data, service);
   // cdk-nag v3 runs as a CDK validation plugin: any unacknowledged finding stops the synth.
+  // Acknowledgements sit on the constructs they concern, each with its reason (test/infra/nag.test.ts
+  // lists them).
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));
   return { data, service };
 }

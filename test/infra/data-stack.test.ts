@@ -46,6 +46,12 @@ describe('the table', () => {
     });
   });
 
+  it('lives in a stack with termination protection, apart from the code', () => {
+    expect(s.data.terminationProtection).toBe(true);
+    expect(s.service.terminationProtection).toBe(false);
+    s.dataTemplate.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+
   it('has no hard-coded name', () => {
     s.dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', { TableName: Match.absent() });
   });

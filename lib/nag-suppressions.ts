@@ -1,3 +1,0 @@
-import type { Stack } from 'aws-cdk-lib';
-
-export function applyNagSuppressions(_data: Stack, _service: Stack): void {}
