@@ -70,7 +70,7 @@ export async function startLocalMode(config: Config, out: Writable): Promise<Run
     out.write(
       [
         'afterview is running in local mode',
-        `  API        ${config.publicUrl}   (GET /health)`,
+        `  API        ${config.publicUrl}   (GET /health; reference at ${config.publicUrl}/docs)`,
         `  Inbox      http://127.0.0.1:${config.sesPort}   (every email afterview sends lands here)`,
         `  DynamoDB   http://127.0.0.1:${config.dynamodbPort}   (data kept in ${dataDir})`,
         `  Scheduler  ${config.schedule ? 'news poll and digest every hour' : 'off (AFTERVIEW_SCHEDULE=off): run `npm run afterview -- poll --once` / `digest --once`'}`,
