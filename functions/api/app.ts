@@ -11,6 +11,7 @@ import { PayloadTooLargeError } from '../app/errors.js';
 import type { ApiDependencies, ApiEnv } from './context.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { identifyAndThrottle } from './middleware.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { companyRoutes } from './routes/companies.js';
 import { mountDocs } from './routes/docs.js';
 import { emailLinkRoutes } from './routes/email-links.js';
@@ -53,7 +54,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   );
   app.use('/v1/*', identifyAndThrottle(deps));
 
-  for (const routes of [subscriptionRoutes, companyRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes]) {
+  for (const routes of [subscriptionRoutes, companyRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes, calendarRoutes]) {
     app.route('/', routes(deps));
   }
   mountDocs(app);

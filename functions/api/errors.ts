@@ -12,6 +12,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
   usage: 400,
 };
 

@@ -62,6 +62,13 @@ export class CorruptItemError extends AppError {
   }
 }
 
+/** A service the product depends on (the table, the mail service) cannot be reached. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string) {
+    super(message, 'unavailable');
+  }
+}
+
 /** A command-line usage problem (unknown flag, missing argument). */
 export class UsageError extends AppError {
   constructor(message: string) {

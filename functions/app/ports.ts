@@ -107,6 +107,11 @@ export interface ClaimRepository {
   claimDigest(subscriberId: string, localDate: string, at: Date): Promise<boolean>;
   markDigestSent(subscriberId: string, localDate: string, at: Date, messageId: string): Promise<void>;
   hasDigest(subscriberId: string, localDate: string): Promise<boolean>;
+  /**
+   * Gives a claimed, unsent digest back (the send failed before the mail service took it), so a
+   * later run the same local day can try again. A digest already marked sent is never released.
+   */
+  releaseDigest(subscriberId: string, localDate: string): Promise<void>;
 }
 
 export interface SuppressionRepository {
@@ -160,7 +165,7 @@ export interface Mailer {
 }
 
 /** What a signed email link may do; each link does exactly one thing. */
-export type LinkPurpose = 'unsubscribe' | 'interview-event' | 'stop-watching' | 'not-relevant';
+export type LinkPurpose = 'unsubscribe' | 'interview-event' | 'stop-watching' | 'not-relevant' | 'calendar';
 
 export interface LinkPayload {
   purpose: LinkPurpose;

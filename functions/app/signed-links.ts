@@ -6,7 +6,7 @@ const DEFAULT_TTL_SECONDS = 30 * 86_400;
 
 const Token = z
   .object({
-    p: z.enum(['unsubscribe', 'interview-event', 'stop-watching', 'not-relevant']),
+    p: z.enum(['unsubscribe', 'interview-event', 'stop-watching', 'not-relevant', 'calendar']),
     s: z.string().min(1),
     d: z.record(z.string(), z.string()),
     e: z.number().int(),

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimRepository } from '../../app/ports.js';
 import { isConditionFailure, type TableContext } from './base.js';
 import { epochSeconds } from './items.js';
@@ -71,6 +71,20 @@ export class DynamoClaimRepository implements ClaimRepository {
         ExpressionAttributeValues: { ':at': at.toISOString(), ':id': messageId },
       }),
     );
+  }
+
+  async releaseDigest(subscriberId: string, localDate: string): Promise<void> {
+    try {
+      await this.ctx.client.send(
+        new DeleteCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.digestClaim(subscriberId, localDate),
+          ConditionExpression: 'attribute_not_exists(sentAt)',
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
   }
 
   async hasDigest(subscriberId: string, localDate: string): Promise<boolean> {
