@@ -1,0 +1,466 @@
+/**
+ * The cue tables: the words and phrases that name an event, a bad turn, a hedge or a direction.
+ * Each family is compiled once into a single alternation, so a headline is scanned once per family.
+ *
+ * Patterns run on the lower-cased headline and use only non-capturing groups: the compiler wraps
+ * each cue in one capturing group to learn which cue matched.
+ */
+
+/**
+ * How the watched company must relate to a cue for the event to be its own:
+ * - `agent`: the company is the clause's subject, before the cue ("Acme wins order").
+ * - `symmetric`: either side of a partnership ("Acme partners with Beta", "Beta partners with Acme").
+ * - `acquire`: subject = buyer; object right after = the one being bought.
+ * - `acquired-by`: passive ("Acme acquired by Beta", "sold to Beta"): subject = bought, after = buyer.
+ * - `sale`: "Beta sells X to Acme": subject = seller, object = sold, after "to" = buyer.
+ * - `approval-by`: "FDA approves Acme's drug": a regulator before, the company after.
+ * - `picked`: "Beta picks Acme to build…": the company right after is the one chosen.
+ * - `recipient`: "contract awarded to Acme".
+ * - `nominal`: an event named as a noun ("on order win", "after FDA nod"): the clause's subject owns it.
+ * - `bridged`: a bare noun ("order", "listing") that is only an event after "on"/"after"/"in" ("Acme rallies on Rs 200 cr order").
+ */
+export type Frame = 'agent' | 'symmetric' | 'acquire' | 'acquired-by' | 'sale' | 'approval-by' | 'picked' | 'recipient' | 'nominal' | 'bridged';
+
+/** One cue in a table. */
+export interface CueDefinition {
+  /** The event it names (kebab-case), or a label for non-event families. */
+  event: string;
+  frame: Frame;
+  /** Regular-expression source, lower-case, non-capturing groups only. */
+  source: string;
+}
+
+/** A compiled family: one regex, and the definition behind each capturing group. */
+export interface CueFamily {
+  regex: RegExp;
+  definitions: readonly CueDefinition[];
+}
+
+/** A cue found in a headline. */
+export interface CueHit {
+  definition: CueDefinition;
+  start: number;
+  end: number;
+}
+
+/** Up to `n` words, lazily. */
+const gap = (n: number): string => `(?:\\S+\\s+){0,${n}}?`;
+/** Up to `n` words, none of which is one of `words`. */
+const gapWithout = (n: number, words: string): string => `(?:(?!(?:${words})\\b)\\S+\\s+){0,${n}}?`;
+
+const MONEY =
+  "(?:(?:about|around|nearly|over|more than|up to|another|an additional|a further|fresh|new|some|almost|close to)\\s+)?(?:(?:[$€£¥₹]|rs\\.?\\s?|inr\\s?|usd\\s?|eur\\s?|gbp\\s?|us\\$\\s?|[ca]\\$\\s?|hk\\$\\s?|s\\$\\s?)\\d[\\d,.]*(?:\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion))?|\\d[\\d,.]*\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion))\\b";
+
+// ---------------------------------------------------------------------------------------------
+// Events worth congratulating (when the company is the one they happened to).
+// Order matters where two cues could start at the same word: the first listed wins.
+
+/** What a company may "launch" that is not a product: a probe, a bid, a bond, a plan. */
+const NOT_A_PRODUCT =
+  "probe|investigations?|inquiry|enquiry|review|bids?|offers?|open offer|takeover|counter-?bid|hostile|tender|appeal|lawsuit|legal|suit|recall|layoffs?|job cuts?|cuts|redundanc\\w*|restructuring|sale|sales|strategic review|buy-?back|rights (?:issue|offer)|ipo|listing|bonds?|notes|debentures|ncds?|qip|fpo|ofs|fund ?raise|fundraising|search|hunt|consultation|audit|campaign|attack|strike|cost|costs|savings|plans?|strategy|overhaul|revamp|shake-?up|turnaround|reorgani[sz]ation|results|earnings|figures|statement|report|data|update|guidance|outlook|forecast|numbers|dividend|bonus|split|fees|charges?|surcharge|price|prices|hikes?|tariffs?|warning|alert|indices|index|contracts|futures|options|scheme|schemes|policy|policies|fund|funds|nfo|etf|vrs|voluntary|initiative|drive|programme|program|norms|rules|guidelines|regulations|framework|circular|directive|curbs|measures|reforms|package|stimulus|budget|gold bonds?|trading|exchange|membership|segment|platform for";
+
+const WIN_VERBS =
+  'wins?|won|winning|bags?|bagged|bagging|secures?|secured|securing|lands?|landed|landing|clinch(?:es|ed|ing)?|nets?|netted|grabs?|grabbed|snags?|snagged|gets?|got|receives?|received|books?|booked|scores?|scored|captures?|captured|obtains?|obtained|awarded|is awarded|has been awarded|bags';
+
+const POSITIVE_EVENTS: CueDefinition[] = [
+  // IPO and listing — before product launch ("launches IPO") and funding ("raises … in IPO").
+  {
+    event: 'ipo',
+    frame: 'agent',
+    source: `(?:launch(?:es|ed)?|completes?|completed|prices?|priced|files? for|filed for|files|filed|opens?|opened|closes?|closed|to launch|will launch)\\s+(?:its\\s+|an?\\s+|the\\s+)?${gap(3)}(?:ipo|initial public offering|public offering|flotation|public issue)s?\\b`,
+  },
+  {
+    event: 'ipo',
+    frame: 'agent',
+    source: `(?:goes public|went public|going public|to go public|lists|listed|to list|listing|floats|floated|to float|debuts?|debuted|rings? (?:the\\s+)?${gap(1)}bell)\\s+(?:(?:its\\s+)?shares\\s+)?(?:on|in|at)\\b|(?:goes public|went public|makes? (?:its\\s+|a\\s+)?${gap(2)}debut\\b)`,
+  },
+  {
+    event: 'ipo',
+    frame: 'agent',
+    source: `(?:ipo|initial public offering|public issue|flotation|listing)\\s+(?:is\\s+|was\\s+|gets?\\s+|got\\s+|receives?\\s+|sees?\\s+)?${gap(2)}(?:oversubscribed|over-subscribed|fully subscribed|subscribed (?:[1-9]\\d*(?:\\.\\d+)?|over|more than) times?|opens|opened|priced|prices|draws|attracts|launches|launched|completes|completed|hits)\\b`,
+  },
+  // Regulatory approval — before contract ("wins approval for deal").
+  {
+    event: 'regulatory-approval',
+    frame: 'agent',
+    source: `(?:wins?|won|winning|gets?|got|getting|receives?|received|receiving|secures?|secured|obtains?|obtained|earns?|earned|bags?|bagged|gains?|gained|lands?|landed|granted|awarded|nets?|netted)\\s+${gapWithout(4, 'board|shareholders?|stockholders?|investors?|creditors?|lenders?|bondholders?|members?|unitholders?|court')}(?:approvals?|clearances?|nods?|go-?ahead|green[- ]?light|licen[cs]es?|authori[sz]ations?|permits?|permission|ce mark|designation|fast[- ]track(?: status| designation)?|orphan(?: drug)? status|emergency use|eua|marketing authori[sz]ation)\\b`,
+  },
+  {
+    event: 'regulatory-approval',
+    frame: 'approval-by',
+    source: '(?:approves?|approved|clears?|cleared|okays?|okayed|authori[sz]es?|authori[sz]ed|green-?lights?|green-?lighted|greenlit)\\b',
+  },
+  // Awards and recognition — before contract ("wins award for project").
+  {
+    event: 'award',
+    frame: 'agent',
+    source: `(?:wins?|won|winning|bags?|bagged|receives?|received|earns?|earned|scoops?|scooped|picks? up|picked up|takes? home|took home|collects?|collected|clinch(?:es|ed)?|secures?|secured|lands?|landed|garners?|garnered|grabs?|grabbed|gets?|got|awarded|honou?red with|presented with)\\s+${gapWithout(5, 'contracts?|orders?|deals?|tenders?|jury|court|damages|arbitration|legal|lawsuit|case')}(?:awards?|prizes?|honou?rs?|accolades?|trophy|trophies|medals?|of the year)\\b`,
+  },
+  {
+    event: 'award',
+    frame: 'agent',
+    source: `named\\s+(?:as\\s+|to\\s+|in\\s+|among\\s+|on\\s+)?(?:(?:the|a|an|one|of)\\s+){0,3}${gap(3)}(?:best|top|leaders?|most\\s+\\w+|great(?:est)?\\s+places?|winners?|list|fastest[ -]growing|of the year|champions?)\\b`,
+  },
+  {
+    event: 'award',
+    frame: 'agent',
+    source: `(?:ranked|ranks|rated|voted)\\s+(?:as\\s+)?(?:the\\s+)?(?:no\\.?\\s*1|number one|#\\s*1|first|top|best|highest)\\b|(?:tops|topped)\\s+${gap(3)}(?:ranking|rankings|list|league table|survey|poll|charts?)\\b|(?:recogni[sz]ed|honou?red|lauded|celebrated|feted)\\s+(?:as|for|by|among|with)\\b`,
+  },
+  {
+    event: 'award',
+    frame: 'agent',
+    source: `(?:earns?|earned|achieves?|achieved|receives?|received|wins?|won|gets?|got|attains?|attained|secures?|secured)\\s+${gap(3)}(?:certification|accreditation)\\b`,
+  },
+  // Contract and client wins.
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    source: `(?:${WIN_VERBS})\\s+${gapWithout(6, 'contracts?|orders?')}(?:contracts?|orders?|tenders?|mandates?|projects?|work orders?|accounts?|concessions?|deals?|engagements?|business from|order book)\\b(?!\\s+(?:to\\s+(?:pay|halt|stop|cease|sell|divest|close)|against))`,
+  },
+  { event: 'contract-win', frame: 'agent', source: `(?:wins?|won|winning)\\s+${gap(3)}bids?\\b(?!\\s+for)` },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    source: `(?:bags?|bagged|bagging|wins?|won|winning|secures?|secured|lands?|landed|clinch(?:es|ed)?)\\s+(?:${MONEY}(?!\\s+(?:in|from|via|through)\\b)|${gap(3)}(?:mines?|coal blocks?|blocks?|spectrum|routes?|slots?|licen[cs]es?|franchises?)\\b)`,
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    source: `(?:selected|chosen|picked|tapped|hired|appointed|retained|engaged|contracted|commissioned|enlisted|roped in|empanelled|empaneled)\\s+(?:by\\s+${gap(3)})?(?:as|to|for)\\b`,
+  },
+  {
+    event: 'contract-win',
+    frame: 'picked',
+    source: '(?:selects|selected|chooses|chose|picks|picked|taps|tapped|hires|hired|appoints|appointed|engages|engaged|awards|awarded|commissions|commissioned|contracts|contracted|enlists|enlisted|signs up|signed up|ropes in|roped in|retains|retained)\\b',
+  },
+  {
+    event: 'contract-win',
+    frame: 'recipient',
+    source: `(?:contracts?|orders?|tenders?|projects?|deals?|mandates?|work)\\s+${gap(3)}(?:awarded|given|granted|goes|went|handed)\\s+to\\b`,
+  },
+  // Funding.
+  {
+    event: 'funding',
+    frame: 'agent',
+    source: `(?:raises|raised|raising|mops? up|mopped up|secures?|secured|securing|closes?|closed|lands?|landed|bags?|bagged|gets?|got|receives?|received|nets?|netted|attracts?|attracted|snags?|snagged|completes?|completed|announces?|announced|obtains?|obtained|garners?|garnered|pulls? in|pulled in|wins?|won)\\s+${gap(4)}(?:funding|financing|investments?|series\\s+[a-h]\\d?|seed|pre-seed|round|growth capital|venture (?:capital|debt|funding)|backing|equity funding)\\b`,
+  },
+  {
+    event: 'funding',
+    frame: 'agent',
+    source: `(?:raises|raised|raising|mops? up|mopped up|garners?|pulls? in|pulled in)\\s+${MONEY}(?!\\s+(?:more\\s+)?(?:\\S+\\s+){0,1}(?:via|through|thru|from|by|in|under|using|with)\\s+${gap(4)}(?:bonds?|ncds?|debentures?|notes|qip|rights|loans?|debt|credit|commercial paper|mtn|masala|tier|share sale|shares|preferential|ofs|fpo|ipo|issue|offer|sale|selling|programme|program|placement|bond sale|securiti[sz]ation)\\b)`,
+  },
+  // Acquisitions (by the company). Stake purchases and buybacks are not acquisitions.
+  {
+    event: 'acquisition',
+    frame: 'acquired-by',
+    source: '(?:acquired|bought|purchased|taken over|snapped up|swallowed|bought out|picked up)\\s+by\\b|(?:sold|offloaded|divested)\\s+to\\b|(?:to be|will be|agrees? to be|agreed to be|is being|being)\\s+(?:acquired|bought|purchased|taken over|sold)\\b',
+  },
+  {
+    event: 'acquisition',
+    frame: 'acquire',
+    source: `(?:acquires|acquired|acquiring|to acquire|will acquire|buys|bought|buying|to buy|will buy|purchases|purchased|purchasing|to purchase|snaps? up|snapped up|snapping up|to snap up|takes? over|took over|taking over|to take over|swallows?|gobbles? up|agrees? to (?:buy|acquire|purchase|take over)|agreed to (?:buy|acquire|purchase|take over)|(?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced)\\s+(?:the\\s+|its\\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\\s+of|adds?\\s+${gap(3)}to (?:its\\s+)?acquisitions?|wins? (?:the\\s+)?(?:race|battle|contest|bidding war|auction) for|acquisition of)\\b(?![\\s-]+(?:back|into|time|out|spree)\\b)(?![\\s-]+${gap(5)}(?:stakes?|shares|stock|holding|bonds?|debt|gold|treasuries|dollars|securities|g-secs?|gilts|paper|units|notes|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
+  },
+  // Sales: the seller divests; the buyer named after "to" acquires.
+  {
+    event: 'acquisition',
+    frame: 'sale',
+    source: `(?:sells?|sold|selling|to sell|will sell|agrees? to sell|agreed to sell|offloads?|offloaded|to offload|divests?|divested|to divest|disposes? of|disposed of|spins? off|spun off|to spin off|hives? off|carves? out)\\b(?![\\s-]+${gap(4)}(?:stakes?|shares|stock|holding|bonds?|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
+  },
+  // Partnerships: symmetric, both parties get the good news.
+  {
+    event: 'partnership',
+    frame: 'symmetric',
+    source: '(?:partners?|partnered|partnering|to partner|teams? up|teamed up|teaming up|to team up|teams|teamed|joins? forces|joined forces|joining forces|to join forces|ties? up|tied up|tie-ups?|tying up|to tie up|collaborates?|collaborated|collaborating|to collaborate|allies|allied|links? up|linked up|hooks? up)\\s+with\\b|jointly (?:develop|commerciali[sz]e|market|launch|build|sell|distribute|produce)\\w*|to jointly\\b',
+  },
+  {
+    event: 'partnership',
+    frame: 'symmetric',
+    source: `(?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|forms?|formed|forming|enters?\\s+into|entered\\s+into|forges?|forged|announces?|announced|unveils?|unveiled|launches?|launched|establishes?|established|sets? up|set up|creates?|created|clinch(?:es|ed)?|extends?|extended|renews?|renewed|expands?|expanded|deepens?|deepened|broadens?|broadened|agrees?|agreed|reaches?|reached|finali[sz]es?|finali[sz]ed|to sign|to form|to create|to set up|to extend|to expand)\\s+(?:(?:a|an|new|its|their|strategic|global|multi-?year|long-?term|exclusive|landmark|major|\\S+-year|\\$?\\d\\S*|rs\\S*|first|commercial|technology|content|research|joint|marketing|distribution|supply|licensing|licence|license|co-?development|sponsorship|cooperation|manufacturing|reseller|cloud|ai|data)\\s+){0,4}(?:partnerships?|alliances?|joint ventures?|jvs?|tie-?ups?|pacts?|mous?|memorand(?:um|a) of understanding|memo of understanding|collaborations?)\\b`,
+  },
+  {
+    event: 'partnership',
+    frame: 'symmetric',
+    source: `(?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|clinch(?:es|ed)?|enters?\\s+into|entered\\s+into|forges?|forged|to sign|extends?|extended|renews?|renewed)\\s+${gap(4)}(?:deals?|agreements?|pacts?|contracts?)\\s+with\\b`,
+  },
+  // Expansion: offices, plants, stores, markets.
+  {
+    event: 'expansion',
+    frame: 'agent',
+    source: `(?:opens?|opened|opening|to open|will open|inaugurates?|inaugurated|unveils?|unveiled|launches?|launched|establishes?|established|sets? up|setting up|builds?|building|to build|will build|constructs?|breaks? ground (?:on|for)|broke ground (?:on|for)|commissions?|commissioned|adds?|added|relocates?|moves? (?:its\\s+)?(?:hq|headquarters))\\s+${gap(4)}(?:offices?|headquarters|hq|plants?|factor(?:y|ies)|gigafactor(?:y|ies)|facilit(?:y|ies)|stores?|outlets?|showrooms?|branch(?:es)?|campus(?:es)?|hubs?|cent(?:er|re)s?|labs?|laborator(?:y|ies)|warehouses?|sites?|mills?|refiner(?:y|ies)|restaurants?|hotels?|clinics?|hospitals?|terminals?|production lines?|assembly lines?|manufacturing units?|r&d|studios?|locations?|dealerships?)\\b`,
+  },
+  {
+    event: 'expansion',
+    frame: 'agent',
+    source: '(?:expands?|expanded|expanding|to expand|will expand)\\s+(?:(?:its|their)\\s+)?(?:into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\\b|(?:enters?|entered|entering|to enter|will enter)\\s+(?:the\\s+)?(?:\\S+\\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\\b|(?:foray(?:s|ed)?|forays) into\\b|makes? (?:its\\s+)?(?:debut|foray|entry) (?:in|into)\\b|(?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\\b',
+  },
+  {
+    event: 'expansion',
+    frame: 'agent',
+    source: `(?:invests?|invested|investing|to invest|will invest|pumps?|pumped|to pump|commits?|committed)\\s+${MONEY}\\s+${gap(2)}(?:in|into|for|to)\\s+${gap(3)}(?:expansion|expand|capacity|plants?|factor(?:y|ies)|facilit(?:y|ies)|operations|r&d|research|manufacturing|stores?|offices?|hubs?|cent(?:er|re)s?|network|infrastructure)\\b`,
+  },
+  // Hiring.
+  {
+    event: 'hiring',
+    frame: 'agent',
+    source: '(?:to hire|will hire|hires|hired|hiring|to recruit|recruits|recruiting|will recruit|to add|adds|added|adding|will add|to create|creates|created|creating|will create|brings?|bringing|generates?)\\s+(?:up to\\s+|over\\s+|more than\\s+|nearly\\s+|around\\s+|about\\s+|another\\s+|an additional\\s+)?(?:\\d[\\d,.]*\\s*(?:k|m|mn|million|lakh)?|hundreds|thousands|dozens|tens of thousands|more|new|additional|several)\\s+(?:\\S+\\s+){0,2}?(?:jobs|staff|workers|employees|engineers|people|roles|positions|graduates|freshers|techies|developers|nurses|drivers|hires|recruits|professionals|agents|scientists|researchers|programmers)\\b',
+  },
+  { event: 'hiring', frame: 'nominal', source: '(?:hiring spree|recruitment drive|hiring drive|hiring push|jobs boost)\\b' },
+  // Product launches. Launching a probe, a bid or a bond is not a product.
+  {
+    event: 'product-launch',
+    frame: 'agent',
+    source: `(?:launch(?:es|ed|ing)?|to launch|will launch|unveil(?:s|ed|ing)?|to unveil|will unveil|introduc(?:es|ed|ing)|to introduce|rolls? out|rolled out|rolling out|to roll out|debuts?|debuted|releases?|released|to release|showcases?|showcased|premieres?|premiered|brings? out|brought out|announces? (?:the\\s+)?(?:launch|release|availability|general availability) of)\\s+(?!(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b)(?!(?:in|on|at|into|its shares|shares)\\b)[\\w$£€₹'"]`,
+  },
+  // Milestones.
+  {
+    event: 'milestone',
+    frame: 'agent',
+    source: `(?:(?:posts?|posted|reports?|reported|achieves?|achieved|hits?|sees?|saw|logs?|logged|clocks?|clocked|delivers?|delivered|books?|booked|notches?|notched|registers?|registered|announces?|announced|enjoys?|enjoyed|marks?|sets?|set)\\s+(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+|all-time\\s+|\\S+\\s+)?)?record(?:-breaking|-high)?\\s+${gap(2)}(?:profits?|revenues?|sales|earnings|quarter|year|results|orders|order book|order intake|deliveries|bookings|production|output|exports|volumes?|passengers|subscribers|users|customers|turnover|ebitda|shipments|enrol?lments|premiums|aum|assets under management)\\b`,
+  },
+  {
+    event: 'milestone',
+    frame: 'agent',
+    source: `(?:crosses|crossed|surpasses|surpassed|passes|passed|tops|topped|exceeds|exceeded|hits|reaches|reached|achieves|achieved|clocks|clocked|notches|notched|breaks|broke|hit)\\s+(?:the\\s+)?(?:${gap(1)}\\d[\\d,.]*\\s*(?:k|m|mn|million|bn|billion|lakh|crore)?\\s+${gap(1)}(?:users|customers|subscribers|downloads|deliveries|units|vehicles|cars|members|installations|installs|orders|passengers|visitors|stores|employees|patients|shipments|merchants|sellers|clients|accounts|listeners|players|riders|homes|devices|bookings)|${gap(3)}(?:revenue|sales|turnover|deliveries|production|output|orders|bookings) (?:milestone|mark))\\b`,
+  },
+  {
+    event: 'milestone',
+    frame: 'agent',
+    source: `(?:celebrates?|celebrated|celebrating|marks?|marked|marking)\\s+(?:its\\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\\b|(?:becomes?|became)\\s+(?:the\\s+|a\\s+)?(?:first|world's first|unicorn|profitable)\\b|(?:completes?|completed|achieves?|achieved|conducts?|conducted)\\s+(?:its\\s+|the\\s+)?(?:first|maiden|successful)\\s+(?:\\S+\\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\\w*|(?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\\s+(?:a\\s+|major\\s+|key\\s+)?breakthrough\\b|(?:strikes?|struck|discovers?|discovered|finds?|found)\\s+(?:\\S+\\s+){0,2}?(?:oil|gas|gold|lithium|copper)\\b|(?:makes?|made|announces?|announced)\\s+(?:\\S+\\s+){0,3}?discovery\\b|(?:begins?|began|starts?|started|commences?|commenced|kicks? off)\\s+(?:commercial\\s+|full\\s+|mass\\s+|serial\\s+|full-scale\\s+)?(?:production|operations|deliveries|shipments|manufacturing)\\b|(?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\\s+(?:\\S+\\s+){0,3}?patents?\\b`,
+  },
+  // Standout results: records, doubling, a return to profit, or growth of 20% or more (checked in code).
+  {
+    event: 'strong-results',
+    frame: 'agent',
+    source: `(?:net profit|profits?|net|pat|revenues?|sales|income|earnings|ebitda|turnover|profit after tax|bottom line|top line)\\s+(?:\\S+\\s+){0,2}?(?:jumps?|jumped|soars?|soared|zooms?|zoomed|surges?|surged|rises?|rose|up|climbs?|climbed|grows?|grew|increases?|increased|spurts?|spurted|shoots? up|shot up|leaps?|leapt|rockets?|skyrockets?|more than doubles|doubles|doubled|triples|tripled|quadruples)\\s+(?:by\\s+|over\\s+|nearly\\s+|about\\s+|more than\\s+|almost\\s+)?(?:\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)|\\S*-?fold|two-fold|three-fold|four-fold|multi-?fold|twofold|threefold)?|(?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\\s+(?:a\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)\\s+(?:\\S+\\s+){0,2}?(?:rise|jump|growth|increase|surge)\\b|(?:posts?|posted|reports?|reported|makes?|made|books?|booked)\\s+(?:its\\s+)?first\\s+(?:\\S+\\s+)?profit|(?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\\s+(?:back\\s+)?(?:to|into)\\s+(?:a\\s+)?(?:net\\s+)?(?:profit|the black)|turns? profitable|turned profitable`,
+  },
+  // Nominal forms, owned by the clause's subject ("Acme jumps on order win").
+  {
+    event: 'contract-win',
+    frame: 'nominal',
+    source: `(?:orders?|contracts?|deals?|blocks?|mines?|projects?|tenders?) wins?\\b|(?:new|fresh|big|major|large|bumper|mega|maiden|repeat|export) (?:orders?|contracts?)\\b|(?:orders?|contracts?) (?:worth|valued at|of ${MONEY})|order inflows?\\b`,
+  },
+  { event: 'regulatory-approval', frame: 'nominal', source: '(?:fda|usfda|us fda|u\\.s\\. fda|ema|regulatory|dcgi|sebi|rbi|government|govt|eu|chmp|mhra|cdsco|faa|fcc|trai|ministry) (?:approvals?|nods?|clearances?|go-?ahead|green ?light)\\b' },
+  { event: 'partnership', frame: 'nominal', source: '(?:joint venture|jv|partnership|alliance|tie-?up|collaboration|pact|mou|deal)\\s+(?:with|between)\\b|\\b(?:jv|joint venture)\\b' },
+  { event: 'contract-win', frame: 'bridged', source: '\\b(?:orders?|contracts?|engagements?)\\b(?<!\\bin order)(?!\\s+(?:to|for)\\b)' },
+  { event: 'ipo', frame: 'bridged', source: '\\b(?:listing|debut)\\b' },
+  { event: 'regulatory-approval', frame: 'nominal', source: '\\b(?:licen[cs]es?|approvals?|nods?|clearances?)\\s+(?:for|to)\\b' },
+  { event: 'product-launch', frame: 'nominal', source: `\\blaunch(?:es)? of\\b(?!\\s+(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b)` },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Events that are never congratulated. They also block congratulations anywhere in a headline.
+
+const NEGATIVE_EVENTS: CueDefinition[] = [
+  {
+    event: 'layoffs',
+    frame: 'agent',
+    source: `lay(?:s|ing)?[- ]?offs?|laid[- ]off|layoffs?|job cuts?|job losses|jobs? (?:cuts?|losses|at risk|to go|under threat|face the axe|axed|slashed|lost)|(?:cuts?|cutting|to cut|slash(?:es|ed|ing)?|axes?|axed|axing|to axe|sheds?|shedding|eliminat(?:es|ed|ing)|reduc(?:es|ed|ing)|trims?|trimmed|to trim)\\s+${gap(3)}(?:jobs|staff|workforce|positions|roles|employees|workers|headcount|posts)\\b|redundanc(?:y|ies)|retrench\\w*|furlough\\w*|downsiz\\w*|pink slips?|restructur\\w*|reorgani[sz]ation|voluntary retirement|\\bvrs\\b|\\baxe\\b`,
+  },
+  {
+    event: 'closure',
+    frame: 'agent',
+    source: `(?:clos(?:es|ed|ing|ure|ures)?|to close|shut(?:s|ting)?(?:\\s+down)?|shutters?|shuttered|shuttering|mothball\\w*|winds? down|wound down|wind-down|pulls? (?:the )?plug on|exits?|exited|exiting|to exit|quits?|quitting|pulls? out of|pulled out of|withdraws? from|withdrew from|ceases?|ceased)\\s+${gap(3)}(?:stores?|shops?|plants?|factor(?:y|ies)|offices?|branch(?:es)?|sites?|operations?|outlets?|mills?|units?|facilit(?:y|ies)|doors|hospitals?|mines?|restaurants?|business(?:es)?|markets?|country|production|trading|services?|division|brand|locations?|cent(?:er|re)s?|depots?|warehouses?)\\b|closures?\\b|shut ?downs?\\b|shuts down|shut down|closing down|goes dark`,
+  },
+  {
+    event: 'lawsuit',
+    frame: 'agent',
+    source: '\\bsu(?:es|ed|ing)\\b|\\bsue\\b|lawsuits?|law suits?|\\bsuits?\\b(?!\\s+(?:up|you))|class[- ]action|litigation|legal (?:action|battle|fight|challenge|dispute|row|case|woes|trouble|threat|notice|advice|wrangle)|\\bcourts?\\b|judges?\\b|\\bjury\\b|verdict|tribunal|arbitration|injunction|infring\\w*|settles?|settled|settling|settlement|damages|plaintiffs?|defendants?|accus(?:es|ed|ing|ation|ations)|alleg(?:es|ed|edly|ing|ation|ations)|complaints?|disputes?|\\brows?\\b(?<!in a rows?)|feud\\w*|countersu\\w*|appeals?\\b|contempt|subpoena\\w*|indict\\w*|prosecut\\w*|\\bplea\\b|pleads? guilty|guilty|convict\\w*|sentenced|\\bjail\\w*|arrest\\w*',
+  },
+  {
+    event: 'investigation',
+    frame: 'agent',
+    source: `probes?|probed|probing|investigat\\w*|inquir(?:y|ies)|enquir(?:y|ies)|\\braids?\\b|raided|charged|charges against|faces? charges|criminal|fraud\\w*|bribe\\w*|corrupt\\w*|kickbacks?|launder\\w*|insider trading|manipulat\\w*|antitrust|anti-trust|competition (?:law|watchdog|probe|concerns|regulator)|cartel|collu\\w*|price[- ]fixing|scrutiny|crackdown|sanction(?:s|ed)?\\b|\\bfined\\b|\\bfines?\\b|penalt(?:y|ies)|penali[sz]ed|violat\\w*|breach(?:es|ed)? (?:of\\s+)?${gap(2)}(?:law|laws|rules|regulations|norms|code)|misconduct|wrongdoing|whistle-?blow\\w*|scandal\\w*|irregularit\\w*|restat(?:e|es|ed|ement|ing)\\b|accounting (?:issues|problems|errors|lapses|scandal)|show[- ]cause|warning letter|import alert|form 483|\\bbans?\\b|banned|barred|blacklist\\w*|censure\\w*|reprimand\\w*|\\brapped\\b|\\braps\\b|watchdog|regulatory action|tax evasion|evasion|embezzl\\w*|misled|misleading|mis-?sell\\w*`,
+  },
+  {
+    event: 'loss',
+    frame: 'agent',
+    source: `net loss|losses|\\bloss\\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss)|loss-making|in (?:the\\s+)?red\\b|(?:profits?|earnings|revenues?|sales|income|margins?|turnover|ebitda|volumes?|orders|bookings|traffic|deliveries|subscribers|users|growth|demand|output|production|exports|eps|results|numbers|dividend|payout|cash flow|market share)\\s+${gap(2)}(?:falls?|fell|falling|drops?|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plummets?|plummeted|declines?|declined|declining|slides?|slid|sliding|slips?|slipped|tumbles?|tumbled|sinks?|sank|sunk|dips?|dipped|down|lower|shrinks?|shrank|shrunk|contracts?|contracted|halves|halved|misses|missed|disappoints?|disappointed|stalls?|stalled|weakens?|weakened|hit|hurt|squeezed|erodes?|eroded|wiped out|evaporates?)\\b|miss(?:es|ed)?\\s+${gap(3)}(?:estimates|forecasts?|expectations|targets?|consensus|views?)|write-?downs?|write-?offs?|writedowns?|impairments?|one-?(?:off|time) charges?|(?:takes?|took|books?|booked|posts?|posted|records?|recorded)\\s+${gap(3)}charges?\\b|shortfall|deficit`,
+  },
+  {
+    event: 'warning',
+    frame: 'agent',
+    source: `profit warnings?|\\bwarn(?:s|ed|ing|ings)?\\b|cautions?\\b|cautioned|cautious|(?:cuts?|cutting|lowers?|lowered|lowering|slashes|slashed|trims?|trimmed|reduces?|reduced|withdraws?|withdrew|pulls?|pulled|scraps?|scrapped|suspends?|suspended)\\s+${gap(3)}(?:guidance|outlook|forecasts?|targets?|estimates|dividends?|payouts?|divi|divvy|projections?|expectations)\\b|(?:guidance|outlook|forecasts?)\\s+${gap(2)}(?:cut|lowered|slashed|trimmed|reduced|withdrawn|pulled)\\b|gloomy|bleak|downbeat|\\bgrim\\b|uncertain\\w*|headwinds?|\\btough\\b|challeng\\w*|difficult\\w*`,
+  },
+  {
+    event: 'downgrade',
+    frame: 'agent',
+    source: `downgrad\\w*|(?:ratings?|outlook)\\s+${gap(2)}(?:cut|lowered|slashed|withdrawn|negative|junk)\\b|junk status|negative outlook|(?:cut|lowered|initiates?|starts?|rates?|rated|maintains?|reiterates?|puts?)\\s+${gap(3)}(?:to|at|with|on)\\s+(?:a\\s+)?['"]?(?:sell|underperform|underweight|reduce)\\b|['"](?:sell|underperform|underweight|reduce)['"]|\\bsell (?:rating|call|recommendation)|underperform\\w*|underweight|bearish|credit ?watch|review for (?:possible\\s+)?downgrade`,
+  },
+  {
+    event: 'recall',
+    frame: 'agent',
+    source: `recall(?:s|ed|ing)?\\b|(?:pulls?|pulled|withdraws?|withdrew)\\s+${gap(3)}from (?:shelves|stores|the market|sale)|defect\\w*|faulty|contaminat\\w*|safety (?:concerns?|issues?|problems?|probe|warning|alert|scare|fears)|health scare|side[- ]effects?|\\badverse\\b|\\bflaws?\\b|flawed|glitch\\w*|\\bbugs?\\b|malfunction\\w*`,
+  },
+  {
+    event: 'breach',
+    frame: 'agent',
+    source: `breach(?:es|ed)?\\b|\\bhack(?:s|ed|ers?|ing)?\\b|cyber-?\\s?attack\\w*|ransomware|malware|phishing|\\bleak(?:s|ed)?\\b|data (?:leak|theft|exposure)|security (?:lapse|flaw|breach|incident|hole)|stolen|theft|exposed\\s+${gap(2)}data`,
+  },
+  {
+    event: 'outage',
+    frame: 'agent',
+    source: `outages?|downtime|disruptions?|disrupted|disrupts\\b|(?:goes|went|is|was)\\s+down\\b|service (?:problems|issues|failure)|blackouts?|\\bcrash(?:es|ed)?\\b|grounded|grounding|\\bdelays?\\b|delayed|cancell?ations?|suspends?\\s+${gap(2)}(?:flights|services|trading|shipments|deliveries)`,
+  },
+  {
+    event: 'bankruptcy',
+    frame: 'agent',
+    source: '\\bbankrupt\\w*|chapter (?:11|7|15)\\b|insolven\\w*|(?:goes|went|going|enters?|entered|entering|placed|plunges?|falls?|fell|into|in)\\s+administration\\b|administrators?\\b|receivership|liquidat\\w*|wind(?:ing)?[- ]up\\b|\\bdefault(?:s|ed|ing)?\\b|debt (?:crisis|woes|default|restructuring|burden|pile|mountain|trap|concerns|fears|worries)|creditors?\\b|bail-?outs?|rescue\\w*|collapse\\w*|going concern|cash crunch|cash crisis|runs? out of (?:cash|money)|distress\\w*|fire sale',
+  },
+  {
+    event: 'lost-contract',
+    frame: 'agent',
+    source: `(?:loses?|lost|losing|forfeits?|forfeited|misses? out on|missed out on|to lose)\\s+${gap(4)}(?:contracts?|orders?|deals?|tenders?|clients?|customers?|accounts?|mandates?|business|bids?|franchise|licen[cs]es?|sponsors?|partners?)\\b|(?:contracts?|orders?|deals?|tenders?|mandates?|licen[cs]es?)\\s+${gap(3)}(?:terminated|cancell?ed|scrapped|axed|pulled|revoked|lost|ended|torn up|rescinded|voided|suspended|withdrawn)\\b|(?:terminates?|terminated|cancels?|cancell?ed|scraps?|scrapped|rescinds?|rescinded|revokes?|revoked|tears? up|tore up|pulls?|pulled|ends?|ended|axes|axed|ditches|ditched|dumps?|dumped)\\s+${gap(4)}(?:contracts?|orders?|deals?|tenders?|mandates?|licen[cs]es?|agreements?|partnerships?|alliances?|sponsorships?|suppliers?|vendors?|accounts?|relationships?)\\b|\\b(?:dumps|dumped|ditches|ditched|replaces|replaced)\\b`,
+  },
+  {
+    event: 'executive-exit',
+    frame: 'agent',
+    source: `(?:ceo|cfo|coo|cto|cio|chief(?:\\s+\\w+)?(?:\\s+officer)?|chairman|chairwoman|chairperson|\\bchair\\b|president|founder|co-founder|boss|\\bhead\\b|directors?|executives?|\\bexecs?\\b|\\bmd\\b|managing director|top brass)\\s+${gap(4)}(?:resigns?|resigned|resigning|steps? down|stepped down|stepping down|to step down|quits?|quitting|departs?|departed|departing|exits?|exited|exiting|ousted|sacked|fired|dismissed|removed|leaves|leaving|to leave|retires?|retired|retiring|steps aside|stands? down|stood down|walks? out|to go|axed|heads? for (?:the\\s+)?exit|is out)\\b|(?:ousts?|ouster of|sacks|fires(?!\\s+up)|dismisses|removes|axes|replaces|to replace|resignation of|departure of|exit of)\\s+${gap(3)}(?:ceo|cfo|coo|cto|chief|chairman|chairwoman|chair|president|founder|boss|head|directors?|executives?|md)\\b|resignations?|departures?|boardroom (?:turmoil|row|battle|coup)|interim (?:ceo|chief|boss|chairman|head)|acting (?:ceo|chief|boss|chairman|head)|succession|successor|management (?:churn|exodus|rejig)|exodus`,
+  },
+  {
+    event: 'acquired',
+    frame: 'agent',
+    source: 'hostile (?:bid|takeover|offer)|takeover target|up for sale|puts? (?:itself\\s+)?up for sale|explores? (?:a\\s+)?sale|sale process|strategic alternatives',
+  },
+  {
+    event: 'incident',
+    frame: 'agent',
+    source: '(?:on|go on|goes on|went on|staff|workers|union|pilots|drivers|nationwide|general|labou?r|wage|hunger)\\s+strikes?\\b|strike (?:action|ballot|threat|notice)|walkouts?|protests?|boycotts?|backlash|outcry|controvers\\w*|\\bdeaths?\\b|\\bdead\\b|\\bdies\\b|\\bdied\\b|\\bkill(?:s|ed|ing)?\\b|injur\\w*|fatal\\w*|accident\\w*|explosions?|\\bblast\\b|\\bfire\\b(?!\\s+up)|\\bblaze\\b|spill\\w*|outbreak|evacuat\\w*|disaster|tragedy|catastroph\\w*',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Bad direction, reversal, trouble: never in a congratulations headline; also scores polarity.
+
+const NEGATIVE_DIRECTION: CueDefinition[] = [
+  {
+    event: 'down',
+    frame: 'agent',
+    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
+  },
+];
+
+/** Words that mark a mixed headline: good news said together with bad. */
+const MIXED: CueDefinition[] = [
+  { event: 'mixed', frame: 'agent', source: '\\bamid(?:st)?\\b|\\bdespite\\b|\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\byet\\b|\\beven as\\b|\\bin spite of\\b|\\bnevertheless\\b|\\bstill\\b' },
+];
+
+/** Events that are neither good nor bad news to congratulate on; they name what happened. */
+const NEUTRAL_EVENTS: CueDefinition[] = [
+  { event: 'merger', frame: 'agent', source: '\\bmerg(?:er|ers|es|ed|ing|e)\\b|amalgamat\\w*|combination with|to combine with|combines with' },
+  {
+    event: 'stake',
+    frame: 'agent',
+    source: `(?:buys?|bought|acquires?|acquired|picks? up|picked up|takes?|took|raises?|raised|ups?|upped|hikes?|hiked|increases?|increased|builds?|built|boosts?|boosted|sells?|sold|offloads?|offloaded|trims?|trimmed|cuts?|pares?|pared)\\s+${gap(3)}(?:stakes?|holding|holdings)\\b|\\bstake (?:in|sale|buy)\\b`,
+  },
+  {
+    event: 'appointment',
+    frame: 'agent',
+    source: `(?:appoints?|appointed|names?|named|hires?|hired|picks?|picked|taps?|tapped|promotes?|promoted|elevates?|elevated|welcomes?|adds?|poach(?:es|ed)?|recruits?|recruited|elects?|elected|ropes in)\\s+${gap(4)}(?:as\\s+)?(?:new\\s+)?(?:ceo|cfo|coo|cto|cio|chief|chairman|chairwoman|chair|president|head|director|board|md|managing director|executive|boss)\\b|(?:new|incoming) (?:ceo|cfo|chief|chairman|boss|president|head|md)\\b`,
+  },
+  { event: 'dividend', frame: 'agent', source: '\\bdividends?\\b|\\bdivi\\b|\\bpayouts?\\b|buy-?backs?|bonus issue|stock split|share repurchase' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Hedges, rumours, opinion: the event has not happened (or not for sure). Never congratulated.
+
+const MODALITY: CueDefinition[] = [
+  {
+    event: 'hedge',
+    frame: 'agent',
+    source: `\\bmay\\b(?<!\\b(?:in|on|since|until|by|from|early|mid|late|last|this|next|of|end|for|till|through)\\smay)(?!\\s+\\d)|\\bmight\\b|\\bcould\\b|\\bwould\\b|\\bshould\\b|\\bcan\\b|cannot|possibl\\w*|potential\\w*|probabl\\w*|\\blikely\\b|unlikely|perhaps|maybe|reportedly|reports?\\s+(?:say|says|said|that|suggest)|according to|\\bon reports?\\b|media reports?|\\breports? of\\b|\\bsources?\\b|people familiar|insiders?|\\bsaid to\\b|\\bsays? to\\b|rumou?r\\w*|speculat\\w*|\\bbuzz\\b|chatter|whispers?|gossip|\\btalks?\\b|negotiat\\w*|discussions?|discuss\\w*|consider\\w*|\\bmulls?\\b|mulled|mulling|\\bweighs?\\b|weighed|weighing|\\beyes\\b|\\beyed\\b|eyeing|explor\\w*|\\bstud(?:y|ies|ying)\\b|evaluat\\w*|assess\\w*|\\bplans?\\b|planned|planning|\\bintends?\\b|intention|\\bintent\\b|\\baims?\\b|aimed|aiming|\\btargets?\\b|targeting|\\bseeks?\\b|sought|seeking|looks? to|looking to|\\bhopes?\\b|hoped|hoping|hopeful|expects?|expected|expecting|expectations?|anticipat\\w*|forecasts?|predict\\w*|poised|\\bset to\\b|on track|on course|gearing up|gears up|prepar\\w*|ready to|readies|\\bnears?\\b|nearing|close to|clos(?:es|ing) in on|edges? closer|on (?:the\\s+)?verge|in the running|front-?runner|favou?rite to|\\btipped\\b|shortlist\\w*|finalists?|\\bbids?\\b(?<!\\b(?:wins?|won|winning)\\s(?:\\S+\\s){0,3}bids?)|bidding|bidders?|\\boffers?\\b|\\boffered\\b|open offer|proposal|propos\\w*|pitch\\w*|approach\\w*|\\bwoo\\w*|pursu\\w*|interest in|interested|tentative\\w*|preliminary|in-principle|in principle|conditional\\w*|pending|subject to|\\bawait\\w*|\\bif\\b|whether|unless|\\?|\\bhints?\\b|hinted|\\bsignals?\\b|mooted|touted|\\bwants?\\b|wanted|push(?:es|ing)? for|lobb\\w*|calls? for|\\burges?\\b|demands?|\\basks?\\b|\\bvows?\\b|pledg\\w*|promis\\w*|commits? to|outlook|guidance|\\bview\\b|opinion|\\bsays\\b|\\bsaid\\b|\\btells\\b|\\btold\\b|\\bthinks?\\b|believes?|\\bfeels?\\b|\\bsees\\b|\\bargues\\b|\\bclaims?\\b|analysts?\\b|experts?\\b|brokerages?|recommend\\w*|top picks?|stocks? to (?:buy|watch)|target price|price target|should you|is it|\\bwhy\\b|\\bhow\\b|\\bwhat\\b|here's|explained|lessons?|endorse\\w*|\\bpanel\\b|committee|advis[eo]r\\w*|\\bvotes?\\b`,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Polarity-only cues: direction words, stock moves, results, analyst views.
+
+const POSITIVE_DIRECTION: CueDefinition[] = [
+  {
+    event: 'up',
+    frame: 'agent',
+    source: '\\bris(?:es|e|en|ing)\\b|\\brose\\b|\\bgain(?:s|ed|ing)?\\b|\\bjump\\w*|surg(?:es|e|ed|ing)\\b|\\bsoar\\w*|\\brall(?:y|ies|ied|ying)\\b|\\bclimb\\w*|\\bzoom\\w*|\\bspurt\\w*|advanc(?:es|e|ed|ing)\\b|\\bfirm(?:s|ed|ing)\\b|\\bup\\b|\\bups\\b|higher|\\bhighs?\\b|\\brecord\\b|\\bboost\\w*|\\blift(?:s|ed|ing)?\\b|buoy\\w*|\\bstrong\\w*|robust|\\bsolid\\b|\\bbeats?\\b|\\btop(?:s|ped)\\b|outperform\\w*|upgrad\\w*|bullish|\\bbuy\\b|overweight|accumulate|upside|top picks?|good bet|best bet|bets? on|\\bgrowth\\b|\\bgrows?\\b|\\bgrew\\b|growing|improv\\w*|recover\\w*|rebound\\w*|bounc\\w*|turnaround|upbeat|optimis\\w*|\\bpositive\\b|bright\\w*|\\bboom\\w*|windfall|success\\w*|strength\\w*|momentum|cheer\\w*|relief|happy|confiden\\w*|exceed\\w*|surpass\\w*|outshin\\w*|\\bshin(?:es|e|ing)\\b|sparkl\\w*|doubl(?:es|ed|e)\\b|tripl(?:es|ed|e)\\b|\\bexpan\\w*|\\bwins?\\b|\\bwon\\b|winning|winners?|gainers?|\\bhik(?:es|ed|e)\\b|\\braises?\\b|\\braised\\b|increas\\w*|attractive|\\bgood\\b|\\bgreat\\b|\\bbetter\\b|\\bbest\\b|\\bpeak\\b|blockbuster|bumper|stellar|healthy|resilien\\w*|favou?r\\w*|darling\\w*|tailwinds?|upturn|uptick|upswing|outpac\\w*|\\bleads?\\b|soaring|sizzl\\w*|\\bflies\\b|skyrocket\\w*|\\brocket\\w*|\\bspike[sd]?\\b|\\bpops?\\b|popped|breaks? out|breakout|all-time high|52-week high|upper circuit|in (?:the\\s+)?green\\b|\\bsurplus\\b|profitab\\w*|\\bswings? to (?:a\\s+)?profit|returns? to profit|\\bnet (?:profit )?up\\b|\\bapprov\\w*|\\bnods?\\b|\\bbags?\\b|bagged|clinch\\w*|\\bsecur(?:es|ed)\\b|\\blaunch\\w*|\\bunveil\\w*|\\bpartner\\w*|\\bacquir\\w*|\\bbuys\\b|\\bbought\\b|\\bdividends?\\b|bonus|buyback|\\bsplit\\b|oversubscribed|subscribed',
+  },
+];
+
+const STOCK_MOVE: CueDefinition[] = [
+  {
+    event: 'stock-move',
+    frame: 'agent',
+    source: '\\b(?:shares?|stocks?|scrip|share price|stock price|market cap\\w*|m-?cap|valuation)\\b|\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|pts|points)|(?:52|\\d+)-week (?:high|low)|all-time (?:high|low)|record (?:high|low)|(?:upper|lower) circuit|top (?:gainers?|losers?)|\\bgainers?\\b|\\blosers?\\b|\\bsensex\\b|\\bnifty\\b|\\bftse\\b|\\bdow\\b|\\bnasdaq\\b|s&p|\\bd-street\\b|dalal street|\\bbourses?\\b|\\bmarkets? (?:higher|lower)\\b|\\bintraday\\b|\\btrade[sd]?\\b|\\btrading\\b',
+  },
+];
+
+const RESULTS: CueDefinition[] = [
+  {
+    event: 'results',
+    frame: 'agent',
+    source: '\\b(?:q[1-4]|h[12]|fy\\s?\\d{2,4}|\\d(?:st|nd|rd|th)[- ]quarter|first[- ]quarter|second[- ]quarter|third[- ]quarter|fourth[- ]quarter|quarterly|half[- ]year\\w*|first[- ]half|full[- ]year|annual|interim)\\b|\\b(?:net profit|profits?|revenues?|sales|earnings|turnover|ebitda|\\bpat\\b|net income|results|numbers|margins?)\\b',
+  },
+];
+
+const ANALYST: CueDefinition[] = [
+  {
+    event: 'analyst-rating',
+    frame: 'agent',
+    source: "\\b(?:upgrad\\w*|downgrad\\w*|outperform|underperform|overweight|underweight|accumulate|['\"](?:buy|sell|hold|neutral|add|reduce)['\"]|buy (?:rating|call)|target price|price target|top picks?|good bet|best bets?|brokerages?|analysts?|broker\\w*)\\b",
+  },
+];
+
+function compile(definitions: readonly CueDefinition[]): CueFamily {
+  for (const d of definitions) {
+    // Each cue must add exactly one capturing group (its wrapper) to the family regex.
+    const groups = new RegExp(`${d.source}|`).exec('')!.length - 1;
+    if (groups !== 0) throw new Error(`cue "${d.event}" has capturing groups: ${d.source.slice(0, 60)}`);
+  }
+  // Cues start at a word (or a quote, "?" or currency sign): testing only those positions
+  // instead of every character keeps a scan to a few microseconds.
+  const source = `(?:\\b|(?=['"?$£€¥₹]))(?:${definitions.map((d) => `(${d.source})`).join('|')})`;
+  return { regex: new RegExp(source, 'g'), definitions };
+}
+
+/** The compiled families (built once at module load). */
+export const CUES = {
+  positiveEvents: compile(POSITIVE_EVENTS),
+  negativeEvents: compile(NEGATIVE_EVENTS),
+  negativeDirection: compile(NEGATIVE_DIRECTION),
+  modality: compile(MODALITY),
+  mixed: compile(MIXED),
+  neutralEvents: compile(NEUTRAL_EVENTS),
+  positiveDirection: compile(POSITIVE_DIRECTION),
+  stockMove: compile(STOCK_MOVE),
+  results: compile(RESULTS),
+  analyst: compile(ANALYST),
+} as const;
+
+/** Every cue of a family in `lower`, left to right, non-overlapping. */
+export function scan(family: CueFamily, lower: string): CueHit[] {
+  const hits: CueHit[] = [];
+  const { regex, definitions } = family;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
+    if (m[0].length === 0) {
+      regex.lastIndex += 1;
+      continue;
+    }
+    let index = 0;
+    for (let g = 1; g < m.length; g += 1) {
+      if (m[g] !== undefined) {
+        index = g - 1;
+        break;
+      }
+    }
+    // Leading/trailing spaces inside a match would misplace the cue; trim them.
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start < end && lower.charCodeAt(start) === 32) start += 1;
+    while (end > start && lower.charCodeAt(end - 1) === 32) end -= 1;
+    hits.push({ definition: definitions[index]!, start, end });
+  }
+  return hits;
+}
+
+/** Whether any cue of a family occurs (cheaper than `scan` when positions are not needed). */
+export function anyCue(family: CueFamily, lower: string): boolean {
+  family.regex.lastIndex = 0;
+  return family.regex.test(lower);
+}

@@ -1,0 +1,248 @@
+/**
+ * Who did what: whether the watched company is the subject of a cue, its object, or only passing
+ * by. Headlines are short and formulaic, so a few positional rules go a long way; anything that
+ * does not fit a rule is treated as "not the company's event" (when unsure, do not congratulate).
+ */
+import type { CueHit } from './cues.js';
+import type { Mention } from './company.js';
+import { clauseAt, lastCommaBetween, type PreparedText } from './text.js';
+
+/** What the company is to an event cue. */
+export type Role = 'own' | 'target' | 'seller' | 'counterparty';
+
+/** How the company relates to one positive cue, and how sure the rule is. */
+export interface RoleFinding {
+  role: Role;
+  /** 0..1: 1 = clean subject right before the cue. */
+  quality: number;
+  /** Human-readable note for `reasons`. */
+  how: string;
+}
+
+// Words that may stand before a company's name at the start of a clause without being the subject
+// themselves: "UK drugmaker Acme", "Britain's Acme", "Mumbai-based Acme".
+const DESCRIPTORS = new Set(
+  (
+    'us u.s. u.s usa uk u.k. u.k britain british american chinese indian japanese german french swiss dutch irish italian spanish ' +
+    'korean south north east west australian canadian european asian african nordic swedish danish norwegian finnish israeli brazilian ' +
+    'mexican russian saudi emirati uae singapore singaporean hong kong taiwanese belgian austrian polish turkish greek portuguese indonesian ' +
+    'malaysian thai vietnamese philippine filipino egyptian nigerian kenyan argentine chilean colombian peruvian scottish welsh english ' +
+    'californian texan london paris berlin tokyo beijing shanghai mumbai bengaluru bangalore delhi dublin sydney toronto seattle boston ' +
+    'global local domestic regional international multinational state-run state-owned state-backed public private listed unlisted ' +
+    'family-owned new small smaller big bigger biggest largest large major top leading fast-growing mid-sized midsize mid-cap midcap ' +
+    'small-cap smallcap large-cap largecap blue-chip tech technology software hardware internet online digital e-commerce ecommerce ' +
+    'fintech biotech medtech healthtech edtech proptech insurtech cleantech ai pharma pharmaceutical pharmaceuticals drug drugmaker ' +
+    'drugmakers chipmaker carmaker automaker auto automotive ev electric energy oil gas power utility telecom telecoms telco media ' +
+    'entertainment retail retailer grocer supermarket fashion apparel food beverage drinks brewer distiller spirits tobacco mining miner ' +
+    'steel steelmaker cement infra infrastructure construction builder housebuilder homebuilder developer real estate realty property ' +
+    'hotel hotelier airline carrier budget low-cost shipping logistics aerospace defence defense engineering industrial chemicals chemical ' +
+    'fertiliser fertilizer agri agritech bank lender insurer insurance financial broker brokerage asset manager wealth payments payment ' +
+    'exchange bourse group firm company giant maker producer manufacturer provider operator platform startup start-up unicorn ' +
+    'conglomerate outfit chain brand studio agency consultancy consulting services it bpo outsourcing semiconductor solar wind renewable ' +
+    'renewables green nuclear space satellite robotics robot hospital healthcare diagnostics medical device devices vaccine generic ' +
+    'generics pharmacy jeweller jewellery textile textiles paper packaging plastics fmcg consumer goods durables electronics appliance ' +
+    'appliances phone handset smartphone cable broadband wireless mobile network streaming gaming games social search cloud data ' +
+    'cybersecurity security travel hospitality leisure sports education ride-hailing delivery food-delivery railway rail freight ' +
+    'mortgage credit card cards lending investment investor venture capital equity holding holdings parent subsidiary unit rival ' +
+    'embattled troubled struggling beleaguered ailing cash-strapped loss-making debt-laden debt-ridden the a an its'
+  ).split(/\s+/),
+);
+const DESCRIPTOR_SUFFIX = /(?:maker|makers|-based|-listed|-headquartered|-owned|-backed|-run|-controlled|-focused|-born|-founded)$/;
+
+// Words that may sit between the subject and its verb: "Acme to open…", "Acme has won…", "Acme unit wins…".
+const GAP_WORDS = new Set(
+  (
+    'to will has have had is are was were be been being also now finally again officially formally successfully quietly today just ' +
+    'newly further itself inc inc. ltd ltd. plc corp corp. co co. llc group holdings unit subsidiary arm division business board ' +
+    'shall would\'ve reportedly indeed then recently already jointly together too'
+  ).split(/\s+/),
+);
+const PERIOD_WORD =
+  /^(?:q[1-4]|h[12]|fy[-'\d]*|\d{4}|q[1-4]fy\d{2,4}|quarterly|annual|yearly|\w+-quarter|\w+-qtr|quarter|qtr|full-year|half-year\w*|first-half|second-half|interim|jan|feb|mar|march|apr|april|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|jan-mar|apr-jun|jul-sep|oct-dec|standalone|consolidated|operating|domestic|total|global|core|underlying|organic|net|gross|adjusted)$/;
+const TICKER = /^\([^)]{1,24}\)$|^\([^)]*$|^[^(]*\)$/;
+
+// Nouns that, right after a company's name, make someone else the subject: "Acme supplier Beta wins…".
+const ROLE_NOUNS = new Set(
+  (
+    'supplier suppliers vendor vendors rival rivals competitor competitors peer peers partner partners customer customers client clients ' +
+    'investor investors backer backers founder founders co-founder cofounder veteran veterans alum alumni alumnus executive executives exec ' +
+    'execs ceo cfo coo cto cio chief boss bosses chairman chairwoman chair president director directors head manager managers engineer ' +
+    'engineers employee employees staff staffer staffers worker workers union unions shareholder shareholders stakeholder stakeholders ' +
+    'critic critics whistleblower lender lenders auditor auditors owner owners parent spinoff spin-off analyst analysts trader traders ' +
+    'user users fans driver drivers dealer dealers franchisee franchisees heir family lawyer lawyers adviser advisers advisor advisors ' +
+    'insider insiders scientist scientists researcher researchers deal deals takeover bid bids stake stakes offer merger ' +
+    'acquisition buyout suitor suitors target shares-holder former ex'
+  ).split(/\s+/),
+);
+const HYPHEN_MODIFIER = /^-(?:backed|owned|led|linked|based|related|style|like|sized|made|affiliated|controlled|funded|supported|bound|branded|focused|rival|supplier|partner|run|designed|built|powered)\b/;
+
+/** Regulators and public bodies whose approval counts (before "approves"). */
+const REGULATOR =
+  /\b(?:fda|usfda|ema|eu|european commission|ec|chmp|mhra|nice|cdsco|dcgi|pmda|nmpa|health canada|tga|anvisa|sec|finra|fca|pra|sebi|rbi|cci|fcc|ftc|doj|faa|easa|dgca|nhtsa|epa|ofcom|ofgem|cma|government|govt|ministry|cabinet|regulators?|authorit(?:y|ies)|agency|commission|fipb|trai|irdai|irda|pfrda|nse|bse|nasdaq|nyse|lse|exchange|state|council|county|parliament|senate|congress|department|bureau|usda|cfius|bafin|amf|consob|asic|accc|finma|mas|csrc|nrc|ferc|fdic|occ|federal reserve|treasury|court)\b/;
+
+/** Anything in the object that means "not the company's own approval": a generic, a deal. */
+const NOT_OWN_APPROVAL =
+  /\b(?:generic|generics|biosimilar|biosimilars|copy|copies|rival|rivals|version|competitor|competitors|deal|merger|takeover|acquisition|buyout|sale|bid|offer|tie-?up|stake|purchase|purchases)\b/;
+
+const BRIDGE = /\b(?:on|in|after|following|post|with|thanks to|buoyed by|boosted by|lifted by|helped by|driven by|backed by|courtesy)\b/;
+const ANAPHOR =
+  /^(?:(?:the\s+)?(?:it|co|company|firm|group|bank|insurer|lender|retailer|grocer|carmaker|automaker|drugmaker|airline|miner|startup|chipmaker|brewer|conglomerate|major|giant)|(?:its|the|[a-z-]+(?<!'s))\s+(?:facility|plant|factory|unit|subsidiary|arm|division))\b/;
+/** Capitalised words in a gap that are not somebody else's name. */
+const NOT_A_NAME = /^(?:Shares?|Stocks?|Net|Profit|Sales|Revenue|Rallies|Surges|Gains|Jumps|Rises|Zooms|Up|Over|Per|Cent|Intraday|Rs|Re|Cr|Mn|Bn|Crore|Lakh|INR|USD|US|UK|EU|Q[1-4]|H[12]|FY\d*|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+const LEADING_COORDINATION = /^(?:(?:[A-Z0-9][^\s,]*\s+){1,4}(?:and|And|AND|&)\s+)+$/;
+const GAP_COORDINATION = /^(?:\s*(?:,|and|And|AND|&)\s*(?:[A-Z0-9][^\s,]*\s*){1,4})+$/;
+
+function words(s: string): string[] {
+  const trimmed = s.trim();
+  return trimmed ? trimmed.split(/\s+/) : [];
+}
+
+function stripPunct(w: string): string {
+  return w.replace(/^[("'[]+|[)"',.;:\]]+$/g, '');
+}
+
+function isDescriptor(w: string): boolean {
+  const t = stripPunct(w);
+  if (!t) return true;
+  if (DESCRIPTORS.has(t) || DESCRIPTOR_SUFFIX.test(t)) return true;
+  // "Britain's", "Buffett's", "Philippines'": a possessive owner before the company is a descriptor.
+  return /'s$|s'$/.test(w);
+}
+
+/** The cue families that, inside a zone, mean another verb or event stands there. */
+export interface ZoneCues {
+  blocking: readonly CueHit[];
+}
+
+function cueInside(cues: ZoneCues, from: number, to: number): boolean {
+  for (const h of cues.blocking) if (h.start < to && h.end > from) return true;
+  return false;
+}
+
+/** Whether the mention opens its clause (only descriptors or a list of names before it). */
+export function opensClause(p: PreparedText, m: Mention, cues: ZoneCues): boolean {
+  const clause = clauseAt(p, m.start);
+  const zoneStart = lastCommaBetween(p, clause.start, m.start);
+  if (zoneStart >= m.start) return true;
+  if (cueInside(cues, zoneStart, m.start)) return false;
+  const lead = p.lower.slice(zoneStart, m.start);
+  if (/\b(?:ex|former)[- ]?$/.test(lead)) return false;
+  const leadWords = words(lead);
+  if (leadWords.every(isDescriptor)) return true;
+  return LEADING_COORDINATION.test(p.text.slice(zoneStart, m.start));
+}
+
+/** Whether a role noun or hyphenated modifier right after the name hands the subject to someone else. */
+export function isModifier(p: PreparedText, m: Mention): boolean {
+  const after = p.lower.slice(m.end, m.end + 40);
+  if (HYPHEN_MODIFIER.test(after)) return true;
+  const next = stripPunct(words(after)[0] ?? '');
+  return ROLE_NOUNS.has(next);
+}
+
+function gapAcceptable(p: PreparedText, m: Mention, to: number, cues: ZoneCues): { ok: boolean; clean: boolean } {
+  const gapLower = p.lower.slice(m.end, to);
+  const gapWords = words(gapLower);
+  if (gapWords.length === 0) return { ok: true, clean: true };
+  if (cueInside(cues, m.end, to)) return { ok: false, clean: false };
+  if (GAP_COORDINATION.test(p.text.slice(m.end, to))) return { ok: true, clean: false };
+  if (gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)) || TICKER.test(w))) {
+    return { ok: true, clean: gapWords.every((w) => GAP_WORDS.has(stripPunct(w))) };
+  }
+  if (m.possessive && gapWords.length <= 6) {
+    // "Acme's new Texas plant…", "AstraZeneca's lung cancer drug…" — not "Acme's CEO…".
+    const first = stripPunct(gapWords[0]!);
+    if (ROLE_NOUNS.has(first)) return { ok: false, clean: false };
+    if (gapWords.some((w) => /^(?:from|by|against|than|which|who|that|whose|says|said|after|as|while)$/.test(stripPunct(w)))) {
+      return { ok: false, clean: false };
+    }
+    return { ok: true, clean: false };
+  }
+  return { ok: false, clean: false };
+}
+
+/** The company is the subject of `cue`: it opens the clause, right before the verb. */
+export function isAgent(p: PreparedText, m: Mention, cue: CueHit, cues: ZoneCues): { ok: boolean; clean: boolean } {
+  if (m.end > cue.start) return { ok: false, clean: false };
+  const clause = clauseAt(p, cue.start);
+  if (m.start < clause.start) return { ok: false, clean: false };
+  if (!opensClause(p, m, cues)) return { ok: false, clean: false };
+  if (!m.possessive && isModifier(p, m)) return { ok: false, clean: false };
+  return gapAcceptable(p, m, cue.start, cues);
+}
+
+/** Words between the cue and a later mention of the company (same clause), or null. */
+export function objectGap(p: PreparedText, m: Mention, cue: CueHit, maxWords: number): string[] | null {
+  if (m.start < cue.end) return null;
+  const clause = clauseAt(p, cue.start);
+  if (m.start >= clause.end) return null;
+  const between = words(p.lower.slice(cue.end, m.start));
+  return between.length <= maxWords ? between : null;
+}
+
+/** A nominal event ("on order win") owned by the clause's subject. */
+export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: ZoneCues, needsBridge = false): boolean {
+  if (m.end > cue.start) return false;
+  const clause = clauseAt(p, cue.start);
+  if (m.start < clause.start) return false;
+  if (!opensClause(p, m, cues)) return false;
+  if (!m.possessive && isModifier(p, m)) return false;
+  if (cueInside(cues, m.end, cue.start)) return false;
+  const gapLower = p.lower.slice(m.end, cue.start);
+  const gapWords = words(gapLower);
+  if (gapWords.length > 10) return false;
+  if (needsBridge && !BRIDGE.test(gapLower)) return false;
+  if (gapWords.length === 0) return true;
+  // Another owner in between ("Acme rises on Beta's order win") takes the event.
+  if (/'s\b|s'\s/.test(gapLower)) return false;
+  if (!p.titleCase) {
+    const gapText = p.text.slice(m.end, cue.start);
+    for (const w of words(gapText)) {
+      const t = stripPunct(w);
+      if (/^[A-Z][a-z]/.test(t) && !NOT_A_NAME.test(t)) return false; // a proper name: someone else's event
+    }
+  }
+  if (m.possessive) return true;
+  return BRIDGE.test(gapLower) || gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)));
+}
+
+/** Whether the words just before the cue end with a bridge ("rallies on", "surges after"). */
+export function bridgedBefore(p: PreparedText, cue: CueHit): boolean {
+  return /\b(?:on|after|following|post|with|thanks to|by)\s+$/.test(p.lower.slice(Math.max(0, cue.start - 20), cue.start));
+}
+
+/** Finds "it", "the company", "co" opening a later clause when the company opened the first. */
+export function anaphoraMentions(p: PreparedText, mentions: readonly Mention[], cues: ZoneCues): Mention[] {
+  const first = mentions[0];
+  if (!first || p.clauseStarts.length < 2) return [];
+  const firstClause = clauseAt(p, first.start);
+  if (firstClause.start !== 0 || !opensClause(p, first, cues) || isModifier(p, first)) return [];
+  const out: Mention[] = [];
+  for (let i = 1; i < p.clauseStarts.length; i += 1) {
+    const s = p.clauseStarts[i]!;
+    if (mentions.some((m) => m.start >= s && m.start < (p.clauseStarts[i + 1] ?? Infinity))) continue;
+    const match = ANAPHOR.exec(p.lower.slice(s, s + 24));
+    if (match) out.push({ start: s, end: s + match[0].length, possessive: false });
+  }
+  return out;
+}
+
+/** Whether a regulator or public body stands before the cue in its clause. */
+export function regulatorBefore(p: PreparedText, cue: CueHit): boolean {
+  const clause = clauseAt(p, cue.start);
+  return REGULATOR.test(p.lower.slice(clause.start, cue.start));
+}
+
+/** Whether the object of an approval is the company's own product, not a copy of it or a deal. */
+export function approvalIsOwn(gap: readonly string[]): boolean {
+  return !NOT_OWN_APPROVAL.test(gap.join(' '));
+}
+
+/** After a "picked" verb: "Beta picks Acme to build…", "…as supplier", "…for contract". */
+export function pickedFollowUp(p: PreparedText, m: Mention): boolean {
+  const after = words(p.lower.slice(m.end, m.end + 80)).slice(0, 6).map(stripPunct);
+  if (after.length === 0) return false;
+  if (after.slice(0, 3).some((w) => ROLE_NOUNS.has(w))) return false;
+  return after.slice(0, 3).some((w) => w === 'as' || w === 'to' || w === 'for') || after.some((w) => /^(?:contracts?|orders?|deals?|mandates?|tenders?)$/.test(w));
+}

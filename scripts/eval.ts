@@ -1,0 +1,215 @@
+/**
+ * `npm run eval` — measures the headline classifier on the labelled headlines in ../shared/eval
+ * (labels are sentiment toward the named entity; see that folder's README), next to a plain
+ * AFINN lexicon baseline ("positive score → congratulate").
+ *
+ *   npm run eval                      figures per file, classifier and baseline
+ *   npm run eval -- --sample 50       plus a seeded random sample of congratulated rows
+ *   npm run eval -- --errors          plus every false congratulation (label negative)
+ *   npm run eval -- --seed 7          another sample
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Sentiment from 'sentiment';
+import { z } from 'zod';
+import { classifyHeadline } from '../functions/domain/classifier/index.js';
+import type { Polarity } from '../functions/domain/news.js';
+
+const EvalRow = z.object({
+  id: z.union([z.string(), z.number()]),
+  title: z.string(),
+  entity: z.string(),
+  label: z.enum(['positive', 'negative', 'neutral']),
+});
+type EvalRow = z.infer<typeof EvalRow>;
+
+interface Verdict {
+  polarity: Polarity;
+  congratulate: boolean;
+  event?: string | null;
+  reasons?: string[];
+}
+
+interface Figures {
+  rows: number;
+  congratulated: number;
+  falseCongratulationRate: number;
+  ppv: number;
+  coverage: number;
+  macroF1: number;
+  headlinesPerSecond: { median: number; best: number };
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const evalDir = path.resolve(repoRoot, '../shared/eval');
+
+function readRows(file: string): EvalRow[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const parsed = EvalRow.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${path.basename(file)} line ${i + 1}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+}
+
+function macroF1(rows: readonly EvalRow[], verdicts: readonly Verdict[]): number {
+  const classes: Polarity[] = ['positive', 'negative', 'neutral'];
+  let sum = 0;
+  for (const c of classes) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    rows.forEach((r, i) => {
+      const predicted = verdicts[i]!.polarity;
+      if (predicted === c && r.label === c) tp += 1;
+      else if (predicted === c) fp += 1;
+      else if (r.label === c) fn += 1;
+    });
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const recall = tp + fn ? tp / (tp + fn) : 0;
+    sum += precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  }
+  return sum / classes.length;
+}
+
+/**
+ * Headlines per second, single-threaded: at least ~100k classifications in passes over the file.
+ * Reports the median pass (and the best), so a busy machine shows as noise, not as the figure.
+ */
+function throughput(rows: readonly EvalRow[], judge: (r: EvalRow) => unknown): { median: number; best: number } {
+  const passes = Math.max(5, Math.ceil(100_000 / rows.length));
+  for (const r of rows.slice(0, 1000)) judge(r); // warm up the JIT
+  const rates: number[] = [];
+  for (let pass = 0; pass < passes; pass += 1) {
+    const started = process.hrtime.bigint();
+    for (const r of rows) judge(r);
+    rates.push(rows.length / (Number(process.hrtime.bigint() - started) / 1e9));
+  }
+  rates.sort((a, b) => a - b);
+  return { median: rates[Math.floor(rates.length / 2)]!, best: rates[rates.length - 1]! };
+}
+
+function figures(rows: readonly EvalRow[], verdicts: readonly Verdict[], perSecond: Figures['headlinesPerSecond']): Figures {
+  const congratulated = verdicts.filter((v) => v.congratulate).length;
+  const falseOnes = rows.filter((r, i) => verdicts[i]!.congratulate && r.label === 'negative').length;
+  const trueOnes = rows.filter((r, i) => verdicts[i]!.congratulate && r.label === 'positive').length;
+  const positives = rows.filter((r) => r.label === 'positive').length;
+  return {
+    rows: rows.length,
+    congratulated,
+    falseCongratulationRate: congratulated ? falseOnes / congratulated : 0,
+    ppv: congratulated ? trueOnes / congratulated : 0,
+    coverage: positives ? trueOnes / positives : 0,
+    macroF1: macroF1(rows, verdicts),
+    headlinesPerSecond: perSecond,
+  };
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function line(name: string, f: Figures): string {
+  return [
+    name.padEnd(12),
+    `congratulated ${String(f.congratulated).padStart(5)}`,
+    `false-congrats ${pct(f.falseCongratulationRate).padStart(6)}`,
+    `PPV ${pct(f.ppv).padStart(6)}`,
+    `coverage ${pct(f.coverage).padStart(6)}`,
+    `polarity macro-F1 ${f.macroF1.toFixed(3)}`,
+    `${Math.round(f.headlinesPerSecond.median).toLocaleString('en-US').padStart(9)} headlines/s (median pass; best ${Math.round(f.headlinesPerSecond.best).toLocaleString('en-US')})`,
+  ].join('  ');
+}
+
+/** mulberry32: a tiny seeded generator, so a sample can be read again. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      sample: { type: 'string' },
+      seed: { type: 'string', default: '42' },
+      errors: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run eval -- [--sample N] [--seed S] [--errors]');
+    return 0;
+  }
+  const sampleSize = values.sample === undefined ? 0 : Number(values.sample);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(sampleSize) || sampleSize < 0 || !Number.isInteger(seed)) {
+    console.error('eval: --sample and --seed take whole numbers');
+    return 2;
+  }
+  if (!existsSync(evalDir)) {
+    console.log(`eval: no labelled headlines at ${evalDir}; nothing to measure.`);
+    return 0;
+  }
+  const files = readdirSync(evalDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+  if (files.length === 0) {
+    console.log(`eval: no *.jsonl files in ${evalDir}; nothing to measure.`);
+    return 0;
+  }
+
+  const lexicon = new Sentiment();
+  const judge = (r: EvalRow) => classifyHeadline({ title: r.title }, { name: r.entity });
+  const baseline = (r: EvalRow): Verdict => {
+    const score = lexicon.analyze(r.title).score;
+    return { polarity: score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral', congratulate: score > 0 };
+  };
+
+  const congratulatedRows: Array<{ file: string; row: EvalRow; verdict: Verdict }> = [];
+  const errors: Array<{ file: string; row: EvalRow; verdict: Verdict }> = [];
+  for (const file of files) {
+    const rows = readRows(path.join(evalDir, file));
+    const verdicts: Verdict[] = rows.map(judge);
+    const baseVerdicts = rows.map(baseline);
+    const name = file.replace(/\.jsonl$/, '');
+    const positives = rows.filter((r) => r.label === 'positive').length;
+    const negatives = rows.filter((r) => r.label === 'negative').length;
+    console.log(`\n${name}: ${rows.length} rows (${positives} positive, ${negatives} negative, ${rows.length - positives - negatives} neutral)`);
+    console.log(line('  classifier', figures(rows, verdicts, throughput(rows, judge))));
+    console.log(line('  baseline', figures(rows, baseVerdicts, throughput(rows, baseline))));
+    rows.forEach((row, i) => {
+      const verdict = verdicts[i]!;
+      if (!verdict.congratulate) return;
+      congratulatedRows.push({ file: name, row, verdict });
+      if (row.label === 'negative') errors.push({ file: name, row, verdict });
+    });
+  }
+  console.log('\n(baseline: AFINN lexicon from the `sentiment` package, "score > 0 → congratulate")');
+
+  if (values.errors) {
+    console.log(`\nFalse congratulations (${errors.length}):`);
+    for (const e of errors) console.log(`  [${e.file}] ${e.row.entity} | ${e.row.title} | ${e.verdict.event} | ${e.verdict.reasons?.join('; ')}`);
+  }
+  if (sampleSize > 0) {
+    const random = seeded(seed);
+    const pool = [...congratulatedRows];
+    for (let i = pool.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    const sample = pool.slice(0, sampleSize);
+    console.log(`\nRandom sample of ${sample.length} congratulated rows (seed ${seed}, of ${congratulatedRows.length}):`);
+    sample.forEach((s, i) => console.log(`  ${String(i + 1).padStart(2)}. [${s.file}] ${s.row.entity} | ${s.row.title} | ${s.verdict.event} | label ${s.row.label}`));
+  }
+  return 0;
+}
+
+process.exitCode = main();
