@@ -13,12 +13,13 @@
  */
 import type { Classification, CompanyRef, Headline, Polarity } from '../news.js';
 import { companyMatcher, findMentions, type Mention } from './company.js';
-import { CUES, scan, type CueHit } from './cues.js';
+import { CUES, scan, type CueFamily, type CueHit } from './cues.js';
 import {
   anaphoraMentions,
   approvalIsOwn,
   bridgedBefore,
   isAgent,
+  isModifier,
   isNominalOwner,
   objectGap,
   pickedFollowUp,
@@ -53,6 +54,19 @@ const REVERSED: Record<string, string> = {
   expansion: 'expansion-setback',
   hiring: 'hiring-freeze',
   milestone: 'milestone-missed',
+};
+
+/** Why an event found in the headline is still not a reason for a note. */
+const NOT_NOTEWORTHY: Record<string, string> = {
+  'stock-move': 'share-price moves are never congratulated',
+  results: 'routine results, not a milestone',
+  'analyst-rating': "an analyst's view, not the company's news",
+  stake: 'a stake purchase or sale, not an acquisition',
+  appointment: 'a leadership change, not an achievement',
+  dividend: 'a payout to shareholders, not an achievement',
+  divestiture: 'selling a business is not news to congratulate on',
+  acquired: 'being bought is never congratulated',
+  merger: 'a merger: the outcome for staff is unclear',
 };
 
 /** When several good events are found, the note names the most specific. */
@@ -92,7 +106,7 @@ function quote(p: PreparedText, h: { start: number; end: number }): string {
   return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
 }
 
-function overlapsAny(h: CueHit, mentions: readonly Mention[]): boolean {
+function overlapsAny(h: CueHit, mentions: ReadonlyArray<{ start: number; end: number }>): boolean {
   for (const m of mentions) if (h.start < m.end && h.end > m.start) return true;
   return false;
 }
@@ -120,7 +134,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
         if (m.start < cue.end) break;
         if (frame === 'symmetric') {
           const gapWords = objectGap(p, m, cue, 5);
-          if (gapWords && !m.possessive && (cue.definition.source.includes('\\s+with\\b') || gapWords.includes('with') || gapWords.includes('and'))) {
+          if (gapWords && !m.possessive && !isModifier(p, m) && (cue.definition.source.includes('\\s+with\\b') || gapWords.includes('with') || gapWords.includes('and'))) {
             return { role: 'own', quality: 0.85, how: 'partner named after the verb' };
           }
         } else if (frame === 'acquire') {
@@ -128,10 +142,10 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
           if (gapWords) return m.possessive ? { role: 'seller', quality: 0.8, how: 'its asset is bought' } : { role: 'target', quality: 0.9, how: 'the one being bought' };
         } else if (frame === 'acquired-by') {
           const gapWords = objectGap(p, m, cue, 3);
-          if (gapWords && !m.possessive) return { role: 'own', quality: 0.8, how: 'named as the buyer' };
+          if (gapWords && !m.possessive && !isModifier(p, m)) return { role: 'own', quality: 0.8, how: 'named as the buyer' };
         } else if (frame === 'sale') {
           const gapWords = objectGap(p, m, cue, 10);
-          if (gapWords && gapWords.length > 0 && gapWords[gapWords.length - 1] === 'to' && !m.possessive) {
+          if (gapWords && gapWords.length > 0 && gapWords[gapWords.length - 1] === 'to' && !m.possessive && !isModifier(p, m)) {
             return { role: 'own', quality: 0.8, how: 'named as the buyer' };
           }
           if (gapWords && gapWords.length <= 3 && !gapWords.includes('to')) {
@@ -153,7 +167,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
       }
       case 'recipient': {
         const gapWords = objectGap(p, m, cue, 2);
-        if (gapWords && !m.possessive) return { role: 'own', quality: 0.85, how: 'named as the recipient' };
+        if (gapWords && !m.possessive && !isModifier(p, m)) return { role: 'own', quality: 0.85, how: 'named as the recipient' };
         break;
       }
       case 'nominal':
@@ -168,7 +182,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
 
 /** Ranges of the headline that speak about the company: the comma-clauses holding a mention. */
 function companyScope(p: PreparedText, mentions: readonly Mention[]): Array<[number, number]> {
-  const cuts = [...p.clauseStarts, ...p.commas].sort((a, b) => a - b);
+  const cuts = p.softStarts;
   const ranges: Array<[number, number]> = [];
   for (const m of mentions) {
     let start = 0;
@@ -209,110 +223,144 @@ export function classifyHeadline(item: Headline, company: CompanyRef, options: C
   const p = prepareText(text);
   const matcher = companyMatcher(company);
   let mentions = findMentions(matcher, p);
+  const named = mentions.length > 0;
 
-  const keep = (hits: CueHit[]): CueHit[] => (mentions.length ? hits.filter((h) => !overlapsAny(h, mentions)) : hits);
-  const positive = keep(scan(CUES.positiveEvents, p.lower));
-  const negative = keep(scan(CUES.negativeEvents, p.lower));
-  const down = keep(scan(CUES.negativeDirection, p.lower));
-  const hedges = keep(scan(CUES.modality, p.lower));
-  const mixed = keep(scan(CUES.mixed, p.lower));
-  const neutral = keep(scan(CUES.neutralEvents, p.lower));
-  const zone: ZoneCues = { blocking: [...positive, ...negative, ...hedges, ...neutral] };
+  const positive = scan(CUES.positiveEvents, p.lower, mentions);
+  const negative = scan(CUES.negativeEvents, p.lower, mentions);
+  const down = scan(CUES.negativeDirection, p.lower, mentions);
+  const hedges = scan(CUES.modality, p.lower, mentions);
+  const mixed = scan(CUES.mixed, p.lower, mentions);
+  const neutral = scan(CUES.neutralEvents, p.lower, mentions);
+  const zone: ZoneCues = { blocking: positive.concat(negative, neutral) };
 
-  if (mentions.length) mentions = [...mentions, ...anaphoraMentions(p, mentions, zone)].sort((a, b) => a.start - b.start);
-  else reasons.push(`"${matcher.name}" is not named in the headline`);
+  if (named) {
+    const anaphora = anaphoraMentions(p, mentions, zone);
+    if (anaphora.length) mentions = mentions.concat(anaphora).sort(byStart);
+  } else reasons.push(`"${matcher.name}" is not named in the headline`);
 
   // 1. The company's role in each good-news cue.
   const own: OwnEvent[] = [];
   let target: CueHit | null = null;
   let seller: CueHit | null = null;
   let counterparty: CueHit | null = null;
-  for (const cue of positive) {
-    const finding = mentions.length ? roleIn(p, cue, mentions, zone) : null;
-    if (!finding) continue;
-    if (cue.definition.event === 'strong-results' && !standoutResults(p.lower.slice(cue.start, cue.end))) continue;
-    if (finding.role === 'own') own.push({ event: cue.definition.event, cue, finding });
-    else if (finding.role === 'target') target ??= cue;
-    else if (finding.role === 'seller') seller ??= cue;
-    else counterparty ??= cue;
+  if (named) {
+    for (const cue of positive) {
+      const finding = roleIn(p, cue, mentions, zone);
+      if (!finding) continue;
+      if (cue.definition.event === 'strong-results' && !standoutResults(p.lower.slice(cue.start, cue.end))) continue;
+      if (finding.role === 'own') own.push({ event: cue.definition.event, cue, finding });
+      else if (finding.role === 'target') target ??= cue;
+      else if (finding.role === 'seller') seller ??= cue;
+      else counterparty ??= cue;
+    }
+    if (own.length > 1) own.sort(byPriority);
   }
-  own.sort((a, b) => EVENT_PRIORITY.indexOf(a.event) - EVENT_PRIORITY.indexOf(b.event));
 
-  // 2. What stands against a note.
-  const blockers: string[] = [];
-  for (const h of negative) blockers.push(`bad news: ${h.definition.event} ${quote(p, h)}`);
-  for (const h of down) if (!negative.some((n) => h.start < n.end && h.end > n.start)) blockers.push(`bad turn ${quote(p, h)}`);
-  for (const h of mixed) blockers.push(`mixed ${quote(p, h)}`);
-  for (const h of hedges) blockers.push(`not certain ${quote(p, h)}`);
-  for (const h of neutral) if (h.definition.event === 'merger') blockers.push(`merger ${quote(p, h)}: the outcome for staff is unclear`);
-  if (commentary) blockers.push('commentary, not news');
-  if (target) blockers.push(`the company is being bought ${quote(p, target)}`);
+  // 2. What stands against a note (described only when reported).
+  const blockers: Blocker[] = [];
+  for (const h of negative) blockers.push({ label: `bad news: ${h.definition.event}`, hit: h, in: p });
+  for (const h of down) if (!overlapsAny(h, negative)) blockers.push({ label: 'bad turn', hit: h, in: p });
+  for (const h of mixed) blockers.push({ label: 'mixed', hit: h, in: p });
+  for (const h of hedges) blockers.push({ label: 'not certain', hit: h, in: p });
+  for (const h of neutral) if (h.definition.event === 'merger') blockers.push({ label: 'merger (the outcome for staff is unclear)', hit: h, in: p });
+  if (commentary) blockers.push({ label: 'commentary, not news' });
+  if (target) blockers.push({ label: 'the company is being bought', hit: target, in: p });
   const fresh = staleness(item, options.now);
-  if (fresh.note) (fresh.stale ? blockers : reasons).push(fresh.note);
+  if (fresh.note) {
+    if (fresh.stale) blockers.push({ label: fresh.note });
+    else reasons.push(fresh.note);
+  }
   if (item.summary) {
     const summary = prepareText(normalizeHeadlineText(item.summary.slice(0, SUMMARY_CHARS)).text);
-    for (const h of scan(CUES.negativeEvents, summary.lower)) blockers.push(`summary mentions ${h.definition.event} ${quote(summary, h)}`);
+    for (const h of scan(CUES.negativeEvents, summary.lower)) blockers.push({ label: `summary mentions ${h.definition.event}`, hit: h, in: summary });
   }
 
   // 3. Polarity toward the company: its events first, then the direction of its clauses.
-  const scope = mentions.length ? companyScope(p, mentions) : [[0, p.lower.length] as [number, number]];
-  const reversed = (o: OwnEvent): boolean => {
-    const clause = clauseAt(p, o.cue.start);
-    return [...negative, ...down].some((h) => h.start >= clause.start && h.end <= clause.end);
-  };
+  const scope = named ? companyScope(p, mentions) : WHOLE;
   let score = 0;
-  for (const o of own) score += reversed(o) ? -3 : 3;
+  for (const o of own) score += isReversed(p, o, negative, down) ? -3 : 3;
   if (target) score += 1;
-  const negativeInScope = negative.filter((h) => inScope(h, scope));
+  const negativeInScope: CueHit[] = [];
+  for (const h of negative) if (inScope(h, scope)) negativeInScope.push(h);
   score -= 2 * negativeInScope.length;
-  let directionScore = 0;
-  for (const h of down) if (inScope(h, scope)) directionScore -= 1;
-  for (const h of keep(scan(CUES.positiveDirection, p.lower))) if (inScope(h, scope)) directionScore += 1;
-  if (directionScore === 0 && own.length === 0 && negativeInScope.length === 0 && mentions.length) {
-    // Nothing near the name ("Acme: profit falls 20%"): read the whole headline.
-    for (const h of down) if (!inScope(h, scope)) directionScore -= 1;
-    for (const h of keep(scan(CUES.positiveDirection, p.lower))) if (!inScope(h, scope)) directionScore += 1;
-  }
-  score += directionScore;
+  const up = scan(CUES.positiveDirection, p.lower, mentions);
+  let near = 0;
+  let far = 0;
+  for (const h of down) inScope(h, scope) ? (near -= 1) : (far -= 1);
+  for (const h of up) inScope(h, scope) ? (near += 1) : (far += 1);
+  // Nothing near the name ("Acme: profit falls 20%"): read the whole headline.
+  score += near === 0 && own.length === 0 && negativeInScope.length === 0 && named ? far : near;
   const polarity: Polarity = score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral';
 
   // 4. The decision.
   const best = own[0];
-  const congratulate = Boolean(best) && blockers.length === 0 && mentions.length > 0;
+  const congratulate = best !== undefined && blockers.length === 0;
 
   let event: string | null = null;
-  if (congratulate && best) {
+  if (congratulate) {
     event = best.event;
     reasons.push(`${best.event}: ${quote(p, best.cue)}, the company is the ${best.finding.how}`);
   } else {
+    const bestReversed = best !== undefined && isReversed(p, best, negative, down);
     if (best) {
-      event = reversed(best) ? REVERSED[best.event] ?? best.event : best.event;
+      event = bestReversed ? REVERSED[best.event] ?? best.event : best.event;
       reasons.push(`${best.event}: ${quote(p, best.cue)} (${best.finding.how})`);
     }
-    const negativeEvent = negativeInScope[0] ?? (mentions.length ? undefined : negative[0]);
-    if (negativeEvent && (!best || !reversed(best))) event = negativeEvent.definition.event;
+    const negativeEvent = negativeInScope[0] ?? (named ? undefined : negative[0]);
+    if (negativeEvent && !bestReversed) event = negativeEvent.definition.event;
     if (!event && target) event = 'acquired';
     if (!event && seller) event = 'divestiture';
-    if (!event) {
-      const n = neutral.find((h) => inScope(h, scope));
-      if (n) event = n.definition.event;
-    }
+    if (!event) for (const h of neutral) if (inScope(h, scope)) event ??= h.definition.event;
     if (!event && counterparty) reasons.push(`counterparty: the company is not the subject of ${quote(p, counterparty)}`);
-    if (!event && keep(scan(CUES.stockMove, p.lower)).some((h) => inScope(h, scope))) event = 'stock-move';
-    if (!event && keep(scan(CUES.results, p.lower)).some((h) => inScope(h, scope))) event = 'results';
-    if (!event && keep(scan(CUES.analyst, p.lower)).some((h) => inScope(h, scope))) event = 'analyst-rating';
-    if (best || event) reasons.push(...blockers.slice(0, 4));
-    if (!best && !event && mentions.length) reasons.push('no event worth a note');
-    if (best && blockers.length === 0 && !mentions.length) reasons.push('the company is not named');
+    if (!event && anyInScope(CUES.stockMove, p, mentions, scope)) event = 'stock-move';
+    if (!event && anyInScope(CUES.results, p, mentions, scope)) event = 'results';
+    if (!event && anyInScope(CUES.analyst, p, mentions, scope)) event = 'analyst-rating';
+    if (best || event) for (const b of blockers.slice(0, 4)) reasons.push(describe(b));
+    if (event && !best && blockers.length === 0) reasons.push(`${event}: ${NOT_NOTEWORTHY[event] ?? 'not an event worth a note'}`);
+    if (!best && !event && named) reasons.push('no event worth a note');
   }
 
   let confidence: number;
-  if (congratulate && best) confidence = Math.min(0.95, 0.6 + 0.35 * best.finding.quality);
-  else if (!mentions.length) confidence = 0.3;
+  if (congratulate) confidence = Math.min(0.95, 0.6 + 0.35 * best.finding.quality);
+  else if (!named) confidence = 0.3;
   else if (negativeInScope.length) confidence = 0.85;
   else if (best) confidence = 0.5;
   else if (event) confidence = 0.6;
   else confidence = polarity === 'neutral' ? 0.6 : 0.5;
 
   return { polarity, event, congratulate, confidence: Math.round(confidence * 100) / 100, reasons };
+}
+
+/** One thing that stands against a note; turned into words only if it is reported. */
+interface Blocker {
+  label: string;
+  hit?: CueHit;
+  in?: PreparedText;
+}
+
+function describe(b: Blocker): string {
+  return b.hit && b.in ? `${b.label} ${quote(b.in, b.hit)}` : b.label;
+}
+
+const WHOLE: ReadonlyArray<readonly [number, number]> = [[0, Number.MAX_SAFE_INTEGER]];
+
+function byStart(a: Mention, b: Mention): number {
+  return a.start - b.start;
+}
+
+function byPriority(a: OwnEvent, b: OwnEvent): number {
+  return EVENT_PRIORITY.indexOf(a.event) - EVENT_PRIORITY.indexOf(b.event);
+}
+
+/** A good event is reversed when bad news or a bad turn shares its clause ("fails to win", "deal collapses"). */
+function isReversed(p: PreparedText, o: OwnEvent, negative: readonly CueHit[], down: readonly CueHit[]): boolean {
+  const clause = clauseAt(p, o.cue.start);
+  for (const h of negative) if (h.start >= clause.start && h.end <= clause.end) return true;
+  for (const h of down) if (h.start >= clause.start && h.end <= clause.end) return true;
+  return false;
+}
+
+function anyInScope(family: CueFamily, p: PreparedText, mentions: readonly Mention[], scope: ReadonlyArray<readonly [number, number]>): boolean {
+  for (const h of scan(family, p.lower, mentions)) if (inScope(h, scope)) return true;
+  return false;
 }

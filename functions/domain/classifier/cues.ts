@@ -94,7 +94,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'award',
     frame: 'agent',
-    source: `(?:wins?|won|winning|bags?|bagged|receives?|received|earns?|earned|scoops?|scooped|picks? up|picked up|takes? home|took home|collects?|collected|clinch(?:es|ed)?|secures?|secured|lands?|landed|garners?|garnered|grabs?|grabbed|gets?|got|awarded|honou?red with|presented with)\\s+${gapWithout(5, 'contracts?|orders?|deals?|tenders?|jury|court|damages|arbitration|legal|lawsuit|case')}(?:awards?|prizes?|honou?rs?|accolades?|trophy|trophies|medals?|of the year)\\b`,
+    source: `(?:wins?|won|winning|bags?|bagged|receives?|received|earns?|earned|scoops?|scooped|picks? up|picked up|takes? home|took home|collects?|collected|clinch(?:es|ed)?|secures?|secured|lands?|landed|garners?|garnered|grabs?|grabbed|gets?|got|awarded|honou?red with|presented with)\\s+${gapWithout(5, 'contracts?|orders?|deals?|tenders?|jury|court|damages|arbitration|legal|lawsuit|case')}(?:awards?|prizes?|honou?rs?|accolades?|trophy|trophies|medals?|of the year|(?:gold|silver|bronze|grand prix)(?=\\s+(?:at|in|for)\\b))\\b`,
   },
   {
     event: 'award',
@@ -110,6 +110,17 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'award',
     frame: 'agent',
     source: `(?:earns?|earned|achieves?|achieved|receives?|received|wins?|won|gets?|got|attains?|attained|secures?|secured)\\s+${gap(3)}(?:certification|accreditation)\\b`,
+  },
+  // Funding.
+  {
+    event: 'funding',
+    frame: 'agent',
+    source: `(?:raises|raised|raising|mops? up|mopped up|secures?|secured|securing|closes?|closed|lands?|landed|bags?|bagged|gets?|got|receives?|received|nets?|netted|attracts?|attracted|snags?|snagged|completes?|completed|announces?|announced|obtains?|obtained|garners?|garnered|pulls? in|pulled in|wins?|won)\\s+${gap(4)}(?:funding|financing|investments?|series\\s+[a-h]\\d?|seed|pre-seed|round|growth capital|venture (?:capital|debt|funding)|backing|equity funding)\\b`,
+  },
+  {
+    event: 'funding',
+    frame: 'agent',
+    source: `(?:raises|raised|raising|mops? up|mopped up|garners?|pulls? in|pulled in)\\s+${MONEY}(?!\\s+(?:more\\s+)?(?:\\S+\\s+){0,1}(?:via|through|thru|from|by|in|under|using|with)\\s+${gap(4)}(?:bonds?|ncds?|debentures?|notes|qip|rights|loans?|debt|credit|commercial paper|mtn|masala|tier|share sale|shares|preferential|ofs|fpo|ipo|issue|offer|sale|selling|programme|program|placement|bond sale|securiti[sz]ation)\\b)`,
   },
   // Contract and client wins.
   {
@@ -136,18 +147,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'contract-win',
     frame: 'recipient',
-    source: `(?:contracts?|orders?|tenders?|projects?|deals?|mandates?|work)\\s+${gap(3)}(?:awarded|given|granted|goes|went|handed)\\s+to\\b`,
-  },
-  // Funding.
-  {
-    event: 'funding',
-    frame: 'agent',
-    source: `(?:raises|raised|raising|mops? up|mopped up|secures?|secured|securing|closes?|closed|lands?|landed|bags?|bagged|gets?|got|receives?|received|nets?|netted|attracts?|attracted|snags?|snagged|completes?|completed|announces?|announced|obtains?|obtained|garners?|garnered|pulls? in|pulled in|wins?|won)\\s+${gap(4)}(?:funding|financing|investments?|series\\s+[a-h]\\d?|seed|pre-seed|round|growth capital|venture (?:capital|debt|funding)|backing|equity funding)\\b`,
-  },
-  {
-    event: 'funding',
-    frame: 'agent',
-    source: `(?:raises|raised|raising|mops? up|mopped up|garners?|pulls? in|pulled in)\\s+${MONEY}(?!\\s+(?:more\\s+)?(?:\\S+\\s+){0,1}(?:via|through|thru|from|by|in|under|using|with)\\s+${gap(4)}(?:bonds?|ncds?|debentures?|notes|qip|rights|loans?|debt|credit|commercial paper|mtn|masala|tier|share sale|shares|preferential|ofs|fpo|ipo|issue|offer|sale|selling|programme|program|placement|bond sale|securiti[sz]ation)\\b)`,
+    source: `(?:contracts?|orders?|tenders?|projects?|deals?|mandates?|work)\\s+${gap(6)}(?:awarded|given|granted|goes|went|handed)\\s+to\\b`,
   },
   // Acquisitions (by the company). Stake purchases and buybacks are not acquisitions.
   {
@@ -198,6 +198,11 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: `(?:invests?|invested|investing|to invest|will invest|pumps?|pumped|to pump|commits?|committed)\\s+${MONEY}\\s+${gap(2)}(?:in|into|for|to)\\s+${gap(3)}(?:expansion|expand|capacity|plants?|factor(?:y|ies)|facilit(?:y|ies)|operations|r&d|research|manufacturing|stores?|offices?|hubs?|cent(?:er|re)s?|network|infrastructure)\\b`,
   },
+  {
+    event: 'expansion',
+    frame: 'agent',
+    source: '(?:new\\s+)?(?:offices?|headquarters|hq|plants?|factor(?:y|ies)|gigafactor(?:y|ies)|facilit(?:y|ies)|stores?|outlets?|showrooms?|branch(?:es)?|campus|hubs?|cent(?:er|re)s?|labs?|warehouses?|mills?|refiner(?:y|ies)|restaurants?|hotels?|(?:food\\s+)?halls?|clinics?|hospitals?|terminals?|studios?|dealerships?)\\s+(?:\\S+\\s+)?(?:opens|opened|is inaugurated|inaugurated|begins (?:production|operations)|starts (?:production|operations)|goes live|open(?:s|ed)? (?:its\\s+)?doors)\\b',
+  },
   // Hiring.
   {
     event: 'hiring',
@@ -225,7 +230,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:celebrates?|celebrated|celebrating|marks?|marked|marking)\\s+(?:its\\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\\b|(?:becomes?|became)\\s+(?:the\\s+|a\\s+)?(?:first|world's first|unicorn|profitable)\\b|(?:completes?|completed|achieves?|achieved|conducts?|conducted)\\s+(?:its\\s+|the\\s+)?(?:first|maiden|successful)\\s+(?:\\S+\\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\\w*|(?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\\s+(?:a\\s+|major\\s+|key\\s+)?breakthrough\\b|(?:strikes?|struck|discovers?|discovered|finds?|found)\\s+(?:\\S+\\s+){0,2}?(?:oil|gas|gold|lithium|copper)\\b|(?:makes?|made|announces?|announced)\\s+(?:\\S+\\s+){0,3}?discovery\\b|(?:begins?|began|starts?|started|commences?|commenced|kicks? off)\\s+(?:commercial\\s+|full\\s+|mass\\s+|serial\\s+|full-scale\\s+)?(?:production|operations|deliveries|shipments|manufacturing)\\b|(?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\\s+(?:\\S+\\s+){0,3}?patents?\\b`,
+    source: `(?:celebrates?|celebrated|celebrating|marks?|marked|marking)\\s+(?:its\\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\\b|(?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\\s+(?:its\\s+|the\\s+)?\\d[\\d,]*(?:st|nd|rd|th)\\b|(?:becomes?|became)\\s+(?:the\\s+|a\\s+)?(?:first|world's first|unicorn|profitable)\\b(?!\\s+${gap(3)}(?:trillion|billion|\\$|market|valuation|valued|stock|shares))|(?:completes?|completed|achieves?|achieved|conducts?|conducted)\\s+(?:its\\s+|the\\s+)?(?:first|maiden|successful)\\s+(?:\\S+\\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\\w*|(?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\\s+(?:a\\s+|major\\s+|key\\s+)?breakthrough\\b|(?:strikes?|struck|discovers?|discovered|finds?|found)\\s+(?:\\S+\\s+){0,2}?(?:oil|gas|gold|lithium|copper)\\b|(?:makes?|made|announces?|announced)\\s+(?:\\S+\\s+){0,3}?discovery\\b|(?:begins?|began|starts?|started|commences?|commenced|kicks? off)\\s+(?:commercial\\s+|full\\s+|mass\\s+|serial\\s+|full-scale\\s+)?(?:production|operations|deliveries|shipments|manufacturing)\\b|(?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\\s+(?:\\S+\\s+){0,3}?patents?\\b`,
   },
   // Standout results: records, doubling, a return to profit, or growth of 20% or more (checked in code).
   {
@@ -335,7 +340,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
   {
     event: 'down',
     frame: 'agent',
-    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
+    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|under-?subscri\\w*|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
   },
 ];
 
@@ -367,7 +372,7 @@ const MODALITY: CueDefinition[] = [
   {
     event: 'hedge',
     frame: 'agent',
-    source: `\\bmay\\b(?<!\\b(?:in|on|since|until|by|from|early|mid|late|last|this|next|of|end|for|till|through)\\smay)(?!\\s+\\d)|\\bmight\\b|\\bcould\\b|\\bwould\\b|\\bshould\\b|\\bcan\\b|cannot|possibl\\w*|potential\\w*|probabl\\w*|\\blikely\\b|unlikely|perhaps|maybe|reportedly|reports?\\s+(?:say|says|said|that|suggest)|according to|\\bon reports?\\b|media reports?|\\breports? of\\b|\\bsources?\\b|people familiar|insiders?|\\bsaid to\\b|\\bsays? to\\b|rumou?r\\w*|speculat\\w*|\\bbuzz\\b|chatter|whispers?|gossip|\\btalks?\\b|negotiat\\w*|discussions?|discuss\\w*|consider\\w*|\\bmulls?\\b|mulled|mulling|\\bweighs?\\b|weighed|weighing|\\beyes\\b|\\beyed\\b|eyeing|explor\\w*|\\bstud(?:y|ies|ying)\\b|evaluat\\w*|assess\\w*|\\bplans?\\b|planned|planning|\\bintends?\\b|intention|\\bintent\\b|\\baims?\\b|aimed|aiming|\\btargets?\\b|targeting|\\bseeks?\\b|sought|seeking|looks? to|looking to|\\bhopes?\\b|hoped|hoping|hopeful|expects?|expected|expecting|expectations?|anticipat\\w*|forecasts?|predict\\w*|poised|\\bset to\\b|on track|on course|gearing up|gears up|prepar\\w*|ready to|readies|\\bnears?\\b|nearing|close to|clos(?:es|ing) in on|edges? closer|on (?:the\\s+)?verge|in the running|front-?runner|favou?rite to|\\btipped\\b|shortlist\\w*|finalists?|\\bbids?\\b(?<!\\b(?:wins?|won|winning)\\s(?:\\S+\\s){0,3}bids?)|bidding|bidders?|\\boffers?\\b|\\boffered\\b|open offer|proposal|propos\\w*|pitch\\w*|approach\\w*|\\bwoo\\w*|pursu\\w*|interest in|interested|tentative\\w*|preliminary|in-principle|in principle|conditional\\w*|pending|subject to|\\bawait\\w*|\\bif\\b|whether|unless|\\?|\\bhints?\\b|hinted|\\bsignals?\\b|mooted|touted|\\bwants?\\b|wanted|push(?:es|ing)? for|lobb\\w*|calls? for|\\burges?\\b|demands?|\\basks?\\b|\\bvows?\\b|pledg\\w*|promis\\w*|commits? to|outlook|guidance|\\bview\\b|opinion|\\bsays\\b|\\bsaid\\b|\\btells\\b|\\btold\\b|\\bthinks?\\b|believes?|\\bfeels?\\b|\\bsees\\b|\\bargues\\b|\\bclaims?\\b|analysts?\\b|experts?\\b|brokerages?|recommend\\w*|top picks?|stocks? to (?:buy|watch)|target price|price target|should you|is it|\\bwhy\\b|\\bhow\\b|\\bwhat\\b|here's|explained|lessons?|endorse\\w*|\\bpanel\\b|committee|advis[eo]r\\w*|\\bvotes?\\b`,
+    source: `\\bmay\\b(?<!\\b(?:in|on|since|until|by|from|early|mid|late|last|this|next|of|end|for|till|through)\\smay)(?!\\s+\\d)|\\bmight\\b|\\bcould\\b|\\bwould\\b|\\bshould\\b|\\bcan\\b|cannot|possibl\\w*|potential\\w*|probabl\\w*|\\blikely\\b|unlikely|perhaps|maybe|reportedly|reports?\\s+(?:say|says|said|that|suggest)|according to|\\bon reports?\\b|\\breports?\\s*:|-\\s*reports?\\s*$|media reports?|\\breports? of\\b|\\bsources?\\b|people familiar|insiders?|\\bsaid to\\b|\\bsays? to\\b|rumou?r\\w*|speculat\\w*|\\bbuzz\\b|chatter|whispers?|gossip|\\btalks?\\b|negotiat\\w*|discussions?|discuss\\w*|consider\\w*|\\bmulls?\\b|mulled|mulling|\\bweighs?\\b|weighed|weighing|\\beyes\\b|\\beyed\\b|eyeing|explor\\w*|\\bstud(?:y|ies|ying)\\b|evaluat\\w*|assess\\w*|\\bplans?\\b|planned|planning|\\bintends?\\b|intention|\\bintent\\b|\\baims?\\b|aimed|aiming|\\btargets?\\b|targeting|\\bseeks?\\b|sought|seeking|looks? to|looking to|\\bhopes?\\b|hoped|hoping|hopeful|expects?|expected|expecting|expectations?|anticipat\\w*|forecasts?|predict\\w*|poised|\\bset to\\b|on track|on course|gearing up|gears up|prepar\\w*|ready to|readies|\\bnears?\\b|nearing|close to|clos(?:es|ing) in on|edges? closer|on (?:the\\s+)?verge|in the running|front-?runner|favou?rite to|\\btipped\\b|shortlist\\w*|finalists?|\\bbids?\\b(?<!\\b(?:wins?|won|winning)\\s(?:\\S+\\s){0,3}bids?)|bidding|bidders?|\\boffers?\\b|\\boffered\\b|open offer|proposal|propos\\w*|pitch\\w*|approach\\w*|\\bwoo\\w*|pursu\\w*|interest in|interested|tentative\\w*|preliminary|in-principle|in principle|conditional\\w*|pending|subject to|\\bawait\\w*|\\bif\\b|whether|unless|\\?|\\bhints?\\b|hinted|\\bsignals?\\b|mooted|touted|\\bwants?\\b|wanted|push(?:es|ing)? for|lobb\\w*|calls? for|\\burges?\\b|demands?|\\basks?\\b|\\bvows?\\b|pledg\\w*|promis\\w*|commits? to|outlook|guidance|\\bview\\b|opinion|\\bsays\\b|\\bsaid\\b|\\btells\\b|\\btold\\b|\\bthinks?\\b|believes?|\\bfeels?\\b|\\bsees\\b|\\bargues\\b|\\bclaims?\\b|analysts?\\b|experts?\\b|brokerages?|recommend\\w*|top picks?|stocks? to (?:buy|watch)|target price|price target|should you|is it|\\bwhy\\b|\\bhow\\b|\\bwhat\\b|here's|explained|lessons?|endorse\\w*|\\bpanel\\b|committee|advis[eo]r\\w*|\\bvotes?\\b`,
   },
 ];
 
@@ -432,8 +437,8 @@ export const CUES = {
   analyst: compile(ANALYST),
 } as const;
 
-/** Every cue of a family in `lower`, left to right, non-overlapping. */
-export function scan(family: CueFamily, lower: string): CueHit[] {
+/** Every cue of a family in `lower`, left to right, non-overlapping; cues inside `skip` ranges are dropped. */
+export function scan(family: CueFamily, lower: string, skip?: ReadonlyArray<{ start: number; end: number }>): CueHit[] {
   const hits: CueHit[] = [];
   const { regex, definitions } = family;
   regex.lastIndex = 0;
@@ -454,7 +459,10 @@ export function scan(family: CueFamily, lower: string): CueHit[] {
     let end = m.index + m[0].length;
     while (start < end && lower.charCodeAt(start) === 32) start += 1;
     while (end > start && lower.charCodeAt(end - 1) === 32) end -= 1;
-    hits.push({ definition: definitions[index]!, start, end });
+    // A cue inside the company's own name ("Partners Group", "Record plc") is not a cue.
+    let inside = false;
+    if (skip) for (const r of skip) if (start < r.end && end > r.start) inside = true;
+    if (!inside) hits.push({ definition: definitions[index]!, start, end });
   }
   return hits;
 }

@@ -5,7 +5,7 @@
  */
 import type { CueHit } from './cues.js';
 import type { Mention } from './company.js';
-import { clauseAt, lastCommaBetween, type PreparedText } from './text.js';
+import { clauseAt, isTitleCase, lastCommaBetween, type PreparedText } from './text.js';
 
 /** What the company is to an event cue. */
 export type Role = 'own' | 'target' | 'seller' | 'counterparty';
@@ -57,6 +57,15 @@ const GAP_WORDS = new Set(
     'shall would\'ve reportedly indeed then recently already jointly together too'
   ).split(/\s+/),
 );
+// Negation and hedging between subject and verb ("Acme fails to win…", "Acme may open…"): the event
+// is still the company's, so it can be named; the hedge or negation itself blocks any note.
+const HEDGE_WORDS = new Set(
+  (
+    "fails failed fail not never unable refuses refused declines declined didn't doesn't won't cannot can't may might could would " +
+    'should plans planned aims seeks hopes expects expected likely unlikely set poised looking looks about nears close yet to-be ' +
+    'reportedly reported said says considering mulls weighs eyes wants intends'
+  ).split(/\s+/),
+);
 const PERIOD_WORD =
   /^(?:q[1-4]|h[12]|fy[-'\d]*|\d{4}|q[1-4]fy\d{2,4}|quarterly|annual|yearly|\w+-quarter|\w+-qtr|quarter|qtr|full-year|half-year\w*|first-half|second-half|interim|jan|feb|mar|march|apr|april|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|jan-mar|apr-jun|jul-sep|oct-dec|standalone|consolidated|operating|domestic|total|global|core|underlying|organic|net|gross|adjusted)$/;
 const TICKER = /^\([^)]{1,24}\)$|^\([^)]*$|^[^(]*\)$/;
@@ -88,7 +97,7 @@ const BRIDGE = /\b(?:on|in|after|following|post|with|thanks to|buoyed by|boosted
 const ANAPHOR =
   /^(?:(?:the\s+)?(?:it|co|company|firm|group|bank|insurer|lender|retailer|grocer|carmaker|automaker|drugmaker|airline|miner|startup|chipmaker|brewer|conglomerate|major|giant)|(?:its|the|[a-z-]+(?<!'s))\s+(?:facility|plant|factory|unit|subsidiary|arm|division))\b/;
 /** Capitalised words in a gap that are not somebody else's name. */
-const NOT_A_NAME = /^(?:Shares?|Stocks?|Net|Profit|Sales|Revenue|Rallies|Surges|Gains|Jumps|Rises|Zooms|Up|Over|Per|Cent|Intraday|Rs|Re|Cr|Mn|Bn|Crore|Lakh|INR|USD|US|UK|EU|Q[1-4]|H[12]|FY\d*|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const NOT_A_NAME = /^(?:Nasdaq|NYSE|LSE|BSE|NSE|ASX|TSX|AIM|HKEX|Euronext|Xetra|Shares?|Stocks?|Net|Profit|Sales|Revenue|Rallies|Surges|Gains|Jumps|Rises|Zooms|Up|Over|Per|Cent|Intraday|Rs|Re|Cr|Mn|Bn|Crore|Lakh|INR|USD|US|UK|EU|Q[1-4]|H[12]|FY\d*|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 const LEADING_COORDINATION = /^(?:(?:[A-Z0-9][^\s,]*\s+){1,4}(?:and|And|AND|&)\s+)+$/;
 const GAP_COORDINATION = /^(?:\s*(?:,|and|And|AND|&)\s*(?:[A-Z0-9][^\s,]*\s*){1,4})+$/;
@@ -147,7 +156,7 @@ function gapAcceptable(p: PreparedText, m: Mention, to: number, cues: ZoneCues):
   if (gapWords.length === 0) return { ok: true, clean: true };
   if (cueInside(cues, m.end, to)) return { ok: false, clean: false };
   if (GAP_COORDINATION.test(p.text.slice(m.end, to))) return { ok: true, clean: false };
-  if (gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)) || TICKER.test(w))) {
+  if (gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)) || TICKER.test(w) || HEDGE_WORDS.has(stripPunct(w)))) {
     return { ok: true, clean: gapWords.every((w) => GAP_WORDS.has(stripPunct(w))) };
   }
   if (m.possessive && gapWords.length <= 6) {
@@ -168,7 +177,8 @@ export function isAgent(p: PreparedText, m: Mention, cue: CueHit, cues: ZoneCues
   const clause = clauseAt(p, cue.start);
   if (m.start < clause.start) return { ok: false, clean: false };
   if (!opensClause(p, m, cues)) return { ok: false, clean: false };
-  if (!m.possessive && isModifier(p, m)) return { ok: false, clean: false };
+  // "Acme supplier Beta wins…" — but in "Acme partners with…" the noun is the cue itself.
+  if (!m.possessive && p.lower.slice(m.end, cue.start).trim() && isModifier(p, m)) return { ok: false, clean: false };
   return gapAcceptable(p, m, cue.start, cues);
 }
 
@@ -196,7 +206,7 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
   if (gapWords.length === 0) return true;
   // Another owner in between ("Acme rises on Beta's order win") takes the event.
   if (/'s\b|s'\s/.test(gapLower)) return false;
-  if (!p.titleCase) {
+  if (!isTitleCase(p)) {
     const gapText = p.text.slice(m.end, cue.start);
     for (const w of words(gapText)) {
       const t = stripPunct(w);

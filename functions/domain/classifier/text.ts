@@ -11,12 +11,14 @@ export interface PreparedText {
   lower: string;
   /** `lower` with hyphens and slashes as spaces: company names match "Rolls-Royce" and "Rolls Royce". */
   flat: string;
-  /** Most words capitalised ("Acme Wins Big Order"): capital letters say nothing about names. */
-  titleCase: boolean;
+  /** Most words capitalised ("Acme Wins Big Order"): capital letters say nothing about names. Use {@link isTitleCase}. */
+  titleCase?: boolean;
   /** Sorted start offsets of hard clause boundaries (a clause runs from one to the next). */
   clauseStarts: number[];
   /** Sorted offsets just after each ", " (soft boundaries: they end a leading zone, not a gap). */
   commas: number[];
+  /** `clauseStarts` and `commas` merged, sorted: the finest clauses, for polarity. */
+  softStarts: number[];
 }
 
 // Feeds are often decoded with the wrong charset; repair the handful of sequences that show up.
@@ -27,6 +29,8 @@ const MOJIBAKE: ReadonlyArray<readonly [RegExp, string]> = [
   [/Â(?=[£€$¥ ])/g, ''],
 ];
 const HAS_MOJIBAKE = /[âÂ]/;
+/** Anything the slow path would change; most headlines are already clean. */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u00a0\u00ab\u00b4\u00bb\u00c2\u00e2\u2000-\u203f\u205f\u3000\ufeff`]|\s\s|^\s|\s$/;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g;
@@ -48,14 +52,16 @@ const COMMENTARY_PREFIX =
 /** Normalizes raw headline text: control characters, quotes, dashes, spacing, wire prefixes. */
 export function normalizeHeadlineText(raw: string): { text: string; commentary: boolean } {
   let text = raw;
-  if (HAS_MOJIBAKE.test(text)) for (const [pattern, replacement] of MOJIBAKE) text = text.replace(pattern, replacement);
-  text = text
-    .replace(CONTROL, ' ')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(DASHES, '-')
-    .replace(SPACES, ' ')
-    .trim();
+  if (NEEDS_CLEANING.test(text)) {
+    if (HAS_MOJIBAKE.test(text)) for (const [pattern, replacement] of MOJIBAKE) text = text.replace(pattern, replacement);
+    text = text
+      .replace(CONTROL, ' ')
+      .replace(SINGLE_QUOTES, "'")
+      .replace(DOUBLE_QUOTES, '"')
+      .replace(DASHES, '-')
+      .replace(SPACES, ' ')
+      .trim();
+  }
   text = text.replace(WIRE_PREFIX, '');
   const commentary = COMMENTARY_PREFIX.test(text);
   return { text, commentary };
@@ -79,17 +85,23 @@ export function prepareText(text: string): PreparedText {
   const commas: number[] = [];
   COMMA.lastIndex = 0;
   for (let m = COMMA.exec(lower); m; m = COMMA.exec(lower)) commas.push(m.index + m[0].length);
+  const softStarts = commas.length ? [...clauseStarts, ...commas].sort((a, b) => a - b) : clauseStarts;
+  return { text, lower, flat, clauseStarts, commas, softStarts };
+}
 
+/** Whether most words are capitalised (computed on first use). */
+export function isTitleCase(prepared: PreparedText): boolean {
+  if (prepared.titleCase !== undefined) return prepared.titleCase;
   let words = 0;
   let capitalised = 0;
   TITLE_WORD.lastIndex = 0;
-  for (let m = TITLE_WORD.exec(text); m; m = TITLE_WORD.exec(text)) {
+  for (let m = TITLE_WORD.exec(prepared.text); m; m = TITLE_WORD.exec(prepared.text)) {
     words += 1;
     const c = m[0].charCodeAt(0);
     if (c >= 65 && c <= 90) capitalised += 1;
   }
-  const titleCase = words >= 3 && capitalised / words >= 0.7;
-  return { text, lower, flat, titleCase, clauseStarts, commas };
+  prepared.titleCase = words >= 3 && capitalised / words >= 0.7;
+  return prepared.titleCase;
 }
 
 /** The [start, end) of the clause holding `pos`. */

@@ -1,0 +1,316 @@
+import { describe, expect, it } from 'vitest';
+import { classifyHeadline } from '../../functions/domain/classifier/index.js';
+import { Classification, type CompanyRef } from '../../functions/domain/news.js';
+
+/**
+ * Hand-written headlines (none copied from the eval files), one row per rule: the events worth a
+ * note, then every trap from DESIGN.md §2. `event` is checked where it matters.
+ * Row: [headline, expected congratulate, expected event (or undefined = not checked), company?]
+ */
+type Row = [title: string, congratulate: boolean, event?: string | null, company?: CompanyRef | string];
+
+const ACME: CompanyRef = { name: 'Acme' };
+
+function check(rows: Row[]) {
+  it.each(rows)('%s → congratulate %s', (title, congratulate, event, company) => {
+    const ref = typeof company === 'string' ? { name: company } : company ?? ACME;
+    const result = classifyHeadline({ title }, ref);
+    expect(Classification.parse(result)).toEqual(result);
+    expect(result.congratulate, result.reasons.join(' | ')).toBe(congratulate);
+    if (event !== undefined) expect(result.event, result.reasons.join(' | ')).toBe(event);
+    expect(result.reasons.length).toBeGreaterThan(0);
+  });
+}
+
+describe('events worth a note, when the company did them', () => {
+  describe('award and recognition', () =>
+    check([
+      ['Acme wins 2026 Industry Innovation Award', true, 'award'],
+      ["Acme named one of Fortune's 100 Best Companies to Work For", true, 'award'],
+      ['Acme recognised as a leader in Gartner Magic Quadrant for data integration', true, 'award'],
+      ['Acme takes home gold at the Cannes Lions festival', true, 'award'],
+      ['Acme ranked No. 1 in customer satisfaction survey', true, 'award'],
+      ["Acme's Nova headphones win CES Innovation Award", true, 'award'],
+      ['Acme scoops two prizes at national engineering awards', true, 'award'],
+    ]));
+
+  describe('contract and client wins', () =>
+    check([
+      ['Acme wins $120 million Pentagon contract', true, 'contract-win'],
+      ['Acme Infra bags Rs 450 crore order from NHAI', true, 'contract-win', 'Acme Infra'],
+      ['Acme Inc secures multi-year deal with Walmart to supply shelf robots', true, undefined, 'Acme Inc'],
+      ['NASA selects Acme to build lunar rover cameras', true, 'contract-win'],
+      ['Acme lands contract to modernise Heathrow baggage system', true, 'contract-win'],
+      ['Contract for new Seattle ferry terminal awarded to Acme Construction', true, 'contract-win', 'Acme Construction'],
+      ['Acme shares jump 8% on Rs 300 crore order win', true, 'contract-win'],
+      ['Acme awarded five-year NHS IT support contract', true, 'contract-win'],
+      ['Acme wins bid to build new stadium', true, 'contract-win'],
+      ['Beta and Acme win $300m joint contract', true, 'contract-win'],
+      ['Acme, Beta win $300m joint contract', true, 'contract-win', 'Beta'],
+      ['Gamma taps Acme for $1bn cloud deal', true, 'contract-win'],
+      ['Acme Wins Contract Worth $5 Million', true, 'contract-win'],
+      ['Acme surges 6% as company bags order worth Rs 900 crore', true, 'contract-win'],
+    ]));
+
+  describe('expansion and hiring', () =>
+    check([
+      ['Acme opens new engineering hub in Austin', true, 'expansion'],
+      ['Acme to open 40 new stores across Germany next year', true, 'expansion'],
+      ['Acme expands into Brazil with São Paulo office', true, 'expansion'],
+      ['Acme Foods breaks ground on $200 million plant in Ohio', true, 'expansion', 'Acme Foods'],
+      ['Acme enters Japanese market', true, 'expansion'],
+      ["Acme's new Texas plant opens", true, 'expansion'],
+      ['Acme to hire 2,000 engineers in India', true, 'hiring'],
+      ['Acme will create 500 jobs at new Belfast site', true],
+      ['Acme opens office in Dublin, creating 200 jobs', true],
+    ]));
+
+  describe('funding', () =>
+    check([
+      ['Acme raises $40 million in Series B funding led by Sequoia', true, 'funding'],
+      ['Fintech startup Acme closes $12m seed round', true, 'funding'],
+      ['Acme secures £5m investment from Octopus Ventures', true, 'funding'],
+    ]));
+
+  describe('product launches and milestones', () =>
+    check([
+      ['Acme launches AI-powered inventory app for small retailers', true, 'product-launch'],
+      ['Acme unveils its first electric pickup truck', true, 'product-launch'],
+      ['Acme rolls out same-day delivery in 30 cities', true, 'product-launch'],
+      ['Acme Announces Launch Of New Cloud Platform', true, 'product-launch'],
+      ['Acme surpasses 10 million users', true, 'milestone'],
+      ['Acme reaches 1 million customers', true, 'milestone'],
+      ['Acme celebrates 100th anniversary', true, 'milestone'],
+      ['Acme posts record quarterly revenue', true, 'milestone'],
+      ['Acme delivers its 1,000th aircraft', true, 'milestone'],
+      ['Acme becomes first bank to launch instant payments in Kenya', true],
+    ]));
+
+  describe('partnerships', () =>
+    check([
+      ['Acme partners with Microsoft on cloud security', true, 'partnership'],
+      ['Microsoft partners with Acme to bring AI to factories', true, 'partnership'],
+      ['Acme and Siemens sign strategic alliance for rail automation', true, 'partnership'],
+      ['Acme forms joint venture with Tata Steel', true, 'partnership'],
+      ['Acme Inks Partnership With Beta To Expand Into Asia', true],
+    ]));
+
+  describe('acquisitions by the company', () =>
+    check([
+      ['Acme acquires data startup Beta for $300 million', true, 'acquisition'],
+      ['Acme to buy rival Beta Labs in $1.2 billion deal', true, 'acquisition'],
+      ['Acme completes acquisition of Beta Systems', true, 'acquisition'],
+      ['Beta sells its European unit to Acme', true, 'acquisition'],
+    ]));
+
+  describe('IPO and listing', () =>
+    check([
+      ['Acme prices IPO at top of range', true, 'ipo'],
+      ['Acme shares soar in Nasdaq debut', true, 'ipo'],
+      ['Acme files for IPO on the New York Stock Exchange', true, 'ipo'],
+      ["Acme's IPO oversubscribed 12 times", true, 'ipo'],
+    ]));
+
+  describe('regulatory approval', () =>
+    check([
+      ["FDA approves Acme's migraine drug", true, 'regulatory-approval'],
+      ['Acme wins FDA approval for heart valve', true, 'regulatory-approval'],
+      ['Acme Pharma gets USFDA nod for generic cancer drug', true, 'regulatory-approval', 'Acme Pharma'],
+      ["European Commission clears Acme's new vaccine", true, 'regulatory-approval'],
+      ['Acme Biotech receives FDA breakthrough therapy designation', true, 'regulatory-approval', 'Acme Biotech'],
+      ['Acme gets nod for IPO', true],
+    ]));
+
+  describe('standout results', () =>
+    check([
+      ['Acme Q3 net profit jumps 45% to Rs 320 crore', true, 'strong-results'],
+      ['Acme swings to profit in first quarter', true, 'strong-results'],
+      ['Acme Q3 net profit rises 4%', false, undefined],
+      ['Acme narrows loss in second quarter', false],
+    ]));
+});
+
+describe('naming the company', () =>
+  check([
+    ['Acme wins robotics award', true, 'award', { name: 'Acme Robotics Inc.', aliases: ['Acme'] }],
+    ['IBM opens AI research lab in Nairobi', true, 'expansion', { name: 'International Business Machines', aliases: ['IBM'] }],
+    ['ACME WINS $50M NAVY CONTRACT', true, 'contract-win'],
+    ['Rolls Royce wins $2bn engine order', true, 'contract-win', 'Rolls-Royce Holdings plc'],
+    ['Tesco opens 20 new Express stores', true, 'expansion', 'Tesco PLC'],
+    ["Marks and Spencer's new food hall opens in Leeds", true, 'expansion', 'Marks & Spencer Group'],
+    ['Farmers cheer record apple harvest', false, undefined, 'Apple'],
+    ['Ice cream maker opens new factory', false, undefined, 'ICE'],
+    ['Beta wins award for best new product', false, undefined, 'Acme'],
+  ]));
+
+describe('traps: the company is not the subject', () =>
+  check([
+    ['Beta sues Acme over patent', false, 'lawsuit'],
+    ['Acme acquired by Beta for $2bn', false, 'acquired'],
+    ['Beta wins contract from Acme', false],
+    ['Beta to acquire Acme in $500 million deal', false, 'acquired'],
+    ['Acme agrees to be bought by private equity firm', false],
+    ["Beta wins Acme's $50m logistics contract", false],
+    ["Beta poaches Acme's chief technology officer", false],
+    ['Acme supplier Beta wins major Apple order', false],
+    ['Former Acme executive launches rival startup', false],
+    ['Acme-backed startup raises $10 million', false],
+    ['Beta partners with Acme rival Gamma', false],
+    ['Stocks to watch: Acme, Beta, Gamma', false],
+    ["Why Beta's new phone could hurt Acme", false],
+    ['Beta opens office next to Acme headquarters', false],
+    ['Beta to open store in Acme Mall', false],
+    ["Acme's rival Beta wins award", false],
+    ["Acme's chief executive wins Businesswoman of the Year", false],
+    ['Acme founder named to Time 100 list', false],
+    ['Acme sells European unit to Beta', false, 'divestiture'],
+    ["Old Mutual picks Acme's Jane Doe as new finance chief", false],
+  ]));
+
+describe('traps: negation and reversal', () =>
+  check([
+    ['Acme fails to win Pentagon contract', false, 'lost-contract'],
+    ["Acme's contract with NHS terminated", false],
+    ['Acme and Beta end partnership', false],
+    ['Acme withdraws IPO citing market volatility', false],
+    ['Acme denies report it won Google deal', false],
+    ['Acme loses $300m Army contract to Beta', false, 'lost-contract'],
+    ['Acme scraps plan to open Texas plant', false],
+    ["Acme's deal to buy Beta collapses", false],
+    ["FDA rejects Acme's diabetes drug", false],
+    ['Acme postpones launch of new smartphone', false],
+    ['Acme misses out on $1bn rail tender', false],
+    ['Acme pulls out of joint venture with Beta', false],
+    ["Acme's IPO undersubscribed", false],
+    ["Acme's bid to win Pentagon contract rejected", false],
+    ['Acme loses award after scandal', false],
+    ['Acme denies it will cut jobs', false],
+    ['Acme Shares Slide After It Wins Contract', false],
+  ]));
+
+describe('traps: rumour and modality', () =>
+  check([
+    ['Acme in talks to acquire Beta', false],
+    ['Acme may open new factory in Mexico', false],
+    ['Acme considering IPO next year, sources say', false],
+    ['Acme plans to hire 1,000 workers', false],
+    ['Acme reportedly nears deal to buy Beta', false],
+    ['Acme could win $5bn defence contract', false],
+    ['Is Acme about to launch a smartwatch?', false],
+    ['Acme eyes expansion into Europe', false],
+    ['Acme set to be acquired by Beta', false],
+    ['Acme explores sale of cloud unit', false],
+    ['Report: Acme to unveil new tablet next week', false],
+    ['Acme bids $3bn for Beta', false],
+    ['Acme aims to raise $100m in London IPO', false],
+    ["Acme shortlisted for Queen's Award for Enterprise", false],
+    ['Acme expected to win approval for merger', false],
+    ['Acme, Beta discuss partnership', false],
+  ]));
+
+describe('traps: mixed headlines', () =>
+  check([
+    ['Acme wins award despite layoffs', false],
+    ['Acme opens new plant but cuts 200 jobs elsewhere', false],
+    ['Acme profit jumps 30% amid probe into accounting', false],
+    ['Acme wins contract, shares fall 5%', false],
+    ['Acme raises $50m as losses widen', false],
+    ['Acme launches new app after data breach', false],
+    ['Acme opens office in Dublin as part of restructuring', false],
+  ]));
+
+describe('never congratulated, even with the company as subject', () =>
+  check([
+    ['Acme to cut 1,200 jobs in restructuring', false, 'layoffs'],
+    ['Acme closes three factories in Ohio', false, 'closure'],
+    ['Acme sued by shareholders over disclosures', false, 'lawsuit'],
+    ['SEC opens investigation into Acme accounting', false, 'investigation'],
+    ['Acme reports $40m quarterly loss', false, 'loss'],
+    ['Acme issues profit warning', false, 'warning'],
+    ["Moody's downgrades Acme to junk", false, 'downgrade'],
+    ['Acme recalls 50,000 cars over brake defect', false, 'recall'],
+    ['Acme hit by ransomware attack', false, 'breach'],
+    ['Acme cloud outage disrupts thousands of businesses', false, 'outage'],
+    ['Acme files for Chapter 11 bankruptcy', false, 'bankruptcy'],
+    ['Acme CEO Jane Smith steps down', false, 'executive-exit'],
+    ['Acme fined $10m by regulator', false, 'investigation'],
+    ['Acme wins lawsuit against Beta', false, 'lawsuit'],
+    ['Acme wins appeal in patent case', false],
+    ['Acme expands layoffs to sales division', false, 'layoffs'],
+    ['Acme expands recall of contaminated baby food', false, 'recall'],
+    ['Acme to close Dublin office', false, 'closure'],
+    ['Acme merges with Beta', false, 'merger'],
+    ['Acme buys back $2bn of shares', false],
+    ['Acme buys 5% stake in Beta', false, 'stake'],
+    ['Acme raises prices by 10%', false],
+    ['Acme raises concerns over new rules', false],
+    ['Acme launches probe into executive conduct', false],
+    ['Acme launches hostile bid for Beta', false],
+    ['Acme opens probe into data leak', false],
+    ['Acme names new CEO', false, 'appointment'],
+    ['Acme: Five things to know before earnings', false],
+  ]));
+
+describe('stock-price moves are not news to congratulate on', () =>
+  check([
+    ['Acme shares hit record high', false, 'stock-move'],
+    ['Acme stock jumps 12% after analyst upgrade', false],
+    ['Acme becomes first $4 trillion company', false],
+    ['Acme market value tops $1 trillion', false],
+    ['Acme rallies 5% to lead FTSE gainers', false, 'stock-move'],
+    ['Acme upgraded to buy at Goldman', false],
+  ]));
+
+describe('freshness, summaries and odd input', () => {
+  const now = new Date('2026-11-20T12:00:00Z');
+  it('does not congratulate on news older than 14 days', () => {
+    const stale = classifyHeadline({ title: 'Acme wins $120 million Pentagon contract', publishedAt: '2026-10-21T09:00:00Z' }, ACME, { now });
+    expect(stale.congratulate).toBe(false);
+    expect(stale.event).toBe('contract-win');
+    expect(stale.reasons.join(' ')).toMatch(/stale/);
+  });
+  it('congratulates on the same news when it is fresh', () => {
+    const fresh = classifyHeadline({ title: 'Acme wins $120 million Pentagon contract', publishedAt: '2026-11-17T09:00:00Z' }, ACME, { now });
+    expect(fresh.congratulate).toBe(true);
+  });
+  it('ignores the date when no current time is given', () => {
+    expect(classifyHeadline({ title: 'Acme wins $120 million Pentagon contract', publishedAt: '2020-01-01T00:00:00Z' }, ACME).congratulate).toBe(true);
+  });
+  it('says so when the date cannot be read, and judges the headline', () => {
+    const r = classifyHeadline({ title: 'Acme wins $120 million Pentagon contract', publishedAt: 'last Tuesday' }, ACME, { now });
+    expect(r.congratulate).toBe(true);
+    expect(r.reasons.join(' ')).toMatch(/unreadable/);
+  });
+  it('lets bad news in the summary veto a note', () => {
+    const r = classifyHeadline(
+      { title: 'Acme opens new engineering hub in Austin', summary: 'The move comes weeks after the company announced 300 layoffs.' },
+      ACME,
+    );
+    expect(r.congratulate).toBe(false);
+    expect(r.reasons.join(' ')).toMatch(/summary mentions layoffs/);
+  });
+  it('reads through control characters and odd spacing', () => {
+    expect(classifyHeadline({ title: 'Acme\u0000 wins\n\n 2026   Innovation\u200b Award' }, ACME).congratulate).toBe(true);
+  });
+  it('gives a neutral, reasoned verdict for an empty title', () => {
+    const r = classifyHeadline({ title: '' }, ACME);
+    expect(r).toMatchObject({ congratulate: false, polarity: 'neutral', event: null });
+    expect(r.reasons.length).toBeGreaterThan(0);
+  });
+  it('is deterministic', () => {
+    const item = { title: 'Acme to buy rival Beta Labs in $1.2 billion deal' };
+    expect(classifyHeadline(item, ACME)).toEqual(classifyHeadline(item, ACME));
+  });
+});
+
+describe('polarity toward the company', () =>
+  it.each([
+    ['Acme to cut 1,200 jobs in restructuring', 'negative'],
+    ['Acme wins $120 million Pentagon contract', 'positive'],
+    ['Acme shares fall 9% after weak outlook', 'negative'],
+    ['Acme Q2 net profit rises 8%', 'positive'],
+    ['Beta sues Acme over patent', 'negative'],
+    ['Acme to hold annual meeting on Tuesday', 'neutral'],
+  ] as const)('%s → %s', (title, polarity) => {
+    expect(classifyHeadline({ title }, ACME).polarity).toBe(polarity);
+  }));
