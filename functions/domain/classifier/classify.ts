@@ -278,7 +278,9 @@ export function classifyHeadline(item: Headline, company: CompanyRef, options: C
   // 3. Polarity toward the company: its events first, then the direction of its clauses.
   const scope = named ? companyScope(p, mentions) : WHOLE;
   let score = 0;
-  for (const o of own) score += isReversed(p, o, negative, down) ? -3 : 3;
+  // The company's own good event counts for it, against it when undone, and not at all when its
+  // clause also carries bad news ("expands layoffs").
+  for (const o of own) score += isReversed(p, o, negative, down) ? -3 : hasBadNews(p, o, negative, down) ? 0 : 3;
   if (target) score += 1;
   const negativeInScope: CueHit[] = [];
   for (const h of negative) if (inScope(h, scope)) negativeInScope.push(h);
@@ -352,8 +354,19 @@ function byPriority(a: OwnEvent, b: OwnEvent): number {
   return EVENT_PRIORITY.indexOf(a.event) - EVENT_PRIORITY.indexOf(b.event);
 }
 
-/** A good event is reversed when bad news or a bad turn shares its clause ("fails to win", "deal collapses"). */
+/** Words that undo an event rather than add bad news to it. */
+const REVERSAL =
+  /^(?:fail|not|no\b|never|n't|without|den(?:y|ies|ied|ial)|reject|refus|cancel|scrap|terminat|ends?\b|ended|to end|withdr|pull|abandon|postpon|delay|shelv|halt|suspen|block|collaps|derail|unravel|stall|revok|stripped|los[et]|losing|miss|u-turn|revers|overturn|backs? out|walks? away|calls? off|called off|drop|under-?subscri)/;
+
+/** A good event is reversed when its own clause undoes it: "fails to win", "deal collapses", "contract terminated". */
 function isReversed(p: PreparedText, o: OwnEvent, negative: readonly CueHit[], down: readonly CueHit[]): boolean {
+  const clause = clauseAt(p, o.cue.start);
+  for (const h of negative) if (h.definition.event === 'lost-contract' && h.start >= clause.start && h.end <= clause.end) return true;
+  for (const h of down) if (h.start >= clause.start && h.end <= clause.end && REVERSAL.test(p.lower.slice(h.start, h.end))) return true;
+  return false;
+}
+
+function hasBadNews(p: PreparedText, o: OwnEvent, negative: readonly CueHit[], down: readonly CueHit[]): boolean {
   const clause = clauseAt(p, o.cue.start);
   for (const h of negative) if (h.start >= clause.start && h.end <= clause.end) return true;
   for (const h of down) if (h.start >= clause.start && h.end <= clause.end) return true;

@@ -87,6 +87,11 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   },
   {
     event: 'regulatory-approval',
+    frame: 'agent',
+    source: '(?:(?:is|was|has been|gets?|got)\\s+)?(?:approved|cleared|authori[sz]ed|okayed|greenlit|green-?lighted)\\s+(?:by|in|for|as)\\b',
+  },
+  {
+    event: 'regulatory-approval',
     frame: 'approval-by',
     source: '(?:approves?|approved|clears?|cleared|okays?|okayed|authori[sz]es?|authori[sz]ed|green-?lights?|green-?lighted|greenlit)\\b',
   },
@@ -137,7 +142,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'contract-win',
     frame: 'agent',
-    source: `(?:selected|chosen|picked|tapped|hired|appointed|retained|engaged|contracted|commissioned|enlisted|roped in|empanelled|empaneled)\\s+(?:by\\s+${gap(3)})?(?:as|to|for)\\b`,
+    source: `(?:selected|chosen|picked|tapped|hired|appointed|retained|engaged|contracted|commissioned|enlisted|roped in|empanelled|empaneled)\\s+(?:by\\s+${gap(3)})?(?:as|to|for)\\b(?!\\s+${gap(2)}(?:index|indices|review|test|probe|audit|scrutiny|inspection|takeover|target|case)\\b)`,
   },
   {
     event: 'contract-win',
@@ -164,7 +169,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'acquisition',
     frame: 'sale',
-    source: `(?:sells?|sold|selling|to sell|will sell|agrees? to sell|agreed to sell|offloads?|offloaded|to offload|divests?|divested|to divest|disposes? of|disposed of|spins? off|spun off|to spin off|hives? off|carves? out)\\b(?![\\s-]+${gap(4)}(?:stakes?|shares|stock|holding|bonds?|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
+    source: `(?:sells?|sold|selling|to sell|will sell|agrees? to sell|agreed to sell|offloads?|offloaded|to offload|divests?|divested|to divest|disposes? of|disposed of|spins? off|spun off|to spin off|hives? off|carves? out)\\b(?!\\s+(?:a\\s+)?record\\b)(?![\\s-]+${gap(4)}(?:stakes?|shares|stock|holding|bonds?|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
   },
   // Partnerships: symmetric, both parties get the good news.
   {
@@ -191,7 +196,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'expansion',
     frame: 'agent',
-    source: '(?:expands?|expanded|expanding|to expand|will expand)\\s+(?:(?:its|their)\\s+)?(?:into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\\b|(?:enters?|entered|entering|to enter|will enter)\\s+(?:the\\s+)?(?:\\S+\\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\\b|(?:foray(?:s|ed)?|forays) into\\b|makes? (?:its\\s+)?(?:debut|foray|entry) (?:in|into)\\b|(?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\\b',
+    source: '(?:expands?|expanded|expanding|to expand|will expand)\\s+(?:(?:its|their)\\s+)?(?:(?:\\S+\\s+){1,3}?(?:into|to|across)\\b|into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\\b|(?:enters?|entered|entering|to enter|will enter)\\s+(?:the\\s+)?(?:\\S+\\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\\b|(?:foray(?:s|ed)?|forays) into\\b|makes? (?:its\\s+)?(?:debut|foray|entry) (?:in|into)\\b|(?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\\b',
   },
   {
     event: 'expansion',
@@ -209,6 +214,11 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: '(?:to hire|will hire|hires|hired|hiring|to recruit|recruits|recruiting|will recruit|to add|adds|added|adding|will add|to create|creates|created|creating|will create|brings?|bringing|generates?)\\s+(?:up to\\s+|over\\s+|more than\\s+|nearly\\s+|around\\s+|about\\s+|another\\s+|an additional\\s+)?(?:\\d[\\d,.]*\\s*(?:k|m|mn|million|lakh)?|hundreds|thousands|dozens|tens of thousands|more|new|additional|several)\\s+(?:\\S+\\s+){0,2}?(?:jobs|staff|workers|employees|engineers|people|roles|positions|graduates|freshers|techies|developers|nurses|drivers|hires|recruits|professionals|agents|scientists|researchers|programmers)\\b',
   },
+  {
+    event: 'hiring',
+    frame: 'agent',
+    source: '(?:to hire|will hire|hires|hiring|to recruit|recruits|recruiting|will recruit)\\s+(?:up to\\s+|over\\s+|more than\\s+|nearly\\s+|around\\s+|about\\s+|another\\s+)?\\d[\\d,.]*\\s*(?:k|lakh)?\\b(?!\\s*(?:%|per ?cent))',
+  },
   { event: 'hiring', frame: 'nominal', source: '(?:hiring spree|recruitment drive|hiring drive|hiring push|jobs boost)\\b' },
   // Product launches. Launching a probe, a bid or a bond is not a product.
   {
@@ -220,12 +230,12 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:(?:posts?|posted|reports?|reported|achieves?|achieved|hits?|sees?|saw|logs?|logged|clocks?|clocked|delivers?|delivered|books?|booked|notches?|notched|registers?|registered|announces?|announced|enjoys?|enjoyed|marks?|sets?|set)\\s+(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+|all-time\\s+|\\S+\\s+)?)?record(?:-breaking|-high)?\\s+${gap(2)}(?:profits?|revenues?|sales|earnings|quarter|year|results|orders|order book|order intake|deliveries|bookings|production|output|exports|volumes?|passengers|subscribers|users|customers|turnover|ebitda|shipments|enrol?lments|premiums|aum|assets under management)\\b`,
+    source: `(?:(?:posts?|posted|reports?|reported|achieves?|achieved|hits?|sees?|saw|logs?|logged|clocks?|clocked|delivers?|delivered|books?|booked|notches?|notched|registers?|registered|announces?|announced|enjoys?|enjoyed|marks?|sets?|set|sells|sold|ships|shipped|produces|produced|draws|drew|attracts|attracted)\\s+(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+|all-time\\s+|\\S+\\s+)?)?record(?:-breaking|-high)?\\s+${gap(2)}(?:profits?|revenues?|sales|earnings|quarter|year|results|orders|order book|order intake|deliveries|bookings|production|output|exports|volumes?|passengers|subscribers|users|customers|turnover|ebitda|shipments|enrol?lments|premiums|aum|assets under management|vehicles|cars|units|homes|phones|devices|copies|tickets|subscriptions|visitors|downloads)\\b`,
   },
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:crosses|crossed|surpasses|surpassed|passes|passed|tops|topped|exceeds|exceeded|hits|reaches|reached|achieves|achieved|clocks|clocked|notches|notched|breaks|broke|hit)\\s+(?:the\\s+)?(?:${gap(1)}\\d[\\d,.]*\\s*(?:k|m|mn|million|bn|billion|lakh|crore)?\\s+${gap(1)}(?:users|customers|subscribers|downloads|deliveries|units|vehicles|cars|members|installations|installs|orders|passengers|visitors|stores|employees|patients|shipments|merchants|sellers|clients|accounts|listeners|players|riders|homes|devices|bookings)|${gap(3)}(?:revenue|sales|turnover|deliveries|production|output|orders|bookings) (?:milestone|mark))\\b`,
+    source: `(?:crosses|crossed|surpasses|surpassed|passes|passed|tops|topped|exceeds|exceeded|hits|reaches|reached|achieves|achieved|clocks|clocked|notches|notched|breaks|broke|hit)\\s+(?:the\\s+)?(?:${gap(1)}\\d[\\d,.]*\\s*(?:k|m|mn|million|bn|billion|lakh|crore)?\\s+${gap(2)}(?:users|customers|subscribers|downloads|deliveries|units|vehicles|cars|members|installations|installs|orders|passengers|visitors|stores|employees|patients|shipments|merchants|sellers|clients|accounts|listeners|players|riders|homes|devices|bookings)|${gap(3)}(?:revenue|sales|turnover|deliveries|production|output|orders|bookings) (?:milestone|mark))\\b`,
   },
   {
     event: 'milestone',
@@ -274,7 +284,7 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
   {
     event: 'investigation',
     frame: 'agent',
-    source: `probes?|probed|probing|investigat\\w*|inquir(?:y|ies)|enquir(?:y|ies)|\\braids?\\b|raided|charged|charges against|faces? charges|criminal|fraud\\w*|bribe\\w*|corrupt\\w*|kickbacks?|launder\\w*|insider trading|manipulat\\w*|antitrust|anti-trust|competition (?:law|watchdog|probe|concerns|regulator)|cartel|collu\\w*|price[- ]fixing|scrutiny|crackdown|sanction(?:s|ed)?\\b|\\bfined\\b|\\bfines?\\b|penalt(?:y|ies)|penali[sz]ed|violat\\w*|breach(?:es|ed)? (?:of\\s+)?${gap(2)}(?:law|laws|rules|regulations|norms|code)|misconduct|wrongdoing|whistle-?blow\\w*|scandal\\w*|irregularit\\w*|restat(?:e|es|ed|ement|ing)\\b|accounting (?:issues|problems|errors|lapses|scandal)|show[- ]cause|warning letter|import alert|form 483|\\bbans?\\b|banned|barred|blacklist\\w*|censure\\w*|reprimand\\w*|\\brapped\\b|\\braps\\b|watchdog|regulatory action|tax evasion|evasion|embezzl\\w*|misled|misleading|mis-?sell\\w*`,
+    source: `probes?|probed|probing|investigat\\w*|inquir(?:y|ies)|enquir(?:y|ies)|\\braids?\\b|raided|\\bseiz(?:e|es|ed|ing|ure)\\b|charged|charges against|faces? charges|criminal|fraud\\w*|bribe\\w*|corrupt\\w*|kickbacks?|launder\\w*|insider trading|manipulat\\w*|antitrust|anti-trust|competition (?:law|watchdog|probe|concerns|regulator)|cartel|collu\\w*|price[- ]fixing|scrutiny|crackdown|sanction(?:s|ed)?\\b|\\bfined\\b|\\bfines?\\b|penalt(?:y|ies)|penali[sz]ed|violat\\w*|breach(?:es|ed)? (?:of\\s+)?${gap(2)}(?:law|laws|rules|regulations|norms|code)|misconduct|wrongdoing|whistle-?blow\\w*|scandal\\w*|irregularit\\w*|restat(?:e|es|ed|ement|ing)\\b|accounting (?:issues|problems|errors|lapses|scandal)|show[- ]cause|warning letter|import alert|form 483|\\bbans?\\b|banned|barred|blacklist\\w*|censure\\w*|reprimand\\w*|\\brapped\\b|\\braps\\b|watchdog|regulatory action|tax evasion|evasion|embezzl\\w*|misled|misleading|mis-?sell\\w*`,
   },
   {
     event: 'loss',
@@ -340,7 +350,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
   {
     event: 'down',
     frame: 'agent',
-    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|under-?subscri\\w*|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
+    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|under-?subscri\\w*|emergency|lifeline|stop-?gap|delist\\w*|de-list\\w*|complain\\w*|shake-?ups?|overhaul\\w*|\\brejig\\w*|\\bclose\\b(?!\\s+(?:to|in|at|higher|lower|up|down|flat)\\b)|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
   },
 ];
 
