@@ -31,11 +31,26 @@ export async function queryAll(ctx: TableContext, input: Omit<QueryCommandInput,
 }
 
 /** Deletes items by key in batches of 25, retrying what DynamoDB leaves unprocessed. */
-export async function deleteKeys(ctx: TableContext, itemKeys: Array<{ PK: unknown; SK: unknown }>): Promise<void> {
+export async function deleteKeys(ctx: TableContext, keyList: Array<{ PK: unknown; SK: unknown }>): Promise<void> {
+  // One batch may not name the same key twice.
+  const itemKeys = [...new Map(keyList.map((k) => [`${String(k.PK)}\u0000${String(k.SK)}`, k])).values()];
   for (let i = 0; i < itemKeys.length; i += 25) {
     let requests = itemKeys.slice(i, i + 25).map((k) => ({ DeleteRequest: { Key: { PK: k.PK, SK: k.SK } } }));
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt > 8) throw new Error('DynamoDB kept items unprocessed while deleting');
+      const res = await ctx.client.send(new BatchWriteCommand({ RequestItems: { [ctx.tableName]: requests } }));
+      requests = (res.UnprocessedItems?.[ctx.tableName] ?? []) as typeof requests;
+      if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+  }
+}
+
+/** Puts items in batches of 25 (no conditions), retrying what DynamoDB leaves unprocessed. */
+export async function putItems(ctx: TableContext, items: Item[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept items unprocessed while writing');
       const res = await ctx.client.send(new BatchWriteCommand({ RequestItems: { [ctx.tableName]: requests } }));
       requests = (res.UnprocessedItems?.[ctx.tableName] ?? []) as typeof requests;
       if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));

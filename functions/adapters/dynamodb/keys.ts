@@ -38,6 +38,8 @@ export const keys = {
   digestDueShard: (shard: number) => `DIGEST#${shard}`,
   emailLookup: (email: string) => ({ PK: `EMAIL#${emailHash(email)}`, SK: 'EMAIL' }),
   apiToken: (tokenHash: string) => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
+  /** The subscriber's own record of a token, so deleting the account finds every token. */
+  apiTokenRef: (subId: string, tokenHash: string) => ({ PK: `SUB#${subId}`, SK: `APITOKEN#${tokenHash}` }),
   ticket: (ticketHash: string) => ({ PK: `TICKET#${ticketHash}`, SK: 'TICKET' }),
   company: (subId: string, companyId: string) => ({ PK: `SUB#${subId}`, SK: `COMPANY#${companyId}` }),
   /** Index entry on a watched company: "which subscribers watch company X". */
@@ -86,4 +88,5 @@ export const SUBSCRIBER_SK_PREFIX = {
   alert: 'ALERT#',
   digest: 'DIGEST#',
   feedback: 'FEEDBACK#',
+  apiToken: 'APITOKEN#',
 } as const;

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../app/errors.js';
 import type { SubscriberRepository } from '../../app/ports.js';
 import type { Subscriber, SubscriberSettings } from '../../domain/subscriber.js';
@@ -106,6 +106,12 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.tableName,
+        Item: { ...keys.apiTokenRef(id, tokenHash), entity: 'api-token', createdAt: at.toISOString() },
+      }),
+    );
     try {
       await this.ctx.client.send(
         new UpdateCommand({
@@ -117,7 +123,7 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
         }),
       );
     } catch (err) {
-      await this.ctx.client.send(new DeleteCommand({ TableName: this.ctx.tableName, Key: keys.apiToken(tokenHash) }));
+      await deleteKeys(this.ctx, [keys.apiToken(tokenHash), keys.apiTokenRef(id, tokenHash)]);
       if (isConditionFailure(err)) throw new NotFoundError('subscriber');
       throw err;
     }
@@ -145,6 +151,10 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
       for (const h of sub.tokenHashes) extra.push(keys.apiToken(h));
     }
     for (const item of items) {
+      // Tokens are found through the subscriber's own records of them, whatever the profile's list says.
+      if (typeof item.SK === 'string' && item.SK.startsWith(SUBSCRIBER_SK_PREFIX.apiToken)) {
+        extra.push(keys.apiToken(item.SK.slice(SUBSCRIBER_SK_PREFIX.apiToken.length)));
+      }
       // Watched companies also hold watcher links under their feed sources.
       if (typeof item.SK === 'string' && item.SK.startsWith(SUBSCRIBER_SK_PREFIX.company) && Array.isArray(item.sourceIds)) {
         for (const sourceId of item.sourceIds as string[]) {
