@@ -19,6 +19,7 @@ import { interviewRoutes } from './routes/interviews.js';
 import { meRoutes } from './routes/me.js';
 import { planRoutes } from './routes/plan.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
+import { notFoundPage, webRoutes, WEB_PATHS } from '../web/app.js';
 
 export type { ApiDependencies, ApiLimits } from './context.js';
 
@@ -58,8 +59,15 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
     app.route('/', routes(deps));
   }
   mountDocs(app);
+  // The web app for people (functions/web/): its own paths, pages and error handling.
+  app.route('/', webRoutes(deps));
 
-  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    // A person browsing gets a page; an API client gets JSON.
+    !c.req.path.startsWith('/v1/') && /text\/html/.test(c.req.header('accept') ?? '')
+      ? notFoundPage(c as never)
+      : c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
+  );
   app.onError((err, c) => {
     const response = toErrorResponse(err, c);
     if (response.status >= 500) {

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { STYLESHEET } from '../web/assets.js';
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -45,22 +46,23 @@ export function renderPage(content: PageContent): string {
       ].join('\n')
     : '';
   const secret = content.secret
-    ? `<p>${escapeHtml(content.secret.label)}</p>\n<pre><code>${escapeHtml(content.secret.value)}</code></pre>`
+    ? `<p>${escapeHtml(content.secret.label)}</p>\n<pre class="secret"><code>${escapeHtml(content.secret.value)}</code></pre>`
     : '';
+  // The web app's look (inlined: these pages load nothing else), without its navigation.
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(content.title)} · afterview</title>`,
-    '<style>body{font-family:system-ui,sans-serif;line-height:1.5;max-width:36em;margin:3em auto;padding:0 1em;color:#222}',
-    'button{font-size:1rem;padding:.6em 1.2em;border-radius:6px;border:1px solid #245;background:#2b5797;color:#fff;cursor:pointer}',
-    'pre{background:#f4f4f4;padding:1em;overflow-x:auto;white-space:pre-wrap;word-break:break-all}</style>',
+    `<style>${STYLESHEET}</style>`,
     '</head><body>',
+    '<header class="top"><div class="bar"><span class="brand">afterview</span></div></header>',
+    '<main><div class="card">',
     `<h1>${escapeHtml(content.title)}</h1>`,
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     secret,
     form,
-    '</body></html>',
+    '</div></main></body></html>',
   ].join('\n');
 }
 

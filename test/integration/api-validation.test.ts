@@ -74,7 +74,8 @@ describe('request validation', () => {
     await expectError(res, 405, 'method_not_allowed');
   });
 
-  it.each([['GET', '/v1/nothing-here'], ['GET', '/v2/plan'], ['POST', '/v1/interviews/abc/notes'], ['GET', '/']])(
+  // GET / is the web app now (functions/web/); the API's own root-level misses stay JSON 404s.
+  it.each([['GET', '/v1/nothing-here'], ['GET', '/v2/plan'], ['POST', '/v1/interviews/abc/notes'], ['GET', '/v1']])(
     '%s %s is 404',
     async (method, path) => {
       await expectError(await h.call(method, path, { token }), 404, 'not_found');

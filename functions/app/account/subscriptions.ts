@@ -15,6 +15,16 @@ import { hashScope, hashToken, newApiToken, newTicketToken } from './tokens.js';
 export const TICKET_PURPOSE = { confirm: 'confirm-subscription', signIn: 'sign-in' } as const;
 type TicketPurpose = (typeof TICKET_PURPOSE)[keyof typeof TICKET_PURPOSE];
 
+/**
+ * Where the emailed links land. Each mail carries the web app's page (confirm or sign in, then
+ * open afterview in the browser) and the API's page (show an API token) with the same one-time
+ * ticket: whichever is used first uses it up.
+ */
+export const LINK_PATHS = {
+  confirm: { web: '/subscribe/confirm', api: '/v1/subscriptions/confirm' },
+  signIn: { web: '/sign-in/confirm', api: '/v1/sign-in/confirm' },
+} as const;
+
 export const CONFIRMATION_VALID_HOURS = 24;
 export const SIGN_IN_VALID_MINUTES = 60;
 
@@ -57,8 +67,8 @@ const linkTo = (deps: AccountDependencies, path: string, token: string) =>
 
 async function sendSignInMail(deps: AccountDependencies, subscriber: Subscriber, alreadySubscribed: boolean): Promise<void> {
   const token = await issueTicket(deps, TICKET_PURPOSE.signIn, subscriber.id, SIGN_IN_VALID_MINUTES * 60);
-  const url = linkTo(deps, '/v1/sign-in/confirm', token);
-  const sent = await deps.mailer.send(signInEmail(subscriber.email, url, SIGN_IN_VALID_MINUTES, alreadySubscribed));
+  const links = { web: linkTo(deps, LINK_PATHS.signIn.web, token), api: linkTo(deps, LINK_PATHS.signIn.api, token) };
+  const sent = await deps.mailer.send(signInEmail(subscriber.email, links, SIGN_IN_VALID_MINUTES, alreadySubscribed));
   deps.logger.info('sign-in mail', { subscriberId: subscriber.id, suppressed: sent.suppressed === true });
 }
 
@@ -96,7 +106,8 @@ export async function requestSubscription(
     await deps.repos.subscribers.save({ ...subscriber, timeZone: input.timeZone });
   }
   const token = await issueTicket(deps, TICKET_PURPOSE.confirm, subscriber.id, CONFIRMATION_VALID_HOURS * 3600);
-  const sent = await deps.mailer.send(confirmationEmail(subscriber.email, linkTo(deps, '/v1/subscriptions/confirm', token), CONFIRMATION_VALID_HOURS));
+  const links = { web: linkTo(deps, LINK_PATHS.confirm.web, token), api: linkTo(deps, LINK_PATHS.confirm.api, token) };
+  const sent = await deps.mailer.send(confirmationEmail(subscriber.email, links, CONFIRMATION_VALID_HOURS));
   deps.logger.info('confirmation mail', { subscriberId: subscriber.id, suppressed: sent.suppressed === true });
 }
 
@@ -137,8 +148,7 @@ async function issueApiToken(deps: AccountDependencies, subscriberId: string, no
   return apiToken;
 }
 
-/** POST /v1/subscriptions/confirm: confirms once and returns the API token (shown only now). */
-export async function confirmSubscription(deps: AccountDependencies, token: string): Promise<{ apiToken: string; subscriberId: string }> {
+async function confirm(deps: AccountDependencies, token: string): Promise<{ subscriber: Subscriber; now: Date }> {
   const { subscriber, now } = await redeem(
     deps,
     TICKET_PURPOSE.confirm,
@@ -152,19 +162,53 @@ export async function confirmSubscription(deps: AccountDependencies, token: stri
     confirmedAt: now.toISOString(),
     nextDigestAt: nextDigestAt(subscriber, now),
   });
+  return { subscriber, now };
+}
+
+/** POST /v1/subscriptions/confirm: confirms once and returns the API token (shown only now). */
+export async function confirmSubscription(deps: AccountDependencies, token: string): Promise<{ apiToken: string; subscriberId: string }> {
+  const { subscriber, now } = await confirm(deps, token);
   const apiToken = await issueApiToken(deps, subscriber.id, now);
   deps.logger.info('subscription confirmed', { subscriberId: subscriber.id });
   return { apiToken, subscriberId: subscriber.id };
 }
 
-/** POST /v1/sign-in/confirm: a new API token for a confirmed subscriber. */
-export async function completeSignIn(deps: AccountDependencies, token: string): Promise<{ apiToken: string; subscriberId: string }> {
+/** The web app's confirm button: confirms once, issues no API token (the browser gets a session). */
+export async function confirmSubscriptionInBrowser(deps: AccountDependencies, token: string): Promise<{ subscriberId: string }> {
+  const { subscriber } = await confirm(deps, token);
+  deps.logger.info('subscription confirmed', { subscriberId: subscriber.id, via: 'web' });
+  return { subscriberId: subscriber.id };
+}
+
+async function signIn(deps: AccountDependencies, token: string): Promise<{ subscriber: Subscriber; now: Date }> {
   const nextStep = 'Ask for a new sign-in link.';
   const { subscriber, now } = await redeem(deps, TICKET_PURPOSE.signIn, token, 'sign-in', nextStep);
   if (subscriber.status !== 'confirmed') throw new InvalidLinkError('sign-in', nextStep);
+  return { subscriber, now };
+}
+
+/** POST /v1/sign-in/confirm: a new API token for a confirmed subscriber. */
+export async function completeSignIn(deps: AccountDependencies, token: string): Promise<{ apiToken: string; subscriberId: string }> {
+  const { subscriber, now } = await signIn(deps, token);
   const apiToken = await issueApiToken(deps, subscriber.id, now);
   deps.logger.info('signed in', { subscriberId: subscriber.id });
   return { apiToken, subscriberId: subscriber.id };
+}
+
+/** The web app's sign-in button: uses the link once, issues no API token (the browser gets a session). */
+export async function completeSignInInBrowser(deps: AccountDependencies, token: string): Promise<{ subscriberId: string }> {
+  const { subscriber } = await signIn(deps, token);
+  deps.logger.info('signed in', { subscriberId: subscriber.id, via: 'web' });
+  return { subscriberId: subscriber.id };
+}
+
+/**
+ * A one-time sign-in link to the web app for a confirmed subscriber, without sending mail: the
+ * demo prints it so its user is one click from the app.
+ */
+export async function createWebSignInLink(deps: AccountDependencies, subscriberId: string): Promise<string> {
+  const token = await issueTicket(deps, TICKET_PURPOSE.signIn, subscriberId, SIGN_IN_VALID_MINUTES * 60);
+  return linkTo(deps, LINK_PATHS.signIn.web, token);
 }
 
 /** The subscriber a bearer token belongs to, or null. */

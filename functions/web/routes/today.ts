@@ -1,0 +1,79 @@
+/**
+ * `/`: today's plan — what to do about each interview today (with the drafted note), then what
+ * is coming up this week. The same engine (planForInterview) as GET /v1/plan and the digest.
+ */
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { listInterviews } from '../../app/interviews/interviews.js';
+import { planForInterview } from '../../app/interviews/plan.js';
+import type { ApiDependencies } from '../../api/context.js';
+import { dateIn, formatDay, formatWeekday } from '../../domain/follow-up/index.js';
+import { sendPage } from '../layout.js';
+import { requireSignIn, type WebEnv } from '../session.js';
+import { ACTION_TITLE, actionBlock, dueBadge, EVENT_PAST } from '../views.js';
+
+const NOTICES: Record<string, string> = {
+  welcome: 'Welcome to afterview! Your address is confirmed. Add the interviews you had, and afterview tells you what to do each day.',
+  'signed-in': 'You are signed in.',
+};
+
+export function todayRoutes(deps: ApiDependencies): Hono<WebEnv> {
+  const web = new Hono<WebEnv>();
+
+  web.get('/', requireSignIn, async (c) => {
+    const subscriber = c.get('subscriber')!;
+    const now = deps.clock.now();
+    const interviews = await listInterviews(deps, subscriber.id);
+    const done = c.req.query('done') ?? '';
+    const notice = NOTICES[done] ?? (done in EVENT_PAST ? `Recorded: ${EVENT_PAST[done as keyof typeof EVENT_PAST].toLowerCase()}.` : undefined);
+    const today = dateIn(now, subscriber.timeZone);
+
+    const plans = interviews
+      .map((interview) => ({ interview, plan: planForInterview(interview, now), today: dateIn(now, interview.timeZone) }))
+      .filter((p) => p.plan.status === 'open' || p.plan.actions.length > 0);
+    const dueNow = plans
+      .map((p) => ({ ...p, actions: p.plan.actions.filter((a) => a.dueOn <= p.today) }))
+      .filter((p) => p.actions.length > 0)
+      .sort((a, b) => a.actions[0]!.dueOn.localeCompare(b.actions[0]!.dueOn) || a.interview.company.localeCompare(b.interview.company));
+    const upcoming = plans
+      .flatMap((p) => p.plan.actions.filter((a) => a.dueOn > p.today).map((action) => ({ ...p, action })))
+      .sort((a, b) => a.action.dueOn.localeCompare(b.action.dueOn));
+    const open = plans.filter((p) => p.plan.status === 'open').length;
+
+    const body =
+      interviews.length === 0
+        ? html`<h1>Today</h1>
+          <div class="card empty">
+            <h2>Add your first interview</h2>
+            <p>Tell afterview who you met and when. It drafts your thank-you note, tells you when to follow up, and watches the company’s news for a reason to write.</p>
+            <p><a class="button" href="/interviews/new">Add an interview</a></p>
+          </div>`
+        : html`<h1>Today <span class="meta">· ${formatWeekday(today)}</span></h1>
+          <p class="lead">${open} open interview${open === 1 ? '' : 's'}. ${dueNow.length === 0 ? 'Nothing to do today — keep applying.' : 'Here is what to do today.'}</p>
+          ${dueNow.map(
+            (p) => html`<article class="card">
+              <header><h2 style="margin:0"><a href="/interviews/${p.interview.id}">${p.interview.company}</a></h2>
+              <span class="meta">${p.interview.role} · ${p.interview.interviewer.name}</span></header>
+              ${p.actions.map((a) => actionBlock(c, a, { interview: p.interview, today: p.today, returnTo: '/' }))}
+            </article>`,
+          )}
+          ${
+            upcoming.length > 0
+              ? html`<h2>Coming up</h2>
+                <div class="card"><table>
+                  <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Interview</th></tr></thead>
+                  <tbody>${upcoming.map(
+                    (u) => html`<tr><td>${dueBadge(u.action, u.today)}</td><td>${ACTION_TITLE[u.action.type]}</td>
+                      <td><a href="/interviews/${u.interview.id}">${u.interview.company}</a> <span class="meta">${u.interview.role}</span></td></tr>`,
+                  )}</tbody>
+                </table></div>`
+              : ''
+          }
+          <p><a class="button secondary" href="/interviews/new">Add an interview</a></p>
+          <p class="meta">Dates are in each interview’s time zone. Your digest comes at ${String(subscriber.digestHour).padStart(2, '0')}:00 (${subscriber.timeZone})${subscriber.nextDigestAt ? `, next on ${formatDay(dateIn(subscriber.nextDigestAt, subscriber.timeZone))}` : ''}.</p>`;
+
+    return sendPage(c, { title: 'Today', section: 'today', notice, body });
+  });
+
+  return web;
+}

@@ -1,0 +1,259 @@
+/**
+ * The web app through HTTP, as a browser would use it (cookies, forms, redirects) but without one:
+ * sign-up by the emailed link, a session cookie with the right attributes, CSRF refusals, per-user
+ * isolation (404), sign-out that really ends the session, and account deletion.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiHarness, PUBLIC_URL, sampleInterview, uniqueEmail, type ApiHarness } from './api-harness.js';
+
+/** A tiny browser: keeps cookies, sends the Origin a same-site form post carries. */
+class Browser {
+  cookies = new Map<string, string>();
+  constructor(
+    private readonly h: ApiHarness,
+    private readonly base = PUBLIC_URL,
+  ) {}
+
+  async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    const h: Record<string, string> = { accept: 'text/html', ...headers };
+    if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    let body: string | undefined;
+    if (form) {
+      body = new URLSearchParams(form).toString();
+      h['content-type'] = 'application/x-www-form-urlencoded';
+      h.origin ??= this.base;
+    }
+    const res = await this.h.app.request(`${this.base}${path}`, { method, headers: h, body }, { requestContext: { http: { sourceIp: '198.51.100.9' } } });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair!.split('=');
+      if (/max-age=0/i.test(line)) this.cookies.delete(name!);
+      else this.cookies.set(name!, value ?? '');
+    }
+    return res;
+  }
+
+  get = (path: string) => this.request('GET', path);
+  post = (path: string, form: Record<string, string>, headers?: Record<string, string>) => this.request('POST', path, form, headers);
+
+  /** GETs a page and returns its form token. */
+  async csrf(path: string): Promise<string> {
+    const page = await (await this.get(path)).text();
+    const token = page.match(/name="_csrf" value="([^"]+)"/)?.[1];
+    if (!token) throw new Error(`no form token on ${path}`);
+    return token;
+  }
+}
+
+const webLink = (text: string, path: string) => {
+  const match = text.match(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}${path}\\?token=[A-Za-z0-9_%-]+`));
+  if (!match) throw new Error(`no ${path} link in: ${text.slice(0, 300)}`);
+  return match[0].slice(PUBLIC_URL.length);
+};
+
+describe('web app', () => {
+  let h: ApiHarness;
+  const email = uniqueEmail('web');
+  let browser: Browser;
+  let interviewId: string;
+
+  beforeAll(async () => {
+    h = await createApiHarness();
+    browser = new Browser(h);
+  });
+
+  it('sends a visitor who is not signed in to the sign-in page', async () => {
+    for (const path of ['/', '/interviews', '/interviews/new', '/companies', '/settings', '/account/export']) {
+      const res = await new Browser(h).get(path);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.get('location')).toBe('/sign-in');
+    }
+    const page = await new Browser(h).get('/sign-in');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const html = await page.text();
+    expect(html).toContain('<label for="sign-in-email">');
+    expect(html).toContain('<meta name="viewport"');
+  });
+
+  it('subscribes and confirms by the emailed link, which lands on a web page and starts a session', async () => {
+    const token = await browser.csrf('/sign-in');
+    const subscribed = await browser.post('/subscribe', { _csrf: token, email, timeZone: 'Europe/Paris' });
+    expect(subscribed.status).toBe(200);
+    expect(await subscribed.text()).toContain('Check your inbox');
+
+    const mail = (await h.mailTo(email)).at(-1)!;
+    // One mail, two doors: the web page for people and the API page for scripts (same ticket).
+    expect(mail.body.text).toContain(`${PUBLIC_URL}/subscribe/confirm?token=`);
+    expect(mail.body.text).toContain(`${PUBLIC_URL}/v1/subscriptions/confirm?token=`);
+    const landing = webLink(mail.body.text ?? '', '/subscribe/confirm');
+
+    // Opening the link changes nothing (mail scanners open links).
+    const page = await browser.get(landing);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await page.text();
+    expect(html).toContain('Confirm and open afterview');
+    expect((await h.services.repos.subscribers.findByEmail(email))?.status).toBe('pending');
+
+    const ticket = decodeURIComponent(landing.split('token=')[1]!);
+    const csrf = html.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const confirmed = await browser.post('/subscribe/confirm', { _csrf: csrf, token: ticket });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toBe('/?done=welcome');
+    const cookie = confirmed.headers.getSetCookie().find((c) => c.startsWith('afterview-session='))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    expect((await h.services.repos.subscribers.findByEmail(email))?.status).toBe('confirmed');
+    // No API token was issued for the browser, and no session secret is stored in clear.
+    expect((await h.services.repos.subscribers.findByEmail(email))?.tokenHashes).toEqual([]);
+    const secret = browser.cookies.get('afterview-session')!.split('.')[1]!;
+    expect(JSON.stringify(await h.scanTable())).not.toContain(secret);
+
+    const home = await browser.get('/?done=welcome');
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Add your first interview');
+  });
+
+  it('adds an interview, shows the thank-you with its draft, and records it as sent', async () => {
+    const csrf = await browser.csrf('/interviews/new');
+    const added = await browser.post('/interviews', {
+      _csrf: csrf,
+      company: 'Acme Robotics',
+      role: 'Data Analyst',
+      interviewerName: 'Dana Lee',
+      interviewerEmail: 'dana@acme.example',
+      date: '2026-11-01',
+      time: '15:00',
+      format: 'in-person',
+      decisionExpectedBy: '2026-11-20',
+      lastEmployerChannel: 'email',
+      timeZone: 'Europe/Paris',
+    });
+    expect(added.status).toBe(303);
+    const location = added.headers.get('location')!;
+    expect(location).toMatch(/^\/interviews\/[0-9a-f-]+\?done=added$/);
+    interviewId = location.split('/')[2]!.split('?')[0]!;
+    const stored = await h.services.repos.interviews.get((await h.services.repos.subscribers.findByEmail(email))!.id, interviewId);
+    expect(stored?.interviewedAt).toBe('2026-11-01T14:00:00Z');
+
+    const today = await (await browser.get('/')).text();
+    expect(today).toContain('Send your thank-you note');
+    expect(today).toMatch(/href="mailto:dana@acme\.example\?subject=/);
+    expect(today).toContain('data-copy="draft-');
+
+    const csrfToday = today.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const sent = await browser.post(`/interviews/${interviewId}/events`, { _csrf: csrfToday, type: 'thank-you-sent', return: '/' });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe('/?done=thank-you-sent');
+    const after = await (await browser.get('/?done=thank-you-sent')).text();
+    expect(after).toContain('Recorded: thank-you sent.');
+    expect(after).not.toContain('Send your thank-you note');
+  });
+
+  it('refuses a form post without the right token, or from another site', async () => {
+    const before = await h.services.repos.interviews.get((await h.services.repos.subscribers.findByEmail(email))!.id, interviewId);
+    const noToken = await browser.post(`/interviews/${interviewId}/events`, { type: 'offer' });
+    expect(noToken.status).toBe(403);
+    const wrongToken = await browser.post(`/interviews/${interviewId}/events`, { _csrf: 'x'.repeat(43), type: 'offer' });
+    expect(wrongToken.status).toBe(403);
+    const token = await browser.csrf('/');
+    const crossSite = await browser.post(`/interviews/${interviewId}/events`, { _csrf: token, type: 'offer' }, { origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    const after = await h.services.repos.interviews.get(before!.subscriberId, interviewId);
+    expect(after?.events).toEqual(before?.events);
+    // A token from one session does not work in another.
+    const other = new Browser(h);
+    other.cookies.set('afterview-session', browser.cookies.get('afterview-session')!.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')));
+    expect((await other.get('/')).status).toBe(303);
+  });
+
+  it("shows a 404 page for another user's ids and changes nothing of theirs", async () => {
+    const otherUser = await h.signUp(uniqueEmail('web-other'));
+    const theirs = (await (await h.call('POST', '/v1/interviews', { token: otherUser.token, body: sampleInterview({ company: 'Globex' }) })).json()) as { id: string; companyId: string };
+    const token = await browser.csrf('/');
+    for (const path of [`/interviews/${theirs.id}`, `/interviews/${theirs.id}/edit`, `/interviews/${theirs.id}/delete`, `/companies/${theirs.companyId}/edit`]) {
+      const res = await browser.get(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).toContain('Not found');
+    }
+    for (const path of [`/interviews/${theirs.id}/events`, `/interviews/${theirs.id}/delete`, `/companies/${theirs.companyId}/delete`]) {
+      expect((await browser.post(path, { _csrf: token, type: 'offer' })).status, path).toBe(404);
+    }
+    const still = await h.call('GET', `/v1/interviews/${theirs.id}`, { token: otherUser.token });
+    expect(((await still.json()) as { events: unknown[] }).events).toEqual([]);
+    expect((await h.call('GET', `/v1/companies/${theirs.companyId}`, { token: otherUser.token })).status).toBe(200);
+  });
+
+  it('changes settings, refuses a bad one with a message, and exports the data', async () => {
+    const token = await browser.csrf('/settings');
+    const bad = await browser.post('/settings', { _csrf: token, timeZone: 'Mars/Olympus', digestHour: '7', alerts: 'digest' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Time zone: must be an IANA time zone');
+    const saved = await browser.post('/settings', { _csrf: token, timeZone: 'America/Chicago', digestHour: '7', alerts: 'digest', dailyEvenIfEmpty: 'on' });
+    expect(saved.status).toBe(303);
+    const me = await h.services.repos.subscribers.findByEmail(email);
+    expect(me).toMatchObject({ timeZone: 'America/Chicago', digestHour: 7, alerts: 'digest', dailyEvenIfEmpty: true });
+
+    const exported = await browser.get('/account/export');
+    expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="afterview-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    const data = (await exported.json()) as { account: { email: string }; interviews: unknown[] };
+    expect(data.account.email).toBe(email);
+    expect(data.interviews).toHaveLength(1);
+  });
+
+  it('signs in again by email link, and signing out ends the session for good', async () => {
+    const fresh = new Browser(h);
+    const token = await fresh.csrf('/sign-in');
+    expect((await fresh.post('/sign-in', { _csrf: token, email })).status).toBe(200);
+    const mail = (await h.mailTo(email)).find((m) => m.subject.includes('sign-in'))!;
+    const landing = webLink(mail.body.text ?? '', '/sign-in/confirm');
+    const page = await (await fresh.get(landing)).text();
+    const signedIn = await fresh.post('/sign-in/confirm', {
+      _csrf: page.match(/name="_csrf" value="([^"]+)"/)![1]!,
+      token: decodeURIComponent(landing.split('token=')[1]!),
+    });
+    expect(signedIn.headers.get('location')).toBe('/?done=signed-in');
+    expect((await fresh.get('/')).status).toBe(200);
+    // The link works once.
+    expect((await fresh.get(landing)).status).toBe(400);
+
+    const stolen = fresh.cookies.get('afterview-session')!;
+    const out = await fresh.post('/sign-out', { _csrf: await fresh.csrf('/') });
+    expect(out.headers.get('location')).toBe('/sign-in?done=signed-out');
+    const replay = new Browser(h);
+    replay.cookies.set('afterview-session', stolen);
+    expect((await replay.get('/')).status).toBe(303);
+    // The first browser's session is another one and still works.
+    expect((await browser.get('/')).status).toBe(200);
+  });
+
+  it('uses Secure __Host- cookies over https', async () => {
+    const secure = new Browser(h, 'https://afterview.test');
+    const res = await secure.get('/sign-in');
+    const cookie = res.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^__Host-afterview-form=/);
+    expect(cookie).toMatch(/; Secure/);
+  });
+
+  it('deletes the account only when confirmed, then signs out', async () => {
+    const token = await browser.csrf('/settings');
+    const unconfirmed = await browser.post('/account/delete', { _csrf: token });
+    expect(unconfirmed.status).toBe(400);
+    expect(await h.services.repos.subscribers.findByEmail(email)).not.toBeNull();
+    const deleted = await browser.post('/account/delete', { _csrf: token, confirm: 'on' });
+    expect(deleted.headers.get('location')).toBe('/sign-in?done=deleted');
+    expect(await h.services.repos.subscribers.findByEmail(email)).toBeNull();
+    expect((await browser.get('/')).status).toBe(303);
+  });
+
+  it('answers unknown pages with an HTML 404 for people and JSON for API clients', async () => {
+    const page = await new Browser(h).get('/no-such-page');
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const api = await h.call('GET', '/v1/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+});
