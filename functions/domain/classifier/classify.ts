@@ -85,8 +85,8 @@ const EVENT_PRIORITY = [
   'strong-results',
 ];
 
-/** "Net profit up 8%" is a routine quarter; a note needs growth of at least this much. */
-const STRONG_GROWTH_PERCENT = 20;
+/** "Net profit up 8%" is a routine quarter; a standout one grows by at least this much (roughly the top tenth of reported quarters). */
+const STRONG_GROWTH_PERCENT = 30;
 
 /** Whether a strong-results cue really is standout: a record, a multiple, a return to profit, or ≥ 20%. */
 function standoutResults(text: string): boolean {

@@ -49,7 +49,7 @@ const gap = (n: number): string => `(?:\\S+\\s+){0,${n}}?`;
 const gapWithout = (n: number, words: string): string => `(?:(?!(?:${words})\\b)\\S+\\s+){0,${n}}?`;
 
 const MONEY =
-  "(?:(?:about|around|nearly|over|more than|up to|another|an additional|a further|fresh|new|some|almost|close to)\\s+)?(?:(?:[$€£¥₹]|rs\\.?\\s?|inr\\s?|usd\\s?|eur\\s?|gbp\\s?|us\\$\\s?|[ca]\\$\\s?|hk\\$\\s?|s\\$\\s?)\\d[\\d,.]*(?:\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion))?|\\d[\\d,.]*\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion))\\b";
+  "(?:(?:about|around|nearly|over|more than|up to|another|an additional|a further|fresh|new|some|almost|close to)\\s+)?(?:(?:[$€£¥₹]|rs\\.?\\s?|inr\\s?|usd\\s?|eur\\s?|gbp\\s?|us\\$\\s?|[ca]\\$\\s?|hk\\$\\s?|s\\$\\s?)\\d[\\d,.]*(?![\\d,])(?:\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion)\\b)?|\\d[\\d,.]*\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion)\\b)";
 
 // ---------------------------------------------------------------------------------------------
 // Events worth congratulating (when the company is the one they happened to).
