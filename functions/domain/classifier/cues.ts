@@ -147,7 +147,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'contract-win',
     frame: 'picked',
-    source: '(?:selects|selected|chooses|chose|picks|picked|taps|tapped|hires|hired|appoints|appointed|engages|engaged|awards|awarded|commissions|commissioned|contracts|contracted|enlists|enlisted|signs up|signed up|ropes in|roped in|retains|retained)\\b',
+    source: '(?:selects|selected|chooses|chose|picks|picked|taps|tapped|hires|hired|appoints|appointed|engages|engaged|awards|awarded|contracts|contracted|enlists|enlisted|signs up|signed up|ropes in|roped in|retains|retained)\\b',
   },
   {
     event: 'contract-win',
@@ -163,7 +163,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'acquisition',
     frame: 'acquire',
-    source: `(?:acquires|acquired|acquiring|to acquire|will acquire|buys|bought|buying|to buy|will buy|purchases|purchased|purchasing|to purchase|snaps? up|snapped up|snapping up|to snap up|takes? over|took over|taking over|to take over|swallows?|gobbles? up|agrees? to (?:buy|acquire|purchase|take over)|agreed to (?:buy|acquire|purchase|take over)|(?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced)\\s+(?:the\\s+|its\\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\\s+of|adds?\\s+${gap(3)}to (?:its\\s+)?acquisitions?|wins? (?:the\\s+)?(?:race|battle|contest|bidding war|auction) for|acquisition of)\\b(?![\\s-]+(?:back|into|time|out|spree)\\b)(?![\\s-]+${gap(5)}(?:stakes?|shares|stock|holding|bonds?|debt|gold|treasuries|dollars|securities|g-secs?|gilts|paper|units|notes|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
+    source: `(?:acquires|acquired|acquiring|to acquire|will acquire|buys|bought|buying|to buy|will buy|purchases|purchased|purchasing|to purchase|snaps? up|snapped up|snapping up|to snap up|takes? over|took over|taking over|to take over|swallows?|gobbles? up|agrees? to (?:buy|acquire|purchase|take over)|agreed to (?:buy|acquire|purchase|take over)|(?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced)\\s+(?:the\\s+|its\\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\\s+of|(?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed)\\s+(?:the\\s+|its\\s+)?${gap(3)}(?:acquisition|purchase|takeover|buyout)\\b(?!\\s+(?:of|by)\\b)|adds?\\s+${gap(3)}to (?:its\\s+)?acquisitions?|wins? (?:the\\s+)?(?:race|battle|contest|bidding war|auction) for|acquisition of)\\b(?![\\s-]+(?:back|into|time|out|spree)\\b)(?![\\s-]+${gap(5)}(?:stakes?|shares|stock|holding|bonds?|debt|gold|treasuries|dollars|securities|g-secs?|gilts|paper|units|notes|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
   },
   // Sales: the seller divests; the buyer named after "to" acquires.
   {
