@@ -84,6 +84,8 @@ export interface SourceRepository {
   /** Creates the source if it is new; an existing source keeps its state but is re-enabled. */
   upsertWatched(source: Pick<FeedSource, 'id' | 'url' | 'kind' | 'companyKey' | 'companyName'>, now: Date): Promise<FeedSource>;
   save(source: FeedSource): Promise<void>;
+  /** Saves several sources' states in batches (the poll cycle's health updates). */
+  saveMany(sources: FeedSource[]): Promise<void>;
   /** Enabled sources whose next attempt is at or before `now` (index query over shards). */
   listDue(now: Date, limit?: number): Promise<FeedSource[]>;
   addWatcher(sourceId: string, subscriberId: string, companyId: string): Promise<void>;
@@ -94,6 +96,12 @@ export interface SourceRepository {
 export interface NewsRepository {
   /** Stores a story unless one with the same id exists; returns whether it was new. */
   putIfNew(story: Story): Promise<boolean>;
+  /**
+   * Stores stories the caller already found to be new (absent from `listSince`), in batches and
+   * without a condition: a concurrent writer of the same id writes the same story, and alerts are
+   * guarded by their own claims.
+   */
+  putMany(stories: Story[]): Promise<void>;
   get(companyKey: string, storyId: string): Promise<Story | null>;
   update(story: Story): Promise<void>;
   /** The company's stories first seen at or after `since`, newest first. */

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { NewsRepository } from '../../app/ports.js';
 import type { Story } from '../../domain/news.js';
-import { isConditionFailure, queryAll, type TableContext } from './base.js';
+import { isConditionFailure, putItems, queryAll, type TableContext } from './base.js';
 import { storyFromItem, storyToItem } from './items.js';
 import { GSI1, keys } from './keys.js';
 
@@ -18,6 +18,10 @@ export class DynamoNewsRepository implements NewsRepository {
       if (isConditionFailure(err)) return false;
       throw err;
     }
+  }
+
+  async putMany(stories: Story[]): Promise<void> {
+    await putItems(this.ctx, stories.map(storyToItem));
   }
 
   async get(companyKey: string, storyId: string): Promise<Story | null> {

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SourceRepository } from '../../app/ports.js';
 import type { FeedSource } from '../../domain/feed-source.js';
-import { isConditionFailure, queryAll, type TableContext } from './base.js';
+import { isConditionFailure, putItems, queryAll, type TableContext } from './base.js';
 import { sourceFromItem, sourceToItem } from './items.js';
 import { DUE_SHARDS, GSI1, keys } from './keys.js';
 
@@ -39,6 +39,12 @@ export class DynamoSourceRepository implements SourceRepository {
 
   async save(source: FeedSource): Promise<void> {
     await this.ctx.client.send(new PutCommand({ TableName: this.ctx.tableName, Item: sourceToItem(source) }));
+  }
+
+  async saveMany(sources: FeedSource[]): Promise<void> {
+    // One batch may not hold the same key twice: the last state of a source wins.
+    const latest = new Map(sources.map((s) => [s.id, s]));
+    await putItems(this.ctx, [...latest.values()].map(sourceToItem));
   }
 
   async listDue(now: Date, limit = Infinity): Promise<FeedSource[]> {

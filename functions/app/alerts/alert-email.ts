@@ -33,34 +33,40 @@ export interface AlertEmailInput {
 
 /** Words for the classifier's event names; an unknown event is simply not named. */
 const EVENT_WORDS: Record<string, string> = {
-  award: 'an award or recognition',
-  recognition: 'an award or recognition',
-  contract: 'a new contract or client',
-  'contract-win': 'a new contract or client',
-  'client-win': 'a new client',
+  award: 'an award',
+  'contract-win': 'a new contract',
   expansion: 'an expansion',
-  hiring: 'a hiring push',
+  hiring: 'plans to grow the team',
   funding: 'new funding',
   'product-launch': 'a product launch',
-  launch: 'a product launch',
   milestone: 'a milestone',
+  'strong-results': 'strong results',
   partnership: 'a new partnership',
   acquisition: 'an acquisition',
   ipo: 'a stock market listing',
-  listing: 'a stock market listing',
   'regulatory-approval': 'a regulatory approval',
-  approval: 'a regulatory approval',
 };
+
+/** Building a DateTimeFormat is costly; one per zone is enough. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+    } catch {
+      format = dateFormat('UTC');
+    }
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
 
 function formatDate(iso: string | null, timeZone: string): string | null {
   if (!iso) return null;
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  try {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(at);
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
-  }
+  return Number.isNaN(at.getTime()) ? null : dateFormat(timeZone).format(at);
 }
 
 /** One line saying where and when: "Reported by Reuters on 3 Nov 2026". */

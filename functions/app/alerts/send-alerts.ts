@@ -16,6 +16,7 @@ import type { StoredInterview } from '../../domain/interview.js';
 import { CONGRATS_SPACING_DAYS, congratulationsAllowed } from '../../domain/news-watch/congratulations-allowed.js';
 import { isAboutCompany } from '../../domain/news-watch/relevance.js';
 import type { Story } from '../../domain/news.js';
+import type { Subscriber } from '../../domain/subscriber.js';
 import type { ClaimRepository, InterviewRepository, LinkSigner, Mailer, SubscriberRepository, SuppressionRepository } from '../ports.js';
 import type { WriteCongratulations } from '../poll/collaborators.js';
 import { settleAll } from '../poll/host-limiter.js';
@@ -41,6 +42,32 @@ export interface AlertTally {
   failed: number;
 }
 
+/**
+ * What one poll run has already read about subscribers, kept so that a subscriber watching several
+ * companies, or a company with several new stories, is read once per run. An interview whose
+ * congratulations slot this run took is updated here too, so later stories skip it without a write.
+ */
+export interface AlertSession {
+  subscribers: Map<string, Promise<Subscriber | null>>;
+  suppressed: Map<string, Promise<boolean>>;
+  interviews: Map<string, Promise<StoredInterview[]>>;
+}
+
+export function createAlertSession(): AlertSession {
+  return { subscribers: new Map(), suppressed: new Map(), interviews: new Map() };
+}
+
+function remember<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
+  let value = map.get(key);
+  if (!value) {
+    value = load();
+    map.set(key, value);
+    // A failed read is not remembered: the next story tries again.
+    value.catch(() => map.delete(key));
+  }
+  return value;
+}
+
 /** Why a watcher got no alert (logged, and returned for tests). */
 export type AlertDecision =
   | { sent: true; messageId: string; interviewIds: string[] }
@@ -61,17 +88,25 @@ function variantFor(storyId: string, interviewId: string): number {
 }
 
 /** Decides about, and possibly sends, one watcher's alert for one story. */
-export async function alertWatcher(deps: AlertDeps, story: Story, watcher: WatchedCompany, now: Date): Promise<AlertDecision> {
+export async function alertWatcher(
+  deps: AlertDeps,
+  story: Story,
+  watcher: WatchedCompany,
+  now: Date,
+  session: AlertSession = createAlertSession(),
+): Promise<AlertDecision> {
   const subscriberId = watcher.subscriberId;
   if (!isAboutCompany(story, { name: watcher.name, aliases: watcher.aliases, exclude: watcher.exclude })) {
     return { sent: false, reason: 'not about the company by this watcher’s names and exclusions' };
   }
-  const subscriber = await deps.repos.subscribers.get(subscriberId);
+  const subscriber = await remember(session.subscribers, subscriberId, () => deps.repos.subscribers.get(subscriberId));
   if (!subscriber || subscriber.status !== 'confirmed') return { sent: false, reason: 'subscriber not confirmed' };
   if (subscriber.alerts !== 'instant') return { sent: false, reason: 'subscriber reads news in the digest' };
-  if (await deps.repos.suppressions.isSuppressed(subscriber.email)) return { sent: false, reason: 'address suppressed' };
+  if (await remember(session.suppressed, subscriber.email, () => deps.repos.suppressions.isSuppressed(subscriber.email))) {
+    return { sent: false, reason: 'address suppressed' };
+  }
 
-  const interviews = (await deps.repos.interviews.list(subscriberId)).filter(
+  const interviews = (await remember(session.interviews, subscriberId, () => deps.repos.interviews.list(subscriberId))).filter(
     (i) => i.companyId === watcher.id && congratulationsAllowed(i, now).allowed,
   );
   if (interviews.length === 0) return { sent: false, reason: 'no interview with the company allows a congratulations note now' };
@@ -83,6 +118,8 @@ export async function alertWatcher(deps: AlertDeps, story: Story, watcher: Watch
   const slotted: StoredInterview[] = [];
   for (const interview of interviews) {
     if (await deps.repos.interviews.claimCongratsSlot(subscriberId, interview.id, now, CONGRATS_SPACING_DAYS)) slotted.push(interview);
+    // Taken now, by this run or another: either way no further story this run may use it.
+    interview.lastCongratsSuggestedAt = now.toISOString();
   }
   if (slotted.length === 0) return { sent: false, reason: 'another suggestion took the interview’s 14-day slot' };
 
@@ -129,9 +166,15 @@ export async function alertWatcher(deps: AlertDeps, story: Story, watcher: Watch
 }
 
 /** Alerts every watcher of the story's company; one watcher's failure never stops the others. */
-export async function alertWatchers(deps: AlertDeps, story: Story, watchers: readonly WatchedCompany[], now: Date): Promise<AlertTally> {
+export async function alertWatchers(
+  deps: AlertDeps,
+  story: Story,
+  watchers: readonly WatchedCompany[],
+  now: Date,
+  session: AlertSession = createAlertSession(),
+): Promise<AlertTally> {
   const tally: AlertTally = { sent: 0, skipped: 0, failed: 0 };
-  const results = await settleAll(watchers, 4, (w) => alertWatcher(deps, story, w, now));
+  const results = await settleAll(watchers, 4, (w) => alertWatcher(deps, story, w, now, session));
   results.forEach((r, i) => {
     const subscriberId = watchers[i]!.subscriberId;
     if (r.status === 'rejected') {

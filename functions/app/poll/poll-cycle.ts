@@ -17,10 +17,10 @@ import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
 import { isStale, STALE_AFTER_DAYS } from '../../domain/news-watch/congratulations-allowed.js';
 import { clusterStories, findStoredStory, type StoryCluster } from '../../domain/news-watch/dedupe.js';
 import { afterPoll, type PollOutcome } from '../../domain/news-watch/feed-health.js';
-import { isAboutCompany } from '../../domain/news-watch/relevance.js';
+import { foldedTextIsAbout, relevanceText } from '../../domain/news-watch/relevance.js';
 import type { Classification, CompanyRef, Headline, NewsItem, Story } from '../../domain/news.js';
 import type { ClassifyHeadline, WriteCongratulations } from './collaborators.js';
-import { alertWatchers, type AlertDeps, type AlertTally } from '../alerts/send-alerts.js';
+import { alertWatchers, createAlertSession, type AlertDeps, type AlertSession, type AlertTally } from '../alerts/send-alerts.js';
 import type {
   ClaimRepository,
   CompanyRepository,
@@ -57,7 +57,7 @@ export interface PollDeps {
   fetchOptions?: Omit<SafeFetchOptions, 'allowHosts' | 'validators'>;
   /** Requests in flight at once (default 8). */
   concurrency?: number;
-  /** Requests in flight to one host (default 4). */
+  /** Requests in flight to one host (default 6, what a browser allows itself). */
   perHostConcurrency?: number;
   /** Jitter source for backoff (default Math.random). */
   random?: () => number;
@@ -90,6 +90,8 @@ export interface PollSummary {
   alertsSent: number;
   alertsSkipped: number;
   alertsFailed: number;
+  /** Companies whose items could not be stored (their validators were not saved: retried next cycle). */
+  companiesFailed: number;
 }
 
 const emptySummary = (): PollSummary => ({
@@ -110,6 +112,7 @@ const emptySummary = (): PollSummary => ({
   alertsSent: 0,
   alertsSkipped: 0,
   alertsFailed: 0,
+  companiesFailed: 0,
 });
 
 /** Stored stories this recent are compared with new items (the freshness horizon plus the dedupe window). */
@@ -129,10 +132,10 @@ export async function planPolls(deps: Pick<PollDeps, 'repos'>, now: Date): Promi
 
 /** One plan + poll over everything due: what `poll --once`, the local scheduler and tests run. */
 export async function runPollCycle(deps: PollDeps, now: Date): Promise<PollSummary> {
-  const batches = await planPolls(deps, now);
-  return pollSources(
+  const due = await deps.repos.sources.listDue(now);
+  return pollDueSources(
     deps,
-    batches.flatMap((b) => b.sourceIds),
+    due.filter((s) => isDue(s, now)),
     now,
   );
 }
@@ -237,6 +240,7 @@ async function storeAndAlert(
   fetched: FetchedSource[],
   now: Date,
   summary: PollSummary,
+  session: AlertSession,
 ): Promise<void> {
   const items = fetched.flatMap((f) => f.items.map((item) => ({ ...item, sourceId: f.source.id })));
   summary.itemsSeen += items.length;
@@ -250,13 +254,17 @@ async function storeAndAlert(
     if (old) summary.staleItems++;
     return !old;
   });
-  const relevant = fresh.filter((item) => watchers.some((w) => isAboutCompany(item, { name: w.name, aliases: w.aliases, exclude: w.exclude })));
+  const relevant = fresh.filter((item) => {
+    const text = relevanceText(item);
+    return watchers.some((w) => foldedTextIsAbout(text, { name: w.name, aliases: w.aliases, exclude: w.exclude }));
+  });
   summary.relevantItems += relevant.length;
   if (relevant.length === 0) return;
 
   const stored = await deps.repos.news.listSince(companyKey, new Date(now.getTime() - MATCH_WINDOW_DAYS * 86_400_000), 500);
   const ref = companyRef(companyName, watchers);
   const alertDeps: AlertDeps = deps;
+  const newStories: Story[] = [];
   for (const cluster of clusterStories(companyKey, relevant)) {
     const known = findStoredStory(cluster, stored);
     if (known) {
@@ -268,17 +276,24 @@ async function storeAndAlert(
       }
       continue;
     }
+    // The same title far apart in time is two clusters but one id: the earliest copy names it.
+    if (newStories.some((s) => s.id === cluster.id)) continue;
     const lead = cluster.lead;
     const classification = classifySafely(deps, { title: lead.title, summary: lead.summary, publishedAt: lead.publishedAt, link: lead.link }, ref, now);
-    const story = toStory(cluster, companyKey, now, classification);
-    const isNew = await deps.repos.news.putIfNew(story);
-    if (!isNew) continue; // another poller stored it first and alerts for it
-    stored.push(story);
-    summary.newStories++;
-    summary.itemWrites++;
-    if (!classification.congratulate || isStale(story.publishedAt, now)) continue;
-    summary.positiveStories++;
-    const tally: AlertTally = await alertWatchers(alertDeps, story, watchers, now);
+    newStories.push(toStory(cluster, companyKey, now, classification));
+  }
+  if (newStories.length === 0) return;
+  // New to us (not among the stored ones): written in batches. A concurrent poller may write the
+  // same ids; that is the same story, and the alert claims below keep alerts to one each.
+  await deps.repos.news.putMany(newStories);
+  summary.newStories += newStories.length;
+  summary.itemWrites += newStories.length;
+  const positive = newStories.filter((story) => story.classification?.congratulate && !isStale(story.publishedAt, now));
+  summary.positiveStories += positive.length;
+  // Newest first: when several good stories arrive at once, the most timely one gets the note.
+  positive.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+  for (const story of positive) {
+    const tally: AlertTally = await alertWatchers(alertDeps, story, watchers, now, session);
     summary.alertsSent += tally.sent;
     summary.alertsSkipped += tally.skipped;
     summary.alertsFailed += tally.failed;
@@ -286,23 +301,81 @@ async function storeAndAlert(
 }
 
 /** Polls one company's sources: fetch all, store and alert, then record each source's health. */
-async function pollCompany(deps: PollDeps, limiter: HostLimiter, sources: FeedSource[], now: Date, summary: PollSummary): Promise<void> {
+async function pollCompany(
+  deps: PollDeps,
+  limiter: HostLimiter,
+  sources: FeedSource[],
+  now: Date,
+  summary: PollSummary,
+  session: AlertSession,
+  states: SourceStateWriter,
+): Promise<void> {
   const random = deps.random ?? Math.random;
   const companyKey = sources[0]!.companyKey;
   const fetched = await Promise.all(sources.map((s) => fetchSource(deps, limiter, s, summary)));
   try {
-    await storeAndAlert(deps, companyKey, sources[0]!.companyName, fetched, now, summary);
+    await storeAndAlert(deps, companyKey, sources[0]!.companyName, fetched, now, summary, session);
   } catch (err) {
     // The new validators are not saved, so the next cycle fetches these items again.
-    deps.logger?.error('storing news failed', { companyKey, error: err instanceof Error ? err.message : String(err) });
     const failed = fetched.map((f) =>
       f.outcome.kind === 'fetched' ? { ...f, outcome: { kind: 'failed', error: 'storing its items failed' } as PollOutcome } : f,
     );
-    await Promise.all(failed.map((f) => deps.repos.sources.save(afterPoll(f.source, f.outcome, now, random()))));
+    await states.add(failed.map((f) => afterPoll(f.source, f.outcome, now, random())));
     throw err;
   }
-  // Saved last: a crash before this point leaves the old validators, so nothing fetched is lost.
-  await Promise.all(fetched.map((f) => deps.repos.sources.save(afterPoll(f.source, f.outcome, now, random()))));
+  // Recorded last: a crash before this point leaves the old validators, so nothing fetched is lost.
+  await states.add(fetched.map((f) => afterPoll(f.source, f.outcome, now, random())));
+}
+
+/** Source states are written in batches of 25 as companies finish, and the rest at the end. */
+interface SourceStateWriter {
+  add(states: FeedSource[]): Promise<void>;
+  flush(): Promise<void>;
+}
+
+function sourceStateWriter(repo: SourceRepository): SourceStateWriter {
+  let pending: FeedSource[] = [];
+  const write = async (batch: FeedSource[]) => {
+    if (batch.length > 0) await repo.saveMany(batch);
+  };
+  return {
+    async add(states) {
+      pending.push(...states);
+      if (pending.length >= 25) {
+        const batch = pending;
+        pending = [];
+        await write(batch);
+      }
+    },
+    async flush() {
+      const batch = pending;
+      pending = [];
+      await write(batch);
+    },
+  };
+}
+
+/** Polls sources already loaded and due, company by company: one failure never stops the rest. */
+async function pollDueSources(deps: PollDeps, due: FeedSource[], now: Date): Promise<PollSummary> {
+  const summary = emptySummary();
+  summary.sourcesDue = due.length;
+  const limiter = createHostLimiter({ total: deps.concurrency ?? 8, perHost: deps.perHostConcurrency ?? 6 });
+  const byCompany = new Map<string, FeedSource[]>();
+  for (const s of due) byCompany.set(s.companyKey, [...(byCompany.get(s.companyKey) ?? []), s]);
+  summary.companies = byCompany.size;
+  const session = createAlertSession();
+  const states = sourceStateWriter(deps.repos.sources);
+  // More companies in progress than fetch slots, so storing one company overlaps fetching others.
+  const results = await settleAll([...byCompany.values()], (deps.concurrency ?? 8) * 2, (sources) =>
+    pollCompany(deps, limiter, sources, now, summary, session, states),
+  );
+  for (const r of results) {
+    if (r.status !== 'rejected') continue;
+    summary.companiesFailed++;
+    deps.logger?.error('polling a company failed', { error: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+  }
+  await states.flush();
+  return summary;
 }
 
 /**
@@ -310,20 +383,13 @@ async function pollCompany(deps: PollDeps, limiter: HostLimiter, sources: FeedSo
  * message does nothing new). Companies are handled independently: one failure never stops the rest.
  */
 export async function pollSources(deps: PollDeps, sourceIds: readonly string[], now: Date): Promise<PollSummary> {
-  const summary = emptySummary();
-  const limiter = createHostLimiter({ total: deps.concurrency ?? 8, perHost: deps.perHostConcurrency ?? 4 });
   const loaded = await settleAll([...new Set(sourceIds)], 16, (id) => deps.repos.sources.get(id));
   const due = loaded
     .map((r) => (r.status === 'fulfilled' ? r.value : null))
-    .filter((s): s is FeedSource => s !== null && !s.disabled && Date.parse(s.nextAttemptAt) <= now.getTime());
-  summary.sourcesDue = due.length;
-  const byCompany = new Map<string, FeedSource[]>();
-  for (const s of due) byCompany.set(s.companyKey, [...(byCompany.get(s.companyKey) ?? []), s]);
-  summary.companies = byCompany.size;
-  // More companies in progress than fetch slots, so storing one company overlaps fetching others.
-  const results = await settleAll([...byCompany.values()], (deps.concurrency ?? 8) * 2, (sources) => pollCompany(deps, limiter, sources, now, summary));
-  for (const r of results) {
-    if (r.status === 'rejected') deps.logger?.error('polling a company failed', { error: r.reason instanceof Error ? r.reason.message : String(r.reason) });
-  }
-  return summary;
+    .filter((s): s is FeedSource => s !== null && isDue(s, now));
+  return pollDueSources(deps, due, now);
+}
+
+function isDue(source: FeedSource, now: Date): boolean {
+  return !source.disabled && Date.parse(source.nextAttemptAt) <= now.getTime();
 }

@@ -1,11 +1,47 @@
+/**
+ * `afterview poll --once [--now <ISO>]`: one news poll cycle against the stack the environment
+ * points at (local mode by default) — every due feed fetched once, new stories stored, alerts
+ * claimed and sent — and a summary JSON on stdout (CONTRACTS.md §1).
+ */
+import { parseArgs } from 'node:util';
 import { UsageError } from '../../app/errors.js';
-import type { CliCommand } from '../command.js';
+import { pollDepsFrom, runPollCycle } from '../../app/poll/index.js';
+import { Instant } from '../../domain/interview.js';
+import { writeLine, type CliCommand } from '../command.js';
+import { connectToStack } from '../stack.js';
 
 export const command: CliCommand = {
   name: 'poll',
-  summary: 'not available yet',
-  usage: 'afterview poll — not available yet',
-  async run() {
-    throw new UsageError('"poll" is not available yet');
+  summary: 'run one news poll cycle against the configured stack',
+  usage: `
+afterview poll --once [--now <ISO-8601>]
+
+Runs one news poll cycle against the configured stack (local mode by default): each due feed
+is fetched once for everyone watching its company (304 when unchanged), new stories about the
+company are stored once however many outlets carry them, and good news becomes at most one
+congratulations alert per subscriber and story. Prints a summary JSON on stdout:
+sourcesDue, requests, notModified, failures, newStories, itemWrites, alertsSent, …
+
+  --once        run one cycle and exit (required)
+  --now <ISO>   pretend it is this instant (e.g. 2026-11-26T08:00:00Z); default: now`,
+  async run(args, io) {
+    let values: { once?: boolean; now?: string };
+    try {
+      ({ values } = parseArgs({ args, options: { once: { type: 'boolean' }, now: { type: 'string' } }, strict: true }));
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message.split('\n')[0]} (see poll --help)`);
+    }
+    if (!values.once) throw new UsageError('poll needs --once (the scheduler runs it hourly in local mode)');
+    let now = new Date();
+    if (values.now !== undefined) {
+      if (!Instant.safeParse(values.now).success) throw new UsageError(`--now must be an ISO-8601 instant like 2026-11-26T08:00:00Z (got "${values.now}")`);
+      now = new Date(values.now);
+    }
+    const services = await connectToStack(io, 'poll');
+    const started = Date.now();
+    const summary = await runPollCycle(pollDepsFrom(services), now);
+    await writeLine(io.stdout, JSON.stringify({ now: now.toISOString(), durationMs: Date.now() - started, ...summary }));
+    // Feeds failing is the outside world; failing to store what was fetched is ours.
+    return summary.companiesFailed > 0 ? 1 : 0;
   },
 };

@@ -33,6 +33,19 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "Acme's" and "(Acme)" but not "Acmeville". Spaces inside a phrase match any run of spaces or hyphens.
  */
 export function phraseMatcher(terms: readonly string[]): RegExp | null {
+  const key = terms.join('\u0000');
+  const cached = MATCHERS.get(key);
+  if (cached !== undefined) return cached;
+  const matcher = buildMatcher(terms);
+  // Bounded: a poll run sees each company's few filters many times, not millions of filters.
+  if (MATCHERS.size >= 5000) MATCHERS.clear();
+  MATCHERS.set(key, matcher);
+  return matcher;
+}
+
+const MATCHERS = new Map<string, RegExp | null>();
+
+function buildMatcher(terms: readonly string[]): RegExp | null {
   const parts = terms
     .map((t) => foldForMatching(t).trim())
     .filter((t) => t.length > 0)
@@ -41,17 +54,21 @@ export function phraseMatcher(terms: readonly string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
-/** The text relevance looks at: the title and the lead (the first part of the summary). */
-function searchableText(item: RelevanceText): string {
+/** The text relevance looks at, folded: the title and the lead (the first part of the summary). */
+export function relevanceText(item: RelevanceText): string {
   const lead = (item.summary ?? '').slice(0, 400);
   return foldForMatching(`${item.title}\n${lead}`);
 }
 
-/** True when the item names the company and no exclusion term appears. */
-export function isAboutCompany(item: RelevanceText, filter: RelevanceFilter): boolean {
-  const text = searchableText(item);
+/** Like {@link isAboutCompany}, on text already folded by {@link relevanceText} (fold once, test many filters). */
+export function foldedTextIsAbout(text: string, filter: RelevanceFilter): boolean {
   const names = phraseMatcher([filter.name, ...(filter.aliases ?? [])]);
   if (!names || !names.test(text)) return false;
   const exclusions = phraseMatcher(filter.exclude ?? []);
   return !(exclusions && exclusions.test(text));
+}
+
+/** True when the item names the company and no exclusion term appears. */
+export function isAboutCompany(item: RelevanceText, filter: RelevanceFilter): boolean {
+  return foldedTextIsAbout(relevanceText(item), filter);
 }
