@@ -228,10 +228,10 @@ export function classifyHeadline(item: Headline, company: CompanyRef, options: C
   const positive = scan(CUES.positiveEvents, p.lower, mentions);
   const negative = scan(CUES.negativeEvents, p.lower, mentions);
   const down = scan(CUES.negativeDirection, p.lower, mentions);
-  const hedges = scan(CUES.modality, p.lower, mentions);
-  const mixed = scan(CUES.mixed, p.lower, mentions);
-  const neutral = scan(CUES.neutralEvents, p.lower, mentions);
-  const zone: ZoneCues = { blocking: positive.concat(negative, neutral) };
+  // Neutral events (mergers, stakes, appointments) matter around good-news cues, or to name what
+  // happened when nothing else did: looked for only then.
+  let neutral = positive.length ? scan(CUES.neutralEvents, p.lower, mentions) : null;
+  const zone: ZoneCues = { blocking: positive.concat(negative, neutral ?? NONE) };
 
   if (named) {
     const anaphora = anaphoraMentions(p, mentions, zone);
@@ -256,13 +256,16 @@ export function classifyHeadline(item: Headline, company: CompanyRef, options: C
     if (own.length > 1) own.sort(byPriority);
   }
 
-  // 2. What stands against a note (described only when reported).
+  // 2. What stands against a note (described only when reported). Hedges and mixed signals only
+  // matter against the company's own good news, so they are looked for only then.
+  const hedges = own.length ? scan(CUES.modality, p.lower, mentions) : NONE;
+  const mixed = own.length ? scan(CUES.mixed, p.lower, mentions) : NONE;
   const blockers: Blocker[] = [];
   for (const h of negative) blockers.push({ label: `bad news: ${h.definition.event}`, hit: h, in: p });
   for (const h of down) if (!overlapsAny(h, negative)) blockers.push({ label: 'bad turn', hit: h, in: p });
   for (const h of mixed) blockers.push({ label: 'mixed', hit: h, in: p });
   for (const h of hedges) blockers.push({ label: 'not certain', hit: h, in: p });
-  for (const h of neutral) if (h.definition.event === 'merger') blockers.push({ label: 'merger (the outcome for staff is unclear)', hit: h, in: p });
+  for (const h of neutral ?? NONE) if (h.definition.event === 'merger') blockers.push({ label: 'merger (the outcome for staff is unclear)', hit: h, in: p });
   if (commentary) blockers.push({ label: 'commentary, not news' });
   if (target) blockers.push({ label: 'the company is being bought', hit: target, in: p });
   const fresh = staleness(item, options.now);
@@ -312,7 +315,10 @@ export function classifyHeadline(item: Headline, company: CompanyRef, options: C
     if (negativeEvent && !bestReversed) event = negativeEvent.definition.event;
     if (!event && target) event = 'acquired';
     if (!event && seller) event = 'divestiture';
-    if (!event) for (const h of neutral) if (inScope(h, scope)) event ??= h.definition.event;
+    if (!event) {
+      neutral ??= scan(CUES.neutralEvents, p.lower, mentions);
+      for (const h of neutral) if (inScope(h, scope)) event ??= h.definition.event;
+    }
     if (!event && counterparty) reasons.push(`counterparty: the company is not the subject of ${quote(p, counterparty)}`);
     if (!event && anyInScope(CUES.stockMove, p, mentions, scope)) event = 'stock-move';
     if (!event && anyInScope(CUES.results, p, mentions, scope)) event = 'results';
@@ -345,6 +351,7 @@ function describe(b: Blocker): string {
 }
 
 const WHOLE: ReadonlyArray<readonly [number, number]> = [[0, Number.MAX_SAFE_INTEGER]];
+const NONE: readonly CueHit[] = [];
 
 function byStart(a: Mention, b: Mention): number {
   return a.start - b.start;
