@@ -109,6 +109,17 @@ function figures(rows: readonly EvalRow[], verdicts: readonly Verdict[], perSeco
   };
 }
 
+/** Rows by label (rows) and predicted polarity (columns): where the polarity errors are. */
+function confusion(rows: readonly EvalRow[], verdicts: readonly Verdict[]): string {
+  const classes: Polarity[] = ['positive', 'negative', 'neutral'];
+  const lines = [`  ${'label \\ predicted'.padEnd(18)}${classes.map((c) => c.padStart(10)).join('')}`];
+  for (const label of classes) {
+    const counts = classes.map((predicted) => rows.filter((r, i) => r.label === label && verdicts[i]!.polarity === predicted).length);
+    lines.push(`  ${label.padEnd(18)}${counts.map((n) => String(n).padStart(10)).join('')}`);
+  }
+  return lines.join('\n');
+}
+
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 function line(name: string, f: Figures): string {
@@ -185,6 +196,7 @@ function main(): number {
     console.log(`\n${name}: ${rows.length} rows (${positives} positive, ${negatives} negative, ${rows.length - positives - negatives} neutral)`);
     console.log(line('  classifier', figures(rows, verdicts, throughput(rows, judge))));
     console.log(line('  baseline', figures(rows, baseVerdicts, throughput(rows, baseline))));
+    console.log(`  classifier polarity:\n${confusion(rows, verdicts)}`);
     rows.forEach((row, i) => {
       const verdict = verdicts[i]!;
       if (!verdict.congratulate) return;

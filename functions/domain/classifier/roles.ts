@@ -202,7 +202,13 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
   const gapLower = p.lower.slice(m.end, cue.start);
   const gapWords = words(gapLower);
   if (gapWords.length > 10) return false;
-  if (needsBridge && !BRIDGE.test(gapLower)) return false;
+  if (needsBridge) {
+    // The bridge must lead straight to the noun: "rallies on Rs 200 cr order", not "turns the heat on X, orders…".
+    const bridge = /\b(?:on|in|after|following|post|with|thanks to|buoyed by|boosted by|lifted by|helped by|driven by|backed by|courtesy)\b(?![\s\S]*\b(?:on|in|after|following|post|with|by|courtesy)\b)/.exec(gapLower);
+    if (!bridge) return false;
+    const tail = gapLower.slice(bridge.index + bridge[0].length);
+    if (tail.includes(',') || words(tail).length > 4) return false;
+  }
   if (gapWords.length === 0) return true;
   // Another owner in between ("Acme rises on Beta's order win") takes the event.
   if (/'s\b|s'\s/.test(gapLower)) return false;
