@@ -70,6 +70,10 @@ describe('events worth a note, when the company did them', () => {
       ['Acme raises $40 million in Series B funding led by Sequoia', true, 'funding'],
       ['Fintech startup Acme closes $12m seed round', true, 'funding'],
       ['Acme secures £5m investment from Octopus Ventures', true, 'funding'],
+      ['Acme raises $20 million', true, 'funding'],
+      ['Acme raises Rs 500 crore through bonds', false],
+      ['Acme raises Rs 300 crore more from rupee bond sale', false],
+      ['Acme to raise $100 million via rights issue', false],
     ]));
 
   describe('product launches and milestones', () =>
@@ -166,6 +170,9 @@ describe('traps: the company is not the subject', () =>
     ['Acme founder named to Time 100 list', false],
     ['Acme sells European unit to Beta', false, 'divestiture'],
     ["Old Mutual picks Acme's Jane Doe as new finance chief", false],
+    ['Regulator turns the heat on Acme, orders forensic audit', false],
+    ["FDA approves Beta's drug, in move validating Acme takeover deal", false],
+    ['EU clears Beta, Acme deal', false],
   ]));
 
 describe('traps: negation and reversal', () =>

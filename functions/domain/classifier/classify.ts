@@ -157,7 +157,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
       }
       case 'approval-by': {
         const gapWords = objectGap(p, m, cue, 6);
-        if (gapWords && regulatorBefore(p, cue) && approvalIsOwn(gapWords)) return { role: 'own', quality: 0.85, how: 'a regulator approves its product' };
+        if (gapWords && regulatorBefore(p, cue) && approvalIsOwn(p, m, gapWords)) return { role: 'own', quality: 0.85, how: 'a regulator approves its product' };
         break;
       }
       case 'picked': {

@@ -48,8 +48,13 @@ const gap = (n: number): string => `(?:\\S+\\s+){0,${n}}?`;
 /** Up to `n` words, none of which is one of `words`. */
 const gapWithout = (n: number, words: string): string => `(?:(?!(?:${words})\\b)\\S+\\s+){0,${n}}?`;
 
-const MONEY =
-  "(?:(?:about|around|nearly|over|more than|up to|another|an additional|a further|fresh|new|some|almost|close to)\\s+)?(?:(?:[$€£¥₹]|rs\\.?\\s?|inr\\s?|usd\\s?|eur\\s?|gbp\\s?|us\\$\\s?|[ca]\\$\\s?|hk\\$\\s?|s\\$\\s?)\\d[\\d,.]*(?![\\d,])(?:\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion)\\b)?|\\d[\\d,.]*\\s*-?\\s*(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion)\\b)";
+/** Magnitude words after an amount ("$5 million", "Rs 300 crore"). */
+const MAGNITUDE = '(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion)\\b';
+/**
+ * An amount of money. The number and its magnitude are taken whole (the lookaheads stop the regex
+ * from backtracking to "Rs 300" and so slipping past a rule about what follows "Rs 300 crore").
+ */
+const MONEY = `(?:(?:about|around|nearly|over|more than|up to|another|an additional|a further|fresh|new|some|almost|close to)\\s+)?(?:(?:[$€£¥₹]|rs\\.?\\s?|inr\\s?|usd\\s?|eur\\s?|gbp\\s?|us\\$\\s?|[ca]\\$\\s?|hk\\$\\s?|s\\$\\s?)\\d[\\d,.]*(?![\\d,])(?:\\s*-?\\s*${MAGNITUDE}|(?!\\s*-?\\s*${MAGNITUDE}))|\\d[\\d,.]*(?![\\d,])\\s*-?\\s*${MAGNITUDE})`;
 
 // ---------------------------------------------------------------------------------------------
 // Events worth congratulating (when the company is the one they happened to).

@@ -250,9 +250,14 @@ export function regulatorBefore(p: PreparedText, cue: CueHit): boolean {
   return REGULATOR.test(p.lower.slice(clause.start, cue.start));
 }
 
-/** Whether the object of an approval is the company's own product, not a copy of it or a deal. */
-export function approvalIsOwn(gap: readonly string[]): boolean {
-  return !NOT_OWN_APPROVAL.test(gap.join(' '));
+/**
+ * Whether the object of an approval is the company's own product ("approves Acme's drug"), not a
+ * copy of it, a deal it is part of, or something named further off ("approves X's drug, in a move…").
+ */
+export function approvalIsOwn(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
+  if (gap.length > 4 || gap.some((w) => w.endsWith(','))) return false;
+  const after = words(p.lower.slice(m.end, m.end + 40)).slice(0, 3).join(' ');
+  return !NOT_OWN_APPROVAL.test(gap.join(' ')) && !NOT_OWN_APPROVAL.test(after);
 }
 
 /** After a "picked" verb: "Beta picks Acme to build…", "…as supplier", "…for contract". */
