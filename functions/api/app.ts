@@ -19,7 +19,7 @@ import { interviewRoutes } from './routes/interviews.js';
 import { meRoutes } from './routes/me.js';
 import { planRoutes } from './routes/plan.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
-import { notFoundPage, webRoutes, WEB_PATHS } from '../web/app.js';
+import { notFoundPage, webRoutes } from '../web/app.js';
 
 export type { ApiDependencies, ApiLimits } from './context.js';
 

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   poll: { summary: 'run one news poll cycle against the configured stack', load: async () => (await import('./commands/poll.js')).command },
   digest: { summary: 'run one digest cycle against the configured stack', load: async () => (await import('./commands/digest.js')).command },
   start: { summary: 'run local mode: local DynamoDB, mail catcher, API and scheduler', load: async () => (await import('./commands/start.js')).command },
+  demo: { summary: 'run local mode with sample data: an alert and a digest in the inbox within a minute, offline', load: async () => (await import('./commands/demo.js')).command },
 };
 
 function overview(): string {

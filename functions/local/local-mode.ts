@@ -4,6 +4,8 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { once } from 'node:events';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createApi } from '../api/app.js';
 import { checkReadiness } from '../app/readiness.js';
@@ -39,9 +41,24 @@ async function listenApi(app: ReturnType<typeof createApi>, port: number): Promi
   return server;
 }
 
+export interface LocalModeOptions {
+  /** Suggest `npm run demo` when the data folder is empty (default true; the demo itself says no). */
+  offerDemo?: boolean;
+}
+
+/** True when local mode has never stored anything in this data folder. */
+async function isFreshDataDir(dataDir: string): Promise<boolean> {
+  try {
+    return (await readdir(join(dataDir, 'dynamodb'))).length === 0;
+  } catch {
+    return true;
+  }
+}
+
 /** Starts everything and returns once the API is healthy. */
-export async function startLocalMode(config: Config, out: Writable): Promise<RunningLocalMode> {
+export async function startLocalMode(config: Config, out: Writable, options: LocalModeOptions = {}): Promise<RunningLocalMode> {
   const dataDir = await prepareDataDir(config.dataDir);
+  const fresh = (options.offerDemo ?? true) && (await isFreshDataDir(dataDir));
   const releaseLock = await acquireLock(dataDir, `http://127.0.0.1:${config.port}`);
   const cleanups: Array<() => Promise<void> | void> = [releaseLock];
   const stop = async () => {
@@ -70,10 +87,12 @@ export async function startLocalMode(config: Config, out: Writable): Promise<Run
     out.write(
       [
         'afterview is running in local mode',
+        `  Web app    ${config.publicUrl}/   (sign in by email: the link lands in the inbox below)`,
         `  API        ${config.publicUrl}   (GET /health; reference at ${config.publicUrl}/docs)`,
         `  Inbox      http://127.0.0.1:${config.sesPort}   (every email afterview sends lands here)`,
         `  DynamoDB   http://127.0.0.1:${config.dynamodbPort}   (data kept in ${dataDir})`,
         `  Scheduler  ${config.schedule ? 'news poll and digest every hour' : 'off (AFTERVIEW_SCHEDULE=off): run `npm run afterview -- poll --once` / `digest --once`'}`,
+        ...(fresh ? ['Nothing here yet: run `npm run demo` to see it with sample data (an alert and a digest in a minute, offline).'] : []),
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

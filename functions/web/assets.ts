@@ -26,12 +26,15 @@ header.top nav form{margin:0}
 header.top nav button{background:none;border:1px solid rgba(255,255,255,.7);color:var(--brand-ink);padding:.2rem .7rem;font-size:.95rem}
 main{max-width:52rem;margin:0 auto;padding:1.2rem 1rem 3rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0 1rem}
+h1 .meta{font-size:1rem;font-weight:400}
 h2{font-size:1.25rem;margin:1.6rem 0 .6rem}
 h3{font-size:1.08rem;margin:0 0 .3rem}
 p{margin:.5rem 0}
 .lead{color:var(--muted);margin-top:-.4rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1rem 1.1rem;margin:0 0 1rem}
+.card > :first-child,.card > header :first-child{margin-top:0}
 .card > :last-child{margin-bottom:0}
+.card header h2{margin:0}
 .card header{display:flex;flex-wrap:wrap;gap:.2rem 1rem;align-items:baseline;justify-content:space-between;margin-bottom:.4rem}
 .meta{color:var(--muted);font-size:.92rem}
 .action{border-top:1px solid var(--line);padding-top:.8rem;margin-top:.8rem}
@@ -49,7 +52,9 @@ button,.button{display:inline-block;font:inherit;font-size:.97rem;line-height:1.
 button.secondary,.button.secondary{background:var(--card);color:var(--brand)}
 button.danger{background:var(--late);border-color:var(--late);color:#fff}
 button.link{background:none;border:0;color:var(--brand);text-decoration:underline;padding:.2rem;min-height:0}
-form.stack{display:grid;gap:.9rem;max-width:34rem}
+form.stack{display:grid;gap:.9rem;max-width:40rem}
+form.replied{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.6rem 0}
+form.replied input{width:auto}
 fieldset{border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem .8rem;margin:0}
 legend{font-weight:600;padding:0 .3rem}
 label{display:block;font-weight:600;margin-bottom:.2rem}
@@ -59,6 +64,7 @@ label.inline input{margin-top:.35rem}
 input[type=text],input[type=email],input[type=date],input[type=time],input[type=url],select,textarea{width:100%;font:inherit;padding:.5rem .6rem;border:1px solid #8a94a3;border-radius:6px;background:#fff;color:var(--ink)}
 textarea{min-height:5rem}
 .two{display:grid;gap:.9rem;grid-template-columns:1fr 1fr}
+.two > div{display:flex;flex-direction:column;justify-content:flex-end}
 @media (max-width:34rem){.two{grid-template-columns:1fr}h1{font-size:1.4rem}}
 .notice{border-radius:8px;padding:.7rem .9rem;margin:0 0 1rem;background:var(--ok-bg);color:var(--ok);border:1px solid #b7dcc3}
 .notice.error{background:var(--late-bg);color:var(--late);border-color:#f0bcbc}

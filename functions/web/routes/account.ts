@@ -49,7 +49,7 @@ function signInPage(c: Context<WebEnv>, values: { email?: string; errors?: strin
       title: 'Sign in',
       notice: notice(c),
       errors: [...(values.errors ?? []), ...(values.subscribeErrors ?? [])],
-      body: html`<h1>afterview</h1>
+      body: html`<h1>After the interview, know what to do</h1>
         <p class="lead">What to do after each interview — the thank-you, the follow-up, when to move on — and a ready-to-send note when the company has good news.</p>
         <div class="card">
           <h2 id="sign-in-heading">Sign in</h2>

@@ -222,7 +222,7 @@ function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date
       interview.contactPolicy === 'no-contact' ? html` · <strong>no contact until they reach out</strong>` : ''
     }</p>
     <div class="card">
-      <h2 style="margin-top:0">What to do</h2>
+      <h2>What to do</h2>
       ${
         plan.actions.length === 0
           ? html`<p>${open ? 'Nothing to do for now. afterview tells you when it is time.' : 'Nothing more to do for this interview.'}</p>`
@@ -230,12 +230,12 @@ function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date
       }
     </div>
     <div class="card">
-      <h2 style="margin-top:0">Record what happened</h2>
+      <h2>Record what happened</h2>
       <div class="row">${outreach.map((type) => eventButton(c, interview.id, type, back, EVENT_LABEL[type], 'secondary'))}</div>
-      <form method="post" action="/interviews/${interview.id}/events" class="row">
+      <form method="post" action="/interviews/${interview.id}/events" class="replied">
         ${csrfField(c)}<input type="hidden" name="type" value="heard-back"><input type="hidden" name="return" value="${back}">
-        <label for="new-decision" style="margin:0">New decision date <span class="hint">Optional, if they gave one</span></label>
-        <input type="date" id="new-decision" name="decisionExpectedBy" style="width:auto">
+        <div><label for="new-decision">New decision date <span class="hint">Optional, if they gave one</span></label>
+        <input type="date" id="new-decision" name="decisionExpectedBy"></div>
         <button type="submit" class="secondary">They replied</button>
       </form>
       <div class="row">${(['references-requested', 'offer', 'rejected', 'withdrawn'] as const).map((type) =>
@@ -243,7 +243,7 @@ function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date
       )}</div>
     </div>
     <div class="card">
-      <h2 style="margin-top:0">Timeline</h2>
+      <h2>Timeline</h2>
       ${timeline(interview, now)}
       ${
         interview.events.length > 0

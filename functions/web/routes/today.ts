@@ -52,7 +52,7 @@ export function todayRoutes(deps: ApiDependencies): Hono<WebEnv> {
           <p class="lead">${open} open interview${open === 1 ? '' : 's'}. ${dueNow.length === 0 ? 'Nothing to do today — keep applying.' : 'Here is what to do today.'}</p>
           ${dueNow.map(
             (p) => html`<article class="card">
-              <header><h2 style="margin:0"><a href="/interviews/${p.interview.id}">${p.interview.company}</a></h2>
+              <header><h2><a href="/interviews/${p.interview.id}">${p.interview.company}</a></h2>
               <span class="meta">${p.interview.role} · ${p.interview.interviewer.name}</span></header>
               ${p.actions.map((a) => actionBlock(c, a, { interview: p.interview, today: p.today, returnTo: '/' }))}
             </article>`,
