@@ -1,7 +1,21 @@
+import { runDigestCycle } from '../app/digest/run-digest-cycle.js';
+import { pollDepsFrom, runPollCycle } from '../app/poll/index.js';
 import type { Services } from '../app/services.js';
 import type { ScheduledJob } from './scheduler.js';
 
-/** The jobs local mode runs on the same cadence as the AWS schedules. */
-export function localJobs(_services: Services): ScheduledJob[] {
-  return [];
+/** One poll cycle now, as the hourly schedule runs it (also the demo's). */
+export const runPollNow = (services: Services, now: Date) => runPollCycle(pollDepsFrom(services), now);
+
+/** One digest cycle now, as the hourly schedule runs it (also the demo's). */
+export const runDigestNow = (services: Services, now: Date) => runDigestCycle(services, now);
+
+/**
+ * The jobs local mode runs on the same cadence as the AWS schedules: the news poll and the digest
+ * every hour (the digest a few minutes later, so the morning's news is in it).
+ */
+export function localJobs(services: Services): ScheduledJob[] {
+  return [
+    { name: 'poll', pattern: '0 * * * *', run: (now) => runPollNow(services, now) },
+    { name: 'digest', pattern: '5 * * * *', run: (now) => runDigestNow(services, now) },
+  ];
 }

@@ -1,0 +1,228 @@
+/**
+ * The digest job (DESIGN.md §3): every hour, each confirmed subscriber whose local digest hour has
+ * come today and who has not had today's digest gets one — built from their open interviews'
+ * plans, the last day's good news and the keep-looking section — claimed with a conditional write
+ * before it is sent, so retries and concurrent runs never send two on one local day.
+ */
+import type { Logger } from '../../adapters/logger.js';
+import type { Config } from '../../config/env.js';
+import type { WatchedCompany } from '../../domain/company.js';
+import { composeDigest, type DigestLinks, type GoodNewsItem } from '../../domain/digest/index.js';
+import { planFollowUps } from '../../domain/follow-up/index.js';
+import type { StoredInterview } from '../../domain/interview.js';
+import { congratulationsAllowed, isStale } from '../../domain/news-watch/congratulations-allowed.js';
+import { isAboutCompany } from '../../domain/news-watch/relevance.js';
+import type { Story } from '../../domain/news.js';
+import { writeCongratulations } from '../../domain/notes/congratulations.js';
+import { nextDigestAt } from '../../domain/subscriber-schedule.js';
+import type { Subscriber } from '../../domain/subscriber.js';
+import { localDate, localHour } from '../../domain/time-zone.js';
+import type { ClaimRepository, CompanyRepository, InterviewRepository, LinkSigner, Mailer, NewsRepository, SubscriberRepository, SuppressionRepository } from '../ports.js';
+
+export interface DigestDeps {
+  repos: {
+    subscribers: Pick<SubscriberRepository, 'listDueForDigest' | 'updateSettings'>;
+    interviews: Pick<InterviewRepository, 'list' | 'markMovedOnNotice' | 'claimCongratsSlot'>;
+    companies: Pick<CompanyRepository, 'list'>;
+    news: Pick<NewsRepository, 'listSince'>;
+    claims: Pick<ClaimRepository, 'claimDigest' | 'markDigestSent' | 'hasDigest' | 'releaseDigest'>;
+    suppressions: Pick<SuppressionRepository, 'isSuppressed'>;
+  };
+  mailer: Mailer;
+  links: LinkSigner;
+  config: Pick<Config, 'publicUrl'>;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/** What happened to one due subscriber. */
+export type DigestOutcome = 'sent' | 'nothing-to-say' | 'already-sent' | 'not-yet-today' | 'suppressed' | 'failed';
+
+export interface DigestCycleSummary {
+  due: number;
+  sent: number;
+  nothingToSay: number;
+  alreadySent: number;
+  notYetToday: number;
+  suppressed: number;
+  failed: number;
+  ms: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Subscribers handled at once: enough to keep the table and SES busy, few enough to stay polite. */
+const CONCURRENCY = 16;
+const UNSUBSCRIBE_TTL_SECONDS = 365 * 86_400;
+
+export async function runDigestCycle(deps: DigestDeps, now: Date): Promise<DigestCycleSummary> {
+  const started = Date.now();
+  const due = await deps.repos.subscribers.listDueForDigest(now);
+  const outcomes: DigestOutcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const subscriber = due[next++]!;
+      try {
+        outcomes.push(await digestFor(deps, subscriber, now));
+      } catch (err) {
+        deps.logger?.error('digest failed', { subscriberId: subscriber.id, error: err instanceof Error ? err.message : String(err) });
+        outcomes.push('failed');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
+  const count = (o: DigestOutcome) => outcomes.filter((x) => x === o).length;
+  return {
+    due: due.length,
+    sent: count('sent'),
+    nothingToSay: count('nothing-to-say'),
+    alreadySent: count('already-sent'),
+    notYetToday: count('not-yet-today'),
+    suppressed: count('suppressed'),
+    failed: count('failed'),
+    ms: Date.now() - started,
+  };
+}
+
+/** One subscriber's digest for the local day `now` falls on. */
+export async function digestFor(deps: DigestDeps, subscriber: Subscriber, now: Date): Promise<DigestOutcome> {
+  const reschedule = () => deps.repos.subscribers.updateSettings(subscriber.id, { nextDigestAt: nextDigestAt(subscriber, now) });
+  const day = localDate(now, subscriber.timeZone);
+
+  // Due from an earlier day but today's hour has not come yet: yesterday's is gone, wait for today's.
+  if (localHour(now, subscriber.timeZone) < subscriber.digestHour) {
+    await reschedule();
+    return 'not-yet-today';
+  }
+  if (await deps.repos.suppressions.isSuppressed(subscriber.email)) {
+    await reschedule();
+    return 'suppressed';
+  }
+  if (await deps.repos.claims.hasDigest(subscriber.id, day)) {
+    await reschedule();
+    return 'already-sent';
+  }
+
+  const [interviews, companies] = await Promise.all([
+    deps.repos.interviews.list(subscriber.id),
+    deps.repos.companies.list(subscriber.id),
+  ]);
+  const plans = interviews.map((interview) => ({ interview, plan: planFollowUps(interview, now) }));
+  const goodNews = await gatherGoodNews(deps, companies, interviews, now);
+  const links = signedLinks(deps, subscriber.id, now, new Map(companies.map((c) => [c.id, c.key])));
+  const digest = await composeDigest({
+    settings: subscriber,
+    now,
+    interviews: plans,
+    goodNews,
+    keepLooking: {
+      openInterviews: plans.filter((p) => p.plan.status === 'open').length,
+      daysSinceLastInterviewLogged: daysSinceLastLogged(interviews, now),
+    },
+    links,
+  });
+
+  if (!digest.hasSomethingToSay && !subscriber.dailyEvenIfEmpty) {
+    await reschedule();
+    return 'nothing-to-say';
+  }
+  // The claim comes first: whoever writes it sends; everyone else stops here.
+  if (!(await deps.repos.claims.claimDigest(subscriber.id, digest.localDate, now))) {
+    await reschedule();
+    return 'already-sent';
+  }
+  const unsubscribe = await links.unsubscribe();
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({
+      to: subscriber.email,
+      subject: digest.subject,
+      text: digest.text,
+      html: digest.html,
+      kind: 'digest',
+      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    }));
+  } catch (err) {
+    // The mail service did not take it: give the day back so the next hourly run tries again.
+    await deps.repos.claims.releaseDigest(subscriber.id, digest.localDate);
+    throw err;
+  }
+  await deps.repos.claims.markDigestSent(subscriber.id, digest.localDate, now, messageId);
+  await Promise.all(digest.movedOnNoticeFor.map((id) => deps.repos.interviews.markMovedOnNotice(subscriber.id, id, now)));
+  // Digest-mode subscribers get their congratulations suggestions here: they count toward R8's spacing.
+  if (subscriber.alerts === 'digest') {
+    const suggested = new Set(goodNews.filter((n) => n.note).flatMap((n) => n.interviewIds));
+    await Promise.all([...suggested].map((id) => deps.repos.interviews.claimCongratsSlot(subscriber.id, id, now, 14)));
+  }
+  await reschedule();
+  deps.logger?.info('digest sent', { subscriberId: subscriber.id, localDate: digest.localDate, messageId });
+  return 'sent';
+}
+
+/**
+ * The last day's positive stories about the subscriber's companies, by the subscriber's own names
+ * and exclusions. A note is offered only where a congratulations is allowed now (R6, R8) and the
+ * story is fresh; otherwise the story is shown for information only.
+ */
+async function gatherGoodNews(
+  deps: DigestDeps,
+  companies: WatchedCompany[],
+  interviews: StoredInterview[],
+  now: Date,
+): Promise<GoodNewsItem[]> {
+  const since = new Date(now.getTime() - DAY_MS);
+  const perCompany = await Promise.all(
+    companies.map(async (company) => {
+      const stories = await deps.repos.news.listSince(company.key, since, 20);
+      return stories
+        .filter((s) => s.classification?.congratulate === true)
+        .filter((s) => isAboutCompany(s, { name: company.name, aliases: company.aliases, exclude: company.exclude }))
+        .map((story) => goodNewsItem(company, story, interviews, now));
+    }),
+  );
+  return perCompany.flat();
+}
+
+function goodNewsItem(company: WatchedCompany, story: Story, interviews: StoredInterview[], now: Date): GoodNewsItem {
+  const withCompany = interviews.filter((i) => i.companyId === company.id);
+  const allowed = isStale(story.publishedAt, now) ? [] : withCompany.filter((i) => congratulationsAllowed(i, now).allowed);
+  const target = allowed[0];
+  return {
+    companyId: company.id,
+    companyName: company.name,
+    storyId: story.id,
+    title: story.title,
+    publisher: story.publisher,
+    link: story.link,
+    publishedAt: story.publishedAt,
+    event: story.classification?.event ?? null,
+    congratulate: true,
+    interviewIds: (target ? allowed : withCompany).map((i) => i.id),
+    forInformationOnly: !target,
+    note: target
+      ? writeCongratulations(
+          { title: story.title, event: story.classification?.event ?? null, publisher: story.publisher, link: story.link },
+          target,
+        )
+      : undefined,
+  };
+}
+
+function daysSinceLastLogged(interviews: StoredInterview[], now: Date): number | null {
+  if (interviews.length === 0) return null;
+  const latest = Math.max(...interviews.map((i) => Date.parse(i.createdAt)));
+  return Math.max(0, Math.floor((now.getTime() - latest) / DAY_MS));
+}
+
+/** The digest's one-click links: signed, expiring, each good for one thing. */
+function signedLinks(deps: DigestDeps, subscriberId: string, now: Date, companyKeys: Map<string, string>): DigestLinks {
+  const url = async (path: string, purpose: Parameters<LinkSigner['sign']>[0]['purpose'], data: Record<string, string>, ttl?: number) =>
+    `${deps.config.publicUrl}${path}?token=${encodeURIComponent(await deps.links.sign({ purpose, subscriberId, data }, now, ttl))}`;
+  return {
+    interviewEvent: (interviewId, event) => url('/v1/actions', 'interview-event', { interviewId, type: event }),
+    stopWatching: (companyId) => url('/v1/actions', 'stop-watching', { companyId }),
+    notRelevant: (companyId, storyId) => url('/v1/actions', 'not-relevant', { companyKey: companyKeys.get(companyId) ?? '', storyId }),
+    unsubscribe: () => url('/v1/unsubscribe', 'unsubscribe', {}, UNSUBSCRIBE_TTL_SECONDS),
+    calendar: (interviewId, action) =>
+      url('/v1/calendar', 'calendar', { interviewId, type: action.type, dueOn: action.dueOn }),
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * The digest job against dynalite and the mail catcher: who is due, what the mail carries, and
+ * exactly one digest per subscriber per local day however often and however concurrently it runs.
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { digestFor, runDigestCycle, type DigestDeps } from '../../functions/app/digest/run-digest-cycle.js';
+import type { Mailer, OutgoingEmail } from '../../functions/app/ports.js';
+import { HmacLinkSigner } from '../../functions/app/signed-links.js';
+import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
+import type { InterviewEvent, StoredInterview } from '../../functions/domain/interview.js';
+import { nextDigestAt } from '../../functions/domain/subscriber-schedule.js';
+import type { Subscriber } from '../../functions/domain/subscriber.js';
+import { createTestStack, mailTo, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+
+/** Counts what would be sent, per recipient. */
+class RecordingMailer implements Mailer {
+  sent: OutgoingEmail[] = [];
+  async send(email: OutgoingEmail) {
+    this.sent.push(email);
+    await new Promise((r) => setTimeout(r, 2));
+    return { messageId: `m-${this.sent.length}` };
+  }
+  to(address: string) {
+    return this.sent.filter((e) => e.to === address);
+  }
+}
+
+function deps(mailer: Mailer): DigestDeps {
+  return { repos: stack.repos, mailer, links: new HmacLinkSigner(stack.repos.secrets), config: stack.config };
+}
+
+// 08:30 in New York on 26 November 2026 (EST, UTC-5).
+const MORNING = new Date('2026-11-26T13:30:00Z');
+
+async function seedSubscriber(overrides: Partial<Subscriber> = {}, due = true): Promise<Subscriber> {
+  const id = randomUUID();
+  const sub: Subscriber = {
+    id,
+    email: `digest-${id.slice(0, 8)}@example.test`,
+    status: 'confirmed',
+    timeZone: 'America/New_York',
+    digestHour: 8,
+    alerts: 'instant',
+    dailyEvenIfEmpty: false,
+    createdAt: '2026-10-01T00:00:00.000Z',
+    tokenHashes: [],
+    ...overrides,
+  };
+  // Due: the next digest instant was this morning's 08:00 local.
+  sub.nextDigestAt = due ? '2026-11-26T13:00:00.000Z' : nextDigestAt(sub, MORNING);
+  await stack.repos.subscribers.createIfAbsent(sub);
+  return sub;
+}
+
+async function seedCompany(sub: Subscriber, name = 'Acme Robotics'): Promise<WatchedCompany> {
+  const company: WatchedCompany = {
+    id: randomUUID(),
+    subscriberId: sub.id,
+    key: companyKey(name),
+    name,
+    aliases: [],
+    exclude: [],
+    feeds: [],
+    createdAt: '2026-10-01T00:00:00.000Z',
+    updatedAt: '2026-10-01T00:00:00.000Z',
+    sourceIds: [],
+  };
+  await stack.repos.companies.put(company);
+  return company;
+}
+
+async function seedInterview(
+  sub: Subscriber,
+  company: WatchedCompany,
+  overrides: Partial<StoredInterview> = {},
+  events: InterviewEvent[] = [],
+): Promise<StoredInterview> {
+  const interview: StoredInterview = {
+    id: randomUUID(),
+    subscriberId: sub.id,
+    companyId: company.id,
+    company: company.name,
+    role: 'Data Analyst',
+    interviewer: { name: 'Dana Lee', email: 'dana@acme.example' },
+    interviewedAt: '2026-11-25T15:00:00Z',
+    decisionExpectedBy: '2026-12-10',
+    contactPolicy: 'ok',
+    lastEmployerChannel: 'email',
+    timeZone: 'America/New_York',
+    events,
+    createdAt: '2026-11-25T16:00:00.000Z',
+    updatedAt: '2026-11-25T16:00:00.000Z',
+    ...overrides,
+  };
+  await stack.repos.interviews.put(interview);
+  return interview;
+}
+
+beforeAll(async () => {
+  stack = await createTestStack({ AFTERVIEW_PUBLIC_URL: 'https://afterview.example' });
+});
+
+describe('the digest job', () => {
+  it('sends a due subscriber one digest with the thank-you, its draft and one-click links', async () => {
+    const sub = await seedSubscriber();
+    await seedInterview(sub, await seedCompany(sub));
+    const summary = await runDigestCycle({ ...deps(stack.mailer) }, MORNING);
+    expect(summary.sent).toBeGreaterThanOrEqual(1);
+
+    const [mail, ...more] = await mailTo(stack.sesEndpoint, sub.email);
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toMatch(/thank-you/i);
+    expect(mail!.body.text).toContain('Dana');
+    expect(mail!.body.html).toContain('<table');
+    expect(mail!.body.html).toMatch(/https:\/\/afterview\.example\/v1\/actions\?token=/);
+    const headers = Object.fromEntries((mail!.headers ?? []).map((h) => [h.name, h.value]));
+    expect(headers['List-Unsubscribe']).toMatch(/^<https:\/\/afterview\.example\/v1\/unsubscribe\?token=.+>$/);
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+
+    // The next digest is tomorrow at 08:00 New York time.
+    expect((await stack.repos.subscribers.get(sub.id))?.nextDigestAt).toBe('2026-11-27T13:00:00.000Z');
+  });
+
+  it('sends nothing when there is nothing to act on, unless asked for daily mail', async () => {
+    const quiet = await seedSubscriber();
+    const daily = await seedSubscriber({ dailyEvenIfEmpty: true });
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), quiet, MORNING)).toBe('nothing-to-say');
+    expect(await digestFor(deps(mailer), daily, MORNING)).toBe('sent');
+    expect(mailer.to(quiet.email)).toHaveLength(0);
+    expect(mailer.to(daily.email)).toHaveLength(1);
+  });
+
+  it('does not send before the local hour when yesterday\'s was missed, and catches up later the same day', async () => {
+    const sub = await seedSubscriber({}, false);
+    await seedInterview(sub, await seedCompany(sub));
+    await stack.repos.subscribers.updateSettings(sub.id, { nextDigestAt: '2026-11-25T13:00:00.000Z' });
+    const mailer = new RecordingMailer();
+    const sevenAm = new Date('2026-11-26T12:00:00Z');
+    expect(await digestFor(deps(mailer), (await stack.repos.subscribers.get(sub.id))!, sevenAm)).toBe('not-yet-today');
+    expect((await stack.repos.subscribers.get(sub.id))?.nextDigestAt).toBe('2026-11-26T13:00:00.000Z');
+    // The 08:00 run is missed; the 11:00 run catches up.
+    const elevenAm = new Date('2026-11-26T16:00:00Z');
+    const due = (await stack.repos.subscribers.listDueForDigest(elevenAm)).map((s) => s.id);
+    expect(due).toContain(sub.id);
+    expect(await digestFor(deps(mailer), (await stack.repos.subscribers.get(sub.id))!, elevenAm)).toBe('sent');
+    expect(mailer.to(sub.email)).toHaveLength(1);
+  });
+
+  it('sends nothing to a suppressed address', async () => {
+    const sub = await seedSubscriber();
+    await seedInterview(sub, await seedCompany(sub));
+    await stack.repos.suppressions.suppress(sub.email, 'hard bounce', MORNING);
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('suppressed');
+    expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('gives the day back when the mail service refuses, so the next run retries', async () => {
+    const sub = await seedSubscriber();
+    await seedInterview(sub, await seedCompany(sub));
+    const failing: Mailer = { send: async () => Promise.reject(new Error('throttled')) };
+    await expect(digestFor(deps(failing), sub, MORNING)).rejects.toThrow('throttled');
+    expect(await stack.repos.claims.hasDigest(sub.id, '2026-11-26')).toBe(false);
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+  });
+
+  it('shows good news for a no-contact interview for information only, with no note to send', async () => {
+    const sub = await seedSubscriber();
+    const company = await seedCompany(sub, `Globex ${randomUUID().slice(0, 6)}`);
+    await seedInterview(sub, company, { contactPolicy: 'no-contact', interviewedAt: '2026-11-10T15:00:00Z' });
+    await stack.repos.news.putIfNew({
+      companyKey: company.key,
+      id: 'story-1',
+      title: `${company.name} wins national innovation award`,
+      link: 'https://news.example/award',
+      publisher: 'Example Times',
+      publishedAt: '2026-11-26T09:00:00.000Z',
+      summary: null,
+      firstSeenAt: '2026-11-26T10:00:00.000Z',
+      normalizedTitle: 'globex wins national innovation award',
+      classification: { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
+      sourceIds: [],
+    });
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    expect(mail.text).toContain('innovation award');
+    expect(mail.text).toMatch(/for your information/i);
+    expect(mail.text).not.toMatch(/Congratulations/);
+    expect(mail.html).not.toContain('mailto:dana@acme.example');
+  });
+
+  it('says moved-on once', async () => {
+    const sub = await seedSubscriber({ dailyEvenIfEmpty: false });
+    const company = await seedCompany(sub);
+    const interview = await seedInterview(
+      sub,
+      company,
+      { interviewedAt: '2026-10-01T15:00:00Z', decisionExpectedBy: '2026-10-10' },
+      [
+        { type: 'thank-you-sent', at: '2026-10-02T14:00:00Z' },
+        { type: 'follow-up-sent', at: '2026-10-20T14:00:00Z' },
+      ],
+    );
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    expect(mailer.to(sub.email)[0]!.text).toMatch(/time to let this one go/i);
+    expect((await stack.repos.interviews.get(sub.id, interview.id))?.movedOnNoticeAt).toBeDefined();
+    const tomorrow = new Date(MORNING.getTime() + 86_400_000);
+    expect(await digestFor(deps(mailer), (await stack.repos.subscribers.get(sub.id))!, tomorrow)).toBe('nothing-to-say');
+  });
+
+  it('sends exactly one digest per subscriber per local day, however many runs and however concurrent', async () => {
+    const subs = await Promise.all(Array.from({ length: 4 }, () => seedSubscriber({ dailyEvenIfEmpty: true })));
+    for (const sub of subs) await seedInterview(sub, await seedCompany(sub));
+    let day = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        // Batches of concurrent runs at minutes spread over the local day (08:00–23:59 New York).
+        fc.array(fc.array(fc.integer({ min: 0, max: 16 * 60 - 1 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        async (batches, replaySchedule) => {
+          // A fresh local day for every case: 08:00 EST is 13:00 UTC all December.
+          const eight = Date.parse('2026-12-01T13:00:00Z') + day++ * 86_400_000;
+          const makeDue = () =>
+            Promise.all(subs.map((s) => stack.repos.subscribers.updateSettings(s.id, { nextDigestAt: new Date(eight).toISOString() })));
+          await makeDue();
+          const mailer = new RecordingMailer();
+          for (const batch of batches) {
+            // A retried or overlapping scheduler may see everyone as due again.
+            if (replaySchedule) await makeDue();
+            await Promise.all(batch.map((minutes) => runDigestCycle(deps(mailer), new Date(eight + minutes * 60_000))));
+          }
+          for (const sub of subs) expect(mailer.to(sub.email)).toHaveLength(1);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 90_000);
+});
