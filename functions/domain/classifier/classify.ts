@@ -40,6 +40,8 @@ export interface ClassifyOptions {
 export const STALE_AFTER_DAYS = 14;
 const DAY_MS = 86_400_000;
 const SUMMARY_CHARS = 600;
+/** Headlines are short; a longer "title" is read only this far, which bounds the work per item. */
+const MAX_TITLE_CHARS = 1000;
 
 /** What a reversed good event is called ("fails to win contract" → lost-contract). */
 const REVERSED: Record<string, string> = {
@@ -213,13 +215,10 @@ function staleness(item: Headline, now: Date | undefined): { stale: boolean; not
   return { stale: false, note: null };
 }
 
-/**
- * Classifies one headline for one company. Pure and deterministic: the same input always gives
- * the same output, and `reasons` names the cues that decided.
- */
-export function classifyHeadline(item: Headline, company: CompanyRef, options: ClassifyOptions = {}): Classification {
+/** Classifies one headline for one company (see {@link classifyHeadline} in index.ts). */
+export function judgeHeadline(item: Headline, company: CompanyRef, options: ClassifyOptions = {}): Classification {
   const reasons: string[] = [];
-  const { text, commentary } = normalizeHeadlineText(typeof item.title === 'string' ? item.title : '');
+  const { text, commentary } = normalizeHeadlineText(typeof item.title === 'string' ? item.title.slice(0, MAX_TITLE_CHARS) : '');
   const p = prepareText(text);
   const matcher = companyMatcher(company);
   let mentions = findMentions(matcher, p);
