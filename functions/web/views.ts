@@ -98,7 +98,7 @@ export function actionBlock(c: Context<WebEnv>, action: FollowUpAction, ctx: Act
   const email = ctx.interview.interviewer.email;
   const mailto = action.draft && email && action.channel === 'email' ? mailtoLink(email, action.draft) : null;
   return html`<section class="action" aria-labelledby="${id}-title">
-    <h3 id="${id}-title">${ACTION_TITLE[action.type]} ${dueBadge(action, ctx.today)}</h3>
+    <h3 id="${id}-title">${ACTION_TITLE[action.type]} ${sent ? dueBadge(action, ctx.today) : html`<span class="badge">Worth knowing</span>`}</h3>
     <p>${action.why}</p>
     ${
       action.draft
