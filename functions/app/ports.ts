@@ -24,6 +24,11 @@ export interface SubscriberRepository {
   /** Writes the whole profile (keeps the digest index entry in step with status and nextDigestAt). */
   save(subscriber: Subscriber): Promise<void>;
   updateSettings(id: string, settings: Partial<SubscriberSettings> & { nextDigestAt?: string }): Promise<Subscriber>;
+  /**
+   * Moves a confirmed subscriber's next digest instant (one conditional update; a subscriber who
+   * unsubscribed meanwhile stays out of the digest index).
+   */
+  scheduleNextDigest(id: string, nextDigestAt: string): Promise<void>;
   /** Confirmed subscribers whose next digest instant is at or before `now`, across all shards. */
   listDueForDigest(now: Date, limit?: number): Promise<Subscriber[]>;
   addApiToken(id: string, tokenHash: string, at: Date): Promise<void>;

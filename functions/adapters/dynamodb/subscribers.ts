@@ -74,6 +74,24 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     return next;
   }
 
+  async scheduleNextDigest(id: string, nextDigestAt: string): Promise<void> {
+    const index = keys.digestDue(id, nextDigestAt);
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.subscriber(id),
+          UpdateExpression: 'SET nextDigestAt = :next, GSI1PK = :pk, GSI1SK = :sk',
+          ConditionExpression: '#status = :confirmed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':next': nextDigestAt, ':pk': index.GSI1PK, ':sk': index.GSI1SK, ':confirmed': 'confirmed' },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
   async listDueForDigest(now: Date, limit = Infinity): Promise<Subscriber[]> {
     const upTo = `${now.toISOString()}#~`;
     const shards = await Promise.all(

@@ -16,16 +16,16 @@ import type { Story } from '../../domain/news.js';
 import { writeCongratulations } from '../../domain/notes/congratulations.js';
 import { nextDigestAt } from '../../domain/subscriber-schedule.js';
 import type { Subscriber } from '../../domain/subscriber.js';
-import { localDate, localHour } from '../../domain/time-zone.js';
+import { localHour } from '../../domain/time-zone.js';
 import type { ClaimRepository, CompanyRepository, InterviewRepository, LinkSigner, Mailer, NewsRepository, SubscriberRepository, SuppressionRepository } from '../ports.js';
 
 export interface DigestDeps {
   repos: {
-    subscribers: Pick<SubscriberRepository, 'listDueForDigest' | 'updateSettings'>;
+    subscribers: Pick<SubscriberRepository, 'listDueForDigest' | 'scheduleNextDigest'>;
     interviews: Pick<InterviewRepository, 'list' | 'markMovedOnNotice' | 'claimCongratsSlot'>;
     companies: Pick<CompanyRepository, 'list'>;
     news: Pick<NewsRepository, 'listSince'>;
-    claims: Pick<ClaimRepository, 'claimDigest' | 'markDigestSent' | 'hasDigest' | 'releaseDigest'>;
+    claims: Pick<ClaimRepository, 'claimDigest' | 'markDigestSent' | 'releaseDigest'>;
     suppressions: Pick<SuppressionRepository, 'isSuppressed'>;
   };
   mailer: Mailer;
@@ -56,13 +56,14 @@ const UNSUBSCRIBE_TTL_SECONDS = 365 * 86_400;
 export async function runDigestCycle(deps: DigestDeps, now: Date): Promise<DigestCycleSummary> {
   const started = Date.now();
   const due = await deps.repos.subscribers.listDueForDigest(now);
+  const news = newsCache(deps, now);
   const outcomes: DigestOutcome[] = [];
   let next = 0;
   const worker = async () => {
     while (next < due.length) {
       const subscriber = due[next++]!;
       try {
-        outcomes.push(await digestFor(deps, subscriber, now));
+        outcomes.push(await digestFor(deps, subscriber, now, news));
       } catch (err) {
         deps.logger?.error('digest failed', { subscriberId: subscriber.id, error: err instanceof Error ? err.message : String(err) });
         outcomes.push('failed');
@@ -84,9 +85,13 @@ export async function runDigestCycle(deps: DigestDeps, now: Date): Promise<Diges
 }
 
 /** One subscriber's digest for the local day `now` falls on. */
-export async function digestFor(deps: DigestDeps, subscriber: Subscriber, now: Date): Promise<DigestOutcome> {
-  const reschedule = () => deps.repos.subscribers.updateSettings(subscriber.id, { nextDigestAt: nextDigestAt(subscriber, now) });
-  const day = localDate(now, subscriber.timeZone);
+export async function digestFor(
+  deps: DigestDeps,
+  subscriber: Subscriber,
+  now: Date,
+  news: RecentNews = newsCache(deps, now),
+): Promise<DigestOutcome> {
+  const reschedule = () => deps.repos.subscribers.scheduleNextDigest(subscriber.id, nextDigestAt(subscriber, now));
 
   // Due from an earlier day but today's hour has not come yet: yesterday's is gone, wait for today's.
   if (localHour(now, subscriber.timeZone) < subscriber.digestHour) {
@@ -97,17 +102,13 @@ export async function digestFor(deps: DigestDeps, subscriber: Subscriber, now: D
     await reschedule();
     return 'suppressed';
   }
-  if (await deps.repos.claims.hasDigest(subscriber.id, day)) {
-    await reschedule();
-    return 'already-sent';
-  }
 
   const [interviews, companies] = await Promise.all([
     deps.repos.interviews.list(subscriber.id),
     deps.repos.companies.list(subscriber.id),
   ]);
   const plans = interviews.map((interview) => ({ interview, plan: planFollowUps(interview, now) }));
-  const goodNews = await gatherGoodNews(deps, companies, interviews, now);
+  const goodNews = await gatherGoodNews(news, companies, interviews, now);
   const links = signedLinks(deps, subscriber.id, now, new Map(companies.map((c) => [c.id, c.key])));
   const digest = await composeDigest({
     settings: subscriber,
@@ -163,16 +164,10 @@ export async function digestFor(deps: DigestDeps, subscriber: Subscriber, now: D
  * and exclusions. A note is offered only where a congratulations is allowed now (R6, R8) and the
  * story is fresh; otherwise the story is shown for information only.
  */
-async function gatherGoodNews(
-  deps: DigestDeps,
-  companies: WatchedCompany[],
-  interviews: StoredInterview[],
-  now: Date,
-): Promise<GoodNewsItem[]> {
-  const since = new Date(now.getTime() - DAY_MS);
+async function gatherGoodNews(news: RecentNews, companies: WatchedCompany[], interviews: StoredInterview[], now: Date): Promise<GoodNewsItem[]> {
   const perCompany = await Promise.all(
     companies.map(async (company) => {
-      const stories = await deps.repos.news.listSince(company.key, since, 20);
+      const stories = await news(company.key);
       return stories
         .filter((s) => s.classification?.congratulate === true)
         .filter((s) => isAboutCompany(s, { name: company.name, aliases: company.aliases, exclude: company.exclude }))
@@ -204,6 +199,22 @@ function goodNewsItem(company: WatchedCompany, story: Story, interviews: StoredI
           target,
         )
       : undefined,
+  };
+}
+
+/** A company's stories from the last day, read once per cycle however many subscribers watch it. */
+export type RecentNews = (companyKey: string) => Promise<Story[]>;
+
+function newsCache(deps: DigestDeps, now: Date): RecentNews {
+  const since = new Date(now.getTime() - DAY_MS);
+  const cache = new Map<string, Promise<Story[]>>();
+  return (companyKey) => {
+    let stories = cache.get(companyKey);
+    if (!stories) {
+      stories = deps.repos.news.listSince(companyKey, since, 20);
+      cache.set(companyKey, stories);
+    }
+    return stories;
   };
 }
 
