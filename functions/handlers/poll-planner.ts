@@ -3,6 +3,7 @@
  * one message per company on the poll queue for poll-company.
  */
 import { SqsPollQueue } from '../adapters/sqs/poll-queue.js';
+// Straight from the poll cycle: the planner needs neither the classifier nor the note writer.
 import { planPolls } from '../app/poll/poll-cycle.js';
 import { coldStart, required, scheduledInstant } from './cold-start.js';
 

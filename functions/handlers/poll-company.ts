@@ -1,0 +1,26 @@
+/**
+ * Lambda entry point for the poll queue (SQS): each message is one company's due sources, polled
+ * with the same use case local mode runs. A message that fails is reported alone (partial batch
+ * response), so SQS redelivers only it; after three receives it goes to the dead-letter queue.
+ */
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { BadPollMessageError, parsePollMessage } from '../adapters/sqs/poll-queue.js';
+import { pollDepsFrom, pollSources } from '../app/poll/index.js';
+import { coldStart } from './cold-start.js';
+import { processBatch } from './sqs-batch.js';
+
+const services = coldStart('poll-company');
+const deps = pollDepsFrom(services);
+
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const now = services.clock.now();
+  return processBatch(
+    event.Records,
+    async (record) => {
+      const message = parsePollMessage(record.body);
+      const summary = await pollSources(deps, message.sourceIds, now);
+      services.logger.info('company polled', { companyKey: message.companyKey, ...summary });
+    },
+    { logger: services.logger, permanent: (err) => err instanceof BadPollMessageError },
+  );
+}
