@@ -44,6 +44,8 @@ async function listenApi(app: ReturnType<typeof createApi>, port: number): Promi
 export interface LocalModeOptions {
   /** Suggest `npm run demo` when the data folder is empty (default true; the demo itself says no). */
   offerDemo?: boolean;
+  /** Run the poll and digest a few seconds after start (default true; the demo runs them itself). */
+  runJobsAtStart?: boolean;
 }
 
 /** True when local mode has never stored anything in this data folder. */
@@ -82,7 +84,8 @@ export async function startLocalMode(config: Config, out: Writable, options: Loc
         }),
     );
     if (config.schedule) {
-      cleanups.push(startScheduler(localJobs(services), services.logger, { runAtStartAfterMs: 3000 }));
+      const atStart = (options.runJobsAtStart ?? true) ? { runAtStartAfterMs: 3000 } : {};
+      cleanups.push(startScheduler(localJobs(services), services.logger, atStart));
     }
     out.write(
       [

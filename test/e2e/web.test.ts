@@ -83,6 +83,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
+  it('offers the demo when local mode starts on an empty data folder', () => {
+    expect(running.output()).toContain('run `npm run demo` to see it with sample data');
+  });
+
   it('sends a visitor who is not signed in to the sign-in page', async () => {
     const response = await page.goto(`${base}/interviews`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');

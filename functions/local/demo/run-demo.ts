@@ -8,12 +8,9 @@
 import '@hono/zod-openapi';
 import type { Writable } from 'node:stream';
 import { createWebSignInLink } from '../../app/account/subscriptions.js';
-import { runDigestCycle } from '../../app/digest/run-digest-cycle.js';
-import { runPollCycle } from '../../app/poll/poll-cycle.js';
-import { createServices, type Services } from '../../app/services.js';
+import { createServices } from '../../app/services.js';
 import type { Config } from '../../config/env.js';
-import { classifyHeadline } from '../../domain/classifier/index.js';
-import { writeCongratulations } from '../../domain/notes/congratulations.js';
+import { runDigestNow, runPollNow } from '../jobs.js';
 import { startLocalMode } from '../local-mode.js';
 import { startDemoFeedServer } from './feeds.js';
 import { DEMO_EMAIL, DEMO_INTERVIEWS } from './sample-data.js';
@@ -23,10 +20,6 @@ export interface RunningDemo {
   config: Config;
   stop(): Promise<void>;
 }
-
-/** The poll and digest exactly as the scheduler runs them, once, now. */
-const pollNow = (services: Services, now: Date) => runPollCycle({ ...services, classify: classifyHeadline, writeNote: writeCongratulations }, now);
-const digestNow = (services: Services, now: Date) => runDigestCycle(services, now);
 
 interface CaughtMail {
   subject: string;
@@ -55,7 +48,8 @@ export async function startDemo(config: Config, out: Writable, startedAt = Date.
     say(`  ✓ sample news feeds on ${feeds.baseUrl} (invented for the demo; nothing leaves this machine)`);
     // In-process only: the news search goes to the sample feeds, which the fetcher may reach.
     const demoConfig: Config = { ...config, newsBaseUrl: feeds.baseUrl, allowHosts: [...new Set([...config.allowHosts, feeds.host])] };
-    const local = await startLocalMode(demoConfig, out, { offerDemo: false });
+    // The demo runs the poll and the digest itself, right after seeding; the hourly schedule stays.
+    const local = await startLocalMode(demoConfig, out, { offerDemo: false, runJobsAtStart: false });
     cleanups.push(() => local.stop());
     const services = createServices(demoConfig, { service: 'demo' });
     const now = services.clock.now();
@@ -68,12 +62,12 @@ export async function startDemo(config: Config, out: Writable, startedAt = Date.
     for (const sample of DEMO_INTERVIEWS) say(`      · ${sample.company}: ${sample.stage}`);
 
     // A moment after seeding: the sources the seed just registered are due by now.
-    const poll = await pollNow(services, services.clock.now());
+    const poll = await runPollNow(services, services.clock.now());
     say(
       `  ✓ news poll: ${poll.requests} feed${poll.requests === 1 ? '' : 's'} read, ${poll.newStories} new stor${poll.newStories === 1 ? 'y' : 'ies'}, ` +
         `${poll.positiveStories} worth a note, ${poll.alertsSent} congratulations alert${poll.alertsSent === 1 ? '' : 's'} sent`,
     );
-    const digest = await digestNow(services, services.clock.now());
+    const digest = await runDigestNow(services, services.clock.now());
     say(`  ✓ daily digest: ${digest.sent > 0 ? 'sent' : digest.alreadySent > 0 ? "today's was already sent by an earlier run" : 'nothing sent'}`);
 
     const inbox = await demoInbox(demoConfig.sesEndpoint!);
