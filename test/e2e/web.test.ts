@@ -190,6 +190,11 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const other = `web-e2e-other-${Date.now().toString(36)}@example.com`;
     await fetch(`${base}/v1/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: other }) });
     const confirmLink = await linkInInbox(other, /confirm/i, '/v1/subscriptions/confirm');
+    // The API's own page behind the link looks like the web app (opening it changes nothing).
+    const apiPage = await context.newPage();
+    await apiPage.goto(confirmLink);
+    await apiPage.screenshot({ path: join(SCREENSHOTS, 'email-link-page.png'), fullPage: true });
+    await apiPage.close();
     const { apiToken } = (await (
       await fetch(`${base}/v1/subscriptions/confirm`, {
         method: 'POST',
