@@ -335,6 +335,24 @@ describe('poll cycle', () => {
     expect(await mailTo(stack.sesEndpoint, sub.email)).toHaveLength(0);
   });
 
+  it('keeps the old validators when storing the stories fails, so the items are fetched again', async () => {
+    const name = `Vandelay ${tag}`;
+    feeds.set(`"${name}"`, [{ title: `${name} opens a latex plant`, publisher: 'AP', publishedAt: '2026-11-04T08:00:00Z' }]);
+    const sub = await subscriber('vandelay', 'digest');
+    const company = await watch(sub, name);
+    const failing: PollDeps = {
+      ...deps,
+      repos: { ...deps.repos, news: { ...deps.repos.news, putMany: async () => Promise.reject(new Error('table unavailable')) } },
+    };
+    const broken = await pollSources(failing, company.sourceIds, hours(4.5));
+    expect(broken.companiesFailed).toBeGreaterThanOrEqual(1);
+    const after = await stack.repos.sources.get(company.sourceIds[0]!);
+    expect(after!.etag).toBeUndefined();
+    const retried = await pollSources(deps, company.sourceIds, hours(6));
+    expect(retried).toMatchObject({ fetched: 1, newStories: 1 });
+    expect((await stack.repos.sources.get(company.sourceIds[0]!))!.etag).toMatch(/^"/);
+  });
+
   it('records a failing source and keeps polling the others', async () => {
     const sub = await subscriber('broken', 'instant');
     const broken = await watch(sub, `Broken Feed Co ${tag}`); // the feed server answers 404 for unknown queries

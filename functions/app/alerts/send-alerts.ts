@@ -51,10 +51,21 @@ export interface AlertSession {
   subscribers: Map<string, Promise<Subscriber | null>>;
   suppressed: Map<string, Promise<boolean>>;
   interviews: Map<string, Promise<StoredInterview[]>>;
+  /** R6/R8 verdicts per interview id for this run's instant (cleared for an interview once it is slotted). */
+  allowed: Map<string, boolean>;
 }
 
 export function createAlertSession(): AlertSession {
-  return { subscribers: new Map(), suppressed: new Map(), interviews: new Map() };
+  return { subscribers: new Map(), suppressed: new Map(), interviews: new Map(), allowed: new Map() };
+}
+
+function allowedNow(session: AlertSession, interview: StoredInterview, now: Date): boolean {
+  let allowed = session.allowed.get(interview.id);
+  if (allowed === undefined) {
+    allowed = congratulationsAllowed(interview, now).allowed;
+    session.allowed.set(interview.id, allowed);
+  }
+  return allowed;
 }
 
 function remember<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
@@ -107,7 +118,7 @@ export async function alertWatcher(
   }
 
   const interviews = (await remember(session.interviews, subscriberId, () => deps.repos.interviews.list(subscriberId))).filter(
-    (i) => i.companyId === watcher.id && congratulationsAllowed(i, now).allowed,
+    (i) => i.companyId === watcher.id && allowedNow(session, i, now),
   );
   if (interviews.length === 0) return { sent: false, reason: 'no interview with the company allows a congratulations note now' };
 
@@ -120,6 +131,7 @@ export async function alertWatcher(
     if (await deps.repos.interviews.claimCongratsSlot(subscriberId, interview.id, now, CONGRATS_SPACING_DAYS)) slotted.push(interview);
     // Taken now, by this run or another: either way no further story this run may use it.
     interview.lastCongratsSuggestedAt = now.toISOString();
+    session.allowed.set(interview.id, false);
   }
   if (slotted.length === 0) return { sent: false, reason: 'another suggestion took the interview’s 14-day slot' };
 

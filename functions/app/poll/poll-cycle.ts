@@ -241,6 +241,7 @@ async function storeAndAlert(
   now: Date,
   summary: PollSummary,
   session: AlertSession,
+  writer: CycleWriter,
 ): Promise<void> {
   const items = fetched.flatMap((f) => f.items.map((item) => ({ ...item, sourceId: f.source.id })));
   summary.itemsSeen += items.length;
@@ -283,9 +284,10 @@ async function storeAndAlert(
     newStories.push(toStory(cluster, companyKey, now, classification));
   }
   if (newStories.length === 0) return;
-  // New to us (not among the stored ones): written in batches. A concurrent poller may write the
-  // same ids; that is the same story, and the alert claims below keep alerts to one each.
-  await deps.repos.news.putMany(newStories);
+  // New to us (not among the stored ones): written in batches, with other companies' new stories.
+  // A concurrent poller may write the same ids; that is the same story, and the alert claims below
+  // keep alerts to one each.
+  await writer.addStories(newStories);
   summary.newStories += newStories.length;
   summary.itemWrites += newStories.length;
   const positive = newStories.filter((story) => story.classification?.congratulate && !isStale(story.publishedAt, now));
@@ -308,50 +310,70 @@ async function pollCompany(
   now: Date,
   summary: PollSummary,
   session: AlertSession,
-  states: SourceStateWriter,
+  writer: CycleWriter,
 ): Promise<void> {
   const random = deps.random ?? Math.random;
   const companyKey = sources[0]!.companyKey;
   const fetched = await Promise.all(sources.map((s) => fetchSource(deps, limiter, s, summary)));
   try {
-    await storeAndAlert(deps, companyKey, sources[0]!.companyName, fetched, now, summary, session);
+    await storeAndAlert(deps, companyKey, sources[0]!.companyName, fetched, now, summary, session, writer);
   } catch (err) {
     // The new validators are not saved, so the next cycle fetches these items again.
     const failed = fetched.map((f) =>
       f.outcome.kind === 'fetched' ? { ...f, outcome: { kind: 'failed', error: 'storing its items failed' } as PollOutcome } : f,
     );
-    await states.add(failed.map((f) => afterPoll(f.source, f.outcome, now, random())));
+    await writer.addStates(failed.map((f) => ({ state: afterPoll(f.source, f.outcome, now, random()), fetched: false })));
     throw err;
   }
-  // Recorded last: a crash before this point leaves the old validators, so nothing fetched is lost.
-  await states.add(fetched.map((f) => afterPoll(f.source, f.outcome, now, random())));
+  // Recorded after the company's stories were handed to the writer, which writes stories before
+  // the states that follow them: new validators are never saved before the items they cover.
+  await writer.addStates(fetched.map((f) => ({ state: afterPoll(f.source, f.outcome, now, random()), fetched: f.outcome.kind === 'fetched' })));
 }
 
-/** Source states are written in batches of 25 as companies finish, and the rest at the end. */
-interface SourceStateWriter {
-  add(states: FeedSource[]): Promise<void>;
+/**
+ * The cycle's writes, batched 25 at a time across companies: new stories, then source states.
+ * Stories always go out before the states queued after them. If a story batch fails, no source
+ * that fetched new items saves its validators this cycle, so the next cycle fetches them again.
+ */
+interface CycleWriter {
+  addStories(stories: Story[]): Promise<void>;
+  addStates(states: Array<{ state: FeedSource; fetched: boolean }>): Promise<void>;
   flush(): Promise<void>;
 }
 
-function sourceStateWriter(repo: SourceRepository): SourceStateWriter {
-  let pending: FeedSource[] = [];
-  const write = async (batch: FeedSource[]) => {
-    if (batch.length > 0) await repo.saveMany(batch);
+const BATCH = 25;
+
+function cycleWriter(deps: PollDeps): CycleWriter {
+  let stories: Story[] = [];
+  let states: Array<{ state: FeedSource; fetched: boolean }> = [];
+  let storiesFailed = false;
+  const flushStories = async () => {
+    const batch = stories;
+    stories = [];
+    if (batch.length === 0) return;
+    try {
+      await deps.repos.news.putMany(batch);
+    } catch (err) {
+      storiesFailed = true;
+      throw err;
+    }
+  };
+  const flushStates = async () => {
+    await flushStories();
+    const batch = states.filter((s) => !(storiesFailed && s.fetched)).map((s) => s.state);
+    states = [];
+    if (batch.length > 0) await deps.repos.sources.saveMany(batch);
   };
   return {
-    async add(states) {
-      pending.push(...states);
-      if (pending.length >= 25) {
-        const batch = pending;
-        pending = [];
-        await write(batch);
-      }
+    async addStories(more) {
+      stories.push(...more);
+      if (stories.length >= BATCH) await flushStories();
     },
-    async flush() {
-      const batch = pending;
-      pending = [];
-      await write(batch);
+    async addStates(more) {
+      states.push(...more);
+      if (states.length >= BATCH) await flushStates();
     },
+    flush: flushStates,
   };
 }
 
@@ -364,17 +386,22 @@ async function pollDueSources(deps: PollDeps, due: FeedSource[], now: Date): Pro
   for (const s of due) byCompany.set(s.companyKey, [...(byCompany.get(s.companyKey) ?? []), s]);
   summary.companies = byCompany.size;
   const session = createAlertSession();
-  const states = sourceStateWriter(deps.repos.sources);
+  const writer = cycleWriter(deps);
   // More companies in progress than fetch slots, so storing one company overlaps fetching others.
   const results = await settleAll([...byCompany.values()], (deps.concurrency ?? 8) * 2, (sources) =>
-    pollCompany(deps, limiter, sources, now, summary, session, states),
+    pollCompany(deps, limiter, sources, now, summary, session, writer),
   );
   for (const r of results) {
     if (r.status !== 'rejected') continue;
     summary.companiesFailed++;
     deps.logger?.error('polling a company failed', { error: r.reason instanceof Error ? r.reason.message : String(r.reason) });
   }
-  await states.flush();
+  try {
+    await writer.flush();
+  } catch (err) {
+    summary.companiesFailed++;
+    deps.logger?.error('writing the last stories or feed states failed', { error: err instanceof Error ? err.message : String(err) });
+  }
   return summary;
 }
 

@@ -31,8 +31,21 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
+/** Token sets, memoized: clustering compares each title with many others. */
+const TOKENS = new Map<string, Set<string>>();
+
 /** The words that carry meaning (stopwords dropped unless nothing else is left). */
 export function titleTokens(normalized: string): Set<string> {
+  let tokens = TOKENS.get(normalized);
+  if (!tokens) {
+    tokens = computeTokens(normalized);
+    if (TOKENS.size >= 20_000) TOKENS.clear();
+    TOKENS.set(normalized, tokens);
+  }
+  return tokens;
+}
+
+function computeTokens(normalized: string): Set<string> {
   const words = normalized.split(' ').filter(Boolean);
   const meaningful = words.filter((w) => !STOPWORDS.has(w));
   return new Set(meaningful.length > 0 ? meaningful : words);

@@ -26,46 +26,62 @@ export function foldForMatching(text: string): string {
     .toLowerCase();
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A matcher for whole words/phrases: no letter or digit may touch either end, so "Acme" matches
- * "Acme's" and "(Acme)" but not "Acmeville". Spaces inside a phrase match any run of spaces or hyphens.
- */
-export function phraseMatcher(terms: readonly string[]): RegExp | null {
-  const key = terms.join('\u0000');
-  const cached = MATCHERS.get(key);
-  if (cached !== undefined) return cached;
-  const matcher = buildMatcher(terms);
-  // Bounded: a poll run sees each company's few filters many times, not millions of filters.
-  if (MATCHERS.size >= 5000) MATCHERS.clear();
-  MATCHERS.set(key, matcher);
-  return matcher;
+/** Folded, with every run of spaces and hyphens one space: "Acme-Robotics" and "Acme  Robotics" read alike. */
+function foldPhrase(text: string): string {
+  return foldForMatching(text).replace(/[\s\-\u2010-\u2015]+/g, ' ');
 }
 
-const MATCHERS = new Map<string, RegExp | null>();
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-function buildMatcher(terms: readonly string[]): RegExp | null {
-  const parts = terms
-    .map((t) => foldForMatching(t).trim())
-    .filter((t) => t.length > 0)
-    .map((t) => t.split(/\s+/).map(escapeRegExp).join('[\\s\\-]+'));
-  if (parts.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+/**
+ * Whether `phrase` (folded) occurs in `text` (folded) as a whole word/phrase: no letter or digit
+ * touches either end, so "acme" is found in "acme's" and "(acme)" but not in "acmeville".
+ */
+function containsPhrase(text: string, phrase: string): boolean {
+  if (phrase === '') return false;
+  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+    // A phrase that itself starts or ends with punctuation ("yahoo!") needs no boundary there.
+    const startOk = !isWordChar(phrase[0]) || !isWordChar(text[at - 1]);
+    const endOk = !isWordChar(phrase[phrase.length - 1]) || !isWordChar(text[at + phrase.length]);
+    if (startOk && endOk) return true;
+  }
+  return false;
+}
+
+/** Folded terms, memoized: a poll run tests each company's few terms against many items. */
+const FOLDED = new Map<string, string>();
+function folded(term: string): string {
+  let value = FOLDED.get(term);
+  if (value === undefined) {
+    value = foldPhrase(term).trim();
+    if (FOLDED.size >= 10_000) FOLDED.clear();
+    FOLDED.set(term, value);
+  }
+  return value;
 }
 
 /** The text relevance looks at, folded: the title and the lead (the first part of the summary). */
 export function relevanceText(item: RelevanceText): string {
   const lead = (item.summary ?? '').slice(0, 400);
-  return foldForMatching(`${item.title}\n${lead}`);
+  return foldPhrase(`${item.title}\n${lead}`);
+}
+
+/** Whether any of the terms occurs as a whole word or phrase in text folded by {@link relevanceText}. */
+export function mentionsAny(text: string, terms: readonly string[]): boolean {
+  return terms.some((t) => containsPhrase(text, folded(t)));
 }
 
 /** Like {@link isAboutCompany}, on text already folded by {@link relevanceText} (fold once, test many filters). */
 export function foldedTextIsAbout(text: string, filter: RelevanceFilter): boolean {
-  const names = phraseMatcher([filter.name, ...(filter.aliases ?? [])]);
-  if (!names || !names.test(text)) return false;
-  const exclusions = phraseMatcher(filter.exclude ?? []);
-  return !(exclusions && exclusions.test(text));
+  if (!mentionsAny(text, [filter.name, ...(filter.aliases ?? [])])) return false;
+  return !mentionsAny(text, filter.exclude ?? []);
 }
 
 /** True when the item names the company and no exclusion term appears. */

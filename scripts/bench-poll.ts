@@ -1,0 +1,465 @@
+/**
+ * `npm run bench:poll` — the news watch's poll cycle against a local Google-News-style feed
+ * server (~50 ms latency, ETag/304 support) and dynalite + the mail catcher, all started by the script
+ * in child processes of their own:
+ *
+ * - a few hundred company feeds of ~30 items, a few hundred subscriptions with overlap;
+ * - cycle time cold and unchanged, requests vs unique companies, 304 share, item writes, peak RSS;
+ * - the same feeds through a naive sequential fetch+parse loop, and the rss2email reference
+ *   (~72 ms per feed per cycle at 50 ms latency);
+ * - `fetch-feed` against a 28 MB response: cut off at the cap, peak RSS of that process.
+ *
+ * Options: --companies N (300) --subscribers N (250) --items N (30) --latency MS (50)
+ *          --per-host N / --concurrency N (override the poller's limits) --json
+ * BENCH_PROFILE=<file> writes a CPU profile of the cold cycle.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createDocumentClient } from '../functions/adapters/dynamodb/client.js';
+import { createRepositories } from '../functions/adapters/dynamodb/index.js';
+import { ensureTable } from '../functions/adapters/dynamodb/table.js';
+import { safeFetch } from '../functions/adapters/http/safe-fetch.js';
+import { SesMailer } from '../functions/adapters/ses/mailer.js';
+import { syncCompanySources } from '../functions/app/poll/company-sources.js';
+import { settleAll } from '../functions/app/poll/host-limiter.js';
+import { runPollCycle, type PollDeps, type PollSummary } from '../functions/app/poll/poll-cycle.js';
+import { HmacLinkSigner } from '../functions/app/signed-links.js';
+import { loadConfig } from '../functions/config/env.js';
+import { classifyHeadline } from '../functions/domain/classifier/index.js';
+import { companyKey, type WatchedCompany } from '../functions/domain/company.js';
+import { parseFeed } from '../functions/domain/feed/parse-feed.js';
+import { Interview, type StoredInterview } from '../functions/domain/interview.js';
+import { writeCongratulations } from '../functions/domain/notes/congratulations.js';
+import type { Subscriber } from '../functions/domain/subscriber.js';
+import { startLocalServers } from '../functions/local/servers.js';
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const RSS2EMAIL_MS_PER_FEED = 72;
+const HUGE_BYTES = 28 * 1024 * 1024;
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
+  return value;
+}
+
+// ── the feed server (child process, so its work never competes with the poller's event loop) ──
+
+const VERBS_GOOD = ['wins industry award for', 'signs multi-year contract with', 'opens new office in', 'launches', 'partners with', 'raises funding to expand'];
+const VERBS_OTHER = ['reports quarterly results', 'faces lawsuit over', 'names new CFO', 'shares slip after', 'to cut jobs in', 'comments on'];
+const OBJECTS = ['Austin', 'the city of Leeds', 'Globex', 'its robot arm', 'Europe', 'a logistics giant', 'Ohio', 'Singapore', 'its analytics suite', 'a hospital network'];
+const OUTLETS = ['Reuters', 'AP', 'Bloomberg', 'CNBC', 'Forbes', 'Business Wire', 'TechCrunch', 'Yahoo Finance', 'MarketWatch', 'Axios'];
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A company's search feed: ~30 items over the last ~60 days; each story syndicated by 1–3 outlets. */
+function companyFeed(name: string, items: number, now: number, seed: number, generation: number): string {
+  const out: string[] = [];
+  let n = 0;
+  for (let story = 0; n < items; story++) {
+    const k = (seed * 31 + story * 17) % 997;
+    const good = k % 4 === 0;
+    const verb = good ? VERBS_GOOD[k % VERBS_GOOD.length]! : VERBS_OTHER[k % VERBS_OTHER.length]!;
+    const title = `${name} ${verb} ${OBJECTS[(k >> 2) % OBJECTS.length]}${story < generation ? '' : ''}`;
+    // Story 0 is the newest; stories spread over ~60 days, so about a quarter are fresh (< 14 days).
+    const at = now - story * 2.1 * 86_400_000 - (k % 12) * 3_600_000;
+    const copies = 1 + (k % 3);
+    for (let c = 0; c < copies && n < items; c++, n++) {
+      const outlet = OUTLETS[(k + c) % OUTLETS.length]!;
+      const id = createHash('sha1').update(`${name}|${story}|${outlet}`).digest('base64url').slice(0, 22);
+      const shown = c === 1 ? `UPDATE 1-${title}` : title;
+      out.push(
+        `<item><title>${xmlEscape(`${shown} - ${outlet}`)}</title><link>https://news.google.com/rss/articles/CBMi${id}?oc=5</link>` +
+          `<guid isPermaLink="false">CBMi${id}</guid><pubDate>${new Date(at + c * 1_800_000).toUTCString()}</pubDate>` +
+          `<description>${xmlEscape(`<a href="https://news.google.com/rss/articles/CBMi${id}?oc=5" target="_blank">${shown}</a>&nbsp;&nbsp;<font color="#6f6f6f">${outlet}</font>`)}</description>` +
+          `<source url="https://www.${outlet.toLowerCase().replace(/\W/g, '')}.com">${xmlEscape(outlet)}</source></item>`,
+      );
+    }
+  }
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><rss xmlns:media="http://search.yahoo.com/mrss/" version="2.0"><channel><generator>NFE/5.0</generator><title>${xmlEscape(name)} - Google News</title><link>https://news.google.com/</link><language>en-US</language><description>Google News</description>${out.join('')}</channel></rss>`;
+}
+
+function serveFeeds(latencyMs: number, items: number, now: number): void {
+  const cache = new Map<string, { body: string; etag: string }>();
+  let requests = 0;
+  let notModified = 0;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/stats') {
+      res.end(JSON.stringify({ requests, notModified }));
+      return;
+    }
+    if (url.pathname === '/reset') {
+      requests = 0;
+      notModified = 0;
+      res.end('{}');
+      return;
+    }
+    if (url.pathname === '/huge') {
+      // 28 MB, chunked (no Content-Length): only a cap counted while streaming can stop it.
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>huge</title>');
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      let sent = 0;
+      const pump = () => {
+        while (sent < HUGE_BYTES && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end('</channel></rss>');
+      };
+      pump();
+      return;
+    }
+    requests++;
+    setTimeout(() => {
+      const q = url.searchParams.get('q') ?? '';
+      const name = /^"([^"]+)"/.exec(q)?.[1];
+      if (url.pathname !== '/rss/search' || !name) {
+        res.writeHead(404).end();
+        return;
+      }
+      let entry = cache.get(name);
+      if (!entry) {
+        const seed = parseInt(createHash('sha1').update(name).digest('hex').slice(0, 6), 16);
+        const body = companyFeed(name, items, now, seed, 0);
+        entry = { body, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
+        cache.set(name, entry);
+      }
+      if (req.headers['if-none-match'] === entry.etag) {
+        notModified++;
+        res.writeHead(304, { etag: entry.etag }).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=UTF-8', etag: entry.etag }).end(entry.body);
+    }, latencyMs);
+  });
+  server.keepAliveTimeout = 5000;
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+  });
+}
+
+/** Starts this script in another mode as a child process and reads the JSON line it prints when ready. */
+async function startChild<T>(args: string[]): Promise<{ ready: T; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...process.execArgv, SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise<T>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const line = buf.split('\n')[0];
+      if (buf.includes('\n') && line) resolve(JSON.parse(line) as T);
+    });
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited (${code})`)));
+  });
+  return { ready, child };
+}
+
+async function startFeedServer(latencyMs: number, items: number, now: number): Promise<{ base: string; child: ChildProcess }> {
+  const { ready, child } = await startChild<{ port: number }>(['--feed-server', String(latencyMs), String(items), String(now)]);
+  return { base: `http://127.0.0.1:${ready.port}`, child };
+}
+
+/**
+ * dynalite and the mail catcher, started by this script in a child process of their own: like
+ * DynamoDB and SES in production, the store's CPU is not the poller's, and the poller's peak
+ * memory is its own rather than the in-memory database's.
+ */
+function serveStack(): void {
+  void startLocalServers({ dynamodbPort: 0, sesPort: 0, dataDir: null }).then((s) => {
+    process.stdout.write(`${JSON.stringify({ dynamodbPort: s.dynamodbPort, sesPort: s.sesPort })}\n`);
+  });
+}
+
+// ── the workload ─────────────────────────────────────────────────────────────────────────────
+
+const COMPANY_WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent', 'Vandelay', 'Aperture', 'Massive', 'Oscorp', 'Nakatomi', 'Gringotts', 'Dunder', 'Pied', 'Prestige'];
+const COMPANY_SUFFIX = ['Robotics', 'Analytics', 'Logistics', 'Health', 'Energy', 'Foods', 'Labs', 'Systems', 'Capital', 'Motors', 'Media', 'Networks', 'Bio', 'Aerospace', 'Retail'];
+
+function companyName(i: number): string {
+  return `${COMPANY_WORDS[i % COMPANY_WORDS.length]} ${COMPANY_SUFFIX[Math.floor(i / COMPANY_WORDS.length) % COMPANY_SUFFIX.length]}${i >= COMPANY_WORDS.length * COMPANY_SUFFIX.length ? ` ${i}` : ''}`;
+}
+
+/** Deterministic pseudo-random numbers (so runs are comparable). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function main(): Promise<void> {
+  const companies = option('companies', 300);
+  const subscribers = option('subscribers', 250);
+  const items = option('items', 30);
+  const latency = option('latency', 50);
+  const asJson = process.argv.includes('--json');
+  const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+  const now = new Date();
+
+  const stack = await startChild<{ dynamodbPort: number; sesPort: number }>(['--stack']);
+  const servers = stack.ready;
+  const feedServer = await startFeedServer(latency, items, now.getTime());
+  try {
+    const config = {
+      ...loadConfig({ AFTERVIEW_ALLOW_HOSTS: '127.0.0.1', AFTERVIEW_NEWS_BASE_URL: feedServer.base, LOG_LEVEL: 'ERROR' }),
+      tableName: `bench-${randomUUID().slice(0, 8)}`,
+      dynamodbEndpoint: `http://127.0.0.1:${servers.dynamodbPort}`,
+      sesEndpoint: `http://127.0.0.1:${servers.sesPort}`,
+    };
+    const db = createDocumentClient(config);
+    // Counts DynamoDB calls by command, to show where a cycle's requests to the table go.
+    const dbCalls = new Map<string, number>();
+    const send = db.send.bind(db);
+    (db as unknown as { send: unknown }).send = (cmd: { constructor: { name: string } }, ...rest: unknown[]) => {
+      const name = cmd.constructor.name.replace(/Command$/, '');
+      dbCalls.set(name, (dbCalls.get(name) ?? 0) + 1);
+      return (send as (...a: unknown[]) => Promise<unknown>)(cmd, ...rest);
+    };
+    const takeCalls = () => {
+      const calls = Object.fromEntries(dbCalls);
+      dbCalls.clear();
+      return calls;
+    };
+    await ensureTable(db, config.tableName);
+    const repos = createRepositories(db, config.tableName);
+
+    // Subscriptions with overlap: every company is watched at least once; big employers by many.
+    // Interviews are in the states real ones are in: most open, some closed, moved on, under
+    // no-contact, or just contacted — only those the rules allow (R6, R8) may get an alert.
+    log(`seeding ${subscribers} subscribers watching ${companies} companies…`);
+    const random = rng(42);
+    const watchedBy = new Map<number, number>();
+    const seedStarted = Date.now();
+    let watches = 0;
+    const plans: Array<{ s: number; picks: number[] }> = [];
+    for (let s = 0; s < subscribers; s++) {
+      const picks = new Set<number>();
+      for (let c = s; c < companies; c += subscribers) picks.add(c); // everyone's first picks cover every company
+      const extra = Math.floor(random() * 2.2);
+      for (let k = 0; k < extra; k++) picks.add(Math.floor(companies * random() ** 2));
+      plans.push({ s, picks: [...picks] });
+    }
+    const day = 86_400_000;
+    const interviewStates: Array<Partial<Interview>> = [
+      {}, {}, {}, {}, {},
+      { contactPolicy: 'no-contact' },
+      { events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }, { type: 'rejected', at: new Date(now.getTime() - 2 * day).toISOString() }] },
+      { events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }, { type: 'heard-back', at: new Date(now.getTime() - 1 * day).toISOString() }] },
+    ];
+    await settleAll(plans, 8, async ({ s, picks }) => {
+      const id = randomUUID();
+      const sub: Subscriber = {
+        id,
+        email: `bench-${s}@example.com`,
+        status: 'confirmed',
+        timeZone: 'UTC',
+        digestHour: 8,
+        alerts: s % 4 === 0 ? 'digest' : 'instant',
+        dailyEvenIfEmpty: false,
+        createdAt: now.toISOString(),
+        tokenHashes: [],
+      };
+      await repos.subscribers.save(sub);
+      for (const c of picks) {
+        watchedBy.set(c, (watchedBy.get(c) ?? 0) + 1);
+        watches++;
+        const name = companyName(c);
+        const company: WatchedCompany = {
+          id: randomUUID(),
+          subscriberId: id,
+          key: companyKey(name),
+          name,
+          aliases: [],
+          exclude: [],
+          feeds: [],
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+          sourceIds: [],
+        };
+        await repos.companies.put(await syncCompanySources({ repos, config }, company, now));
+        const interview: StoredInterview = {
+          ...Interview.parse({
+            company: name,
+            role: 'Analyst',
+            interviewer: { name: 'Dana Lee', email: 'dana@example.com' },
+            interviewedAt: new Date(now.getTime() - 12 * day).toISOString(),
+            events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }],
+            ...interviewStates[(s + c) % interviewStates.length],
+          }),
+          id: randomUUID(),
+          subscriberId: id,
+          companyId: company.id,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        };
+        await repos.interviews.put(interview);
+      }
+    });
+    log(`  ${watches} subscriptions over ${watchedBy.size} unique companies (max ${Math.max(...watchedBy.values())} watchers on one) in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    const deps: PollDeps = {
+      repos,
+      mailer: new SesMailer(config),
+      links: new HmacLinkSigner(repos.secrets),
+      config,
+      classify: classifyHeadline,
+      writeNote: writeCongratulations,
+      ...(process.argv.includes('--per-host') ? { perHostConcurrency: option('per-host', 4) } : {}),
+      ...(process.argv.includes('--concurrency') ? { concurrency: option('concurrency', 8) } : {}),
+    };
+    const stats = async () => (await (await fetch(`${feedServer.base}/stats`)).json()) as { requests: number; notModified: number };
+    const reset = () => fetch(`${feedServer.base}/reset`);
+
+    const cpuMs: number[] = [];
+    const timeCycle = async (at: Date): Promise<{ ms: number; summary: PollSummary; server: { requests: number; notModified: number } }> => {
+      await reset();
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const summary = await runPollCycle(deps, at);
+      const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      cpuMs.push(Math.round((used.user + used.system) / 1000));
+      return { ms, summary, server: await stats() };
+    };
+    takeCalls();
+    log('poll cycle, cold…');
+    const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+    const cold = await timeCycle(now);
+    if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
+    const coldCalls = takeCalls();
+    log('poll cycle, unchanged (an hour later)…');
+    const unchanged = await timeCycle(new Date(now.getTime() + 3_600_000));
+    const unchangedCalls = takeCalls();
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
+
+    // The naive loop: one feed after another, fetch + parse, nothing stored (what a per-feed poller does).
+    const urls = [...watchedBy.keys()].map((c) => `${feedServer.base}/rss/search?q=${encodeURIComponent(`"${companyName(c)}"`)}&hl=en-US&gl=US&ceid=US:en`);
+    const etags = new Map<string, string | undefined>();
+    const sequential = async (conditional: boolean): Promise<number> => {
+      await reset();
+      const started = performance.now();
+      for (const url of urls) {
+        const result = await safeFetch(url, { allowHosts: ['127.0.0.1'], validators: conditional ? { etag: etags.get(url) } : undefined });
+        if (result.kind === 'ok') {
+          etags.set(url, result.etag);
+          await parseFeed(result.text);
+        }
+      }
+      return performance.now() - started;
+    };
+    log('naive sequential loop, cold and unchanged…');
+    const seqCold = await sequential(false);
+    const seqUnchanged = await sequential(true);
+
+    log('fetch-feed against a 28 MB response…');
+    const huge = await measureHugeFetch(`${feedServer.base}/huge`);
+
+    const feeds = urls.length;
+    const rss2email = feeds * RSS2EMAIL_MS_PER_FEED;
+    const result = {
+      setup: { companies: feeds, subscribers, subscriptions: watches, itemsPerFeed: items, latencyMs: latency, perHost: deps.perHostConcurrency ?? 'default (6)' },
+      cold: { ms: Math.round(cold.ms), pollerCpuMs: cpuMs[0], ...cold.summary, serverRequests: cold.server.requests, dynamodbCalls: coldCalls },
+      unchanged: {
+        ms: Math.round(unchanged.ms),
+        ...unchanged.summary,
+        serverRequests: unchanged.server.requests,
+        share304: unchanged.summary.requests ? unchanged.summary.notModified / unchanged.summary.requests : 0,
+        pollerCpuMs: cpuMs[1],
+        dynamodbCalls: unchangedCalls,
+      },
+      naiveSequential: { coldMs: Math.round(seqCold), unchangedMs: Math.round(seqUnchanged), msPerFeed: +(seqCold / feeds).toFixed(1) },
+      rss2emailReference: { msPerFeed: RSS2EMAIL_MS_PER_FEED, cycleMs: rss2email },
+      speedup: {
+        coldVsRss2email: +(rss2email / cold.ms).toFixed(1),
+        unchangedVsRss2email: +(rss2email / unchanged.ms).toFixed(1),
+        coldVsNaive: +(seqCold / cold.ms).toFixed(1),
+        unchangedVsNaive: +(seqUnchanged / unchanged.ms).toFixed(1),
+      },
+      peakRssMb: Math.round(maxRssMb),
+      fetch28MB: huge,
+    };
+    if (asJson) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
+      log('');
+      log(`feeds: ${feeds} unique companies, ${watches} subscriptions by ${subscribers} subscribers, ${items} items each, ${latency} ms latency, per-host limit ${result.setup.perHost}`);
+      log(`cold cycle:       ${(cold.ms / 1000).toFixed(2)} s  requests ${cold.summary.requests} (server saw ${cold.server.requests}) for ${feeds} companies; item writes ${cold.summary.itemWrites} (${cold.summary.newStories} new stories from ${cold.summary.itemsSeen} items, ${cold.summary.staleItems} stale); alerts sent ${cold.summary.alertsSent}`);
+      log(`                  DynamoDB calls ${JSON.stringify(coldCalls)}, poller CPU ${((cpuMs[0] ?? 0) / 1000).toFixed(1)} s`);
+      log(`unchanged cycle:  ${(unchanged.ms / 1000).toFixed(2)} s  requests ${unchanged.summary.requests}, 304s ${unchanged.summary.notModified} (${pct(result.unchanged.share304)}), item writes ${unchanged.summary.itemWrites}, alerts ${unchanged.summary.alertsSent}`);
+      log(`                  DynamoDB calls ${JSON.stringify(unchangedCalls)}`);
+      log(`naive sequential: cold ${(seqCold / 1000).toFixed(2)} s (${result.naiveSequential.msPerFeed} ms/feed), unchanged ${(seqUnchanged / 1000).toFixed(2)} s`);
+      log(`rss2email ref:    ${(rss2email / 1000).toFixed(2)} s (${RSS2EMAIL_MS_PER_FEED} ms/feed)`);
+      log(`speed-up:         cold ×${result.speedup.coldVsRss2email} / unchanged ×${result.speedup.unchangedVsRss2email} vs rss2email; cold ×${result.speedup.coldVsNaive} / unchanged ×${result.speedup.unchangedVsNaive} vs the naive loop`);
+      log(`peak memory:      ${result.peakRssMb} MB (maxRSS of the polling process; dynalite and the mail catcher run in a child)`);
+      log(`fetch-feed 28 MB: exit ${huge.exitCode}, ${huge.message}; peak RSS ${huge.peakRssMb} MB (${huge.measuredWith}) in ${huge.ms} ms`);
+    }
+  } finally {
+    feedServer.child.kill();
+    stack.child.kill();
+  }
+}
+
+/** A CPU profile of one phase (BENCH_PROFILE=<file>), for finding where the poller spends its time. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/** Runs `afterview fetch-feed` in its own process against the 28 MB stream and reads its peak RSS. */
+async function measureHugeFetch(url: string): Promise<{ exitCode: number | null; message: string; peakRssMb: number; measuredWith: string; ms: number }> {
+  const tsx = `${REPO}node_modules/.bin/tsx`;
+  const timeBin = '/usr/bin/time';
+  const useTime = existsSync(timeBin);
+  const command = useTime ? timeBin : process.execPath;
+  const args = useTime ? ['-f', 'MAXRSS_KB=%M', tsx, `${REPO}bin/afterview.ts`, 'fetch-feed', url] : [...process.execArgv, `${REPO}bin/afterview.ts`, 'fetch-feed', url];
+  const started = Date.now();
+  const child = spawn(command, args, { env: { ...process.env, AFTERVIEW_ALLOW_HOSTS: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdoutBytes = 0;
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout!.on('data', (c: Buffer) => (stdoutBytes += c.length));
+  const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const kb = Number(/MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN);
+  const message = stderr.split('\n').find((l) => l.startsWith('afterview:'))?.trim() ?? (stdoutBytes ? `printed ${stdoutBytes} bytes` : 'no message');
+  return {
+    exitCode,
+    message,
+    peakRssMb: Number.isFinite(kb) ? Math.round(kb / 1024) : NaN,
+    measuredWith: useTime ? '/usr/bin/time -f %M, tsx and node included' : 'unavailable',
+    ms: Date.now() - started,
+  };
+}
+
+if (process.argv[2] === '--feed-server') {
+  serveFeeds(Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5]));
+} else if (process.argv[2] === '--stack') {
+  serveStack();
+} else {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`bench-poll: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
