@@ -11,6 +11,7 @@ import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GSI1, GSI2 } from '../../functions/adapters/dynamodb/keys.js';
+import { writeZodWithoutLocales } from '../bundling/zod-without-locales.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -139,6 +140,8 @@ export class AfterviewFunction extends Construct {
             ['node', path.join(inputDir, 'lib/bundling/after-bundling.mjs'), inputDir, outputDir, props.handler].map((a) => JSON.stringify(a)).join(' '),
           ],
         },
+        // zod without its ~40 unused locales (lib/bundling/zod-without-locales.ts).
+        esbuildArgs: { '--alias:zod': writeZodWithoutLocales(repoRoot) },
         metafile: true,
         forceDockerBundling: false,
       },
