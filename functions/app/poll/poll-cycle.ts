@@ -37,8 +37,8 @@ import { createHostLimiter, settleAll, type HostLimiter } from './host-limiter.j
 /** Everything the poll cycle uses; tests hand in fakes for any part. */
 export interface PollDeps {
   repos: {
-    sources: SourceRepository;
-    news: NewsRepository;
+    sources: Pick<SourceRepository, 'get' | 'listDue' | 'saveMany'>;
+    news: Pick<NewsRepository, 'putMany' | 'update' | 'listSince'>;
     companies: Pick<CompanyRepository, 'listWatchers'>;
     interviews: Pick<InterviewRepository, 'list' | 'claimCongratsSlot'>;
     claims: Pick<ClaimRepository, 'claimAlert' | 'markAlertSent'>;
