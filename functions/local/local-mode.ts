@@ -2,8 +2,8 @@
  * Local mode: the whole product on one machine — local DynamoDB (data on disk), the mail catcher
  * with its inbox, the API, and the scheduler — with no AWS account.
  */
-import { serve, type ServerType } from '@hono/node-server';
-import { once } from 'node:events';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -15,29 +15,16 @@ import type { Config } from '../config/env.js';
 import { localJobs } from './jobs.js';
 import { acquireLock, prepareDataDir } from './lock.js';
 import { startScheduler } from './scheduler.js';
-import { LocalServerError, startLocalServers } from './servers.js';
+import { closeServer, listenOnLoopback, startLocalServers } from './servers.js';
 
 export interface RunningLocalMode {
   config: Config;
   stop(): Promise<void>;
 }
 
-async function listenApi(app: ReturnType<typeof createApi>, port: number): Promise<ServerType> {
-  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
-  try {
-    await Promise.race([
-      once(server, 'listening'),
-      once(server, 'error').then(([err]) => {
-        throw err;
-      }),
-    ]);
-  } catch (err) {
-    server.close();
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new LocalServerError(`port ${port} (API) is already in use; stop what uses it or set PORT to another port`);
-    }
-    throw err;
-  }
+async function listenApi(app: ReturnType<typeof createApi>, port: number): Promise<Server> {
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  await listenOnLoopback(server, port, 'API', 'PORT');
   return server;
 }
 
@@ -76,13 +63,7 @@ export async function startLocalMode(config: Config, out: Writable, options: Loc
       readiness: () => checkReadiness(services.db, config.tableName, config.sesEndpoint),
     });
     const api = await listenApi(app, config.port);
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          api.close(() => resolve());
-          (api as { closeAllConnections?: () => void }).closeAllConnections?.();
-        }),
-    );
+    cleanups.push(() => closeServer(api));
     if (config.schedule) {
       const atStart = (options.runJobsAtStart ?? true) ? { runAtStartAfterMs: 3000 } : {};
       cleanups.push(startScheduler(localJobs(services), services.logger, atStart));

@@ -27,7 +27,8 @@ export interface LocalServerOptions {
   dataDir: string | null;
 }
 
-async function listen(server: Server, port: number, what: string, variable: string): Promise<number> {
+/** Listens on 127.0.0.1:port, turning a taken or forbidden port into one line that names the variable to change. */
+export async function listenOnLoopback(server: Server, port: number, what: string, variable: string): Promise<number> {
   server.listen(port, '127.0.0.1');
   try {
     await Promise.race([
@@ -47,7 +48,8 @@ async function listen(server: Server, port: number, what: string, variable: stri
   return (server.address() as AddressInfo).port;
 }
 
-function close(server: Server): Promise<void> {
+/** Closes a server, ending its kept-alive connections too. */
+export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections?.();
@@ -61,19 +63,19 @@ export async function startLocalServers(options: LocalServerOptions): Promise<Lo
     deleteTableMs: 0,
     updateTableMs: 0,
   });
-  const dynamodbPort = await listen(db, options.dynamodbPort, 'local DynamoDB', 'AFTERVIEW_DYNAMODB_PORT');
+  const dynamodbPort = await listenOnLoopback(db, options.dynamodbPort, 'local DynamoDB', 'AFTERVIEW_DYNAMODB_PORT');
   let ses: Server;
   try {
     ses = await startSes(options.sesPort);
   } catch (err) {
-    await close(db);
+    await closeServer(db);
     throw err;
   }
   return {
     dynamodbPort,
     sesPort: (ses.address() as AddressInfo).port,
     async stop() {
-      await Promise.all([close(ses), close(db)]);
+      await Promise.all([closeServer(ses), closeServer(db)]);
     },
   };
 }
@@ -81,7 +83,7 @@ export async function startLocalServers(options: LocalServerOptions): Promise<Lo
 async function startSes(port: number): Promise<Server> {
   // The catcher listens itself; a port taken shows up as an 'error' event on its server.
   const probe = (await import('node:net')).createServer();
-  await listen(probe as unknown as Server, port, 'local mail catcher', 'AFTERVIEW_SES_PORT');
+  await listenOnLoopback(probe as unknown as Server, port, 'local mail catcher', 'AFTERVIEW_SES_PORT');
   const chosen = (probe.address() as AddressInfo).port;
   await new Promise<void>((r) => probe.close(() => r()));
   // A CommonJS module whose server is its `default` export; loaders differ on unwrapping it.

@@ -30,6 +30,36 @@ export async function queryAll(ctx: TableContext, input: Omit<QueryCommandInput,
   return out;
 }
 
+/**
+ * Items of a sparse "due" index whose sort key (`<instant>#<id>`) is at or before `now`, across
+ * every shard (`shardKey(s)` names shard s's partition), at most `limit` per shard.
+ */
+export async function queryDueShards(
+  ctx: TableContext,
+  index: { name: string; pk: string; sk: string },
+  shards: number,
+  shardKey: (shard: number) => string,
+  now: Date,
+  limit = Infinity,
+): Promise<Item[]> {
+  const upTo = `${now.toISOString()}#~`;
+  const perShard = await Promise.all(
+    Array.from({ length: shards }, (_, shard) =>
+      queryAll(
+        ctx,
+        {
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+          ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+          ExpressionAttributeValues: { ':pk': shardKey(shard), ':upTo': upTo },
+        },
+        limit,
+      ),
+    ),
+  );
+  return perShard.flat();
+}
+
 /** Deletes items by key in batches of 25, retrying what DynamoDB leaves unprocessed. */
 export async function deleteKeys(ctx: TableContext, keyList: Array<{ PK: unknown; SK: unknown }>): Promise<void> {
   // One batch may not name the same key twice.

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SourceRepository } from '../../app/ports.js';
 import type { FeedSource } from '../../domain/feed-source.js';
-import { isConditionFailure, putItems, queryAll, type TableContext } from './base.js';
+import { isConditionFailure, putItems, queryAll, queryDueShards, type TableContext } from './base.js';
 import { sourceFromItem, sourceToItem } from './items.js';
 import { DUE_SHARDS, GSI1, keys } from './keys.js';
 
@@ -48,23 +48,8 @@ export class DynamoSourceRepository implements SourceRepository {
   }
 
   async listDue(now: Date, limit = Infinity): Promise<FeedSource[]> {
-    const upTo = `${now.toISOString()}#~`;
-    const shards = await Promise.all(
-      Array.from({ length: DUE_SHARDS }, (_, shard) =>
-        queryAll(
-          this.ctx,
-          {
-            IndexName: GSI1.name,
-            KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-            ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk },
-            ExpressionAttributeValues: { ':pk': keys.pollDueShard(shard), ':upTo': upTo },
-          },
-          limit,
-        ),
-      ),
-    );
-    return shards
-      .flat()
+    const items = await queryDueShards(this.ctx, GSI1, DUE_SHARDS, keys.pollDueShard, now, limit);
+    return items
       .map(sourceFromItem)
       .filter((s) => !s.disabled)
       .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../app/errors.js';
 import type { SubscriberRepository } from '../../app/ports.js';
 import type { Subscriber, SubscriberSettings } from '../../domain/subscriber.js';
-import { deleteKeys, isConditionFailure, queryAll, type TableContext } from './base.js';
+import { deleteKeys, isConditionFailure, queryAll, queryDueShards, type TableContext } from './base.js';
 import { subscriberFromItem, subscriberToItem } from './items.js';
 import { DUE_SHARDS, GSI1, keys, SUBSCRIBER_SK_PREFIX } from './keys.js';
 
@@ -93,23 +93,8 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   }
 
   async listDueForDigest(now: Date, limit = Infinity): Promise<Subscriber[]> {
-    const upTo = `${now.toISOString()}#~`;
-    const shards = await Promise.all(
-      Array.from({ length: DUE_SHARDS }, (_, shard) =>
-        queryAll(
-          this.ctx,
-          {
-            IndexName: GSI1.name,
-            KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-            ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk },
-            ExpressionAttributeValues: { ':pk': keys.digestDueShard(shard), ':upTo': upTo },
-          },
-          limit,
-        ),
-      ),
-    );
-    return shards
-      .flat()
+    const items = await queryDueShards(this.ctx, GSI1, DUE_SHARDS, keys.digestDueShard, now, limit);
+    return items
       .map(subscriberFromItem)
       .filter((s) => s.status === 'confirmed')
       .sort((a, b) => (a.nextDigestAt ?? '').localeCompare(b.nextDigestAt ?? ''))

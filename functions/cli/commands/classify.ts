@@ -5,9 +5,9 @@
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { describeIssues, UsageError, ValidationError } from '../../app/errors.js';
+import { describeIssues, ValidationError } from '../../app/errors.js';
 import { classifyHeadline } from '../../domain/classifier/index.js';
-import { Instant } from '../../domain/interview.js';
+import { instantOption, readOptions } from '../options.js';
 import type { CliCommand } from '../command.js';
 
 /** A headline is a few hundred bytes; a line this long is not one. */
@@ -40,22 +40,8 @@ Exit 2 with one line naming the line number when a line is not a valid headline.
 `;
 
 function parseArgs(args: string[]): Date {
-  let now: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--now') {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError('--now needs a value, e.g. --now 2026-11-20T09:00:00Z');
-      now = value;
-    } else if (arg.startsWith('--now=')) {
-      now = arg.slice('--now='.length);
-    } else {
-      throw new UsageError(`classify: unexpected argument "${arg.slice(0, 60)}" (usage: afterview classify [--now <ISO-8601>] < headlines.jsonl)`);
-    }
-  }
-  if (now === undefined) return new Date();
-  if (!Instant.safeParse(now).success) throw new UsageError(`--now must be an ISO-8601 date-time with an offset, like 2026-11-20T09:00:00Z (got "${now.slice(0, 60)}")`);
-  return new Date(now);
+  const { now } = readOptions('classify', args, 'afterview classify [--now <ISO-8601>] < headlines.jsonl');
+  return instantOption(now);
 }
 
 function parseLine(line: string, lineNumber: number): z.infer<typeof ClassifyInput> {

@@ -5,8 +5,9 @@
 import { DateTime } from 'luxon';
 import { describeIssues, UsageError, ValidationError } from '../../app/errors.js';
 import { planFollowUps } from '../../domain/follow-up/index.js';
-import { Instant, Interview, LocalDate } from '../../domain/interview.js';
+import { Interview, LocalDate } from '../../domain/interview.js';
 import { writeLine, type CliCommand } from '../command.js';
+import { instantOrDateOption, readOptions } from '../options.js';
 
 /** One interview is a few kilobytes; anything near this is not an interview. */
 const MAX_INPUT_BYTES = 1024 * 1024;
@@ -34,24 +35,9 @@ are rejected. Exit 2 on bad input.
 `;
 
 function parseArgs(args: string[]): string {
-  let now: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--now') {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError('--now needs a value, e.g. --now 2026-11-20T09:00:00Z');
-      now = value;
-    } else if (arg.startsWith('--now=')) {
-      now = arg.slice('--now='.length);
-    } else {
-      throw new UsageError(`plan: unexpected argument "${arg}" (usage: afterview plan --now <ISO-8601> < interview.json)`);
-    }
-  }
+  const { now } = readOptions('plan', args, 'afterview plan --now <ISO-8601> < interview.json');
   if (now === undefined) throw new UsageError('plan: --now <ISO-8601> is required, e.g. --now 2026-11-20T09:00:00Z');
-  if (!Instant.safeParse(now).success && !LocalDate.safeParse(now).success) {
-    throw new UsageError(`--now must be an ISO-8601 date-time with an offset, like 2026-11-20T09:00:00Z (got "${now.slice(0, 60)}")`);
-  }
-  return now;
+  return instantOrDateOption(now);
 }
 
 async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {

@@ -3,11 +3,10 @@
  * points at (local mode by default) — every due feed fetched once, new stories stored, alerts
  * claimed and sent — and a summary JSON on stdout (CONTRACTS.md §1).
  */
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../app/errors.js';
 import { pollDepsFrom, runPollCycle } from '../../app/poll/index.js';
-import { Instant } from '../../domain/interview.js';
 import { writeLine, type CliCommand } from '../command.js';
+import { instantOption, readOptions } from '../options.js';
 import { connectToStack } from '../stack.js';
 
 export const command: CliCommand = {
@@ -25,18 +24,9 @@ sourcesDue, requests, notModified, failures, newStories, itemWrites, alertsSent,
   --once        run one cycle and exit (required)
   --now <ISO>   pretend it is this instant (e.g. 2026-11-26T08:00:00Z); default: now`,
   async run(args, io) {
-    let values: { once?: boolean; now?: string };
-    try {
-      ({ values } = parseArgs({ args, options: { once: { type: 'boolean' }, now: { type: 'string' } }, strict: true }));
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message.split('\n')[0]} (see poll --help)`);
-    }
-    if (!values.once) throw new UsageError('poll needs --once (the scheduler runs it hourly in local mode)');
-    let now = new Date();
-    if (values.now !== undefined) {
-      if (!Instant.safeParse(values.now).success) throw new UsageError(`--now must be an ISO-8601 instant like 2026-11-26T08:00:00Z (got "${values.now}")`);
-      now = new Date(values.now);
-    }
+    const { once, now: nowOption } = readOptions('poll', args, 'afterview poll --once [--now <ISO-8601>]', { once: true });
+    if (!once) throw new UsageError('poll needs --once (the scheduler runs it hourly in local mode)');
+    const now = instantOption(nowOption);
     const services = await connectToStack(io, 'poll');
     const started = Date.now();
     const summary = await runPollCycle(pollDepsFrom(services), now);
