@@ -76,7 +76,7 @@ export async function startLocalMode(config: Config, out: Writable, options: Loc
         `  Inbox      http://127.0.0.1:${config.sesPort}   (every email afterview sends lands here)`,
         `  DynamoDB   http://127.0.0.1:${config.dynamodbPort}   (data kept in ${dataDir})`,
         `  Scheduler  ${config.schedule ? 'news poll and digest every hour' : 'off (AFTERVIEW_SCHEDULE=off): run `npm run afterview -- poll --once` / `digest --once`'}`,
-        ...(fresh ? ['Nothing here yet: run `npm run demo` to see it with sample data (an alert and a digest in a minute, offline).'] : []),
+        ...(fresh ? ['Nothing here yet: stop this (Ctrl-C) and run `npm run demo` to see it with sample data (an alert and a digest in a minute, offline).'] : []),
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

@@ -136,7 +136,7 @@ const TEMPLATES: readonly Template[] = [
     body: [
       w.hello('Dear'),
       `Congratulations on ${w.news}! ${w.remark}`,
-      `Having talked with you about the ${w.role} position, I was especially glad to read it${w.source}.`,
+      `Having talked with you about the ${w.role} position, I was especially glad to see the news${w.source}.`,
       'Warm regards,',
     ].join('\n\n'),
   }),
