@@ -210,8 +210,11 @@ describe('normalizer pieces', () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED_FEEDS))('real-world feeds (../shared/feeds/feed-rs)', () => {
-  const cases = ['rss0', 'rss1', 'rss2', 'atom'].flatMap((dir) =>
+const HAS_SHARED_FEEDS = existsSync(SHARED_FEEDS);
+
+describe.skipIf(!HAS_SHARED_FEEDS)('real-world feeds (../shared/feeds/feed-rs)', () => {
+  // A skipped suite is still collected: read the folder only when it is there.
+  const cases = (HAS_SHARED_FEEDS ? ['rss0', 'rss1', 'rss2', 'atom'] : []).flatMap((dir) =>
     readdirSync(join(SHARED_FEEDS, dir))
       .filter((f) => f.endsWith('.xml'))
       .map((f) => ({ dir, file: f, reference: join(SHARED_FEEDS, dir, f.replace(/\.xml$/, '.serde.json')) })),
