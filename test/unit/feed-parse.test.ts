@@ -109,6 +109,14 @@ describe('every feed format', () => {
     const feed = await parseFixture('latin1-declared.xml');
     expect(feed.items[0]!.title).toBe('Acme récompensée à Zürich');
   });
+
+  it('reads an <rss> with no version attribute as RSS 2.0', async () => {
+    const feed = await parseFeed(
+      '<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Press</title><item><title>Acme opens Lisbon office - Example News</title><source url="https://news.example">Example News</source></item></channel></rss>',
+    );
+    expect(feed.items).toEqual([expect.objectContaining({ title: 'Acme opens Lisbon office', publisher: 'Example News' })]);
+    await expect(parseFeed('<rsss><channel/></rsss>')).rejects.toBeInstanceOf(FeedParseError);
+  });
 });
 
 describe('bad and hostile input fails cleanly with FeedParseError', () => {

@@ -61,6 +61,14 @@ function describe(err: unknown): string {
 }
 
 /**
+ * rss-parser recognises RSS only by its version attribute; some feeds leave it out. Such a feed
+ * is read as RSS 2.0, whose elements are a superset of 0.9x's.
+ */
+function withRssVersion(text: string): string {
+  return text.replace(/<rss(?=[\s>])(?![^>]*\bversion\s*=)/, '<rss version="2.0"');
+}
+
+/**
  * Parses RSS/Atom text into normalized news items; never throws anything but FeedParseError.
  * `baseUrl` (where the feed was fetched) resolves relative links.
  */
@@ -70,7 +78,7 @@ export async function parseFeed(text: string, options: { baseUrl?: string } = {}
   if (text.trim() === '') throw new FeedParseError('empty');
   let raw: RawFeed;
   try {
-    raw = (await createParser().parseString(text.replace(/^\uFEFF/, ''))) as unknown as RawFeed;
+    raw = (await createParser().parseString(withRssVersion(text.replace(/^\uFEFF/, '')))) as unknown as RawFeed;
   } catch (err) {
     throw new FeedParseError(describe(err));
   }
