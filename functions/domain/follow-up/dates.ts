@@ -15,20 +15,81 @@ function calendar(date: CalendarDate): DateTime {
   return d;
 }
 
+// Performance: a plan does a few dozen date steps per interview, and building luxon DateTimes for
+// each dominated GET /v1/plan. Plain YYYY-MM-DD dates in years 1000–9999 (everything the rules
+// produce) are done with UTC milliseconds instead, which is the same arithmetic luxon does in the
+// UTC zone; anything else still goes through luxon, so odd input behaves (and fails) as before.
+const DAY_MS = 86_400_000;
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight UTC of a plain, real YYYY-MM-DD date in years 1000–9999; null for anything else. */
+function plainDateMs(date: string): number | null {
+  const m = PLAIN_DATE.exec(date);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < 1000) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  // Rejects 2026-02-30 and month 13 (Date.UTC would roll them over).
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? ms : null;
+}
+
+/** YYYY-MM-DD for midnight UTC `ms`; null outside years 1000–9999 (luxon writes those differently). */
+function plainDateOf(ms: number): CalendarDate | null {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return null;
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/**
+ * Small memo for the pure, luxon-backed conversions: the same interview and event instants (and
+ * the same few formatted days) come up on every request. Cleared wholesale when full, so it stays
+ * bounded in a long-lived process.
+ */
+function memo<T>(limit: number): { get(key: string): T | undefined; set(key: string, value: T): T } {
+  const entries = new Map<string, T>();
+  return {
+    get: (key) => entries.get(key),
+    set: (key, value) => {
+      if (entries.size >= limit) entries.clear();
+      entries.set(key, value);
+      return value;
+    },
+  };
+}
+const MEMO_LIMIT = 10_000;
+const placed = memo<CalendarDate>(MEMO_LIMIT);
+const formatted = memo<string>(MEMO_LIMIT);
+
 /** The calendar date of `instant` in `zone`. */
 export function dateIn(instant: Date | string, zone: string): CalendarDate {
+  // Only valid instants are remembered; an invalid one fails below every time, as before.
+  const key = typeof instant === 'string' ? `${zone}|${instant}` : Number.isNaN(instant.getTime()) ? null : `${zone}|#${instant.getTime()}`;
+  const known = key === null ? undefined : placed.get(key);
+  if (known !== undefined) return known;
   const d = typeof instant === 'string' ? DateTime.fromISO(instant, { zone }) : DateTime.fromJSDate(instant, { zone });
   const iso = d.isValid ? d.toISODate() : null;
   if (!iso) throw new RangeError(`cannot place ${String(instant)} in time zone ${zone}`);
-  return iso;
+  return key === null ? iso : placed.set(key, iso);
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const ms = Number.isInteger(days) ? plainDateMs(date) : null;
+  const fast = ms === null ? null : plainDateOf(ms + days * DAY_MS);
+  if (fast !== null) return fast;
   return calendar(date).plus({ days }).toISODate() ?? date;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  const a = plainDateMs(from);
+  const b = plainDateMs(to);
+  if (a !== null && b !== null) return Math.round((b - a) / DAY_MS);
   return Math.round(calendar(to).diff(calendar(from), 'days').days);
 }
 
@@ -38,12 +99,14 @@ export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
 
 /** "30 Nov" (style short) or "30 November" (style long), in English. */
 export function formatDay(date: CalendarDate, style: 'short' | 'long' = 'short'): string {
-  return calendar(date).setLocale('en-GB').toFormat(style === 'short' ? 'd LLL' : 'd MMMM');
+  const key = `${style}|${date}`;
+  return formatted.get(key) ?? formatted.set(key, calendar(date).setLocale('en-GB').toFormat(style === 'short' ? 'd LLL' : 'd MMMM'));
 }
 
 /** "Monday 30 November", for headings. */
 export function formatWeekday(date: CalendarDate): string {
-  return calendar(date).setLocale('en-GB').toFormat('cccc d MMMM');
+  const key = `weekday|${date}`;
+  return formatted.get(key) ?? formatted.set(key, calendar(date).setLocale('en-GB').toFormat('cccc d MMMM'));
 }
 
 /** True for a real YYYY-MM-DD date (not 2026-02-30). */
