@@ -9,6 +9,8 @@
  * request still pays its rate-limit write) with limits raised so the load is measured, not 429s.
  *
  * Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_USERS (50), BENCH_INTERVIEWS (10 per user).
+ * BENCH_PROFILE=<dir>: the server process (API + dynalite) writes a V8 CPU profile into <dir>
+ * (open it in Chrome DevTools or speedscope); the load generator is not profiled.
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -35,6 +37,7 @@ const SECONDS = num('BENCH_SECONDS', 10);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
 const USERS = num('BENCH_USERS', 50);
 const INTERVIEWS = num('BENCH_INTERVIEWS', 10);
+const PROFILE_DIR = process.env.BENCH_PROFILE?.trim() || null;
 
 const COMPANIES = ['Acme Robotics', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
 
@@ -147,7 +150,8 @@ async function runServer(): Promise<void> {
 async function main(): Promise<void> {
   const child = fork(fileURLToPath(import.meta.url), [], {
     env: { ...process.env, BENCH_ROLE: 'server' },
-    execArgv: process.execArgv,
+    // --cpu-prof writes the profile when the child exits (it does, on 'stop').
+    execArgv: PROFILE_DIR ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
