@@ -117,6 +117,11 @@ export interface NewsRepository {
 export interface ClaimRepository {
   claimAlert(subscriberId: string, companyKey: string, storyId: string, at: Date, detail?: Record<string, string>): Promise<boolean>;
   markAlertSent(subscriberId: string, companyKey: string, storyId: string, at: Date, messageId: string): Promise<void>;
+  /**
+   * When the congratulations alert for this story went to the subscriber (ISO time the send was
+   * recorded), or null when none did: a claim whose send never happened or was not recorded counts as none.
+   */
+  alertSentAt(subscriberId: string, companyKey: string, storyId: string): Promise<string | null>;
   claimDigest(subscriberId: string, localDate: string, at: Date): Promise<boolean>;
   markDigestSent(subscriberId: string, localDate: string, at: Date, messageId: string): Promise<void>;
   hasDigest(subscriberId: string, localDate: string): Promise<boolean>;

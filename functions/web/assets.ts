@@ -70,6 +70,8 @@ textarea{min-height:5rem}
 .notice.error{background:var(--late-bg);color:var(--late);border-color:#f0bcbc}
 .notice ul{margin:.3rem 0 0;padding-left:1.2rem}
 .empty{text-align:center;padding:2rem 1rem}
+.news .headline{font-size:1.05rem;font-weight:600;margin:.1rem 0 .5rem}
+.news .no-note{font-style:italic}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 ol.timeline{list-style:none;padding:0;margin:.4rem 0}

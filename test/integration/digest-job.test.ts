@@ -192,8 +192,70 @@ describe('the digest job', () => {
     const mail = mailer.to(sub.email)[0]!;
     expect(mail.text).toContain('innovation award');
     expect(mail.text).toMatch(/for your information/i);
+    expect(mail.text).toContain('as they asked not to be contacted');
     expect(mail.text).not.toMatch(/Congratulations/);
     expect(mail.html).not.toContain('mailto:dana@acme.example');
+  });
+
+  it('says the congratulations note already went by email when an instant alert carried it, and offers no second one', async () => {
+    const sub = await seedSubscriber({ alerts: 'instant' });
+    const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
+    const interview = await seedInterview(sub, company, { interviewedAt: '2026-11-10T15:00:00Z' }, [{ type: 'thank-you-sent', at: '2026-11-10T20:00:00Z' }]);
+    const story = {
+      companyKey: company.key,
+      id: 'story-alerted',
+      title: `${company.name} wins national innovation award`,
+      link: 'https://news.example/award',
+      publisher: 'Example Times',
+      publishedAt: '2026-11-25T20:00:00.000Z',
+      summary: null,
+      firstSeenAt: '2026-11-25T21:00:00.000Z',
+      normalizedTitle: 'initech wins national innovation award',
+      classification: { polarity: 'positive' as const, event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
+      sourceIds: [],
+    };
+    await stack.repos.news.putIfNew(story);
+    // What the poll cycle did last evening (New York time): claimed the alert, took the 14-day slot, sent, recorded it.
+    const alertedAt = new Date('2026-11-25T21:05:00Z');
+    expect(await stack.repos.claims.claimAlert(sub.id, company.key, story.id, alertedAt, { companyId: company.id })).toBe(true);
+    expect(await stack.repos.interviews.claimCongratsSlot(sub.id, interview.id, alertedAt, 14)).toBe(true);
+    await stack.repos.claims.markAlertSent(sub.id, company.key, story.id, alertedAt, 'alert-1');
+
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    expect(mail.text).toContain('innovation award');
+    expect(mail.text).toContain('The congratulations note for this went to you by email on 25 Nov.');
+    expect(mail.html).toContain('The congratulations note for this went to you by email on 25 Nov.');
+    expect(mail.text).not.toMatch(/for your information only/i);
+    expect(mail.text).not.toContain('A short congratulations note could be welcome');
+    expect(mail.html).not.toContain('mailto:dana@acme.example');
+  });
+
+  it('without a sent alert, the same story in an instant-mode digest offers the note', async () => {
+    const sub = await seedSubscriber({ alerts: 'instant' });
+    const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
+    await seedInterview(sub, company, { interviewedAt: '2026-11-10T15:00:00Z' }, [{ type: 'thank-you-sent', at: '2026-11-10T20:00:00Z' }]);
+    await stack.repos.news.putIfNew({
+      companyKey: company.key,
+      id: 'story-unalerted',
+      title: `${company.name} wins national innovation award`,
+      link: 'https://news.example/award',
+      publisher: 'Example Times',
+      publishedAt: '2026-11-25T20:00:00.000Z',
+      summary: null,
+      firstSeenAt: '2026-11-25T21:00:00.000Z',
+      normalizedTitle: 'initech wins national innovation award',
+      classification: { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
+      sourceIds: [],
+    });
+    // A claim whose alert was never sent (another suggestion took the slot) is not "sent".
+    await stack.repos.claims.claimAlert(sub.id, company.key, 'story-unalerted', new Date('2026-11-25T21:05:00Z'));
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    expect(mail.text).toContain('A short congratulations note could be welcome');
+    expect(mail.text).not.toContain('went to you by email');
   });
 
   it('says moved-on once', async () => {

@@ -5,6 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiHarness, PUBLIC_URL, sampleInterview, uniqueEmail, type ApiHarness } from './api-harness.js';
+// After the harness: the API's schemas extend zod before the domain's are first built.
+import { companyKey } from '../../functions/domain/company.js';
 
 /** A tiny browser: keeps cookies, sends the Origin a same-site form post carries. */
 class Browser {
@@ -255,5 +257,82 @@ describe('web app', () => {
     const api = await h.call('GET', '/v1/no-such-thing');
     expect(api.status).toBe(404);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+});
+
+describe('web app: good news on Today', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await createApiHarness();
+  });
+
+  /** A confirmed subscriber signed in through the web's email link. */
+  async function signedIn(address: string): Promise<{ browser: Browser; token: string; subscriberId: string }> {
+    const { token, subscriberId } = await h.signUp(address);
+    const browser = new Browser(h);
+    await browser.post('/sign-in', { _csrf: await browser.csrf('/sign-in'), email: address });
+    const mail = (await h.mailTo(address)).find((m) => m.subject.includes('sign-in'))!;
+    const landing = webLink(mail.body.text ?? '', '/sign-in/confirm');
+    const page = await (await browser.get(landing)).text();
+    await browser.post('/sign-in/confirm', {
+      _csrf: page.match(/name="_csrf" value="([^"]+)"/)![1]!,
+      token: decodeURIComponent(landing.split('token=')[1]!),
+    });
+    return { browser, token, subscriberId };
+  }
+
+  /** A positive story about `company`, seen an hour ago. */
+  async function goodStory(company: string, overrides: Record<string, unknown> = {}) {
+    const now = h.clock.now().getTime();
+    await h.services.repos.news.putIfNew({
+      companyKey: companyKey(company),
+      id: `story-${Math.random().toString(36).slice(2, 10)}`,
+      title: `${company} wins national <innovation> award`,
+      link: 'https://news.example/award?a=1&b=2',
+      publisher: 'Example Times',
+      publishedAt: new Date(now - 3 * 3_600_000).toISOString(),
+      summary: null,
+      firstSeenAt: new Date(now - 3_600_000).toISOString(),
+      normalizedTitle: `${company.toLowerCase()} wins national innovation award`,
+      classification: { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
+      sourceIds: [],
+      ...overrides,
+    });
+  }
+
+  it('shows good news for a watched company with the note to send, escaped and safely linked', async () => {
+    const { browser, token } = await signedIn(uniqueEmail('web-news'));
+    const company = `Initech ${Math.random().toString(36).slice(2, 7)}`;
+    const added = await h.call('POST', '/v1/interviews', { token, body: sampleInterview({ company }) });
+    expect(added.status).toBe(201);
+    await goodStory(company);
+
+    const today = await (await browser.get('/')).text();
+    expect(today).toContain('<h2>Good news</h2>');
+    expect(today).toContain(`${company} wins national &lt;innovation&gt; award`);
+    expect(today).not.toContain('<innovation>');
+    expect(today).toContain('href="https://news.example/award?a=1&amp;b=2" rel="noopener noreferrer"');
+    expect(today).toContain('Example Times');
+    expect(today).toContain('A short congratulations note could be welcome');
+    expect(today).toMatch(/href="mailto:dana@acme\.example\?subject=/);
+    expect(today).toMatch(/data-copy="congrats-/);
+    expect(today).toContain('name="type" value="congrats-sent"');
+    expect(today).not.toContain('For your information only');
+    expect(today).not.toMatch(/style="/);
+  });
+
+  it('shows a no-contact company’s good news for information only, with the reason and no note; never links a non-web URL', async () => {
+    const { browser, token } = await signedIn(uniqueEmail('web-news-quiet'));
+    const company = `Globex ${Math.random().toString(36).slice(2, 7)}`;
+    expect((await h.call('POST', '/v1/interviews', { token, body: sampleInterview({ company, contactPolicy: 'no-contact' }) })).status).toBe(201);
+    await goodStory(company, { link: 'javascript:alert(1)' });
+
+    const today = await (await browser.get('/')).text();
+    expect(today).toContain('<h2>Good news</h2>');
+    expect(today).toContain('For your information only: no note for this one, as they asked not to be contacted.');
+    expect(today).not.toContain('A short congratulations note');
+    expect(today).not.toContain('congrats-sent');
+    expect(today).not.toContain('javascript:');
   });
 });

@@ -222,6 +222,45 @@ describe('composeDigest', () => {
     expect(marked.text).not.toContain('Congratulations to the whole team');
   });
 
+  it('says the note already went by email, on the subscriber’s date, instead of "for your information only"', async () => {
+    const item = news({
+      forInformationOnly: true,
+      note: undefined,
+      // 02:30 on 7 December in UTC is still 6 December in New York.
+      noteAlreadySentAt: '2026-12-07T02:30:00.000Z',
+    });
+    const digest = await composeDigest(input([stored('a')], { goodNews: [item] }));
+    expect(digest.text).toContain('  The congratulations note for this went to you by email on 6 Dec.');
+    expect(digest.html).toContain('>The congratulations note for this went to you by email on 6 Dec.</div>');
+    expect(digest.text).not.toMatch(/for your information only/i);
+    expect(digest.html).not.toMatch(/for your information only/i);
+    expect(digest.text).not.toContain('congrats-sent');
+    expect(digest.html).not.toContain('Congratulations%20to%20the%20whole%20team');
+    // Even a note left on the item by mistake is not offered a second time.
+    const twice = await composeDigest(input([stored('a')], { goodNews: [news({ noteAlreadySentAt: '2026-12-07T02:30:00.000Z' })] }));
+    expect(twice.text).not.toContain('Congratulations to the whole team');
+    expect(twice.text).toContain('went to you by email on 6 Dec');
+  });
+
+  it('gives the reason a story comes without a note, in plain words', async () => {
+    const cases = [
+      ['no-contact', 'they asked not to be contacted'],
+      ['moved-on', 'you have moved on from this one'],
+      ['closed', 'this interview is closed'],
+      ['too-soon', 'it is too soon after your last contact'],
+      ['old-news', 'the story is too old to write about'],
+    ] as const;
+    for (const [noNoteReason, words] of cases) {
+      const digest = await composeDigest(input([stored('a')], { goodNews: [news({ forInformationOnly: true, note: undefined, noNoteReason })] }));
+      expect(digest.text, noNoteReason).toContain(`  For your information only: no note for this one, as ${words}.`);
+      expect(digest.html, noNoteReason).toContain(`For your information only: no note for this one, as ${words}.`);
+      expect(digest.text, noNoteReason).not.toMatch(/\(R\d+\)/);
+    }
+    // The composer's own R6 check names its reason too.
+    const quiet = await composeDigest(input([stored('q', { contactPolicy: 'no-contact' })], { goodNews: [news({ interviewIds: ['q'] })] }));
+    expect(quiet.text).toContain('as they asked not to be contacted.');
+  });
+
   it('never offers a note for a moved-on interview', async () => {
     const silent = stored('m', {
       events: [

@@ -53,6 +53,13 @@ export class DynamoClaimRepository implements ClaimRepository {
     );
   }
 
+  async alertSentAt(subscriberId: string, companyKey: string, storyId: string): Promise<string | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.tableName, Key: keys.alertClaim(subscriberId, companyKey, storyId), ProjectionExpression: 'sentAt' }),
+    );
+    return typeof Item?.sentAt === 'string' ? Item.sentAt : null;
+  }
+
   claimDigest(subscriberId: string, localDate: string, at: Date): Promise<boolean> {
     return this.claim(keys.digestClaim(subscriberId, localDate), {
       entity: 'digest-claim',

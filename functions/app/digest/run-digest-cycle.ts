@@ -6,17 +6,13 @@
  */
 import type { Logger } from '../../adapters/logger.js';
 import type { Config } from '../../config/env.js';
-import type { WatchedCompany } from '../../domain/company.js';
-import { composeDigest, type DigestLinks, type GoodNewsItem } from '../../domain/digest/index.js';
+import { composeDigest, type DigestLinks } from '../../domain/digest/index.js';
 import { planFollowUps } from '../../domain/follow-up/index.js';
 import type { StoredInterview } from '../../domain/interview.js';
-import { congratulationsAllowed, isStale } from '../../domain/news-watch/congratulations-allowed.js';
-import { isAboutCompany } from '../../domain/news-watch/relevance.js';
-import type { Story } from '../../domain/news.js';
-import { writeCongratulations } from '../../domain/notes/congratulations.js';
 import { nextDigestAt } from '../../domain/subscriber-schedule.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { localHour } from '../../domain/time-zone.js';
+import { recentGoodNews, recentNews, type RecentNews } from '../news/recent-good-news.js';
 import type { ClaimRepository, CompanyRepository, InterviewRepository, LinkSigner, Mailer, NewsRepository, SubscriberRepository, SuppressionRepository } from '../ports.js';
 
 export interface DigestDeps {
@@ -25,7 +21,7 @@ export interface DigestDeps {
     interviews: Pick<InterviewRepository, 'list' | 'markMovedOnNotice' | 'claimCongratsSlot'>;
     companies: Pick<CompanyRepository, 'list'>;
     news: Pick<NewsRepository, 'listSince'>;
-    claims: Pick<ClaimRepository, 'claimDigest' | 'markDigestSent' | 'releaseDigest'>;
+    claims: Pick<ClaimRepository, 'claimDigest' | 'markDigestSent' | 'releaseDigest' | 'alertSentAt'>;
     suppressions: Pick<SuppressionRepository, 'isSuppressed'>;
   };
   mailer: Mailer;
@@ -53,10 +49,12 @@ const DAY_MS = 86_400_000;
 const CONCURRENCY = 16;
 const UNSUBSCRIBE_TTL_SECONDS = 365 * 86_400;
 
+export type { RecentNews } from '../news/recent-good-news.js';
+
 export async function runDigestCycle(deps: DigestDeps, now: Date): Promise<DigestCycleSummary> {
   const started = Date.now();
   const due = await deps.repos.subscribers.listDueForDigest(now);
-  const news = newsCache(deps, now);
+  const news = recentNews(deps, now);
   const outcomes: DigestOutcome[] = [];
   let next = 0;
   const worker = async () => {
@@ -89,7 +87,7 @@ export async function digestFor(
   deps: DigestDeps,
   subscriber: Subscriber,
   now: Date,
-  news: RecentNews = newsCache(deps, now),
+  news: RecentNews = recentNews(deps, now),
 ): Promise<DigestOutcome> {
   const reschedule = () => deps.repos.subscribers.scheduleNextDigest(subscriber.id, nextDigestAt(subscriber, now));
 
@@ -108,7 +106,7 @@ export async function digestFor(
     deps.repos.companies.list(subscriber.id),
   ]);
   const plans = interviews.map((interview) => ({ interview, plan: planFollowUps(interview, now) }));
-  const goodNews = await gatherGoodNews(news, companies, interviews, now);
+  const goodNews = await recentGoodNews(deps, { subscriberId: subscriber.id, companies, interviews }, now, news);
   const links = signedLinks(deps, subscriber.id, now, new Map(companies.map((c) => [c.id, c.key])));
   const digest = await composeDigest({
     settings: subscriber,
@@ -157,65 +155,6 @@ export async function digestFor(
   await reschedule();
   deps.logger?.info('digest sent', { subscriberId: subscriber.id, localDate: digest.localDate, messageId });
   return 'sent';
-}
-
-/**
- * The last day's positive stories about the subscriber's companies, by the subscriber's own names
- * and exclusions. A note is offered only where a congratulations is allowed now (R6, R8) and the
- * story is fresh; otherwise the story is shown for information only.
- */
-async function gatherGoodNews(news: RecentNews, companies: WatchedCompany[], interviews: StoredInterview[], now: Date): Promise<GoodNewsItem[]> {
-  const perCompany = await Promise.all(
-    companies.map(async (company) => {
-      const stories = await news(company.key);
-      return stories
-        .filter((s) => s.classification?.congratulate === true)
-        .filter((s) => isAboutCompany(s, { name: company.name, aliases: company.aliases, exclude: company.exclude }))
-        .map((story) => goodNewsItem(company, story, interviews, now));
-    }),
-  );
-  return perCompany.flat();
-}
-
-function goodNewsItem(company: WatchedCompany, story: Story, interviews: StoredInterview[], now: Date): GoodNewsItem {
-  const withCompany = interviews.filter((i) => i.companyId === company.id);
-  const allowed = isStale(story.publishedAt, now) ? [] : withCompany.filter((i) => congratulationsAllowed(i, now).allowed);
-  const target = allowed[0];
-  return {
-    companyId: company.id,
-    companyName: company.name,
-    storyId: story.id,
-    title: story.title,
-    publisher: story.publisher,
-    link: story.link,
-    publishedAt: story.publishedAt,
-    event: story.classification?.event ?? null,
-    congratulate: true,
-    interviewIds: (target ? allowed : withCompany).map((i) => i.id),
-    forInformationOnly: !target,
-    note: target
-      ? writeCongratulations(
-          { title: story.title, event: story.classification?.event ?? null, publisher: story.publisher, link: story.link },
-          target,
-        )
-      : undefined,
-  };
-}
-
-/** A company's stories from the last day, read once per cycle however many subscribers watch it. */
-export type RecentNews = (companyKey: string) => Promise<Story[]>;
-
-function newsCache(deps: DigestDeps, now: Date): RecentNews {
-  const since = new Date(now.getTime() - DAY_MS);
-  const cache = new Map<string, Promise<Story[]>>();
-  return (companyKey) => {
-    let stories = cache.get(companyKey);
-    if (!stories) {
-      stories = deps.repos.news.listSince(companyKey, since, 20);
-      cache.set(companyKey, stories);
-    }
-    return stories;
-  };
 }
 
 function daysSinceLastLogged(interviews: StoredInterview[], now: Date): number | null {

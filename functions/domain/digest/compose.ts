@@ -14,6 +14,7 @@ import {
   type KeyDate,
 } from '../follow-up/index.js';
 import type { Channel, Draft, FollowUpAction } from '../interview.js';
+import { goodNewsNoNoteLine } from './good-news.js';
 import { button, COLORS, escapeHtml, escapeLines, heading, link, page, row, safeHref } from './html.js';
 import { keepLookingAdvice } from './keep-looking.js';
 import { mailtoLink } from './mailto.js';
@@ -92,7 +93,8 @@ interface PreparedNews {
   /** The interviewer the note would go to, when their address is known. */
   to: string | null;
   sent: string | null;
-  informationOnly: boolean;
+  /** Instead of a note: where the note went (an alert) or why there is none. */
+  noNoteLine: string | null;
   stopWatching: string;
   notRelevant: string | null;
 }
@@ -158,8 +160,12 @@ async function prepareNews(input: DigestInput): Promise<PreparedNews[]> {
       .map((id) => byId.get(id))
       .filter((e): e is DigestInterview => !!e && e.plan.status === 'open' && e.interview.contactPolicy !== 'no-contact');
     const target = eligible.find((e) => e.interview.interviewer.email) ?? eligible[0];
-    const canCongratulate = item.congratulate && !item.forInformationOnly && !!item.note && !!target;
+    const canCongratulate = item.congratulate && !item.forInformationOnly && !item.noteAlreadySentAt && !!item.note && !!target;
     const note = canCongratulate ? item.note! : null;
+    const informationOnly = item.forInformationOnly || !!item.noteAlreadySentAt || (item.congratulate && !canCongratulate);
+    // The composer's own R6 check may be the reason when the gatherer gave none.
+    const noContact = item.interviewIds.some((id) => byId.get(id)?.interview.contactPolicy === 'no-contact');
+    const reasoned = item.noNoteReason || !noContact ? item : { ...item, noNoteReason: 'no-contact' as const };
     prepared.push({
       item,
       company: cleanText(item.companyName, 120),
@@ -167,7 +173,7 @@ async function prepareNews(input: DigestInput): Promise<PreparedNews[]> {
       mailto: note && target?.interview.interviewer.email ? mailtoLink(target.interview.interviewer.email, note) : null,
       to: (note && target?.interview.interviewer.email) || null,
       sent: note && target ? await input.links.interviewEvent(target.interview.id, 'congrats-sent') : null,
-      informationOnly: item.forInformationOnly || (item.congratulate && !canCongratulate),
+      noNoteLine: informationOnly ? goodNewsNoNoteLine(reasoned, input.settings.timeZone) : null,
       stopWatching: await input.links.stopWatching(item.companyId),
       notRelevant: input.links.notRelevant ? await input.links.notRelevant(item.companyId, item.storyId) : null,
     });
@@ -322,7 +328,7 @@ export async function composeDigest(input: DigestInput): Promise<ComposedDigest>
       text.push(`${n.company}: ${cleanText(n.item.title, 300)}${by}`);
       const href = safeHref(n.item.link);
       if (href) text.push(`  ${href}`);
-      if (n.informationOnly) text.push('  For your information only: no note for this one.');
+      if (n.noNoteLine) text.push(`  ${n.noNoteLine}`);
       if (n.note) {
         text.push('  A short congratulations note could be welcome:', '', ...(n.to ? [`  To: ${n.to}`] : []), `  Subject: ${n.note.subject}`, '', ...n.note.body.split('\n').map((l) => (l ? `  ${l}` : '')), '');
         if (n.sent) text.push(`  I sent it: ${n.sent}`);
@@ -366,7 +372,7 @@ export async function composeDigest(input: DigestInput): Promise<ComposedDigest>
     for (const n of news) {
       const by = n.item.publisher ? ` <span style="color:${COLORS.muted};">· ${escapeHtml(cleanText(n.item.publisher, 80))}</span>` : '';
       const parts = [`<div><strong>${escapeHtml(n.company)}</strong>: ${link(cleanText(n.item.title, 300), n.item.link)}${by}</div>`];
-      if (n.informationOnly) parts.push(`<div style="font-size:13px;color:${COLORS.muted};">For your information only: no note for this one.</div>`);
+      if (n.noNoteLine) parts.push(`<div style="font-size:13px;color:${COLORS.muted};">${escapeHtml(n.noNoteLine)}</div>`);
       if (n.note) {
         parts.push(`<div style="font-size:14px;margin-top:6px;">A short congratulations note could be welcome:</div>`, htmlDraft(n.note, n.to ?? undefined));
         parts.push(`<div>${button('Open in your mail app', n.mailto, true)}${button('I sent it', n.sent)}</div>`);

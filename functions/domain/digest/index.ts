@@ -13,4 +13,6 @@ export type {
   GoodNewsItem,
   KeepLookingStats,
   MaybePromise,
+  NoNoteReason,
 } from './types.js';
+export { goodNewsNoNoteLine, NO_NOTE_REASON } from './good-news.js';

@@ -37,9 +37,25 @@ export interface GoodNewsItem {
    * in the input is open with contact allowed.
    */
   forInformationOnly: boolean;
+  /** Why there is no note, in the product's terms, when the gatherer knows (see {@link NoNoteReason}). */
+  noNoteReason?: NoNoteReason;
+  /**
+   * When the congratulations note for this story already went to the subscriber in an instant
+   * alert email (ISO time). Such an item offers no second note and says where the first one went,
+   * instead of reading as "for your information only".
+   */
+  noteAlreadySentAt?: string;
   /** The congratulations note to offer (functions/domain/notes), when `congratulate` and contact is allowed. */
   note?: Draft;
 }
+
+/**
+ * Why a good-news story comes without a note: the employer asked for no contact (R6), the
+ * interview has moved on or is closed (R5, R11), it is too soon after other contact or another
+ * congratulations (R8), the story is too old or undated to write about, or there is no interview
+ * with the company to write about.
+ */
+export type NoNoteReason = 'no-contact' | 'moved-on' | 'closed' | 'too-soon' | 'old-news' | 'no-interview';
 
 /** R10: how the wider search is going. */
 export interface KeepLookingStats {

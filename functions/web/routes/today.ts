@@ -1,16 +1,21 @@
 /**
- * `/`: today's plan — what to do about each interview today (with the drafted note), then what
- * is coming up this week. The same engine (planForInterview) as GET /v1/plan and the digest.
+ * `/`: today's plan — what to do about each interview today (with the drafted note), the last
+ * day's good news about watched companies, then what is coming up this week. The same engines as
+ * GET /v1/plan and the digest (planForInterview, recentGoodNews).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
+import { listCompanies } from '../../app/companies/watched-companies.js';
 import { listInterviews } from '../../app/interviews/interviews.js';
+import { recentGoodNews } from '../../app/news/recent-good-news.js';
 import { planForInterview } from '../../app/interviews/plan.js';
 import type { ApiDependencies } from '../../api/context.js';
+import { goodNewsNoNoteLine, mailtoLink, type GoodNewsItem } from '../../domain/digest/index.js';
 import { dateIn, formatDay, formatWeekday } from '../../domain/follow-up/index.js';
-import { sendPage } from '../layout.js';
+import type { StoredInterview } from '../../domain/interview.js';
+import { sendPage, type Markup } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
-import { ACTION_TITLE, actionBlock, dueBadge, EVENT_PAST } from '../views.js';
+import { ACTION_TITLE, actionBlock, dueBadge, EVENT_PAST, eventButton } from '../views.js';
 
 const NOTICES: Record<string, string> = {
   welcome: 'Welcome to afterview! Your address is confirmed. Add the interviews you had, and afterview tells you what to do each day.',
@@ -23,7 +28,8 @@ export function todayRoutes(deps: ApiDependencies): Hono<WebEnv> {
   web.get('/', requireSignIn, async (c) => {
     const subscriber = c.get('subscriber')!;
     const now = deps.clock.now();
-    const interviews = await listInterviews(deps, subscriber.id);
+    const [interviews, companies] = await Promise.all([listInterviews(deps, subscriber.id), listCompanies(deps, subscriber.id)]);
+    const goodNews = await recentGoodNews(deps, { subscriberId: subscriber.id, companies, interviews }, now);
     const done = c.req.query('done') ?? '';
     const notice = NOTICES[done] ?? (done in EVENT_PAST ? `Recorded: ${EVENT_PAST[done as keyof typeof EVENT_PAST].toLowerCase()}.` : undefined);
     const today = dateIn(now, subscriber.timeZone);
@@ -47,9 +53,16 @@ export function todayRoutes(deps: ApiDependencies): Hono<WebEnv> {
             <h2>Add your first interview</h2>
             <p>Tell afterview who you met and when. It drafts your thank-you note, tells you when to follow up, and watches the company’s news for a reason to write.</p>
             <p><a class="button" href="/interviews/new">Add an interview</a></p>
-          </div>`
+          </div>
+          ${goodNewsSection(c, goodNews, interviews, subscriber.timeZone)}`
         : html`<h1>Today <span class="meta">· ${formatWeekday(today)}</span></h1>
-          <p class="lead">${open} open interview${open === 1 ? '' : 's'}. ${dueNow.length === 0 ? 'Nothing to do today — keep applying.' : 'Here is what to do today.'}</p>
+          <p class="lead">${open} open interview${open === 1 ? '' : 's'}. ${
+            dueNow.length > 0
+              ? 'Here is what to do today.'
+              : goodNews.some((n) => n.note)
+                ? 'Nothing due today, but there is good news worth a note.'
+                : 'Nothing to do today — keep applying.'
+          }</p>
           ${dueNow.map(
             (p) => html`<article class="card">
               <header><h2><a href="/interviews/${p.interview.id}">${p.interview.company}</a></h2>
@@ -57,6 +70,7 @@ export function todayRoutes(deps: ApiDependencies): Hono<WebEnv> {
               ${p.actions.map((a) => actionBlock(c, a, { interview: p.interview, today: p.today, returnTo: '/' }))}
             </article>`,
           )}
+          ${goodNewsSection(c, goodNews, interviews, subscriber.timeZone)}
           ${
             upcoming.length > 0
               ? html`<h2>Coming up</h2>
@@ -76,4 +90,52 @@ export function todayRoutes(deps: ApiDependencies): Hono<WebEnv> {
   });
 
   return web;
+}
+
+/** Only web links leave the page; anything else (javascript:, data:, mailto:) is not linked. */
+function storyHref(link: string | null): string | null {
+  const trimmed = link?.trim() ?? '';
+  return /^https?:\/\/[^\s<>"]+$/i.test(trimmed) ? trimmed : null;
+}
+
+/** The last day's good news, each with the note to send or why there is none (as in the digest). */
+function goodNewsSection(c: Context<WebEnv>, items: GoodNewsItem[], interviews: StoredInterview[], timeZone: string): Markup | '' {
+  if (items.length === 0) return '';
+  const byId = new Map(interviews.map((i) => [i.id, i]));
+  return html`<h2>Good news</h2>
+    ${items.map((item) => {
+      const href = storyHref(item.link);
+      // The note was written for the first interview it concerns (recentGoodNews): it goes to that interviewer.
+      const target = item.note ? byId.get(item.interviewIds[0] ?? '') : undefined;
+      const email = target?.interviewer.email;
+      const id = `congrats-${item.companyId}-${item.storyId}`.replace(/[^A-Za-z0-9_-]/g, '-');
+      const published = item.publishedAt ? safeDay(item.publishedAt, timeZone) : null;
+      return html`<article class="card news" aria-labelledby="${id}-title">
+        <header><h3 id="${id}-title">${item.companyName}</h3>
+        <span class="meta">${[item.publisher, published].filter(Boolean).join(' · ')}</span></header>
+        <p class="headline">${href ? html`<a href="${href}" rel="noopener noreferrer">${item.title}</a>` : item.title}</p>
+        ${
+          item.note && target
+            ? html`<p class="meta">A short congratulations note could be welcome${email ? html` — send it by email to ${email}` : ''}.</p>
+              <div class="draft">
+                <p class="subject">Subject: ${item.note.subject}</p>
+                <pre id="${id}">${item.note.body}</pre>
+              </div>
+              <div class="row">
+                ${email ? html`<a class="button secondary" href="${mailtoLink(email, item.note)}">Open in my mail app</a>` : ''}
+                <button type="button" class="secondary" data-copy="${id}" hidden>Copy the note</button>
+                ${eventButton(c, target.id, 'congrats-sent', '/', 'I sent it')}
+              </div>`
+            : html`<p class="meta no-note">${goodNewsNoNoteLine(item, timeZone)}</p>`
+        }
+      </article>`;
+    })}`;
+}
+
+function safeDay(iso: string, timeZone: string): string | null {
+  try {
+    return formatDay(dateIn(iso, timeZone));
+  } catch {
+    return null;
+  }
 }

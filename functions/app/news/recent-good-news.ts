@@ -1,0 +1,140 @@
+/**
+ * The last day's good news about a subscriber's watched companies (DESIGN.md §2): the digest job
+ * puts it in the daily email and the web app's Today page shows it, from this one place.
+ *
+ * A note is offered only where a congratulations is allowed now (R6, R8) and the story is fresh.
+ * Otherwise the story is shown without one, saying why — or, when the subscriber already got the
+ * note in an instant alert for this very story, saying so instead.
+ */
+import type { GoodNewsItem, NoNoteReason } from '../../domain/digest/index.js';
+import type { WatchedCompany } from '../../domain/company.js';
+import type { StoredInterview } from '../../domain/interview.js';
+import { congratulationsAllowed, isStale, type CongratsVerdict } from '../../domain/news-watch/congratulations-allowed.js';
+import { isAboutCompany } from '../../domain/news-watch/relevance.js';
+import type { Story } from '../../domain/news.js';
+import { writeCongratulations } from '../../domain/notes/congratulations.js';
+import type { ClaimRepository, NewsRepository } from '../ports.js';
+
+const DAY_MS = 86_400_000;
+/** Stories read per company: a day's news about one company rarely comes near this. */
+const STORIES_PER_COMPANY = 20;
+
+/** What the use case reads: the news store and the alert claims. */
+export interface RecentGoodNewsDeps {
+  repos: {
+    news: Pick<NewsRepository, 'listSince'>;
+    claims: Pick<ClaimRepository, 'alertSentAt'>;
+  };
+}
+
+/** A company's stories from the last day, read once per cycle however many subscribers watch it. */
+export type RecentNews = (companyKey: string) => Promise<Story[]>;
+
+/**
+ * A per-cycle cache of the last day's stories before `now`: the digest job makes one per run so a
+ * company watched by many subscribers is read once; a single page view can use a fresh one.
+ */
+export function recentNews(deps: { repos: Pick<RecentGoodNewsDeps['repos'], 'news'> }, now: Date): RecentNews {
+  const since = new Date(now.getTime() - DAY_MS);
+  const cache = new Map<string, Promise<Story[]>>();
+  return (companyKey) => {
+    let stories = cache.get(companyKey);
+    if (!stories) {
+      stories = deps.repos.news.listSince(companyKey, since, STORIES_PER_COMPANY);
+      cache.set(companyKey, stories);
+    }
+    return stories;
+  };
+}
+
+/** One subscriber's watched companies and interviews. */
+export interface GoodNewsScope {
+  subscriberId: string;
+  companies: WatchedCompany[];
+  interviews: StoredInterview[];
+}
+
+/**
+ * The last day's positive stories about the subscriber's companies, by the subscriber's own names
+ * and exclusions, each with the note to offer or the reason there is none.
+ */
+export async function recentGoodNews(
+  deps: RecentGoodNewsDeps,
+  scope: GoodNewsScope,
+  now: Date,
+  news: RecentNews = recentNews(deps, now),
+): Promise<GoodNewsItem[]> {
+  const perCompany = await Promise.all(
+    scope.companies.map(async (company) => {
+      const stories = (await news(company.key))
+        .filter((s) => s.classification?.congratulate === true)
+        .filter((s) => isAboutCompany(s, { name: company.name, aliases: company.aliases, exclude: company.exclude }));
+      return Promise.all(stories.map((story) => goodNewsItem(deps, scope, company, story, now)));
+    }),
+  );
+  return perCompany.flat();
+}
+
+async function goodNewsItem(
+  deps: RecentGoodNewsDeps,
+  scope: GoodNewsScope,
+  company: WatchedCompany,
+  story: Story,
+  now: Date,
+): Promise<GoodNewsItem> {
+  const withCompany = scope.interviews.filter((i) => i.companyId === company.id);
+  // An alert only ever goes out about an interview, so without one there is nothing to look up.
+  const alertSentAt = withCompany.length > 0 ? await deps.repos.claims.alertSentAt(scope.subscriberId, company.key, story.id) : null;
+  const stale = isStale(story.publishedAt, now);
+  const verdicts = withCompany.map((interview) => ({ interview, verdict: congratulationsAllowed(interview, now) }));
+  const allowed = alertSentAt || stale ? [] : verdicts.filter((v) => v.verdict.allowed).map((v) => v.interview);
+  const target = allowed[0];
+  const noNoteReason: NoNoteReason | undefined = target || alertSentAt
+    ? undefined
+    : withCompany.length === 0
+      ? 'no-interview'
+      : stale
+        ? 'old-news'
+        : mostTelling(verdicts.map((v) => reasonOf(v.verdict)));
+  return {
+    companyId: company.id,
+    companyName: company.name,
+    storyId: story.id,
+    title: story.title,
+    publisher: story.publisher,
+    link: story.link,
+    publishedAt: story.publishedAt,
+    event: story.classification?.event ?? null,
+    congratulate: true,
+    interviewIds: (target ? allowed : withCompany).map((i) => i.id),
+    forInformationOnly: !target,
+    ...(noNoteReason ? { noNoteReason } : {}),
+    ...(alertSentAt ? { noteAlreadySentAt: alertSentAt } : {}),
+    note: target
+      ? writeCongratulations(
+          { title: story.title, event: story.classification?.event ?? null, publisher: story.publisher, link: story.link },
+          target,
+        )
+      : undefined,
+  };
+}
+
+/** With several interviews at the company, the reason about the liveliest one says most. */
+const REASON_ORDER: NoNoteReason[] = ['too-soon', 'no-contact', 'moved-on', 'closed'];
+
+function mostTelling(reasons: Array<NoNoteReason | undefined>): NoNoteReason | undefined {
+  return REASON_ORDER.find((r) => reasons.includes(r));
+}
+
+/**
+ * The product's reason from the verdict, by the rule it cites (R6 no contact, R5 moved on, R11
+ * closed, R8 spacing); an unknown verdict gives no reason rather than a wrong one.
+ */
+function reasonOf(verdict: CongratsVerdict): NoNoteReason | undefined {
+  if (verdict.allowed) return undefined;
+  if (verdict.reason.includes('(R6)')) return 'no-contact';
+  if (verdict.reason.includes('(R5)')) return 'moved-on';
+  if (verdict.reason.includes('(R11)')) return 'closed';
+  if (verdict.reason.includes('(R8)')) return 'too-soon';
+  return undefined;
+}
