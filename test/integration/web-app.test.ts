@@ -306,6 +306,10 @@ describe('web app: good news on Today', () => {
     const company = `Initech ${Math.random().toString(36).slice(2, 7)}`;
     const added = await h.call('POST', '/v1/interviews', { token, body: sampleInterview({ company }) });
     expect(added.status).toBe(201);
+    // The thank-you went out long ago: a congratulations is the next note that fits (R1, R8).
+    const { id } = (await added.json()) as { id: string };
+    const thanked = await h.call('POST', `/v1/interviews/${id}/events`, { token, body: { type: 'thank-you-sent', at: '2026-10-29T10:00:00Z' } });
+    expect(thanked.status).toBeLessThan(300);
     await goodStory(company);
 
     const today = await (await browser.get('/')).text();
@@ -314,7 +318,7 @@ describe('web app: good news on Today', () => {
     expect(today).not.toContain('<innovation>');
     expect(today).toContain('href="https://news.example/award?a=1&amp;b=2" rel="noopener noreferrer"');
     expect(today).toContain('Example Times');
-    expect(today).toContain('A short congratulations note could be welcome');
+    expect(today, today.match(/For your information[^<]*/)?.[0]).toContain('A short congratulations note could be welcome');
     expect(today).toMatch(/href="mailto:dana@acme\.example\?subject=/);
     expect(today).toMatch(/data-copy="congrats-/);
     expect(today).toContain('name="type" value="congrats-sent"');

@@ -82,8 +82,17 @@ describe('congratulations allowed (R6, R8)', () => {
     ['congratulated 10 days ago', { events: [...base.events, { type: 'congrats-sent', at: '2026-10-25T10:00:00Z' }] }, false],
     ['congratulations suggested 13 days ago', { lastCongratsSuggestedAt: '2026-10-22T10:00:00.000Z' }, false],
     ['congratulations suggested 15 days ago', { lastCongratsSuggestedAt: '2026-10-20T09:00:00.000Z' }, true],
+    ['thank-you not sent yet, interviewed 5 days ago', { interviewedAt: '2026-10-30T15:00:00Z', events: [] }, false],
   ])('%s → %s', (_name, change, allowed) => {
     expect(congratulationsAllowed({ ...base, ...(change as object) } as typeof base, now).allowed).toBe(allowed);
+  });
+
+  it('names why, so the digest can say it in plain words', () => {
+    const verdict = (change: object) => congratulationsAllowed({ ...base, ...change } as typeof base, now);
+    expect(verdict({ contactPolicy: 'no-contact' })).toMatchObject({ allowed: false, block: 'no-contact' });
+    expect(verdict({ interviewedAt: '2026-10-30T15:00:00Z', events: [] })).toMatchObject({ allowed: false, block: 'thank-you-first' });
+    expect(verdict({ events: [...base.events, { type: 'heard-back', at: '2026-11-03T10:00:00Z' }] })).toMatchObject({ block: 'too-soon' });
+    expect(verdict({ events: [...base.events, { type: 'withdrawn', at: '2026-11-01T10:00:00Z' }] })).toMatchObject({ block: 'closed' });
   });
 
   it('treats news older than 14 days, or undated, as stale', () => {

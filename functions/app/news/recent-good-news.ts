@@ -120,21 +120,13 @@ async function goodNewsItem(
 }
 
 /** With several interviews at the company, the reason about the liveliest one says most. */
-const REASON_ORDER: NoNoteReason[] = ['too-soon', 'no-contact', 'moved-on', 'closed'];
+const REASON_ORDER: NoNoteReason[] = ['thank-you-first', 'too-soon', 'no-contact', 'moved-on', 'closed'];
 
 function mostTelling(reasons: Array<NoNoteReason | undefined>): NoNoteReason | undefined {
   return REASON_ORDER.find((r) => reasons.includes(r));
 }
 
-/**
- * The product's reason from the verdict, by the rule it cites (R6 no contact, R5 moved on, R11
- * closed, R8 spacing); an unknown verdict gives no reason rather than a wrong one.
- */
+/** The product's reason for no note, from the verdict's block. */
 function reasonOf(verdict: CongratsVerdict): NoNoteReason | undefined {
-  if (verdict.allowed) return undefined;
-  if (verdict.reason.includes('(R6)')) return 'no-contact';
-  if (verdict.reason.includes('(R5)')) return 'moved-on';
-  if (verdict.reason.includes('(R11)')) return 'closed';
-  if (verdict.reason.includes('(R8)')) return 'too-soon';
-  return undefined;
+  return verdict.allowed ? undefined : verdict.block;
 }

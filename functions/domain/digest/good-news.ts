@@ -10,6 +10,7 @@ export const NO_NOTE_REASON: Record<NoNoteReason, string> = {
   'no-contact': 'they asked not to be contacted',
   'moved-on': 'you have moved on from this one',
   closed: 'this interview is closed',
+  'thank-you-first': 'your thank-you note comes first',
   'too-soon': 'it is too soon after your last contact',
   'old-news': 'the story is too old to write about',
   'no-interview': 'you have no interview with them on record',

@@ -55,7 +55,7 @@ export interface GoodNewsItem {
  * congratulations (R8), the story is too old or undated to write about, or there is no interview
  * with the company to write about.
  */
-export type NoNoteReason = 'no-contact' | 'moved-on' | 'closed' | 'too-soon' | 'old-news' | 'no-interview';
+export type NoNoteReason = 'no-contact' | 'moved-on' | 'closed' | 'thank-you-first' | 'too-soon' | 'old-news' | 'no-interview';
 
 /** R10: how the wider search is going. */
 export interface KeepLookingStats {

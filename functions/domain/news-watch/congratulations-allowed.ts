@@ -21,26 +21,33 @@ const CONTACT_EVENTS: ReadonlySet<InterviewEventType> = new Set([
 
 const DAY = 86_400_000;
 
-export type CongratsVerdict = { allowed: true } | { allowed: false; reason: string };
+/** Why no congratulations is allowed now, in the product's terms. */
+export type CongratsBlock = 'no-contact' | 'closed' | 'moved-on' | 'thank-you-first' | 'too-soon';
+
+export type CongratsVerdict = { allowed: true } | { allowed: false; block: CongratsBlock; reason: string };
 
 export function congratulationsAllowed(interview: Interview & { lastCongratsSuggestedAt?: string }, now: Date): CongratsVerdict {
-  if (interview.contactPolicy === 'no-contact') return { allowed: false, reason: 'the employer asked for no contact (R6)' };
+  if (interview.contactPolicy === 'no-contact') return { allowed: false, block: 'no-contact', reason: 'the employer asked for no contact (R6)' };
   const assessment = assessInterview(interview, now);
-  if (assessment.status === 'closed') return { allowed: false, reason: 'the interview is closed (R11)' };
-  if (assessment.status === 'moved-on') return { allowed: false, reason: 'the candidate has moved on (R5)' };
+  if (assessment.status === 'closed') return { allowed: false, block: 'closed', reason: 'the interview is closed (R11)' };
+  if (assessment.status === 'moved-on') return { allowed: false, block: 'moved-on', reason: 'the candidate has moved on (R5)' };
+  // A congratulations before the thank-you would be the wrong first note (R1 comes first).
+  if (assessment.thankYou.pending) {
+    return { allowed: false, block: 'thank-you-first', reason: 'the thank-you note is still to be sent (R1)' };
+  }
   const at = now.getTime();
   const past = interview.events.filter((e) => Date.parse(e.at) <= at);
   // The interview itself is contact too: right after it, the thank-you is the note to send.
   const contacts = [Date.parse(interview.interviewedAt), ...past.filter((e) => CONTACT_EVENTS.has(e.type)).map((e) => Date.parse(e.at))];
   if (contacts.some((t) => t <= at && at - t < QUIET_DAYS_AFTER_CONTACT * DAY)) {
-    return { allowed: false, reason: `there was other contact in the last ${QUIET_DAYS_AFTER_CONTACT} days (R8)` };
+    return { allowed: false, block: 'too-soon', reason: `there was other contact in the last ${QUIET_DAYS_AFTER_CONTACT} days (R8)` };
   }
   const congrats = [
     ...past.filter((e) => e.type === 'congrats-sent').map((e) => Date.parse(e.at)),
     ...(interview.lastCongratsSuggestedAt ? [Date.parse(interview.lastCongratsSuggestedAt)] : []),
   ];
   if (congrats.some((t) => at - t < CONGRATS_SPACING_DAYS * DAY)) {
-    return { allowed: false, reason: `a congratulations note was suggested in the last ${CONGRATS_SPACING_DAYS} days (R8)` };
+    return { allowed: false, block: 'too-soon', reason: `a congratulations note was suggested in the last ${CONGRATS_SPACING_DAYS} days (R8)` };
   }
   return { allowed: true };
 }
