@@ -22,7 +22,9 @@ import {
   isModifier,
   isNominalOwner,
   objectGap,
+  partnerGapOk,
   pickedFollowUp,
+  pickedGapOk,
   regulatorBefore,
   type Role,
   type RoleFinding,
@@ -136,7 +138,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
         if (m.start < cue.end) break;
         if (frame === 'symmetric') {
           const gapWords = objectGap(p, m, cue, 5);
-          if (gapWords && !m.possessive && !isModifier(p, m) && (cue.definition.source.includes('\\s+with\\b') || gapWords.includes('with') || gapWords.includes('and'))) {
+          if (gapWords && !m.possessive && !isModifier(p, m) && partnerGapOk(gapWords) && (cue.definition.source.includes('\\s+with\\b') || gapWords.includes('with') || gapWords.includes('and'))) {
             return { role: 'own', quality: 0.85, how: 'partner named after the verb' };
           }
         } else if (frame === 'acquire') {
@@ -164,7 +166,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
       }
       case 'picked': {
         const gapWords = objectGap(p, m, cue, 3);
-        if (gapWords && !m.possessive && pickedFollowUp(p, m)) return { role: 'own', quality: 0.8, how: 'chosen by a client' };
+        if (gapWords && !m.possessive && pickedGapOk(gapWords) && pickedFollowUp(p, m)) return { role: 'own', quality: 0.8, how: 'chosen by a client' };
         break;
       }
       case 'recipient': {
@@ -267,6 +269,14 @@ export function judgeHeadline(item: Headline, company: CompanyRef, options: Clas
   for (const h of neutral ?? NONE) if (h.definition.event === 'merger') blockers.push({ label: 'merger (the outcome for staff is unclear)', hit: h, in: p });
   if (commentary) blockers.push({ label: 'commentary, not news' });
   if (target) blockers.push({ label: 'the company is being bought', hit: target, in: p });
+  for (const o of own) {
+    if (o.event !== 'partnership') continue;
+    const sale = PACT_TO_SELL.exec(p.lower.slice(o.cue.end, clauseAt(p, o.cue.start).end));
+    if (sale) {
+      blockers.push({ label: `a pact to sell a business is a divestiture: "${sale[0]}"` });
+      break;
+    }
+  }
   const fresh = staleness(item, options.now);
   if (fresh.note) {
     if (fresh.stale) blockers.push({ label: fresh.note });
@@ -359,6 +369,10 @@ function byStart(a: Mention, b: Mention): number {
 function byPriority(a: OwnEvent, b: OwnEvent): number {
   return EVENT_PRIORITY.indexOf(a.event) - EVENT_PRIORITY.indexOf(b.event);
 }
+
+/** A partnership whose purpose is selling a business ("in pact with Beta to sell its retail arm"). */
+const PACT_TO_SELL =
+  /\bto (?:sell|divest|offload|hive off|spin off|carve out|dispose of|hand over|transfer)\s+(?:\S+\s+){0,3}?(?:units?|arms?|business(?:es)?|divisions?|subsidiar(?:y|ies)|stakes?|assets?|plants?|brands?|operations|portfolio|stores|outlets|hotels|properties|mines)\b/;
 
 /** Words that undo an event rather than add bad news to it. */
 const REVERSAL =

@@ -28,6 +28,13 @@ export interface CueDefinition {
   frame: Frame;
   /** Regular-expression source, lower-case, non-capturing groups only. */
   source: string;
+  /**
+   * A hit is dropped when this (sticky) pattern matches from `unlessAt` characters before the
+   * hit's end. It does the work of a long negative lookahead outside the family regex: V8 stops
+   * optimising a regex whose source passes 20 KB, and the positive family sits near that limit.
+   */
+  unless?: RegExp;
+  unlessAt?: number;
 }
 
 /** A compiled family: one regex, and the definition behind each capturing group. */
@@ -64,6 +71,13 @@ const MONEY = `(?:(?:about|around|nearly|over|more than|up to|another|an additio
 const NOT_A_PRODUCT =
   "probe|investigations?|inquiry|enquiry|review|bids?|offers?|open offer|takeover|counter-?bid|hostile|tender|appeal|lawsuit|legal|suit|recall|layoffs?|job cuts?|cuts|redundanc\\w*|restructuring|sale|sales|strategic review|buy-?back|rights (?:issue|offer)|ipo|listing|bonds?|notes|debentures|ncds?|qip|fpo|ofs|fund ?raise|fundraising|search|hunt|consultation|audit|campaign|attack|strike|cost|costs|savings|plans?|strategy|overhaul|revamp|shake-?up|turnaround|reorgani[sz]ation|results|earnings|figures|statement|report|data|update|guidance|outlook|forecast|numbers|dividend|bonus|split|fees|charges?|surcharge|price|prices|hikes?|tariffs?|warning|alert|indices|index|contracts|futures|options|scheme|schemes|policy|policies|fund|funds|nfo|etf|vrs|voluntary|initiative|drive|programme|program|norms|rules|guidelines|regulations|framework|circular|directive|curbs|measures|reforms|package|stimulus|budget|gold bonds?|trading|exchange|membership|segment|platform for";
 
+/**
+ * What an approval may be for that is not good news: raising prices, selling a business,
+ * delisting, merging ("gets nod to hike fares", "approval for sale of unit").
+ */
+const NOT_AN_APPROVAL_FOR =
+  '(?:\\S+\\s+){0,3}?(?:sell|sale|divest\\w*|offload\\w*|dispos\\w*|hive off|spin off|delist\\w*|merge|merger|amalgamat\\w*|hike\\w*|(?:raise|increase|revise)\\s+(?:\\S+\\s+){0,2}?(?:prices?|tariffs?|fares?|rates?|charges|fees|premiums?)|(?:price|tariff|fare|rate|fee) (?:hikes?|increases?|revisions?))\\b';
+
 const WIN_VERBS =
   'wins?|won|winning|bags?|bagged|bagging|secures?|secured|securing|lands?|landed|landing|clinch(?:es|ed|ing)?|nets?|netted|grabs?|grabbed|snags?|snagged|gets?|got|receives?|received|books?|booked|scores?|scored|captures?|captured|obtains?|obtained|awarded|is awarded|has been awarded|bags';
 
@@ -88,7 +102,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'regulatory-approval',
     frame: 'agent',
-    source: `(?:wins?|won|winning|gets?|got|getting|receives?|received|receiving|secures?|secured|obtains?|obtained|earns?|earned|bags?|bagged|gains?|gained|lands?|landed|granted|awarded|nets?|netted)\\s+${gapWithout(4, 'board|shareholders?|stockholders?|investors?|creditors?|lenders?|bondholders?|members?|unitholders?|court')}(?:approvals?|clearances?|nods?|go-?ahead|green[- ]?light|licen[cs]es?|authori[sz]ations?|permits?|permission|ce mark|designation|fast[- ]track(?: status| designation)?|orphan(?: drug)? status|emergency use|eua|marketing authori[sz]ation)\\b`,
+    source: `(?:wins?|won|winning|gets?|got|getting|receives?|received|receiving|secures?|secured|obtains?|obtained|earns?|earned|bags?|bagged|gains?|gained|lands?|landed|granted|awarded|nets?|netted)\\s+${gapWithout(4, 'board|shareholders?|stockholders?|investors?|creditors?|lenders?|bondholders?|members?|unitholders?|court')}(?:approvals?|clearances?|nods?|go-?ahead|green[- ]?light|licen[cs]es?|authori[sz]ations?|permits?|permission|ce mark|designation|fast[- ]track(?: status| designation)?|orphan(?: drug)? status|emergency use|eua|marketing authori[sz]ation)\\b(?!\\s+(?:to|for)\\s+${NOT_AN_APPROVAL_FOR})`,
   },
   {
     event: 'regulatory-approval',
@@ -119,7 +133,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'award',
     frame: 'agent',
-    source: `(?:earns?|earned|achieves?|achieved|receives?|received|wins?|won|gets?|got|attains?|attained|secures?|secured)\\s+${gap(3)}(?:certification|accreditation)\\b`,
+    source: `(?:earns?|earned|achieves?|achieved|receives?|received|wins?|won|gets?|got|attains?|attained|secures?|secured)\\s+${gap(5)}(?:certification|accreditation)\\b`,
   },
   // Funding.
   {
@@ -148,6 +162,12 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'contract-win',
     frame: 'agent',
     source: `(?:selected|chosen|picked|tapped|hired|appointed|retained|engaged|contracted|commissioned|enlisted|roped in|empanelled|empaneled)\\s+(?:by\\s+${gap(3)})?(?:as|to|for)\\b(?!\\s+${gap(2)}(?:index|indices|review|test|probe|audit|scrutiny|inspection|takeover|target|case)\\b)`,
+  },
+  // "Railways awards Rs 1,200 crore contract to Acme" — before "picked", which would take "awards".
+  {
+    event: 'contract-win',
+    frame: 'recipient',
+    source: `(?:awards?|awarded|hands?|handed|gives?|gave|grants?|granted)\\s+${gapWithout(6, 'to')}(?:contracts?|orders?|tenders?|projects?|mandates?|work orders?)\\s+to\\b`,
   },
   {
     event: 'contract-win',
@@ -190,7 +210,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'partnership',
     frame: 'symmetric',
-    source: `(?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|clinch(?:es|ed)?|enters?\\s+into|entered\\s+into|forges?|forged|to sign|extends?|extended|renews?|renewed)\\s+${gap(4)}(?:deals?|agreements?|pacts?|contracts?)\\s+with\\b`,
+    source: `(?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|clinch(?:es|ed)?|enters?\\s+into|entered\\s+into|forges?|forged|to sign|extends?|extended|renews?|renewed)\\s+${gap(4)}(?:deals?|agreements?|pacts?|contracts?)\\s+with\\b|(?:signs?|signed|signing|inks?|inked|inking|enters?\\s+into|entered\\s+into|to sign)\\s+(?:(?:a|an|new|its|their|strategic|global|multi-?year|long-?term|exclusive|\\S+-year)\\s+){0,3}(?:distribution|supply|licensing|licence|license|co-?development|technology|manufacturing|marketing|reseller|sourcing|offtake|off-take|power purchase|collaboration|cooperation|joint development)\\s+agreements?\\b`,
   },
   // Expansion: offices, plants, stores, markets.
   {
@@ -201,7 +221,12 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'expansion',
     frame: 'agent',
-    source: '(?:expands?|expanded|expanding|to expand|will expand)\\s+(?:(?:its|their)\\s+)?(?:(?:\\S+\\s+){1,3}?(?:into|to|across)\\b|into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\\b|(?:enters?|entered|entering|to enter|will enter)\\s+(?:the\\s+)?(?:\\S+\\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\\b|(?:foray(?:s|ed)?|forays) into\\b|makes? (?:its\\s+)?(?:debut|foray|entry) (?:in|into)\\b|(?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\\b',
+    source: `(?:commissions?|commissioned)\\s+${gapWithout(5, 'study|studies|report|reports|survey|review|audit|probe|inquiry|research|analysis|artwork|portrait|film|series|paintings?|panel|investigation')}(?:projects?|units?|capacity|plants?|parks?|lines?|reactors?|pipelines?|furnaces?|turbines?|farms?|substations?)\\b`,
+  },
+  {
+    event: 'expansion',
+    frame: 'agent',
+    source: '(?:expands?|expanded|expanding|to expand|will expand)\\s+(?!(?:\\S+\\s+){0,2}?(?:buy-?backs?|repurchases?|recalls?|layoffs?|job cuts?|probes?|investigations?|inquiry|cost-cutting|cost cuts|borrowings?|debt|losses|short positions?|stake|holding)\\b)(?:(?:its|their)\\s+)?(?:(?:\\S+\\s+){1,3}?(?:into|to|across)\\b|into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\\b|(?:enters?|entered|entering|to enter|will enter)\\s+(?:the\\s+)?(?:\\S+\\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\\b|(?:foray(?:s|ed)?|forays) into\\b|makes? (?:its\\s+)?(?:debut|foray|entry) (?:in|into)\\b|(?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\\b',
   },
   {
     event: 'expansion',
@@ -229,13 +254,15 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'product-launch',
     frame: 'agent',
-    source: `(?:launch(?:es|ed|ing)?|to launch|will launch|unveil(?:s|ed|ing)?|to unveil|will unveil|introduc(?:es|ed|ing)|to introduce|rolls? out|rolled out|rolling out|to roll out|debuts?|debuted|releases?|released|to release|showcases?|showcased|premieres?|premiered|brings? out|brought out|announces? (?:the\\s+)?(?:launch|release|availability|general availability) of)\\s+(?!(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b)(?!(?:in|on|at|into|its shares|shares)\\b)[\\w$£€₹'"]`,
+    source: `(?:launch(?:es|ed|ing)?|to launch|will launch|unveil(?:s|ed|ing)?|to unveil|will unveil|introduc(?:es|ed|ing)|to introduce|rolls? out|rolled out|rolling out|to roll out|debuts?|debuted|releases?|released|to release|showcases?|showcased|premieres?|premiered|brings? out|brought out|announces? (?:the\\s+)?(?:launch|release|availability|general availability) of)\\s+(?!(?:in|on|at|into|its shares|shares)\\b)[\\w$£€₹'"]`,
+    unless: new RegExp(`(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b`, 'y'),
+    unlessAt: 1,
   },
   // Milestones.
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:(?:posts?|posted|reports?|reported|achieves?|achieved|hits?|sees?|saw|logs?|logged|clocks?|clocked|delivers?|delivered|books?|booked|notches?|notched|registers?|registered|announces?|announced|enjoys?|enjoyed|marks?|sets?|set|sells|sold|ships|shipped|produces|produced|draws|drew|attracts|attracted)\\s+(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+|all-time\\s+|\\S+\\s+)?)?record(?:-breaking|-high)?\\s+${gap(2)}(?:profits?|revenues?|sales|earnings|quarter|year|results|orders|order book|order intake|deliveries|bookings|production|output|exports|volumes?|passengers|subscribers|users|customers|turnover|ebitda|shipments|enrol?lments|premiums|aum|assets under management|vehicles|cars|units|homes|phones|devices|copies|tickets|subscriptions|visitors|downloads)\\b`,
+    source: `(?:(?:posts?|posted|reports?|reported|achieves?|achieved|hits?|sees?|saw|logs?|logged|clocks?|clocked|delivers?|delivered|books?|booked|notches?|notched|registers?|registered|announces?|announced|enjoys?|enjoyed|marks?|sets?|set|sells|sold|ships|shipped|produces|produced|draws|drew|attracts|attracted)\\s+(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+|all-time\\s+|\\S+\\s+)?)?(?:record(?:-breaking|-high)?|highest[- ]ever|best[- ]ever)\\s+${gap(2)}(?:profits?|revenues?|sales|earnings|quarter|year|results|orders|order book|order intake|order inflows?|deliveries|bookings|production|output|exports|volumes?|passengers|subscribers|users|customers|turnover|ebitda|shipments|enrol?lments|premiums|aum|assets under management|vehicles|cars|units|homes|phones|devices|copies|tickets|subscriptions|visitors|downloads)\\b`,
   },
   {
     event: 'milestone',
@@ -245,13 +272,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:celebrates?|celebrated|celebrating|marks?|marked|marking)\\s+(?:its\\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\\b|(?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\\s+(?:its\\s+|the\\s+)?\\d[\\d,]*(?:st|nd|rd|th)\\b|(?:becomes?|became)\\s+(?:the\\s+|a\\s+)?(?:first|world's first|unicorn|profitable)\\b(?!\\s+${gap(3)}(?:trillion|billion|\\$|market|valuation|valued|stock|shares))|(?:completes?|completed|achieves?|achieved|conducts?|conducted)\\s+(?:its\\s+|the\\s+)?(?:first|maiden|successful)\\s+(?:\\S+\\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\\w*|(?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\\s+(?:a\\s+|major\\s+|key\\s+)?breakthrough\\b|(?:strikes?|struck|discovers?|discovered|finds?|found)\\s+(?:\\S+\\s+){0,2}?(?:oil|gas|gold|lithium|copper)\\b|(?:makes?|made|announces?|announced)\\s+(?:\\S+\\s+){0,3}?discovery\\b|(?:begins?|began|starts?|started|commences?|commenced|kicks? off)\\s+(?:commercial\\s+|full\\s+|mass\\s+|serial\\s+|full-scale\\s+)?(?:production|operations|deliveries|shipments|manufacturing)\\b|(?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\\s+(?:\\S+\\s+){0,3}?patents?\\b`,
+    source: `(?:celebrates?|celebrated|celebrating|marks?|marked|marking)\\s+(?:its\\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\\b|(?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\\s+(?:its\\s+|the\\s+)?\\d[\\d,]*(?:st|nd|rd|th)\\b|(?:becomes?|became)\\s+(?:the\\s+|a\\s+)?(?:first|world's first|unicorn|profitable)\\b(?!\\s+${gap(6)}(?:trillion|billion|\\$|₹|rs|market|m-?cap|mcap|valuation|valued|stock|shares))|(?:completes?|completed|achieves?|achieved|conducts?|conducted)\\s+(?:its\\s+|the\\s+)?(?:first|maiden|successful)\\s+(?:\\S+\\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\\w*|(?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\\s+(?:a\\s+|major\\s+|key\\s+)?breakthrough\\b|(?:strikes?|struck|discovers?|discovered|finds?|found)\\s+(?:\\S+\\s+){0,2}?(?:oil|gas|gold|lithium|copper)\\b|(?:makes?|made|announces?|announced)\\s+(?:\\S+\\s+){0,3}?discovery\\b|(?:begins?|began|starts?|started|commences?|commenced|kicks? off)\\s+(?:commercial\\s+|full\\s+|mass\\s+|serial\\s+|full-scale\\s+)?(?:production|operations|deliveries|shipments|manufacturing)\\b|(?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\\s+(?:\\S+\\s+){0,3}?patents?\\b`,
   },
   // Standout results: records, doubling, a return to profit, or growth of 20% or more (checked in code).
   {
     event: 'strong-results',
     frame: 'agent',
-    source: `(?:net profit|profits?|net|pat|revenues?|sales|income|earnings|ebitda|turnover|profit after tax|bottom line|top line)\\s+(?:\\S+\\s+){0,2}?(?:jumps?|jumped|soars?|soared|zooms?|zoomed|surges?|surged|rises?|rose|up|climbs?|climbed|grows?|grew|increases?|increased|spurts?|spurted|shoots? up|shot up|leaps?|leapt|rockets?|skyrockets?|more than doubles|doubles|doubled|triples|tripled|quadruples)\\s+(?:by\\s+|over\\s+|nearly\\s+|about\\s+|more than\\s+|almost\\s+)?(?:\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)|\\S*-?fold|two-fold|three-fold|four-fold|multi-?fold|twofold|threefold)?|(?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\\s+(?:a\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)\\s+(?:\\S+\\s+){0,2}?(?:rise|jump|growth|increase|surge)\\b|(?:posts?|posted|reports?|reported|makes?|made|books?|booked)\\s+(?:its\\s+)?first\\s+(?:\\S+\\s+)?profit|(?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\\s+(?:back\\s+)?(?:to|into)\\s+(?:a\\s+)?(?:net\\s+)?(?:profit|the black)|turns? profitable|turned profitable`,
+    source: `(?:net profit|profits?|net|pat|revenues?|sales|income|earnings|ebitda|turnover|profit after tax|bottom line|top line)\\s+(?:\\S+\\s+){0,2}?(?:jumps?|jumped|soars?|soared|zooms?|zoomed|surges?|surged|rises?|rose|up|climbs?|climbed|grows?|grew|increases?|increased|spurts?|spurted|shoots? up|shot up|leaps?|leapt|rockets?|skyrockets?|more than doubles|doubles|doubled|triples|tripled|quadruples)\\s+(?:by\\s+|over\\s+|nearly\\s+|about\\s+|more than\\s+|almost\\s+)?(?:\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)|\\S*-?fold|two-fold|three-fold|four-fold|multi-?fold|twofold|threefold)?|(?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\\s+(?:a\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)\\s+(?:\\S+\\s+){0,2}?(?:rise|jump|growth|increase|surge)\\b|(?:posts?|posted|reports?|reported|makes?|made|books?|booked)\\s+(?:its\\s+)?first(?:-ever| ever)?\\s+(?:\\S+\\s+)?profit|(?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\\s+(?:back\\s+)?(?:to|into)\\s+(?:a\\s+)?(?:net\\s+)?(?:profit|the black)|turns? profitable|turned profitable`,
   },
   // Nominal forms, owned by the clause's subject ("Acme jumps on order win").
   {
@@ -264,7 +291,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   { event: 'contract-win', frame: 'bridged', source: '\\b(?:orders?|contracts?|engagements?)\\b(?<!\\bin order)(?!\\s+(?:to|for)\\b)' },
   { event: 'ipo', frame: 'bridged', source: '\\b(?:listing|debut)\\b' },
   { event: 'regulatory-approval', frame: 'nominal', source: '\\b(?:licen[cs]es?|approvals?|nods?|clearances?)\\s+(?:for|to)\\b' },
-  { event: 'product-launch', frame: 'nominal', source: `\\blaunch(?:es)? of\\b(?!\\s+(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b)` },
+  {
+    event: 'product-launch',
+    frame: 'nominal',
+    source: '\\blaunch(?:es)? of\\b',
+    unless: new RegExp(`\\s+(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b`, 'y'),
+    unlessAt: 0,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +357,7 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
   {
     event: 'bankruptcy',
     frame: 'agent',
-    source: '\\bbankrupt\\w*|chapter (?:11|7|15)\\b|insolven\\w*|(?:goes|went|going|enters?|entered|entering|placed|plunges?|falls?|fell|into|in)\\s+administration\\b|administrators?\\b|receivership|liquidat\\w*|wind(?:ing)?[- ]up\\b|\\bdefault(?:s|ed|ing)?\\b|debt (?:crisis|woes|default|restructuring|burden|pile|mountain|trap|concerns|fears|worries)|creditors?\\b|bail-?outs?|rescue\\w*|collapse\\w*|going concern|cash crunch|cash crisis|runs? out of (?:cash|money)|distress\\w*|fire sale',
+    source: '\\bbankrupt\\w*|chapter (?:11|7|15)\\b|insolven\\w*|(?:goes|went|going|enters?|entered|entering|placed|plunges?|falls?|fell|into|in)\\s+administration\\b|administrators?\\b|receivership|liquidat\\w*|wind(?:ing)?[- ]up\\b|\\bdefault(?:s|ed|ing|ers?)?\\b|debt (?:crisis|woes|default|restructuring|burden|pile|mountain|trap|concerns|fears|worries)|creditors?\\b|bail-?outs?|rescue\\w*|collapse\\w*|going concern|cash crunch|cash crisis|runs? out of (?:cash|money)|distress\\w*|fire sale',
   },
   {
     event: 'lost-contract',
@@ -344,7 +377,7 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
   {
     event: 'incident',
     frame: 'agent',
-    source: '(?:on|go on|goes on|went on|staff|workers|union|pilots|drivers|nationwide|general|labou?r|wage|hunger)\\s+strikes?\\b|strike (?:action|ballot|threat|notice)|walkouts?|protests?|boycotts?|backlash|outcry|controvers\\w*|\\bdeaths?\\b|\\bdead\\b|\\bdies\\b|\\bdied\\b|\\bkill(?:s|ed|ing)?\\b|injur\\w*|fatal\\w*|accident\\w*|explosions?|\\bblast\\b|\\bfire\\b(?!\\s+up)|\\bblaze\\b|spill\\w*|outbreak|evacuat\\w*|disaster|tragedy|catastroph\\w*',
+    source: '(?:on|go on|goes on|went on|staff|workers|union|pilots|drivers|nationwide|general|labou?r|wage|hunger)\\s+strikes?\\b|strike (?:action|ballot|threat|notice)|walkouts?|protests?|boycotts?|backlash|outcry|controvers\\w*|\\bdeaths?\\b|\\bdead\\b|\\bdies\\b|\\bdied\\b|\\bkill(?:s|ed|ing)?\\b|injur\\w*|fatal\\w*|accident\\w*|explosions?|\\bblast\\b(?!\\s+furnaces?)|\\bfire\\b(?!\\s+up)|\\bblaze\\b|spill\\w*|outbreak|evacuat\\w*|disaster|tragedy|catastroph\\w*',
   },
 ];
 
@@ -355,7 +388,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
   {
     event: 'down',
     frame: 'agent',
-    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|under-?subscri\\w*|demolish\\w*|demolition|\\braz(?:e|es|ed|ing)\\b|bulldoz\\w*|\\bhated\\b|\\bleast\\b(?<!\\bat least)|unpopular|disliked|despised|notorious|infamous|dirtiest|polluters?|\\bshame\\w*|razzies?|emergency|lifeline|stop-?gap|delist\\w*|de-list\\w*|complain\\w*|shake-?ups?|overhaul\\w*|\\brejig\\w*|\\bclose\\b(?!\\s+(?:to|in|at|higher|lower|up|down|flat)\\b)|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
+    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*(?!\\s+furnaces?)|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|under-?subscri\\w*|demolish\\w*|demolition|\\braz(?:e|es|ed|ing)\\b|bulldoz\\w*|\\bhated\\b|\\bleast\\b(?<!\\bat least)|unpopular|disliked|despised|notorious|infamous|dirtiest|polluters?|\\bshame\\w*|razzies?|emergency|lifeline|stop-?gap|delist\\w*|de-list\\w*|complain\\w*|shake-?ups?|overhaul\\w*|\\brejig\\w*|\\bclose\\b(?!\\s+(?:to|in|at|higher|lower|up|down|flat)\\b)|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
   },
 ];
 
@@ -474,10 +507,18 @@ export function scan(family: CueFamily, lower: string, skip?: ReadonlyArray<{ st
     let end = m.index + m[0].length;
     while (start < end && lower.charCodeAt(start) === 32) start += 1;
     while (end > start && lower.charCodeAt(end - 1) === 32) end -= 1;
-    // A cue inside the company's own name ("Partners Group", "Record plc") is not a cue.
-    let inside = false;
-    if (skip) for (const r of skip) if (start < r.end && end > r.start) inside = true;
-    if (!inside) hits.push({ definition: definitions[index]!, start, end });
+    let resume = -1;
+    const definition = definitions[index]!;
+    if (definition.unless) {
+      definition.unless.lastIndex = m.index + m[0].length - (definition.unlessAt ?? 0);
+      if (definition.unless.test(lower)) resume = m.index + 1;
+    }
+    // A cue inside the company's own name ("Partners Group", "Record plc") is not a cue. Such a
+    // match must not swallow a real cue after the name ("Indian Hotels Company opens new hotel":
+    // "hotels … opens" starts inside the name): resume the scan past the name.
+    if (skip) for (const r of skip) if (start < r.end && end > r.start) resume = Math.max(resume, start >= r.start ? r.end : m.index + 1);
+    if (resume < 0) hits.push({ definition, start, end });
+    else regex.lastIndex = Math.max(resume, m.index + 1);
   }
   return hits;
 }

@@ -54,7 +54,9 @@ const GAP_WORDS = new Set(
   (
     'to will has have had is are was were be been being also now finally again officially formally successfully quietly today just ' +
     'newly further itself inc inc. ltd ltd. plc corp corp. co co. llc group holdings unit subsidiary arm division business board ' +
-    'shall would\'ve reportedly indeed then recently already jointly together too'
+    'shall would\'ve reportedly indeed then recently already jointly together too ' +
+    // A country right after the name is the company's national unit: "Amazon India to create…".
+    'india us u.s. usa america uk britain europe emea asia apac china japan germany france canada australia singapore'
   ).split(/\s+/),
 );
 // Negation and hedging between subject and verb ("Acme fails to win…", "Acme may open…"): the event
@@ -258,6 +260,20 @@ export function approvalIsOwn(p: PreparedText, m: Mention, gap: readonly string[
   if (gap.length > 4 || gap.some((w) => w.endsWith(','))) return false;
   const after = words(p.lower.slice(m.end, m.end + 40)).slice(0, 3).join(' ');
   return !NOT_OWN_APPROVAL.test(gap.join(' ')) && !NOT_OWN_APPROVAL.test(after);
+}
+
+/**
+ * Words between a partnership verb and a partner named after it may only join names ("partners
+ * with Beta and Acme", "with Japan's Acme"); a verb or preposition means the company is the one
+ * the partners act on ("partners with Beta to take on Acme").
+ */
+export function partnerGapOk(gap: readonly string[]): boolean {
+  return !gap.some((w) => /^(?:to|on|against|over|for|in|into|at|from|by|vs\.?|versus|than|rival|rivals|challenge|compete|counter|fight|beat|take|outdo|displace|replace|instead|rather)$/.test(stripPunct(w)));
+}
+
+/** Words between a "picked" verb and the company: only descriptors ("picks US-based Acme"), not "picks Gamma over Acme". */
+export function pickedGapOk(gap: readonly string[]): boolean {
+  return gap.every(isDescriptor);
 }
 
 /** After a "picked" verb: "Beta picks Acme to build…", "…as supplier", "…for contract". */
