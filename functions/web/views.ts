@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { mailtoLink } from '../domain/digest/mailto.js';
 import { addDays, daysBetween, formatDay, formatWeekday, nextKeyDates } from '../domain/follow-up/index.js';
-import type { ActionType, Channel, FollowUpAction, InterviewEventType, StoredInterview } from '../domain/interview.js';
+import type { ActionType, Channel, Draft, FollowUpAction, InterviewEventType, StoredInterview } from '../domain/interview.js';
 import { csrfField, type Markup } from './layout.js';
 import type { WebEnv } from './session.js';
 
@@ -92,6 +92,19 @@ export function eventButton(c: Context<WebEnv>, interviewId: string, type: Inter
   </form>`;
 }
 
+/** A drafted note with its ways to send it: mail app, copy, and the "I sent it" button. */
+export function draftBlock(id: string, draft: Draft, mailto: string | null, sentButton: Markup | ''): Markup {
+  return html`<div class="draft">
+      <p class="subject">Subject: ${draft.subject}</p>
+      <pre id="${id}">${draft.body}</pre>
+    </div>
+    <div class="row">
+      ${mailto ? html`<a class="button secondary" href="${mailto}">Open in my mail app</a>` : ''}
+      <button type="button" class="secondary" data-copy="${id}" hidden>Copy the note</button>
+      ${sentButton}
+    </div>`;
+}
+
 export function actionBlock(c: Context<WebEnv>, action: FollowUpAction, ctx: ActionContext): Markup {
   const id = `draft-${ctx.interview.id}-${action.type}`;
   const sent = SENT_EVENT[action.type];
@@ -103,15 +116,7 @@ export function actionBlock(c: Context<WebEnv>, action: FollowUpAction, ctx: Act
     ${
       action.draft
         ? html`<p class="meta">Send it ${CHANNEL_WORDS[action.channel]}${email && action.channel === 'email' ? html` to ${email}` : ''}.</p>
-          <div class="draft">
-            <p class="subject">Subject: ${action.draft.subject}</p>
-            <pre id="${id}">${action.draft.body}</pre>
-          </div>
-          <div class="row">
-            ${mailto ? html`<a class="button secondary" href="${mailto}">Open in my mail app</a>` : ''}
-            <button type="button" class="secondary" data-copy="${id}" hidden>Copy the note</button>
-            ${sent ? eventButton(c, ctx.interview.id, sent, ctx.returnTo, `I sent it`) : ''}
-          </div>`
+          ${draftBlock(id, action.draft, mailto, sent ? eventButton(c, ctx.interview.id, sent, ctx.returnTo, `I sent it`) : '')}`
         : ''
     }
   </section>`;

@@ -15,7 +15,7 @@ import { dateIn, formatDay, formatWeekday } from '../../domain/follow-up/index.j
 import type { StoredInterview } from '../../domain/interview.js';
 import { sendPage, type Markup } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
-import { ACTION_TITLE, actionBlock, dueBadge, EVENT_PAST, eventButton } from '../views.js';
+import { ACTION_TITLE, actionBlock, draftBlock, dueBadge, EVENT_PAST, eventButton } from '../views.js';
 
 const NOTICES: Record<string, string> = {
   welcome: 'Welcome to afterview! Your address is confirmed. Add the interviews you had, and afterview tells you what to do each day.',
@@ -117,15 +117,7 @@ function goodNewsSection(c: Context<WebEnv>, items: GoodNewsItem[], interviews: 
         ${
           item.note && target
             ? html`<p class="meta">A short congratulations note could be welcome${email ? html` — send it by email to ${email}` : ''}.</p>
-              <div class="draft">
-                <p class="subject">Subject: ${item.note.subject}</p>
-                <pre id="${id}">${item.note.body}</pre>
-              </div>
-              <div class="row">
-                ${email ? html`<a class="button secondary" href="${mailtoLink(email, item.note)}">Open in my mail app</a>` : ''}
-                <button type="button" class="secondary" data-copy="${id}" hidden>Copy the note</button>
-                ${eventButton(c, target.id, 'congrats-sent', '/', 'I sent it')}
-              </div>`
+              ${draftBlock(id, item.note, email ? mailtoLink(email, item.note) : null, eventButton(c, target.id, 'congrats-sent', '/', 'I sent it'))}`
             : html`<p class="meta no-note">${goodNewsNoNoteLine(item, timeZone)}</p>`
         }
       </article>`;
