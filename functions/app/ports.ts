@@ -93,6 +93,13 @@ export interface SourceRepository {
   saveMany(sources: FeedSource[]): Promise<void>;
   /** Enabled sources whose next attempt is at or before `now` (index query over shards). */
   listDue(now: Date, limit?: number): Promise<FeedSource[]>;
+  /**
+   * Claims a due source for one poller with a single conditional write: moves its next attempt
+   * to `leaseUntil` if it is still enabled and its next attempt is still `expectedNextAttemptAt`.
+   * False when another poller got there first (or the source changed). An unfinished lease simply
+   * runs out, and the source is due again.
+   */
+  lease(sourceId: string, expectedNextAttemptAt: string, leaseUntil: Date): Promise<boolean>;
   addWatcher(sourceId: string, subscriberId: string, companyId: string): Promise<void>;
   removeWatcher(sourceId: string, subscriberId: string, companyId: string): Promise<void>;
   countWatchers(sourceId: string): Promise<number>;

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SourceRepository } from '../../app/ports.js';
 import type { FeedSource } from '../../domain/feed-source.js';
 import { isConditionFailure, putItems, queryAll, queryDueShards, type TableContext } from './base.js';
@@ -54,6 +54,31 @@ export class DynamoSourceRepository implements SourceRepository {
       .filter((s) => !s.disabled)
       .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))
       .slice(0, limit);
+  }
+
+  async lease(sourceId: string, expectedNextAttemptAt: string, leaseUntil: Date): Promise<boolean> {
+    const until = leaseUntil.toISOString();
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.source(sourceId),
+          // The index entry moves with the attempt, so listDue skips the source until the lease ends.
+          UpdateExpression: 'SET nextAttemptAt = :until, GSI1SK = :sk',
+          ConditionExpression: 'nextAttemptAt = :expected AND disabled = :false',
+          ExpressionAttributeValues: {
+            ':until': until,
+            ':sk': keys.pollDue(sourceId, until).GSI1SK,
+            ':expected': expectedNextAttemptAt,
+            ':false': false,
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
   }
 
   async addWatcher(sourceId: string, subscriberId: string, companyId: string): Promise<void> {

@@ -4,6 +4,10 @@
  * bounded concurrency and per-host politeness; a 304 writes no items; one failing source never
  * stops the others; only new, relevant, fresh, positive stories lead to alerts.
  *
+ * Triggers are at-least-once (scheduler retries, SQS redelivery, a local `poll --once` beside the
+ * scheduler), so each due source is leased with one conditional write before it is fetched: of
+ * two cycles running at once, only one fetches a given feed; the other counts it `leasedElsewhere`.
+ *
  * On AWS, `planPolls` runs on the hourly schedule and sends one SQS message per batch;
  * `pollSources` handles a message. Locally and in tests, `runPollCycle` does both.
  */
@@ -37,7 +41,7 @@ import { createHostLimiter, settleAll, type HostLimiter } from './host-limiter.j
 /** Everything the poll cycle uses; tests hand in fakes for any part. */
 export interface PollDeps {
   repos: {
-    sources: Pick<SourceRepository, 'get' | 'listDue' | 'saveMany'>;
+    sources: Pick<SourceRepository, 'get' | 'listDue' | 'saveMany' | 'lease'>;
     news: Pick<NewsRepository, 'putMany' | 'update' | 'listSince'>;
     companies: Pick<CompanyRepository, 'listWatchers'>;
     interviews: Pick<InterviewRepository, 'list' | 'claimCongratsSlot'>;
@@ -72,6 +76,8 @@ export interface PollBatch {
 /** What one cycle (or one batch) did: the figures `poll --once` prints. */
 export interface PollSummary {
   sourcesDue: number;
+  /** Due sources another cycle leased first: not fetched by this one. */
+  leasedElsewhere: number;
   /** Feed requests made: one per due source, however many people watch its company. */
   requests: number;
   fetched: number;
@@ -96,6 +102,7 @@ export interface PollSummary {
 
 const emptySummary = (): PollSummary => ({
   sourcesDue: 0,
+  leasedElsewhere: 0,
   requests: 0,
   fetched: 0,
   notModified: 0,
@@ -114,6 +121,13 @@ const emptySummary = (): PollSummary => ({
   alertsFailed: 0,
   companiesFailed: 0,
 });
+
+/**
+ * How long a lease keeps other cycles off a source: the fetch time limit (20 s) plus waiting for a
+ * slot, storing and saving, with a wide margin. A poller that dies mid-fetch leaves the source due
+ * again after this, with no clean-up needed.
+ */
+export const POLL_LEASE_MS = 5 * 60_000;
 
 /** Stored stories this recent are compared with new items (the freshness horizon plus the dedupe window). */
 const MATCH_WINDOW_DAYS = STALE_AFTER_DAYS + 3;
@@ -311,12 +325,15 @@ async function pollCompany(
   summary: PollSummary,
   session: AlertSession,
   writer: CycleWriter,
+  cycle: CycleClock,
 ): Promise<void> {
   const random = deps.random ?? Math.random;
-  const companyKey = sources[0]!.companyKey;
-  const fetched = await Promise.all(sources.map((s) => fetchSource(deps, limiter, s, summary)));
+  const leased = await leaseSources(deps, sources, now, cycle, summary);
+  if (leased.length === 0) return;
+  const companyKey = leased[0]!.companyKey;
+  const fetched = await Promise.all(leased.map((s) => fetchSource(deps, limiter, s, summary)));
   try {
-    await storeAndAlert(deps, companyKey, sources[0]!.companyName, fetched, now, summary, session, writer);
+    await storeAndAlert(deps, companyKey, leased[0]!.companyName, fetched, now, summary, session, writer);
   } catch (err) {
     // The new validators are not saved, so the next cycle fetches these items again.
     const failed = fetched.map((f) =>
@@ -328,6 +345,25 @@ async function pollCompany(
   // Recorded after the company's stories were handed to the writer, which writes stories before
   // the states that follow them: new validators are never saved before the items they cover.
   await writer.addStates(fetched.map((f) => ({ state: afterPoll(f.source, f.outcome, now, random()), fetched: f.outcome.kind === 'fetched' })));
+}
+
+/** Real time elapsed since the cycle began (the cycle's `now` may be a test's fixed instant). */
+type CycleClock = () => number;
+
+/**
+ * Claims the company's sources for this cycle, each with one conditional write on the next attempt
+ * it was loaded with. The lease runs from the moment it is taken, so late companies in a long cycle
+ * are covered as well as the first. Only the sources this cycle won are fetched and saved.
+ */
+async function leaseSources(deps: PollDeps, sources: FeedSource[], now: Date, cycle: CycleClock, summary: PollSummary): Promise<FeedSource[]> {
+  const leaseUntil = new Date(now.getTime() + cycle() + POLL_LEASE_MS);
+  const won = await Promise.all(sources.map((s) => deps.repos.sources.lease(s.id, s.nextAttemptAt, leaseUntil)));
+  const leased = sources.filter((_, i) => won[i]);
+  summary.leasedElsewhere += sources.length - leased.length;
+  if (leased.length < sources.length) {
+    deps.logger?.debug('sources leased by another poll cycle', { companyKey: sources[0]!.companyKey, skipped: sources.length - leased.length });
+  }
+  return leased;
 }
 
 /**
@@ -387,9 +423,11 @@ async function pollDueSources(deps: PollDeps, due: FeedSource[], now: Date): Pro
   summary.companies = byCompany.size;
   const session = createAlertSession();
   const writer = cycleWriter(deps);
+  const started = performance.now();
+  const cycle: CycleClock = () => Math.round(performance.now() - started);
   // More companies in progress than fetch slots, so storing one company overlaps fetching others.
   const results = await settleAll([...byCompany.values()], (deps.concurrency ?? 8) * 2, (sources) =>
-    pollCompany(deps, limiter, sources, now, summary, session, writer),
+    pollCompany(deps, limiter, sources, now, summary, session, writer, cycle),
   );
   for (const r of results) {
     if (r.status !== 'rejected') continue;

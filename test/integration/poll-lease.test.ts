@@ -1,0 +1,241 @@
+/**
+ * The poll lease: concurrent cycles (scheduler retry, SQS redelivery, `poll --once` beside the
+ * scheduler) never fetch the same feed twice, a crashed poller's lease runs out by itself, and the
+ * repository's lease is won by exactly one of many concurrent attempts.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncCompanySources } from '../../functions/app/poll/company-sources.js';
+import type { ClassifyHeadline, WriteCongratulations } from '../../functions/app/poll/collaborators.js';
+import { POLL_LEASE_MS, pollSources, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
+import type { NewsRepository } from '../../functions/app/ports.js';
+import { HmacLinkSigner } from '../../functions/app/signed-links.js';
+import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
+import { Interview } from '../../functions/domain/interview.js';
+import type { Subscriber } from '../../functions/domain/subscriber.js';
+import { createTestStack, mailTo, type TestStack } from '../support/stack.js';
+
+// ── a local feed server with ETags that counts requests per feed and answers a little late ──────
+const feeds = new Map<string, string[]>(); // query → titles
+const hitsByQuery = new Map<string, number>();
+let feedServer: http.Server;
+let feedBase: string;
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+beforeAll(async () => {
+  feedServer = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const query = url.searchParams.get('q') ?? '';
+    hitsByQuery.set(query, (hitsByQuery.get(query) ?? 0) + 1);
+    // Slow enough that two cycles started together are both in flight at once.
+    setTimeout(() => {
+      const titles = feeds.get(query);
+      if (!titles) return void res.writeHead(404).end();
+      const items = titles
+        .map((t) => {
+          const id = createHash('sha1').update(t).digest('hex').slice(0, 16);
+          return `<item><title>${xmlEscape(`${t} - Reuters`)}</title><link>https://news.google.com/rss/articles/${id}</link><guid isPermaLink="false">${id}</guid><pubDate>${new Date('2026-11-04T08:00:00Z').toUTCString()}</pubDate><source url="https://reuters.example">Reuters</source></item>`;
+        })
+        .join('');
+      const body = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(query)}</title><link>https://news.google.com/</link>${items}</channel></rss>`;
+      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
+    }, 40);
+  });
+  feedServer.listen(0, '127.0.0.1');
+  await new Promise((r) => feedServer.once('listening', r));
+  feedBase = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  feedServer.closeAllConnections();
+  await new Promise((r) => feedServer.close(r));
+});
+
+const classify: ClassifyHeadline = (item) =>
+  /\bwins\b/i.test(item.title)
+    ? { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['wins'] }
+    : { polarity: 'neutral', event: null, congratulate: false, confidence: 0.5, reasons: [] };
+const writeNote: WriteCongratulations = (news, interview) => ({
+  subject: `Congratulations, ${interview.company}!`,
+  body: `Hi ${interview.interviewer.name},\n\nI just read that ${news.title}.\n\nBest wishes`,
+});
+
+const T0 = new Date('2026-11-04T10:00:00.000Z');
+const minutes = (m: number, from = T0) => new Date(from.getTime() + m * 60_000);
+const tag = randomUUID().slice(0, 8);
+const names = [`Acme Lease ${tag}`, `Globex Lease ${tag}`, `Initech Lease ${tag}`];
+const queryOf = (name: string) => `"${name}"`;
+
+let stack: TestStack;
+let deps: PollDeps;
+let storyWrites = 0;
+const subscribers: Subscriber[] = [];
+const sourceIds: string[] = [];
+
+const hitsTotal = () => names.reduce((n, name) => n + (hitsByQuery.get(queryOf(name)) ?? 0), 0);
+
+beforeAll(async () => {
+  stack = await createTestStack({ AFTERVIEW_ALLOW_HOSTS: '127.0.0.1', AFTERVIEW_NEWS_BASE_URL: 'http://placeholder.invalid' });
+  stack.config.newsBaseUrl = feedBase;
+  const news = stack.repos.news;
+  const counting: NewsRepository = {
+    putIfNew: async (s) => (storyWrites++, news.putIfNew(s)),
+    putMany: async (stories) => ((storyWrites += stories.length), news.putMany(stories)),
+    update: async (s) => (storyWrites++, news.update(s)),
+    get: (k, id) => news.get(k, id),
+    listSince: (k, since, limit) => news.listSince(k, since, limit),
+  };
+  deps = {
+    repos: { ...stack.repos, news: counting },
+    mailer: stack.mailer,
+    links: new HmacLinkSigner(stack.repos.secrets),
+    config: stack.config,
+    classify,
+    writeNote,
+    random: () => 0.5,
+  };
+  feeds.set(queryOf(names[0]!), [`${names[0]} wins 2026 Innovation Award`, `${names[0]} opens a plant in Ohio`]);
+  feeds.set(queryOf(names[1]!), [`${names[1]} wins a defence contract`]);
+  feeds.set(queryOf(names[2]!), [`${names[2]} reports quarterly results`]);
+
+  // Two instant subscribers watch every company, each with an interview there.
+  for (const who of ['ana', 'ben']) {
+    const sub: Subscriber = {
+      id: randomUUID(),
+      email: `${who}-${tag}@example.com`,
+      status: 'confirmed',
+      timeZone: 'Europe/Paris',
+      digestHour: 8,
+      alerts: 'instant',
+      dailyEvenIfEmpty: false,
+      createdAt: T0.toISOString(),
+      tokenHashes: [],
+    };
+    await stack.repos.subscribers.save(sub);
+    subscribers.push(sub);
+    for (const name of names) {
+      const company: WatchedCompany = {
+        id: randomUUID(),
+        subscriberId: sub.id,
+        key: companyKey(name),
+        name,
+        aliases: [],
+        exclude: [],
+        feeds: [],
+        createdAt: T0.toISOString(),
+        updatedAt: T0.toISOString(),
+        sourceIds: [],
+      };
+      const synced = await syncCompanySources(stack, company, T0);
+      await stack.repos.companies.put(synced);
+      for (const id of synced.sourceIds) if (!sourceIds.includes(id)) sourceIds.push(id);
+      await stack.repos.interviews.put({
+        ...Interview.parse({
+          company: name,
+          role: 'Data Analyst',
+          interviewer: { name: 'Dana Lee', email: 'dana.lee@example.com' },
+          interviewedAt: '2026-10-22T15:00:00Z',
+          decisionExpectedBy: '2026-11-30',
+          events: [{ type: 'thank-you-sent', at: '2026-10-23T09:00:00Z' }],
+        }),
+        id: randomUUID(),
+        subscriberId: sub.id,
+        companyId: synced.id,
+        createdAt: T0.toISOString(),
+        updatedAt: T0.toISOString(),
+      });
+    }
+  }
+});
+
+describe('poll lease', () => {
+  it('two cycles started together fetch each feed once in total, store each story once, alert once', async () => {
+    expect(sourceIds).toHaveLength(3);
+    hitsByQuery.clear();
+    storyWrites = 0;
+    const [a, b] = await Promise.all([runPollCycle(deps, T0), runPollCycle(deps, T0)]);
+    for (const name of names) expect(hitsByQuery.get(queryOf(name))).toBe(1);
+    expect(a.requests + b.requests).toBe(3);
+    // Whatever one cycle saw due and did not fetch, the other one leased.
+    expect(a.leasedElsewhere + b.leasedElsewhere).toBe(a.sourcesDue + b.sourcesDue - 3);
+    expect(a.fetched + b.fetched).toBe(3);
+    expect(a.newStories + b.newStories).toBe(4);
+    expect(storyWrites).toBe(4);
+    // two positive stories (Acme's award, Globex's contract) × two subscribers, one alert each
+    expect(a.alertsSent + b.alertsSent).toBe(4);
+    for (const sub of subscribers) {
+      const mails = await mailTo(stack.sesEndpoint, sub.email);
+      expect(mails).toHaveLength(2);
+      expect(new Set(mails.map((m) => m.subject)).size).toBe(2);
+    }
+    // the winner saved the real next attempt: nothing is leased or due any more
+    for (const id of sourceIds) expect(Date.parse((await stack.repos.sources.get(id))!.nextAttemptAt)).toBe(minutes(55).getTime());
+  });
+
+  it('a redelivered batch handled twice at once: each feed is asked once, answered 304, nothing written', async () => {
+    hitsByQuery.clear();
+    storyWrites = 0;
+    const at = minutes(60);
+    const [a, b] = await Promise.all([pollSources(deps, sourceIds, at), pollSources(deps, sourceIds, at)]);
+    expect(hitsTotal()).toBe(3);
+    expect(a.requests + b.requests).toBe(3);
+    expect(a.notModified + b.notModified).toBe(3);
+    // both loaded all three as due; each source was leased by exactly one of them
+    expect(a.sourcesDue + b.sourcesDue).toBe(6);
+    expect(a.leasedElsewhere + b.leasedElsewhere).toBe(3);
+    expect(a.itemWrites + b.itemWrites + storyWrites).toBe(0);
+    expect(a.alertsSent + b.alertsSent).toBe(0);
+  });
+
+  it('a single cycle: requests = unique due sources, none leased elsewhere', async () => {
+    hitsByQuery.clear();
+    const summary = await runPollCycle(deps, minutes(120));
+    expect(summary).toMatchObject({ sourcesDue: 3, requests: 3, leasedElsewhere: 0, notModified: 3, itemWrites: 0 });
+    expect(hitsTotal()).toBe(3);
+  });
+
+  it("a crashed poller's lease runs out: the source is skipped meanwhile, then due again by itself", async () => {
+    const at = minutes(180);
+    const crashed = sourceIds[0];
+    const before = (await stack.repos.sources.get(crashed!))!;
+    // The poller that took this lease died before fetching or saving anything.
+    expect(await stack.repos.sources.lease(crashed!, before.nextAttemptAt, new Date(at.getTime() + POLL_LEASE_MS))).toBe(true);
+
+    hitsByQuery.clear();
+    const during = await runPollCycle(deps, at);
+    expect(during).toMatchObject({ sourcesDue: 2, requests: 2 });
+    expect((await stack.repos.sources.listDue(minutes(4, at))).map((s) => s.id)).not.toContain(crashed);
+
+    const after = await runPollCycle(deps, minutes(6, at));
+    expect(after).toMatchObject({ sourcesDue: 1, requests: 1, leasedElsewhere: 0, notModified: 1 });
+    expect(hitsTotal()).toBe(3);
+    const state = (await stack.repos.sources.get(crashed!))!;
+    expect(Date.parse(state.nextAttemptAt)).toBe(minutes(6 + 55, at).getTime());
+    expect(state.consecutiveFailures).toBe(0);
+  });
+
+  it('lease: of 10 concurrent attempts exactly one wins; a stale or disabled source is never leased', async () => {
+    const id = sourceIds[1]!;
+    const current = (await stack.repos.sources.get(id))!;
+    const until = new Date(Date.parse(current.nextAttemptAt) + POLL_LEASE_MS);
+    const results = await Promise.all(Array.from({ length: 10 }, () => stack.repos.sources.lease(id, current.nextAttemptAt, until)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const leased = (await stack.repos.sources.get(id))!;
+    expect(leased.nextAttemptAt).toBe(until.toISOString());
+    // the index entry moved with it
+    expect((await stack.repos.sources.listDue(new Date(until.getTime() - 1))).map((s) => s.id)).not.toContain(id);
+    expect((await stack.repos.sources.listDue(until)).map((s) => s.id)).toContain(id);
+    // the old expectation is stale now
+    expect(await stack.repos.sources.lease(id, current.nextAttemptAt, until)).toBe(false);
+    // a disabled source stays off
+    await stack.repos.sources.save({ ...leased, disabled: true, disabledReason: 'gone' });
+    expect(await stack.repos.sources.lease(id, leased.nextAttemptAt, until)).toBe(false);
+    // an unknown source is not created by a lease
+    expect(await stack.repos.sources.lease(`missing-${tag}`, leased.nextAttemptAt, until)).toBe(false);
+    expect(await stack.repos.sources.get(`missing-${tag}`)).toBeNull();
+  });
+});
