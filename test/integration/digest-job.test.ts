@@ -160,6 +160,15 @@ describe('the digest job', () => {
     expect(mailer.sent).toHaveLength(0);
   });
 
+  it('counts a digest the mailer held back for a just-suppressed address as suppressed, not sent', async () => {
+    const sub = await seedSubscriber();
+    await seedInterview(sub, await seedCompany(sub));
+    const holding: Mailer = { send: async () => ({ messageId: '', suppressed: true }) };
+    expect(await digestFor(deps(holding), sub, MORNING)).toBe('suppressed');
+    // The day stays claimed, so no later run tries again today.
+    expect(await stack.repos.claims.claimDigest(sub.id, '2026-11-26', MORNING)).toBe(false);
+  });
+
   it('gives the day back when the mail service refuses, so the next run retries', async () => {
     const sub = await seedSubscriber();
     await seedInterview(sub, await seedCompany(sub));

@@ -130,21 +130,27 @@ export async function digestFor(
     return 'already-sent';
   }
   const unsubscribe = await links.unsubscribe();
-  let messageId: string;
+  let sent: { messageId: string; suppressed?: boolean };
   try {
-    ({ messageId } = await deps.mailer.send({
+    sent = await deps.mailer.send({
       to: subscriber.email,
       subject: digest.subject,
       text: digest.text,
       html: digest.html,
       kind: 'digest',
       headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    }));
+    });
   } catch (err) {
     // The mail service did not take it: give the day back so the next hourly run tries again.
     await deps.repos.claims.releaseDigest(subscriber.id, digest.localDate);
     throw err;
   }
+  // Suppressed between the check above and the send: the day stays claimed, nothing went out.
+  if (sent.suppressed) {
+    await reschedule();
+    return 'suppressed';
+  }
+  const { messageId } = sent;
   await deps.repos.claims.markDigestSent(subscriber.id, digest.localDate, now, messageId);
   await Promise.all(digest.movedOnNoticeFor.map((id) => deps.repos.interviews.markMovedOnNotice(subscriber.id, id, now)));
   // Digest-mode subscribers get their congratulations suggestions here: they count toward R8's spacing.
