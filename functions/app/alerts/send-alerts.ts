@@ -167,7 +167,9 @@ export async function alertWatcher(
     ),
     timeZone: subscriber.timeZone,
   });
-  const { messageId } = await deps.mailer.send(email);
+  const { messageId, suppressed } = await deps.mailer.send(email);
+  // Suppressed between the check above and the send: nothing went out, and the claim keeps it so.
+  if (suppressed) return { sent: false, reason: 'address suppressed' };
   try {
     await deps.repos.claims.markAlertSent(subscriberId, story.companyKey, story.id, now, messageId);
   } catch (err) {
