@@ -8,10 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { digestFor, runDigestCycle, type DigestDeps } from '../../functions/app/digest/run-digest-cycle.js';
 import type { Mailer, OutgoingEmail } from '../../functions/app/ports.js';
 import { HmacLinkSigner } from '../../functions/app/signed-links.js';
-import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
+import type { WatchedCompany } from '../../functions/domain/company.js';
 import type { InterviewEvent, StoredInterview } from '../../functions/domain/interview.js';
 import { nextDigestAt } from '../../functions/domain/subscriber-schedule.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
+import { newSubscriber, newWatchedCompany } from '../support/records.js';
 import { createTestStack, mailTo, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -37,19 +38,8 @@ function deps(mailer: Mailer): DigestDeps {
 const MORNING = new Date('2026-11-26T13:30:00Z');
 
 async function seedSubscriber(overrides: Partial<Subscriber> = {}, due = true): Promise<Subscriber> {
-  const id = randomUUID();
-  const sub: Subscriber = {
-    id,
-    email: `digest-${id.slice(0, 8)}@example.test`,
-    status: 'confirmed',
-    timeZone: 'America/New_York',
-    digestHour: 8,
-    alerts: 'instant',
-    dailyEvenIfEmpty: false,
-    createdAt: '2026-10-01T00:00:00.000Z',
-    tokenHashes: [],
-    ...overrides,
-  };
+  const sub = newSubscriber({ timeZone: 'America/New_York', ...overrides });
+  sub.email = `digest-${sub.id.slice(0, 8)}@example.test`;
   // Due: the next digest instant was this morning's 08:00 local.
   sub.nextDigestAt = due ? '2026-11-26T13:00:00.000Z' : nextDigestAt(sub, MORNING);
   await stack.repos.subscribers.createIfAbsent(sub);
@@ -57,18 +47,7 @@ async function seedSubscriber(overrides: Partial<Subscriber> = {}, due = true): 
 }
 
 async function seedCompany(sub: Subscriber, name = 'Acme Robotics'): Promise<WatchedCompany> {
-  const company: WatchedCompany = {
-    id: randomUUID(),
-    subscriberId: sub.id,
-    key: companyKey(name),
-    name,
-    aliases: [],
-    exclude: [],
-    feeds: [],
-    createdAt: '2026-10-01T00:00:00.000Z',
-    updatedAt: '2026-10-01T00:00:00.000Z',
-    sourceIds: [],
-  };
+  const company = newWatchedCompany(sub.id, name);
   await stack.repos.companies.put(company);
   return company;
 }

@@ -3,81 +3,29 @@
  * requests = unique sources, unchanged feeds answer 304 and write nothing, one alert per
  * (subscriber, story) under concurrent cycles and re-runs, digest-mode and no-contact get none.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { congratulationsAllowed } from '../../functions/domain/news-watch/congratulations-allowed.js';
 import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
-import { Interview, type StoredInterview } from '../../functions/domain/interview.js';
+import type { InterviewInput, StoredInterview } from '../../functions/domain/interview.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
 import { alertWatcher } from '../../functions/app/alerts/send-alerts.js';
 import { syncCompanySources } from '../../functions/app/poll/company-sources.js';
-import type { ClassifyHeadline, WriteCongratulations } from '../../functions/app/poll/collaborators.js';
 import { planPolls, pollSources, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
-import type { NewsRepository } from '../../functions/app/ports.js';
-import { HmacLinkSigner } from '../../functions/app/signed-links.js';
+import { countingPollDeps, startNewsFeedServer, type NewsFeedServer } from '../support/news-watch.js';
+import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
 import { createTestStack, mailTo, type TestStack } from '../support/stack.js';
 
 // ── a local Google-News-style feed server with ETags ─────────────────────────────────────────
-interface FeedEntry {
-  title: string;
-  publisher: string;
-  publishedAt: string;
-}
-const feeds = new Map<string, FeedEntry[]>(); // by query
-const hits: string[] = [];
-let feedServer: http.Server;
-let feedBase: string;
-
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function renderFeed(query: string, entries: FeedEntry[]): string {
-  const items = entries
-    .map((e) => {
-      const id = createHash('sha1').update(e.title + e.publisher).digest('hex').slice(0, 16);
-      return `<item><title>${xmlEscape(`${e.title} - ${e.publisher}`)}</title><link>https://news.google.com/rss/articles/${id}?oc=5</link><guid isPermaLink="false">${id}</guid><pubDate>${new Date(e.publishedAt).toUTCString()}</pubDate><description>${xmlEscape(`<a href="https://news.google.com/rss/articles/${id}?oc=5">${e.title}</a>&nbsp;&nbsp;<font color="#6f6f6f">${e.publisher}</font>`)}</description><source url="https://${e.publisher.toLowerCase().replace(/\W/g, '')}.example">${xmlEscape(e.publisher)}</source></item>`;
-    })
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(query)} - Google News</title><link>https://news.google.com/</link>${items}</channel></rss>`;
-}
+let server: NewsFeedServer;
+let feeds: NewsFeedServer['feeds'];
+let hits: string[];
 
 beforeAll(async () => {
-  feedServer = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    hits.push(url.pathname + url.search);
-    const query = url.searchParams.get('q') ?? '';
-    const entries = feeds.get(query);
-    if (url.pathname !== '/rss/search' || !entries) {
-      res.writeHead(404).end();
-      return;
-    }
-    const body = renderFeed(query, entries);
-    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag }).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
-  });
-  feedServer.listen(0, '127.0.0.1');
-  await new Promise((r) => feedServer.once('listening', r));
-  feedBase = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
+  server = await startNewsFeedServer();
+  ({ feeds, hits } = server);
 });
-afterAll(async () => {
-  feedServer.closeAllConnections();
-  await new Promise((r) => feedServer.close(r));
-});
-
-// ── stand-ins for the classifier and the note writer (their own tests cover them) ───────────
-const classify: ClassifyHeadline = (item) =>
-  /\bwins\b/i.test(item.title)
-    ? { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['wins'] }
-    : { polarity: 'neutral', event: null, congratulate: false, confidence: 0.5, reasons: [] };
-const writeNote: WriteCongratulations = (news, interview) => ({
-  subject: `Congratulations, ${interview.company}!`,
-  body: `Hi ${interview.interviewer.name},\n\nI just read that ${news.title}. Congratulations to the whole team!\n\nBest wishes`,
-});
+afterAll(() => server.close());
 
 // ── fixtures ─────────────────────────────────────────────────────────────────────────────────
 const T0 = new Date('2026-11-04T10:00:00.000Z');
@@ -86,60 +34,23 @@ const tag = randomUUID().slice(0, 8);
 
 let stack: TestStack;
 let deps: PollDeps;
-let newsWrites = 0;
+let storyWrites: { count: number };
 
 async function subscriber(name: string, alerts: 'instant' | 'digest', status: Subscriber['status'] = 'confirmed'): Promise<Subscriber> {
-  const s: Subscriber = {
-    id: randomUUID(),
-    email: `${name}-${tag}@example.com`,
-    status,
-    timeZone: 'Europe/Paris',
-    digestHour: 8,
-    alerts,
-    dailyEvenIfEmpty: false,
-    createdAt: T0.toISOString(),
-    tokenHashes: [],
-  };
+  const s = newSubscriber({ email: `${name}-${tag}@example.com`, status, alerts, createdAt: T0.toISOString() });
   await stack.repos.subscribers.save(s);
   return s;
 }
 
 async function watch(sub: Subscriber, name: string, extra: Partial<WatchedCompany> = {}): Promise<WatchedCompany> {
-  const company: WatchedCompany = {
-    id: randomUUID(),
-    subscriberId: sub.id,
-    key: companyKey(name),
-    name,
-    aliases: [],
-    exclude: [],
-    feeds: [],
-    createdAt: T0.toISOString(),
-    updatedAt: T0.toISOString(),
-    sourceIds: [],
-    ...extra,
-  };
+  const company = newWatchedCompany(sub.id, name, { createdAt: T0.toISOString(), updatedAt: T0.toISOString(), ...extra });
   const synced = await syncCompanySources(stack, company, T0);
   await stack.repos.companies.put(synced);
   return synced;
 }
 
-async function interview(sub: Subscriber, company: WatchedCompany, extra: Partial<Interview> = {}): Promise<StoredInterview> {
-  const stored: StoredInterview = {
-    ...Interview.parse({
-      company: company.name,
-      role: 'Data Analyst',
-      interviewer: { name: 'Dana Lee', email: 'dana.lee@acme.example' },
-      interviewedAt: '2026-10-22T15:00:00Z',
-      decisionExpectedBy: '2026-11-30',
-      events: [{ type: 'thank-you-sent', at: '2026-10-23T09:00:00Z' }],
-      ...extra,
-    }),
-    id: randomUUID(),
-    subscriberId: sub.id,
-    companyId: company.id,
-    createdAt: T0.toISOString(),
-    updatedAt: T0.toISOString(),
-  };
+async function interview(company: WatchedCompany, extra: Partial<InterviewInput> = {}): Promise<StoredInterview> {
+  const stored = newStoredInterview(company, extra, { createdAt: T0.toISOString(), updatedAt: T0.toISOString() });
   await stack.repos.interviews.put(stored);
   return stored;
 }
@@ -159,34 +70,9 @@ let globexInterview: StoredInterview;
 
 beforeAll(async () => {
   stack = await createTestStack({ AFTERVIEW_ALLOW_HOSTS: '127.0.0.1', AFTERVIEW_NEWS_BASE_URL: 'http://placeholder.invalid' });
-  stack.config.newsBaseUrl = feedBase;
+  stack.config.newsBaseUrl = server.base;
   // Count every story write the cycle makes.
-  const news = stack.repos.news;
-  const counting: NewsRepository = {
-    putIfNew: async (s) => {
-      newsWrites++;
-      return news.putIfNew(s);
-    },
-    putMany: async (stories) => {
-      newsWrites += stories.length;
-      return news.putMany(stories);
-    },
-    update: async (s) => {
-      newsWrites++;
-      return news.update(s);
-    },
-    get: (k, id) => news.get(k, id),
-    listSince: (k, since, limit) => news.listSince(k, since, limit),
-  };
-  deps = {
-    repos: { ...stack.repos, news: counting },
-    mailer: stack.mailer,
-    links: new HmacLinkSigner(stack.repos.secrets),
-    config: stack.config,
-    classify,
-    writeNote,
-    random: () => 0.5,
-  };
+  ({ deps, storyWrites } = countingPollDeps(stack));
 
   feeds.set(acmeQuery, [
     { title: `${acmeName} wins 2026 Innovation Award`, publisher: 'Reuters', publishedAt: '2026-11-03T14:30:00Z' },
@@ -205,12 +91,12 @@ beforeAll(async () => {
   globexWatcher = await subscriber('globex', 'instant');
 
   const acmeForInstant = await watch(instant, acmeName);
-  instantInterview = await interview(instant, acmeForInstant);
-  await interview(digestOnly, await watch(digestOnly, acmeName));
-  await interview(noContact, await watch(noContact, acmeName), { contactPolicy: 'no-contact' });
-  await interview(pending, await watch(pending, acmeName));
+  instantInterview = await interview(acmeForInstant);
+  await interview(await watch(digestOnly, acmeName));
+  await interview(await watch(noContact, acmeName), { contactPolicy: 'no-contact' });
+  await interview(await watch(pending, acmeName));
   const globex = await watch(globexWatcher, globexName);
-  globexInterview = await interview(globexWatcher, globex);
+  globexInterview = await interview(globex);
 });
 
 describe('poll cycle', () => {
@@ -223,14 +109,14 @@ describe('poll cycle', () => {
 
   it('cold: fetches each unique source once, stores one story per syndicated story, alerts only the instant subscriber', async () => {
     hits.length = 0;
-    newsWrites = 0;
+    storyWrites.count = 0;
     const summary = await runPollCycle(deps, T0);
     expect(summary).toMatchObject({ sourcesDue: 2, requests: 2, fetched: 2, notModified: 0, failures: 0, companies: 2 });
     expect(hits).toHaveLength(2);
     // 3 copies of the award → 1 story, plus the plant; the old award is stale and the startup item not about Acme.
     expect(summary.newStories).toBe(3); // award, plant, Globex results
     expect(summary.staleItems).toBe(1);
-    expect(newsWrites).toBe(3);
+    expect(storyWrites.count).toBe(3);
     expect(summary.alertsSent).toBe(1);
 
     const stories = await stack.repos.news.listSince(companyKey(acmeName), new Date(0));
@@ -273,10 +159,10 @@ describe('poll cycle', () => {
 
   it('unchanged: the next cycle is answered by 304s and writes no items', async () => {
     hits.length = 0;
-    newsWrites = 0;
+    storyWrites.count = 0;
     const summary = await runPollCycle(deps, hours(1));
     expect(summary).toMatchObject({ requests: 2, notModified: 2, fetched: 0, newStories: 0, itemWrites: 0, alertsSent: 0 });
-    expect(newsWrites).toBe(0);
+    expect(storyWrites.count).toBe(0);
     expect(hits).toHaveLength(2);
   });
 
@@ -313,7 +199,7 @@ describe('poll cycle', () => {
   it('at most once: a crash between claim and send loses that alert, a retry never sends it twice', async () => {
     const sub = await subscriber('crash', 'instant');
     const company = await watch(sub, `Initech ${tag}`);
-    await interview(sub, company);
+    await interview(company);
     const story = {
       companyKey: company.key,
       id: `story-${tag}`,

@@ -3,151 +3,56 @@
  * scheduler) never fetch the same feed twice, a crashed poller's lease runs out by itself, and the
  * repository's lease is won by exactly one of many concurrent attempts.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncCompanySources } from '../../functions/app/poll/company-sources.js';
-import type { ClassifyHeadline, WriteCongratulations } from '../../functions/app/poll/collaborators.js';
 import { POLL_LEASE_MS, pollSources, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
-import type { NewsRepository } from '../../functions/app/ports.js';
-import { HmacLinkSigner } from '../../functions/app/signed-links.js';
-import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
-import { Interview } from '../../functions/domain/interview.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
+import { countingPollDeps, startNewsFeedServer, type NewsFeedServer } from '../support/news-watch.js';
+import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
 import { createTestStack, mailTo, type TestStack } from '../support/stack.js';
 
-// ── a local feed server with ETags that counts requests per feed and answers a little late ──────
-const feeds = new Map<string, string[]>(); // query → titles
-const hitsByQuery = new Map<string, number>();
-let feedServer: http.Server;
-let feedBase: string;
-
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
+// A feed server slow enough that two cycles started together are both in flight at once.
+let server: NewsFeedServer;
 beforeAll(async () => {
-  feedServer = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const query = url.searchParams.get('q') ?? '';
-    hitsByQuery.set(query, (hitsByQuery.get(query) ?? 0) + 1);
-    // Slow enough that two cycles started together are both in flight at once.
-    setTimeout(() => {
-      const titles = feeds.get(query);
-      if (!titles) return void res.writeHead(404).end();
-      const items = titles
-        .map((t) => {
-          const id = createHash('sha1').update(t).digest('hex').slice(0, 16);
-          return `<item><title>${xmlEscape(`${t} - Reuters`)}</title><link>https://news.google.com/rss/articles/${id}</link><guid isPermaLink="false">${id}</guid><pubDate>${new Date('2026-11-04T08:00:00Z').toUTCString()}</pubDate><source url="https://reuters.example">Reuters</source></item>`;
-        })
-        .join('');
-      const body = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(query)}</title><link>https://news.google.com/</link>${items}</channel></rss>`;
-      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
-      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
-    }, 40);
-  });
-  feedServer.listen(0, '127.0.0.1');
-  await new Promise((r) => feedServer.once('listening', r));
-  feedBase = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
+  server = await startNewsFeedServer({ delayMs: 40 });
 });
-afterAll(async () => {
-  feedServer.closeAllConnections();
-  await new Promise((r) => feedServer.close(r));
-});
-
-const classify: ClassifyHeadline = (item) =>
-  /\bwins\b/i.test(item.title)
-    ? { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['wins'] }
-    : { polarity: 'neutral', event: null, congratulate: false, confidence: 0.5, reasons: [] };
-const writeNote: WriteCongratulations = (news, interview) => ({
-  subject: `Congratulations, ${interview.company}!`,
-  body: `Hi ${interview.interviewer.name},\n\nI just read that ${news.title}.\n\nBest wishes`,
-});
+afterAll(() => server.close());
 
 const T0 = new Date('2026-11-04T10:00:00.000Z');
 const minutes = (m: number, from = T0) => new Date(from.getTime() + m * 60_000);
 const tag = randomUUID().slice(0, 8);
 const names = [`Acme Lease ${tag}`, `Globex Lease ${tag}`, `Initech Lease ${tag}`];
 const queryOf = (name: string) => `"${name}"`;
+const reuters = (title: string) => ({ title, publisher: 'Reuters', publishedAt: '2026-11-04T08:00:00Z' });
 
 let stack: TestStack;
 let deps: PollDeps;
-let storyWrites = 0;
+let storyWrites: { count: number };
 const subscribers: Subscriber[] = [];
 const sourceIds: string[] = [];
 
-const hitsTotal = () => names.reduce((n, name) => n + (hitsByQuery.get(queryOf(name)) ?? 0), 0);
+const hitsTotal = () => names.reduce((n, name) => n + server.hitsFor(queryOf(name)), 0);
 
 beforeAll(async () => {
   stack = await createTestStack({ AFTERVIEW_ALLOW_HOSTS: '127.0.0.1', AFTERVIEW_NEWS_BASE_URL: 'http://placeholder.invalid' });
-  stack.config.newsBaseUrl = feedBase;
-  const news = stack.repos.news;
-  const counting: NewsRepository = {
-    putIfNew: async (s) => (storyWrites++, news.putIfNew(s)),
-    putMany: async (stories) => ((storyWrites += stories.length), news.putMany(stories)),
-    update: async (s) => (storyWrites++, news.update(s)),
-    get: (k, id) => news.get(k, id),
-    listSince: (k, since, limit) => news.listSince(k, since, limit),
-  };
-  deps = {
-    repos: { ...stack.repos, news: counting },
-    mailer: stack.mailer,
-    links: new HmacLinkSigner(stack.repos.secrets),
-    config: stack.config,
-    classify,
-    writeNote,
-    random: () => 0.5,
-  };
-  feeds.set(queryOf(names[0]!), [`${names[0]} wins 2026 Innovation Award`, `${names[0]} opens a plant in Ohio`]);
-  feeds.set(queryOf(names[1]!), [`${names[1]} wins a defence contract`]);
-  feeds.set(queryOf(names[2]!), [`${names[2]} reports quarterly results`]);
+  stack.config.newsBaseUrl = server.base;
+  ({ deps, storyWrites } = countingPollDeps(stack));
+  server.feeds.set(queryOf(names[0]!), [`${names[0]} wins 2026 Innovation Award`, `${names[0]} opens a plant in Ohio`].map(reuters));
+  server.feeds.set(queryOf(names[1]!), [`${names[1]} wins a defence contract`].map(reuters));
+  server.feeds.set(queryOf(names[2]!), [`${names[2]} reports quarterly results`].map(reuters));
 
   // Two instant subscribers watch every company, each with an interview there.
   for (const who of ['ana', 'ben']) {
-    const sub: Subscriber = {
-      id: randomUUID(),
-      email: `${who}-${tag}@example.com`,
-      status: 'confirmed',
-      timeZone: 'Europe/Paris',
-      digestHour: 8,
-      alerts: 'instant',
-      dailyEvenIfEmpty: false,
-      createdAt: T0.toISOString(),
-      tokenHashes: [],
-    };
+    const at = { createdAt: T0.toISOString(), updatedAt: T0.toISOString() };
+    const sub = newSubscriber({ email: `${who}-${tag}@example.com`, createdAt: T0.toISOString() });
     await stack.repos.subscribers.save(sub);
     subscribers.push(sub);
     for (const name of names) {
-      const company: WatchedCompany = {
-        id: randomUUID(),
-        subscriberId: sub.id,
-        key: companyKey(name),
-        name,
-        aliases: [],
-        exclude: [],
-        feeds: [],
-        createdAt: T0.toISOString(),
-        updatedAt: T0.toISOString(),
-        sourceIds: [],
-      };
-      const synced = await syncCompanySources(stack, company, T0);
+      const synced = await syncCompanySources(stack, newWatchedCompany(sub.id, name, at), T0);
       await stack.repos.companies.put(synced);
       for (const id of synced.sourceIds) if (!sourceIds.includes(id)) sourceIds.push(id);
-      await stack.repos.interviews.put({
-        ...Interview.parse({
-          company: name,
-          role: 'Data Analyst',
-          interviewer: { name: 'Dana Lee', email: 'dana.lee@example.com' },
-          interviewedAt: '2026-10-22T15:00:00Z',
-          decisionExpectedBy: '2026-11-30',
-          events: [{ type: 'thank-you-sent', at: '2026-10-23T09:00:00Z' }],
-        }),
-        id: randomUUID(),
-        subscriberId: sub.id,
-        companyId: synced.id,
-        createdAt: T0.toISOString(),
-        updatedAt: T0.toISOString(),
-      });
+      await stack.repos.interviews.put(newStoredInterview(synced, {}, at));
     }
   }
 });
@@ -155,16 +60,16 @@ beforeAll(async () => {
 describe('poll lease', () => {
   it('two cycles started together fetch each feed once in total, store each story once, alert once', async () => {
     expect(sourceIds).toHaveLength(3);
-    hitsByQuery.clear();
-    storyWrites = 0;
+    server.hits.length = 0;
+    storyWrites.count = 0;
     const [a, b] = await Promise.all([runPollCycle(deps, T0), runPollCycle(deps, T0)]);
-    for (const name of names) expect(hitsByQuery.get(queryOf(name))).toBe(1);
+    for (const name of names) expect(server.hitsFor(queryOf(name))).toBe(1);
     expect(a.requests + b.requests).toBe(3);
     // Whatever one cycle saw due and did not fetch, the other one leased.
     expect(a.leasedElsewhere + b.leasedElsewhere).toBe(a.sourcesDue + b.sourcesDue - 3);
     expect(a.fetched + b.fetched).toBe(3);
     expect(a.newStories + b.newStories).toBe(4);
-    expect(storyWrites).toBe(4);
+    expect(storyWrites.count).toBe(4);
     // two positive stories (Acme's award, Globex's contract) × two subscribers, one alert each
     expect(a.alertsSent + b.alertsSent).toBe(4);
     for (const sub of subscribers) {
@@ -177,8 +82,8 @@ describe('poll lease', () => {
   });
 
   it('a redelivered batch handled twice at once: each feed is asked once, answered 304, nothing written', async () => {
-    hitsByQuery.clear();
-    storyWrites = 0;
+    server.hits.length = 0;
+    storyWrites.count = 0;
     const at = minutes(60);
     const [a, b] = await Promise.all([pollSources(deps, sourceIds, at), pollSources(deps, sourceIds, at)]);
     expect(hitsTotal()).toBe(3);
@@ -187,12 +92,12 @@ describe('poll lease', () => {
     // both loaded all three as due; each source was leased by exactly one of them
     expect(a.sourcesDue + b.sourcesDue).toBe(6);
     expect(a.leasedElsewhere + b.leasedElsewhere).toBe(3);
-    expect(a.itemWrites + b.itemWrites + storyWrites).toBe(0);
+    expect(a.itemWrites + b.itemWrites + storyWrites.count).toBe(0);
     expect(a.alertsSent + b.alertsSent).toBe(0);
   });
 
   it('a single cycle: requests = unique due sources, none leased elsewhere', async () => {
-    hitsByQuery.clear();
+    server.hits.length = 0;
     const summary = await runPollCycle(deps, minutes(120));
     expect(summary).toMatchObject({ sourcesDue: 3, requests: 3, leasedElsewhere: 0, notModified: 3, itemWrites: 0 });
     expect(hitsTotal()).toBe(3);
@@ -205,7 +110,7 @@ describe('poll lease', () => {
     // The poller that took this lease died before fetching or saving anything.
     expect(await stack.repos.sources.lease(crashed!, before.nextAttemptAt, new Date(at.getTime() + POLL_LEASE_MS))).toBe(true);
 
-    hitsByQuery.clear();
+    server.hits.length = 0;
     const during = await runPollCycle(deps, at);
     expect(during).toMatchObject({ sourcesDue: 2, requests: 2 });
     expect((await stack.repos.sources.listDue(minutes(4, at))).map((s) => s.id)).not.toContain(crashed);

@@ -1,0 +1,111 @@
+/**
+ * What the news-watch integration tests share: a local Google-News-style feed server with ETags
+ * that counts requests, stand-ins for the classifier and the note writer (their own tests cover
+ * them), and poll dependencies that count every story write.
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ClassifyHeadline, WriteCongratulations } from '../../functions/app/poll/collaborators.js';
+import type { PollDeps } from '../../functions/app/poll/poll-cycle.js';
+import type { NewsRepository } from '../../functions/app/ports.js';
+import { HmacLinkSigner } from '../../functions/app/signed-links.js';
+import type { TestStack } from './stack.js';
+
+export interface FeedEntry {
+  title: string;
+  publisher: string;
+  publishedAt: string;
+}
+
+export interface NewsFeedServer {
+  base: string;
+  /** Entries served per search query (`q`, e.g. `"Acme Robotics"`). */
+  feeds: Map<string, FeedEntry[]>;
+  /** Every request, as path + query, in order. */
+  hits: string[];
+  /** Requests for one search query. */
+  hitsFor(query: string): number;
+  close(): Promise<void>;
+}
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function renderFeed(query: string, entries: FeedEntry[]): string {
+  const items = entries
+    .map((e) => {
+      const id = createHash('sha1').update(e.title + e.publisher).digest('hex').slice(0, 16);
+      return `<item><title>${xmlEscape(`${e.title} - ${e.publisher}`)}</title><link>https://news.google.com/rss/articles/${id}?oc=5</link><guid isPermaLink="false">${id}</guid><pubDate>${new Date(e.publishedAt).toUTCString()}</pubDate><description>${xmlEscape(`<a href="https://news.google.com/rss/articles/${id}?oc=5">${e.title}</a>&nbsp;&nbsp;<font color="#6f6f6f">${e.publisher}</font>`)}</description><source url="https://${e.publisher.toLowerCase().replace(/\W/g, '')}.example">${xmlEscape(e.publisher)}</source></item>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(query)} - Google News</title><link>https://news.google.com/</link>${items}</channel></rss>`;
+}
+
+/** Serves `/rss/search?q=…` on 127.0.0.1, answering 304 to a matching ETag; `delayMs` slows every answer. */
+export async function startNewsFeedServer(options: { delayMs?: number } = {}): Promise<NewsFeedServer> {
+  const feeds = new Map<string, FeedEntry[]>();
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    hits.push(url.pathname + url.search);
+    const answer = () => {
+      const query = url.searchParams.get('q') ?? '';
+      const entries = feeds.get(query);
+      if (url.pathname !== '/rss/search' || !entries) return void res.writeHead(404).end();
+      const body = renderFeed(query, entries);
+      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
+    };
+    if (options.delayMs) setTimeout(answer, options.delayMs);
+    else answer();
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    feeds,
+    hits,
+    hitsFor: (query) => hits.filter((h) => new URL(h, 'http://x').searchParams.get('q') === query).length,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Congratulates exactly the headlines that say "wins". */
+export const classifyWins: ClassifyHeadline = (item) =>
+  /\bwins\b/i.test(item.title)
+    ? { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['wins'] }
+    : { polarity: 'neutral', event: null, congratulate: false, confidence: 0.5, reasons: [] };
+
+export const plainNote: WriteCongratulations = (news, interview) => ({
+  subject: `Congratulations, ${interview.company}!`,
+  body: `Hi ${interview.interviewer.name},\n\nI just read that ${news.title}. Congratulations to the whole team!\n\nBest wishes`,
+});
+
+/** Poll dependencies on the test stack whose news repository counts every story write. */
+export function countingPollDeps(stack: TestStack): { deps: PollDeps; storyWrites: { count: number } } {
+  const storyWrites = { count: 0 };
+  const news = stack.repos.news;
+  const counting: NewsRepository = {
+    putIfNew: async (s) => (storyWrites.count++, news.putIfNew(s)),
+    putMany: async (stories) => ((storyWrites.count += stories.length), news.putMany(stories)),
+    update: async (s) => (storyWrites.count++, news.update(s)),
+    get: (k, id) => news.get(k, id),
+    listSince: (k, since, limit) => news.listSince(k, since, limit),
+  };
+  return {
+    deps: {
+      repos: { ...stack.repos, news: counting },
+      mailer: stack.mailer,
+      links: new HmacLinkSigner(stack.repos.secrets),
+      config: stack.config,
+      classify: classifyWins,
+      writeNote: plainNote,
+      random: () => 0.5,
+    },
+    storyWrites,
+  };
+}
