@@ -11,7 +11,6 @@
  * On AWS, `planPolls` runs on the hourly schedule and sends one SQS message per batch;
  * `pollSources` handles a message. Locally and in tests, `runPollCycle` does both.
  */
-import type { Logger } from '../../adapters/logger.js';
 import { FetchError } from '../../adapters/http/fetch-errors.js';
 import { safeFetch, type FeedFetcher, type FetchResult, type SafeFetchOptions } from '../../adapters/http/safe-fetch.js';
 import type { Config } from '../../config/env.js';
@@ -23,38 +22,20 @@ import { clusterStories, findStoredStory, type StoryCluster } from '../../domain
 import { afterPoll, type PollOutcome } from '../../domain/news-watch/feed-health.js';
 import { foldedTextIsAbout, relevanceText } from '../../domain/news-watch/relevance.js';
 import type { Classification, CompanyRef, Headline, NewsItem, Story } from '../../domain/news.js';
-import type { ClassifyHeadline, WriteCongratulations } from './collaborators.js';
+import type { ClassifyHeadline } from './collaborators.js';
 import { alertWatchers, createAlertSession, type AlertDeps, type AlertSession, type AlertTally } from '../alerts/send-alerts.js';
-import type {
-  ClaimRepository,
-  CompanyRepository,
-  InterviewRepository,
-  LinkSigner,
-  Mailer,
-  NewsRepository,
-  SourceRepository,
-  SubscriberRepository,
-  SuppressionRepository,
-} from '../ports.js';
+import type { CompanyRepository, NewsRepository, SourceRepository } from '../ports.js';
 import { createHostLimiter, settleAll, type HostLimiter } from './host-limiter.js';
 
-/** Everything the poll cycle uses; tests hand in fakes for any part. */
-export interface PollDeps {
-  repos: {
+/** Everything the poll cycle uses — what alerting needs, plus the feeds and the classifier; tests hand in fakes for any part. */
+export interface PollDeps extends Omit<AlertDeps, 'repos' | 'config'> {
+  repos: AlertDeps['repos'] & {
     sources: Pick<SourceRepository, 'get' | 'listDue' | 'saveMany' | 'lease'>;
     news: Pick<NewsRepository, 'putMany' | 'update' | 'listSince'>;
     companies: Pick<CompanyRepository, 'listWatchers'>;
-    interviews: Pick<InterviewRepository, 'list' | 'claimCongratsSlot'>;
-    claims: Pick<ClaimRepository, 'claimAlert' | 'markAlertSent'>;
-    suppressions: Pick<SuppressionRepository, 'isSuppressed'>;
-    subscribers: Pick<SubscriberRepository, 'get'>;
   };
-  mailer: Mailer;
-  links: LinkSigner;
-  config: Pick<Config, 'publicUrl' | 'allowHosts'>;
+  config: AlertDeps['config'] & Pick<Config, 'allowHosts'>;
   classify: ClassifyHeadline;
-  writeNote: WriteCongratulations;
-  logger?: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   /** The feed fetcher (default: the safe fetcher with Config.allowHosts). */
   fetchFeed?: FeedFetcher;
   /** Extra fetcher options (time limit, body cap) for every request. */
