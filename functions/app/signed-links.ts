@@ -1,8 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { LinkPayload, LinkSigner, SecretStore } from './ports.js';
+import { DAY_SECONDS } from '../domain/durations.js';
 
-const DEFAULT_TTL_SECONDS = 30 * 86_400;
+const DEFAULT_TTL_SECONDS = 30 * DAY_SECONDS;
 
 const Token = z
   .object({

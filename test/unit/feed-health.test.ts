@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterPoll, backoffMs, feedHealth, PAUSE_AFTER_FAILURES } from '../../functions/domain/news-watch/feed-health.js';
-import { congratulationsAllowed, isStale } from '../../functions/domain/news-watch/congratulations-allowed.js';
+import { congratulationsAllowed } from '../../functions/domain/news-watch/congratulations-allowed.js';
+import { isStale } from '../../functions/domain/news-watch/freshness.js';
 import type { FeedSource } from '../../functions/domain/feed-source.js';
 import { Interview } from '../../functions/domain/interview.js';
 

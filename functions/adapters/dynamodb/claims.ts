@@ -3,6 +3,7 @@ import type { ClaimRepository } from '../../app/ports.js';
 import { isConditionFailure, type TableContext } from './base.js';
 import { epochSeconds } from './items.js';
 import { keys, TTL_ATTRIBUTE } from './keys.js';
+import { DAY_SECONDS } from '../../domain/durations.js';
 
 /** Digest claims only matter for the day they name; alert claims must outlive any story (60 days). */
 const DIGEST_CLAIM_DAYS = 45;
@@ -38,7 +39,7 @@ export class DynamoClaimRepository implements ClaimRepository {
       companyKey,
       storyId,
       claimedAt: at.toISOString(),
-      [TTL_ATTRIBUTE]: epochSeconds(at) + ALERT_CLAIM_DAYS * 86_400,
+      [TTL_ATTRIBUTE]: epochSeconds(at) + ALERT_CLAIM_DAYS * DAY_SECONDS,
     });
   }
 
@@ -65,7 +66,7 @@ export class DynamoClaimRepository implements ClaimRepository {
       entity: 'digest-claim',
       localDate,
       claimedAt: at.toISOString(),
-      [TTL_ATTRIBUTE]: epochSeconds(at) + DIGEST_CLAIM_DAYS * 86_400,
+      [TTL_ATTRIBUTE]: epochSeconds(at) + DIGEST_CLAIM_DAYS * DAY_SECONDS,
     });
   }
 

@@ -4,6 +4,7 @@ import type { InterviewEvent, StoredInterview } from '../../domain/interview.js'
 import { isConditionFailure, queryAll, type TableContext } from './base.js';
 import { interviewFromItem, interviewToItem } from './items.js';
 import { keys, SUBSCRIBER_SK_PREFIX } from './keys.js';
+import { DAY_MS } from '../../domain/durations.js';
 
 export class DynamoInterviewRepository implements InterviewRepository {
   constructor(private readonly ctx: TableContext) {}
@@ -35,7 +36,7 @@ export class DynamoInterviewRepository implements InterviewRepository {
   }
 
   async claimCongratsSlot(subscriberId: string, interviewId: string, at: Date, spacingDays: number): Promise<boolean> {
-    const cutoff = new Date(at.getTime() - spacingDays * 86_400_000).toISOString();
+    const cutoff = new Date(at.getTime() - spacingDays * DAY_MS).toISOString();
     try {
       await this.ctx.client.send(
         new UpdateCommand({

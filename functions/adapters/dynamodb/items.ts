@@ -10,6 +10,7 @@ import { Interview, type StoredInterview } from '../../domain/interview.js';
 import { Classification, type Story } from '../../domain/news.js';
 import { AlertMode, SubscriberStatus, type Subscriber } from '../../domain/subscriber.js';
 import { keys, TTL_ATTRIBUTE } from './keys.js';
+import { DAY_MS } from '../../domain/durations.js';
 
 export type Item = Record<string, unknown>;
 
@@ -148,7 +149,7 @@ const StoryItem = z.object({
 export const STORY_RETENTION_DAYS = 60;
 
 export function storyToItem(s: Story): Item {
-  const expires = new Date(Date.parse(s.firstSeenAt) + STORY_RETENTION_DAYS * 86_400_000);
+  const expires = new Date(Date.parse(s.firstSeenAt) + STORY_RETENTION_DAYS * DAY_MS);
   return {
     ...keys.story(s.companyKey, s.id),
     ...keys.storyByTime(s.companyKey, s.firstSeenAt, s.id),

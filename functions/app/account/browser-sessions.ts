@@ -10,6 +10,7 @@
 import type { Subscriber } from '../../domain/subscriber.js';
 import type { Clock, SubscriberRepository, TicketRepository } from '../ports.js';
 import { hashToken, newTicketToken } from './tokens.js';
+import { DAY_MS } from '../../domain/durations.js';
 
 export const SESSION_DAYS = 14;
 const PURPOSE = 'browser-session';
@@ -31,7 +32,7 @@ const ticketHash = (value: string) => hashToken(`session:${value}`);
 export async function startBrowserSession(deps: BrowserSessionDependencies, subscriberId: string): Promise<BrowserSession> {
   const now = deps.clock.now();
   const value = `${subscriberId}.${newTicketToken()}`;
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
   await deps.repos.tickets.create(ticketHash(value), { purpose: PURPOSE, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
   return { value, expiresAt };
 }

@@ -12,6 +12,7 @@ import type { AccountDependencies } from './dependencies.js';
 import { InvalidLinkError } from './errors.js';
 import { unsubscribe } from './me.js';
 import { hashToken } from './tokens.js';
+import { DAY_MS } from '../../domain/durations.js';
 
 export type EmailActionDependencies = AccountDependencies & CompanyDependencies;
 
@@ -114,7 +115,7 @@ async function claimLinkUse(deps: EmailActionDependencies, token: string): Promi
       purpose: 'used-link',
       createdAt: now.toISOString(),
       // Outlives any link the signer issues (30 days by default).
-      expiresAt: new Date(now.getTime() + 400 * 86_400_000).toISOString(),
+      expiresAt: new Date(now.getTime() + 400 * DAY_MS).toISOString(),
     });
   } catch {
     // Already created by an earlier press (or a concurrent one): consume decides below.

@@ -21,6 +21,7 @@ import type { ClaimRepository, InterviewRepository, LinkSigner, Mailer, Subscrib
 import type { WriteCongratulations } from '../poll/collaborators.js';
 import { settleAll } from '../poll/host-limiter.js';
 import { composeAlertEmail, type AlertNote } from './alert-email.js';
+import { DAY_SECONDS } from '../../domain/durations.js';
 
 export interface AlertDeps {
   repos: {
@@ -85,7 +86,7 @@ export type AlertDecision =
   | { sent: false; reason: string };
 
 /** Action links live for the same 30 days as the signer's default; unsubscribe links for a year. */
-const UNSUBSCRIBE_TTL_SECONDS = 365 * 86_400;
+const UNSUBSCRIBE_TTL_SECONDS = 365 * DAY_SECONDS;
 
 function actionUrl(config: Pick<Config, 'publicUrl'>, path: string, token: string): string {
   return `${config.publicUrl}${path}?token=${encodeURIComponent(token)}`;

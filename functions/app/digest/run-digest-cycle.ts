@@ -14,6 +14,7 @@ import type { Subscriber } from '../../domain/subscriber.js';
 import { localHour } from '../../domain/time-zone.js';
 import { recentGoodNews, recentNews, type RecentNews } from '../news/recent-good-news.js';
 import type { ClaimRepository, CompanyRepository, InterviewRepository, LinkSigner, Mailer, NewsRepository, SubscriberRepository, SuppressionRepository } from '../ports.js';
+import { DAY_MS, DAY_SECONDS } from '../../domain/durations.js';
 
 export interface DigestDeps {
   repos: {
@@ -44,10 +45,9 @@ export interface DigestCycleSummary {
   ms: number;
 }
 
-const DAY_MS = 86_400_000;
 /** Subscribers handled at once: enough to keep the table and SES busy, few enough to stay polite. */
 const CONCURRENCY = 16;
-const UNSUBSCRIBE_TTL_SECONDS = 365 * 86_400;
+const UNSUBSCRIBE_TTL_SECONDS = 365 * DAY_SECONDS;
 
 export type { RecentNews } from '../news/recent-good-news.js';
 

@@ -9,13 +9,14 @@
 import type { GoodNewsItem, NoNoteReason } from '../../domain/digest/index.js';
 import type { WatchedCompany } from '../../domain/company.js';
 import type { StoredInterview } from '../../domain/interview.js';
-import { congratulationsAllowed, isStale, type CongratsVerdict } from '../../domain/news-watch/congratulations-allowed.js';
+import { congratulationsAllowed, type CongratsVerdict } from '../../domain/news-watch/congratulations-allowed.js';
+import { isStale } from '../../domain/news-watch/freshness.js';
 import { isAboutCompany } from '../../domain/news-watch/relevance.js';
 import type { Story } from '../../domain/news.js';
 import { writeCongratulations } from '../../domain/notes/congratulations.js';
 import type { ClaimRepository, NewsRepository } from '../ports.js';
+import { DAY_MS } from '../../domain/durations.js';
 
-const DAY_MS = 86_400_000;
 /** Stories read per company: a day's news about one company rarely comes near this. */
 const STORIES_PER_COMPANY = 20;
 

@@ -17,7 +17,7 @@ import type { Config } from '../../config/env.js';
 import type { WatchedCompany } from '../../domain/company.js';
 import type { FeedSource } from '../../domain/feed-source.js';
 import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
-import { isStale, STALE_AFTER_DAYS } from '../../domain/news-watch/congratulations-allowed.js';
+import { freshnessOf, isStale, STALE_AFTER_DAYS } from '../../domain/news-watch/freshness.js';
 import { clusterStories, findStoredStory, type StoryCluster } from '../../domain/news-watch/dedupe.js';
 import { afterPoll, type PollOutcome } from '../../domain/news-watch/feed-health.js';
 import { foldedTextIsAbout, relevanceText } from '../../domain/news-watch/relevance.js';
@@ -26,6 +26,7 @@ import type { ClassifyHeadline } from './collaborators.js';
 import { alertWatchers, createAlertSession, type AlertDeps, type AlertSession, type AlertTally } from '../alerts/send-alerts.js';
 import type { CompanyRepository, NewsRepository, SourceRepository } from '../ports.js';
 import { createHostLimiter, settleAll, type HostLimiter } from './host-limiter.js';
+import { DAY_MS, MINUTE_MS } from '../../domain/durations.js';
 
 /** Everything the poll cycle uses — what alerting needs, plus the feeds and the classifier; tests hand in fakes for any part. */
 export interface PollDeps extends Omit<AlertDeps, 'repos' | 'config'> {
@@ -108,7 +109,7 @@ const emptySummary = (): PollSummary => ({
  * slot, storing and saving, with a wide margin. A poller that dies mid-fetch leaves the source due
  * again after this, with no clean-up needed.
  */
-export const POLL_LEASE_MS = 5 * 60_000;
+export const POLL_LEASE_MS = 5 * MINUTE_MS;
 
 /** Stored stories this recent are compared with new items (the freshness horizon plus the dedupe window). */
 const MATCH_WINDOW_DAYS = STALE_AFTER_DAYS + 3;
@@ -245,8 +246,8 @@ async function storeAndAlert(
   if (watchers.length === 0) return;
 
   const fresh = items.filter((item) => {
-    // Old news is never news again; undated items are kept (they may still be about the company).
-    const old = item.publishedAt !== null && isStale(item.publishedAt, now);
+    // Old news is never news again; undated items are kept (stored and shown, never congratulated).
+    const old = freshnessOf(item.publishedAt, now) === 'stale';
     if (old) summary.staleItems++;
     return !old;
   });
@@ -257,7 +258,7 @@ async function storeAndAlert(
   summary.relevantItems += relevant.length;
   if (relevant.length === 0) return;
 
-  const stored = await deps.repos.news.listSince(companyKey, new Date(now.getTime() - MATCH_WINDOW_DAYS * 86_400_000), 500);
+  const stored = await deps.repos.news.listSince(companyKey, new Date(now.getTime() - MATCH_WINDOW_DAYS * DAY_MS), 500);
   const ref = companyRef(companyName, watchers);
   const alertDeps: AlertDeps = deps;
   const newStories: Story[] = [];

@@ -31,6 +31,7 @@ import {
   type ZoneCues,
 } from './roles.js';
 import { clauseAt, normalizeHeadlineText, prepareText, type PreparedText } from './text.js';
+import { ageInDays, freshnessOf, STALE_AFTER_DAYS } from '../news-watch/freshness.js';
 
 /** Options for {@link classifyHeadline}. */
 export interface ClassifyOptions {
@@ -38,9 +39,6 @@ export interface ClassifyOptions {
   now?: Date;
 }
 
-/** News older than this is stale: congratulating on it would read as odd. */
-export const STALE_AFTER_DAYS = 14;
-const DAY_MS = 86_400_000;
 const SUMMARY_CHARS = 600;
 /** Headlines are short; a longer "title" is read only this far, which bounds the work per item. */
 const MAX_TITLE_CHARS = 1000;
@@ -208,13 +206,17 @@ function inScope(h: CueHit, scope: ReadonlyArray<readonly [number, number]>): bo
   return false;
 }
 
+/** Stale news is not congratulated; undated news is judged on its words (see news-watch/freshness.ts). */
 function staleness(item: Headline, now: Date | undefined): { stale: boolean; note: string | null } {
   if (!now || !item.publishedAt) return { stale: false, note: null };
-  const t = Date.parse(item.publishedAt);
-  if (Number.isNaN(t)) return { stale: false, note: 'publication date unreadable: freshness not checked' };
-  const ageDays = (now.getTime() - t) / DAY_MS;
-  if (ageDays > STALE_AFTER_DAYS) return { stale: true, note: `stale: published ${Math.floor(ageDays)} days ago (more than ${STALE_AFTER_DAYS})` };
-  return { stale: false, note: null };
+  switch (freshnessOf(item.publishedAt, now)) {
+    case 'undated':
+      return { stale: false, note: 'publication date unreadable: freshness not checked' };
+    case 'stale':
+      return { stale: true, note: `stale: published ${ageInDays(item.publishedAt, now)} days ago (more than ${STALE_AFTER_DAYS})` };
+    case 'fresh':
+      return { stale: false, note: null };
+  }
 }
 
 /** Classifies one headline for one company (see {@link classifyHeadline} in index.ts). */

@@ -5,7 +5,7 @@
 import type { Classification, CompanyRef, Headline } from '../news.js';
 import { judgeHeadline } from './classify.js';
 
-export { STALE_AFTER_DAYS } from './classify.js';
+export { STALE_AFTER_DAYS } from '../news-watch/freshness.js';
 
 /**
  * Classifies one headline for one company (DESIGN.md §2). Pure and deterministic: the same input

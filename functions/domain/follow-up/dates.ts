@@ -5,6 +5,7 @@
  * changes; once an instant is a date, adding days is pure calendar arithmetic.
  */
 import { DateTime } from 'luxon';
+import { DAY_MS } from '../durations.js';
 
 /** A local calendar date, YYYY-MM-DD. */
 export type CalendarDate = string;
@@ -19,7 +20,6 @@ function calendar(date: CalendarDate): DateTime {
 // each dominated GET /v1/plan. Plain YYYY-MM-DD dates in years 1000–9999 (everything the rules
 // produce) are done with UTC milliseconds instead, which is the same arithmetic luxon does in the
 // UTC zone; anything else still goes through luxon, so odd input behaves (and fails) as before.
-const DAY_MS = 86_400_000;
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Midnight UTC of a plain, real YYYY-MM-DD date in years 1000–9999; null for anything else. */

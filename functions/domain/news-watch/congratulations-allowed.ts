@@ -5,11 +5,10 @@
  */
 import { assessInterview } from '../follow-up/index.js';
 import type { Interview, InterviewEventType } from '../interview.js';
+import { DAY_MS } from '../durations.js';
 
 export const CONGRATS_SPACING_DAYS = 14;
 export const QUIET_DAYS_AFTER_CONTACT = 3;
-/** News older than this is not a reason to write (DESIGN.md §2). */
-export const STALE_AFTER_DAYS = 14;
 
 const CONTACT_EVENTS: ReadonlySet<InterviewEventType> = new Set([
   'thank-you-sent',
@@ -18,8 +17,6 @@ const CONTACT_EVENTS: ReadonlySet<InterviewEventType> = new Set([
   'heard-back',
   'references-requested',
 ]);
-
-const DAY = 86_400_000;
 
 /** Why no congratulations is allowed now, in the product's terms. */
 export type CongratsBlock = 'no-contact' | 'closed' | 'moved-on' | 'thank-you-first' | 'too-soon';
@@ -39,22 +36,16 @@ export function congratulationsAllowed(interview: Interview & { lastCongratsSugg
   const past = interview.events.filter((e) => Date.parse(e.at) <= at);
   // The interview itself is contact too: right after it, the thank-you is the note to send.
   const contacts = [Date.parse(interview.interviewedAt), ...past.filter((e) => CONTACT_EVENTS.has(e.type)).map((e) => Date.parse(e.at))];
-  if (contacts.some((t) => t <= at && at - t < QUIET_DAYS_AFTER_CONTACT * DAY)) {
+  if (contacts.some((t) => t <= at && at - t < QUIET_DAYS_AFTER_CONTACT * DAY_MS)) {
     return { allowed: false, block: 'too-soon', reason: `there was other contact in the last ${QUIET_DAYS_AFTER_CONTACT} days (R8)` };
   }
   const congrats = [
     ...past.filter((e) => e.type === 'congrats-sent').map((e) => Date.parse(e.at)),
     ...(interview.lastCongratsSuggestedAt ? [Date.parse(interview.lastCongratsSuggestedAt)] : []),
   ];
-  if (congrats.some((t) => at - t < CONGRATS_SPACING_DAYS * DAY)) {
+  if (congrats.some((t) => at - t < CONGRATS_SPACING_DAYS * DAY_MS)) {
     return { allowed: false, block: 'too-soon', reason: `a congratulations note was suggested in the last ${CONGRATS_SPACING_DAYS} days (R8)` };
   }
   return { allowed: true };
 }
 
-/** Whether a story is too old to congratulate on (undated news is treated as too uncertain). */
-export function isStale(publishedAt: string | null, now: Date): boolean {
-  if (!publishedAt) return true;
-  const at = Date.parse(publishedAt);
-  return Number.isNaN(at) || now.getTime() - at > STALE_AFTER_DAYS * DAY;
-}

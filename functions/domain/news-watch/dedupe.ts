@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { NewsItem, Story } from '../news.js';
 import { foldForMatching } from './relevance.js';
+import { HOUR_MS } from '../durations.js';
 
 /** Titles sharing this much of their words (Jaccard) are the same story… */
 export const TITLE_SIMILARITY = 0.7;
@@ -73,7 +74,7 @@ function comparableLink(link: string | null): string | null {
 
 function withinWindow(a: string | null, b: string | null): boolean {
   if (!a || !b) return true;
-  return Math.abs(Date.parse(a) - Date.parse(b)) <= STORY_WINDOW_HOURS * 3_600_000;
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= STORY_WINDOW_HOURS * HOUR_MS;
 }
 
 /** What dedupe compares: a news item, or a stored story. */

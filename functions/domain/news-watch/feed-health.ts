@@ -4,6 +4,7 @@
  * failures (retried weekly, so a feed that recovers comes back), and 410 Gone disables the feed.
  */
 import type { FeedSource } from '../feed-source.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../durations.js';
 
 /** A feed is polled at most this often (the poll cycle runs hourly; a little slack keeps it due). */
 export const MIN_POLL_INTERVAL_MINUTES = 55;
@@ -18,8 +19,6 @@ export const PAUSED_RETRY_DAYS = 7;
 export const MAX_RETRY_AFTER_DAYS = 7;
 /** ±20 % spreads retries of feeds that failed together (one host's outage) over time. */
 export const JITTER = 0.2;
-
-const MINUTE = 60_000;
 
 /** How a poll of the feed went. */
 export type PollOutcome =
@@ -40,8 +39,8 @@ export function feedHealth(source: FeedSource): FeedHealth {
 
 /** The wait before the next attempt after `failures` failures in a row, jittered by `random` ∈ [0,1). */
 export function backoffMs(failures: number, random: number): number {
-  if (failures >= PAUSE_AFTER_FAILURES) return PAUSED_RETRY_DAYS * 86_400_000;
-  const base = Math.min(BACKOFF_BASE_MINUTES * MINUTE * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_HOURS * 60 * MINUTE);
+  if (failures >= PAUSE_AFTER_FAILURES) return PAUSED_RETRY_DAYS * DAY_MS;
+  const base = Math.min(BACKOFF_BASE_MINUTES * MINUTE_MS * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_HOURS * HOUR_MS);
   return Math.round(base * (1 - JITTER + 2 * JITTER * random));
 }
 
@@ -60,7 +59,7 @@ export function afterPoll(source: FeedSource, outcome: PollOutcome, now: Date, r
     lastError: undefined,
     lastStatus: status,
     checkedAt,
-    nextAttemptAt: next(MIN_POLL_INTERVAL_MINUTES * MINUTE),
+    nextAttemptAt: next(MIN_POLL_INTERVAL_MINUTES * MINUTE_MS),
   });
   switch (outcome.kind) {
     case 'fetched':
@@ -72,14 +71,14 @@ export function afterPoll(source: FeedSource, outcome: PollOutcome, now: Date, r
       return { ...source, lastStatus: 410, checkedAt, lastError: 'the feed answered 410 Gone', disabled: true, disabledReason: 'gone' };
     case 'retry-later': {
       const failures = source.consecutiveFailures + 1;
-      const asked = outcome.retryAfter ? Math.min(outcome.retryAfter.getTime() - at, MAX_RETRY_AFTER_DAYS * 86_400_000) : 0;
+      const asked = outcome.retryAfter ? Math.min(outcome.retryAfter.getTime() - at, MAX_RETRY_AFTER_DAYS * DAY_MS) : 0;
       return {
         ...source,
         consecutiveFailures: failures,
         lastStatus: outcome.status,
         lastError: `HTTP ${outcome.status}${outcome.retryAfter ? ` (Retry-After ${outcome.retryAfter.toISOString()})` : ''}`,
         checkedAt,
-        nextAttemptAt: next(Math.max(asked, backoffMs(failures, random), MIN_POLL_INTERVAL_MINUTES * MINUTE)),
+        nextAttemptAt: next(Math.max(asked, backoffMs(failures, random), MIN_POLL_INTERVAL_MINUTES * MINUTE_MS)),
       };
     }
     case 'failed': {

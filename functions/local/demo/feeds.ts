@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { companyKey } from '../../domain/company.js';
 import { DEMO_NEWS, type DemoStory } from './sample-data.js';
+import { HOUR_MS } from '../../domain/durations.js';
 
 export interface DemoFeedServer {
   /** e.g. http://127.0.0.1:41234 — what AFTERVIEW_NEWS_BASE_URL points at during the demo. */
@@ -38,7 +39,7 @@ function storiesFor(query: string): DemoStory[] {
 
 export function renderDemoFeed(query: string, startedAt: Date): string {
   const items = storiesFor(query).map((story) => {
-    const published = new Date(startedAt.getTime() - story.hoursAgo * 3_600_000).toUTCString();
+    const published = new Date(startedAt.getTime() - story.hoursAgo * HOUR_MS).toUTCString();
     const outlet = companyKey(story.publisher);
     const link = `https://news.afterview.example/articles/${story.slug}/${outlet}`;
     return [
