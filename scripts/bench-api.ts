@@ -18,10 +18,9 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import { ensureTable } from '../functions/adapters/dynamodb/table.js';
 import { createApi } from '../functions/api/app.js';
 import { hashToken, newApiToken } from '../functions/app/account/tokens.js';
-import { createServices } from '../functions/app/services.js';
+import { createServices, prepareTable } from '../functions/wiring/local.js';
 import { loadConfig } from '../functions/config/env.js';
 import { companyKey } from '../functions/domain/company.js';
 import { DEFAULT_SETTINGS } from '../functions/domain/subscriber.js';
@@ -57,7 +56,7 @@ async function runServer(): Promise<void> {
     LOG_LEVEL: 'ERROR',
   });
   const services = createServices(config, { service: 'bench', logToStderr: true });
-  await ensureTable(services.db, config.tableName);
+  await prepareTable(config);
 
   const started = Date.now();
   const now = new Date();

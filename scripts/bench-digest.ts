@@ -8,9 +8,8 @@
  * hour shows that nothing is sent twice.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureTable } from '../functions/adapters/dynamodb/table.js';
 import { runDigestCycle } from '../functions/app/digest/run-digest-cycle.js';
-import { createServices } from '../functions/app/services.js';
+import { createServices, prepareTable } from '../functions/wiring/local.js';
 import { loadConfig } from '../functions/config/env.js';
 import { companyKey, type WatchedCompany } from '../functions/domain/company.js';
 import type { InterviewEvent, StoredInterview } from '../functions/domain/interview.js';
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'ERROR',
   });
   const services = createServices(config, { service: 'bench-digest' });
-  await ensureTable(services.db, config.tableName);
+  await prepareTable(config);
 
   const seedStart = Date.now();
   await pool(Array.from({ length: SUBSCRIBERS }, (_, n) => n), 32, async (n) => {

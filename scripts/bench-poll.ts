@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.js';
 import { createRepositories } from '../functions/adapters/dynamodb/index.js';
 import { ensureTable } from '../functions/adapters/dynamodb/table.js';
-import { safeFetch } from '../functions/adapters/http/safe-fetch.js';
+import { createSafeFetcher, safeFetch } from '../functions/adapters/http/safe-fetch.js';
 import { SesMailer } from '../functions/adapters/ses/mailer.js';
 import { syncCompanySources } from '../functions/app/poll/company-sources.js';
 import { settleAll } from '../functions/app/poll/host-limiter.js';
@@ -312,6 +312,7 @@ async function main(): Promise<void> {
       config,
       classify: classifyHeadline,
       writeNote: writeCongratulations,
+      fetchFeed: createSafeFetcher({ allowHosts: config.allowHosts }),
       ...(process.argv.includes('--per-host') ? { perHostConcurrency: option('per-host', 4) } : {}),
       ...(process.argv.includes('--concurrency') ? { concurrency: option('concurrency', 8) } : {}),
     };

@@ -1,15 +1,17 @@
 /**
  * The one Hono app: served by Node in local mode and by the Lambda behind API Gateway.
  * Routes parse and validate, call a use case, and map errors in one place.
- * Each resource is a router of its own (functions/api/routes/), mounted here; a web app can be
- * mounted beside them the same way.
+ * Each resource is a router of its own (functions/api/routes/), mounted here; the web app for
+ * people (functions/web/) is handed in as a `site` by the composition root, so neither imports
+ * the other.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { PayloadTooLargeError } from '../app/errors.js';
 import type { ApiDependencies, ApiEnv } from './context.js';
-import { errorBody, toErrorResponse } from './errors.js';
+import { errorBody, toErrorResponse } from '../http/errors.js';
 import { identifyAndThrottle } from './middleware.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { companyRoutes } from './routes/companies.js';
@@ -19,14 +21,19 @@ import { interviewRoutes } from './routes/interviews.js';
 import { meRoutes } from './routes/me.js';
 import { planRoutes } from './routes/plan.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
-import { notFoundPage, webRoutes } from '../web/app.js';
 
 export type { ApiDependencies, ApiLimits } from './context.js';
 
 /** Request bodies larger than this are refused with 413 before they are read further. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
+/** A web app mounted beside the API: its routes, and its page for paths nobody answers. */
+export interface Site {
+  routes: Hono<any>;
+  notFoundPage(c: Context): Response | Promise<Response>;
+}
+
+export function createApi(deps: ApiDependencies, site?: Site): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>();
 
   app.use(
@@ -41,7 +48,10 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
 
   app.get('/health', async (c) => {
     const { ok, problems } = await deps.readiness();
-    return ok ? c.json({ ok: true }) : c.json({ ok: false, problems }, 503);
+    if (ok) return c.json({ ok: true });
+    // What failed is for the logs: backend error text never goes to a caller.
+    deps.logger.warn('not ready', { problems: problems.map((p) => `${p.part}: ${p.problem}`) });
+    return c.json({ ok: false }, 503);
   });
 
   app.use(
@@ -60,12 +70,12 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   }
   mountDocs(app);
   // The web app for people (functions/web/): its own paths, pages and error handling.
-  app.route('/', webRoutes(deps));
+  if (site) app.route('/', site.routes);
 
   app.notFound((c) =>
     // A person browsing gets a page; an API client gets JSON.
-    !c.req.path.startsWith('/v1/') && /text\/html/.test(c.req.header('accept') ?? '')
-      ? notFoundPage(c as never)
+    site && !c.req.path.startsWith('/v1/') && /text\/html/.test(c.req.header('accept') ?? '')
+      ? site.notFoundPage(c)
       : c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
   );
   app.onError((err, c) => {

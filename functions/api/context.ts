@@ -1,38 +1,15 @@
 /**
- * What every route shares: the app's dependencies, the per-request variables set by the
- * middleware, and the router factory that turns validation failures into the API's 400s.
+ * What every API route shares: the per-request variables set by the middleware, and the router
+ * factory that turns validation failures into the API's 400s.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Services } from '../app/services.js';
-import type { CompanySourcesSync, FeedUrlValidator } from '../app/companies/ports.js';
 import { describeIssues, UnauthorizedError, ValidationError } from '../app/errors.js';
+import type { HttpDependencies, HttpLimits } from '../http/context.js';
 
-/** Requests per window; each scope counts in a fixed window (RateLimiter). */
-export interface ApiLimits {
-  /** Per subscriber (from the API token), every authenticated route. */
-  perSubscriber: { limit: number; windowSeconds: number };
-  /** Per client address, for requests without a valid token (subscribe, links, bad tokens). */
-  perClient: { limit: number; windowSeconds: number };
-}
-
-export const DEFAULT_API_LIMITS: ApiLimits = {
-  perSubscriber: { limit: 300, windowSeconds: 60 },
-  perClient: { limit: 60, windowSeconds: 60 },
-};
-
-export interface ApiDependencies extends Services {
-  /** Whether the table and the mail service answer (local mode also checks the mail catcher). */
-  readiness(): Promise<{ ok: boolean; problems: string[] }>;
-  feedUrls: FeedUrlValidator;
-  companySources: CompanySourcesSync;
-  limits?: Partial<ApiLimits>;
-  /**
-   * Subscription and sign-in requests take at least this long, whatever happened, so timing does
-   * not tell a known address from an unknown one. Default 250 ms.
-   */
-  accountResponseFloorMs?: number;
-}
+/** What the API's routes are built from (the shared HTTP layer's dependencies). */
+export type ApiDependencies = HttpDependencies;
+export type ApiLimits = HttpLimits;
 
 export type ApiEnv = {
   Variables: {

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { subscriberIdForToken } from '../app/account/subscriptions.js';
-import { hashScope } from '../app/account/tokens.js';
-import { RateLimitedError } from '../app/errors.js';
-import { clientIp } from './client.js';
-import { DEFAULT_API_LIMITS, type ApiDependencies, type ApiEnv } from './context.js';
+import { clientIp } from '../http/client.js';
+import { limitsOf } from '../http/context.js';
+import { throttle } from '../http/throttle.js';
+import type { ApiDependencies, ApiEnv } from './context.js';
 
 /**
  * Works out who is calling (from the bearer token only) and throttles: per subscriber when the
@@ -11,27 +11,17 @@ import { DEFAULT_API_LIMITS, type ApiDependencies, type ApiEnv } from './context
  * The token itself is never logged or stored; only its hash is looked up.
  */
 export function identifyAndThrottle(deps: ApiDependencies): MiddlewareHandler<ApiEnv> {
-  const limits = { ...DEFAULT_API_LIMITS, ...deps.limits };
+  const limits = limitsOf(deps);
   return async (c, next) => {
     const header = c.req.header('authorization');
-    let scope: string;
-    let limit: { limit: number; windowSeconds: number };
     const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     const subscriberId = bearer ? await subscriberIdForToken(deps, bearer) : null;
     if (subscriberId) {
       c.set('subscriberId', subscriberId);
-      scope = `api:sub:${subscriberId}`;
-      limit = limits.perSubscriber;
+      await throttle(deps.repos.rateLimiter, 'api', { subscriberId }, limits.perSubscriber, deps.clock.now());
     } else {
       c.set('authProblem', header ? 'invalid' : 'missing');
-      scope = `api:ip:${hashScope(clientIp(c))}`;
-      limit = limits.perClient;
-    }
-    const now = deps.clock.now();
-    if (!(await deps.repos.rateLimiter.hit(scope, limit.limit, limit.windowSeconds, now))) {
-      const windowEnd = (Math.floor(now.getTime() / 1000 / limit.windowSeconds) + 1) * limit.windowSeconds;
-      const retryAfter = Math.max(1, windowEnd - Math.floor(now.getTime() / 1000));
-      throw new RateLimitedError(`too many requests; try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}`, retryAfter);
+      await throttle(deps.repos.rateLimiter, 'api', { clientIp: clientIp(c) }, limits.perClient, deps.clock.now());
     }
     await next();
   };

@@ -1,17 +1,10 @@
 /**
- * The product's typed errors. Each is mapped to an HTTP status and a CLI exit code in one place
- * (functions/app/error-mapping.ts); their messages are written for the person who will read them.
+ * The use cases' typed errors. Each code is mapped to an HTTP status in functions/http/errors.ts
+ * and to a CLI exit code in functions/cli/main.ts; messages are written for the person who reads them.
  */
-export class AppError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { AppError } from '../domain/errors.js';
+
+export { AppError };
 
 /** The input is not what the product accepts (bad JSON, bad field, unknown key). */
 export class ValidationError extends AppError {
@@ -73,6 +66,23 @@ export class ServiceUnavailableError extends AppError {
 export class UsageError extends AppError {
   constructor(message: string) {
     super(message, 'usage');
+  }
+}
+
+/**
+ * Why a feed could not be fetched (what a FeedFetcher rejects with): one line naming the URL, and
+ * whether trying again later may help (network trouble, timeouts, 5xx) or not (a refused address,
+ * an oversized body, a 404). The safe fetcher's concrete errors extend it.
+ */
+export abstract class FetchError extends AppError {
+  abstract readonly transient: boolean;
+
+  constructor(
+    message: string,
+    code: string,
+    readonly url: string,
+  ) {
+    super(message, code);
   }
 }
 

@@ -8,6 +8,73 @@ import type { InterviewEvent, StoredInterview } from '../domain/interview.js';
 import type { Story } from '../domain/news.js';
 import type { Subscriber, SubscriberSettings } from '../domain/subscriber.js';
 
+/**
+ * Structured logs: one JSON line per call, with context keys that are ids (company, feed,
+ * subscriber id) — never an email address or a token. The adapter is Powertools' Logger.
+ */
+export interface Logger {
+  debug(message: string, ...extra: Record<string, unknown>[]): void;
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+  error(message: string, ...extra: Record<string, unknown>[]): void;
+}
+
+/** What the previous fetch of a feed left behind, for a conditional GET. */
+export interface FeedValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** What a feed fetch produced when the server answered in a way the poller acts on. */
+export type FetchResult =
+  | {
+      kind: 'ok';
+      /** The final URL, after redirects. */
+      url: string;
+      status: number;
+      text: string;
+      charset: string;
+      /** Decompressed body size. */
+      bytes: number;
+      etag?: string;
+      lastModified?: string;
+    }
+  | { kind: 'not-modified'; url: string; etag?: string; lastModified?: string }
+  /** 429 or 503: come back later; `retryAfter` is null when the server did not say when. */
+  | { kind: 'retry-later'; url: string; status: 429 | 503; retryAfter: Date | null }
+  /** 410: the feed is gone for good. */
+  | { kind: 'gone'; url: string };
+
+/**
+ * Fetches a feed the product does not trust (DESIGN.md §2 "Fetch safely"): address rules, size,
+ * time and redirect caps are the adapter's. Anything else that goes wrong rejects with an
+ * AppError whose message is one readable line naming the URL (code `fetch_refused` when trying
+ * again cannot help).
+ */
+export type FeedFetcher = (url: string, options?: { validators?: FeedValidators }) => Promise<FetchResult>;
+
+/** Whether the parts the product needs answer (GET /health, and the CLI before a job). */
+export interface ReadinessReport {
+  ok: boolean;
+  /** One short line per part that failed, for logs only: never shown to a caller. */
+  problems: Array<{ part: 'table' | 'mail'; problem: string }>;
+}
+
+/** Every repository the use cases need (one table behind them all). */
+export interface Repositories {
+  subscribers: SubscriberRepository;
+  companies: CompanyRepository;
+  interviews: InterviewRepository;
+  sources: SourceRepository;
+  news: NewsRepository;
+  claims: ClaimRepository;
+  suppressions: SuppressionRepository;
+  tickets: TicketRepository;
+  rateLimiter: RateLimiter;
+  secrets: SecretStore;
+  feedback: FeedbackRepository;
+}
+
 /** Time comes in from outside so every rule can be tested at any instant. */
 export interface Clock {
   now(): Date;

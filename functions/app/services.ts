@@ -1,23 +1,14 @@
 /**
- * The composition root: builds every adapter from a validated Config once. Lambda handlers,
- * the command line and local mode all start here, so they run the same use cases on the same ports.
+ * Every port the use cases may ask for, as one bundle: what a composition root
+ * (functions/wiring/) builds for a runtime, and what the HTTP layer, the jobs and the command
+ * line hand to use cases (each use case declares the part it needs, so tests pass in less).
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../adapters/dynamodb/client.js';
-import { createRepositories, type Repositories } from '../adapters/dynamodb/index.js';
-import { createFeedUrlValidator } from '../adapters/http/feed-url-validator.js';
-import { createLogger, type Logger } from '../adapters/logger.js';
-import { SesMailer } from '../adapters/ses/mailer.js';
 import type { Config } from '../config/env.js';
 import type { CompanySourcesSync, FeedUrlValidator } from './companies/ports.js';
-import type { Clock, LinkSigner, Mailer } from './ports.js';
-import { createCompanySourcesSync } from './poll/company-sources.js';
-import { HmacLinkSigner } from './signed-links.js';
-import { SuppressingMailer } from './suppressing-mailer.js';
+import type { Clock, FeedFetcher, LinkSigner, Logger, Mailer, ReadinessReport, Repositories } from './ports.js';
 
 export interface Services {
   config: Config;
-  db: DynamoDBDocumentClient;
   repos: Repositories;
   mailer: Mailer;
   links: LinkSigner;
@@ -27,27 +18,8 @@ export interface Services {
   feedUrls: FeedUrlValidator;
   /** Keeps the news watch's sources in step with watched companies. */
   companySources: CompanySourcesSync;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export function createServices(
-  config: Config,
-  options: { service: string; logToStderr?: boolean; clock?: Clock; mailer?: Mailer } = { service: 'app' },
-): Services {
-  const db = createDocumentClient(config);
-  const repos = createRepositories(db, config.tableName);
-  const logger = createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr });
-  return {
-    config,
-    db,
-    repos,
-    // Every mail path (confirmation, sign-in, alerts, digests) skips bounced and complaining addresses.
-    mailer: new SuppressingMailer(options.mailer ?? new SesMailer(config), repos.suppressions, logger),
-    links: new HmacLinkSigner(repos.secrets),
-    clock: options.clock ?? systemClock,
-    logger,
-    feedUrls: createFeedUrlValidator({ allowHosts: config.allowHosts }),
-    companySources: createCompanySourcesSync({ repos, config }),
-  };
+  /** The safe feed fetcher, with the deployment's allowed hosts bound in. */
+  fetchFeed: FeedFetcher;
+  /** Whether the table (and, in local mode, the mail catcher) answers. */
+  readiness(): Promise<ReadinessReport>;
 }

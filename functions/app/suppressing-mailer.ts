@@ -1,5 +1,5 @@
-import type { Logger } from '../adapters/logger.js';
 import type { Mailer, OutgoingEmail, SuppressionRepository } from './ports.js';
+import type { Logger } from './ports.js';
 
 /**
  * Every mail path goes through this: an address that hard-bounced or complained gets nothing,

@@ -4,7 +4,8 @@
  * sends is failed as a whole: Lambda retries it, then it lands in the job's dead-letter queue.
  */
 import { runDigestCycle } from '../app/digest/run-digest-cycle.js';
-import { coldStart, scheduledInstant } from './cold-start.js';
+import { coldStart } from '../wiring/lambda.js';
+import { scheduledInstant } from './scheduled-run.js';
 
 const services = coldStart('digest-sender');
 

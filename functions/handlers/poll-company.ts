@@ -4,9 +4,9 @@
  * response), so SQS redelivers only it; after three receives it goes to the dead-letter queue.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { BadPollMessageError, parsePollMessage } from '../adapters/sqs/poll-queue.js';
 import { pollDepsFrom, pollSources } from '../app/poll/index.js';
-import { coldStart } from './cold-start.js';
+import { BadPollMessageError, parsePollMessage } from '../app/poll/poll-message.js';
+import { coldStart } from '../wiring/lambda.js';
 import { processBatch } from './sqs-batch.js';
 
 const services = coldStart('poll-company');

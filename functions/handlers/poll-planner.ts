@@ -2,13 +2,13 @@
  * Lambda entry point, hourly (EventBridge Scheduler): lists the feeds due for a poll and puts
  * one message per company on the poll queue for poll-company.
  */
-import { SqsPollQueue } from '../adapters/sqs/poll-queue.js';
 // Straight from the poll cycle: the planner needs neither the classifier nor the note writer.
 import { planPolls } from '../app/poll/poll-cycle.js';
-import { coldStart, required, scheduledInstant } from './cold-start.js';
+import { coldStart, pollQueueFor } from '../wiring/lambda.js';
+import { scheduledInstant } from './scheduled-run.js';
 
 const services = coldStart('poll-planner');
-const queue = new SqsPollQueue(required(services.config.pollQueueUrl, 'AFTERVIEW_POLL_QUEUE_URL', 'the poll planner'), services.config);
+const queue = pollQueueFor(services, 'the poll planner');
 
 export async function handler(event: unknown): Promise<{ companies: number; sources: number }> {
   const now = scheduledInstant(event, services.clock);

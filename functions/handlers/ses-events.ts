@@ -1,6 +1,6 @@
 /** Lambda entry point for SES bounces and complaints (EventBridge rule on the default bus). */
 import { handleSesEvent } from '../app/suppression/handle-ses-event.js';
-import { coldStart } from './cold-start.js';
+import { coldStart } from '../wiring/lambda.js';
 
 const services = coldStart('ses-events');
 

@@ -3,7 +3,7 @@
  * only the ones that failed are reported back, so SQS redelivers just those.
  */
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import type { Logger } from '../adapters/logger.js';
+import type { Logger } from '../app/ports.js';
 
 /**
  * Runs `work` for every record at once. A record whose error is `permanent` (redelivery cannot

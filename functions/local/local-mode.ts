@@ -7,11 +7,9 @@ import type { Server } from 'node:http';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { createApi } from '../api/app.js';
-import { checkReadiness } from '../app/readiness.js';
-import { createServices } from '../app/services.js';
-import { ensureTable } from '../adapters/dynamodb/table.js';
 import type { Config } from '../config/env.js';
+import { createHttpApp } from '../wiring/http-app.js';
+import { createLocalServices } from '../wiring/local.js';
 import { localJobs } from './jobs.js';
 import { acquireLock, prepareDataDir } from './lock.js';
 import { startScheduler } from './scheduler.js';
@@ -22,7 +20,7 @@ export interface RunningLocalMode {
   stop(): Promise<void>;
 }
 
-async function listenApi(app: ReturnType<typeof createApi>, port: number): Promise<Server> {
+async function listenApi(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await listenOnLoopback(server, port, 'API', 'PORT');
   return server;
@@ -56,12 +54,8 @@ export async function startLocalMode(config: Config, out: Writable, options: Loc
   try {
     const servers = await startLocalServers({ dynamodbPort: config.dynamodbPort, sesPort: config.sesPort, dataDir });
     cleanups.push(() => servers.stop());
-    const services = createServices(config, { service: 'local' });
-    await ensureTable(services.db, config.tableName);
-    const app = createApi({
-      ...services,
-      readiness: () => checkReadiness(services.db, config.tableName, config.sesEndpoint),
-    });
+    const services = await createLocalServices(config, { service: 'local' });
+    const app = createHttpApp(services);
     const api = await listenApi(app, config.port);
     cleanups.push(() => closeServer(api));
     if (config.schedule) {

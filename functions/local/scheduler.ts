@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { Logger } from '../adapters/logger.js';
+import type { Logger } from '../app/ports.js';
 
 /** A job local mode runs on its cadence, as EventBridge Scheduler does on AWS. */
 export interface ScheduledJob {

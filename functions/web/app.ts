@@ -12,11 +12,11 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import { subscriberForSession } from '../app/account/browser-sessions.js';
-import { hashScope } from '../app/account/tokens.js';
 import { AppError, NotFoundError, RateLimitedError } from '../app/errors.js';
-import { clientIp } from '../api/client.js';
-import { DEFAULT_API_LIMITS, type ApiDependencies } from '../api/context.js';
-import { STYLESHEET, SCRIPT } from './assets.js';
+import { STYLESHEET, SCRIPT } from '../http/assets.js';
+import { clientIp } from '../http/client.js';
+import { limitsOf, type HttpDependencies } from '../http/context.js';
+import { throttle } from '../http/throttle.js';
 import { sendPage, type Section } from './layout.js';
 import { accountRoutes } from './routes/account.js';
 import { companyRoutes } from './routes/companies.js';
@@ -56,9 +56,9 @@ export function notFoundPage(c: Context<WebEnv>): Promise<Response> {
   );
 }
 
-export function webRoutes(deps: ApiDependencies): Hono<WebEnv> {
+export function webRoutes(deps: HttpDependencies): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
-  const limits = { ...DEFAULT_API_LIMITS, ...deps.limits };
+  const limits = limitsOf(deps);
   const publicOrigin = new URL(deps.config.publicUrl).origin;
 
   // Static assets: public, cacheable (the URL carries a version), no session work.
@@ -83,14 +83,13 @@ export function webRoutes(deps: ApiDependencies): Hono<WebEnv> {
     } else if (cookie) {
       clearSessionCookie(c, secure);
     }
-    const now = deps.clock.now();
-    const [scope, limit] = subscriber
-      ? [`web:sub:${subscriber.id}`, limits.perSubscriber]
-      : [`web:ip:${hashScope(clientIp(c))}`, limits.perClient];
-    if (!(await deps.repos.rateLimiter.hit(scope, limit.limit, limit.windowSeconds, now))) {
-      const retryAfter = Math.max(1, limit.windowSeconds - (Math.floor(now.getTime() / 1000) % limit.windowSeconds));
-      throw new RateLimitedError(`too many requests; try again in ${retryAfter} seconds`, retryAfter);
-    }
+    await throttle(
+      deps.repos.rateLimiter,
+      'web',
+      subscriber ? { subscriberId: subscriber.id } : { clientIp: clientIp(c) },
+      subscriber ? limits.perSubscriber : limits.perClient,
+      deps.clock.now(),
+    );
     c.set('csrfToken', csrfTokenFor(c, secure, subscriber ? cookie : undefined));
     if (c.req.method === 'POST') {
       const body = await c.req.parseBody();

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { mailtoLink } from '../domain/digest/mailto.js';
-import { addDays, daysBetween, formatDay, formatWeekday, nextKeyDates } from '../domain/follow-up/index.js';
+import { addDays, daysBetween, formatDay, formatWeekday, nextKeyDates, TIMELINE_MARKS } from '../domain/follow-up/index.js';
 import type { ActionType, Channel, Draft, FollowUpAction, InterviewEventType, StoredInterview } from '../domain/interview.js';
 import { csrfField, type Markup } from './layout.js';
 import type { WebEnv } from './session.js';
@@ -124,22 +124,11 @@ export function actionBlock(c: Context<WebEnv>, action: FollowUpAction, ctx: Act
 
 /** The interview's milestones (interview → thank-you → decision → follow-up). */
 export function timeline(interview: StoredInterview, now: Date): Markup {
-  const marks = { done: '✓', due: '●', overdue: '!', upcoming: '○', passed: '•', unknown: '?' } as const;
-  const words = { done: 'done', due: 'due', overdue: 'overdue', upcoming: 'coming up', passed: 'passed', unknown: 'no date given' } as const;
   return html`<ol class="timeline">
     ${nextKeyDates(interview, now).map(
-      (k) => html`<li class="${k.state}"><span class="mark" aria-hidden="true">${marks[k.state]}</span>${k.label}${k.date ? html` — ${formatDay(k.date)}` : ''} <span class="meta">(${words[k.state]})</span></li>`,
+      (k) => html`<li class="${k.state}"><span class="mark" aria-hidden="true">${TIMELINE_MARKS[k.state].symbol}</span>${k.label}${k.date ? html` — ${formatDay(k.date)}` : ''} <span class="meta">(${TIMELINE_MARKS[k.state].word})</span></li>`,
     )}
   </ol>`;
-}
-
-/** "today", "yesterday", "3 days ago", "in 2 days". */
-export function relativeDay(date: string, today: string): string {
-  const d = daysBetween(today, date);
-  if (d === 0) return 'today';
-  if (d === -1) return 'yesterday';
-  if (d === 1) return 'tomorrow';
-  return d < 0 ? `${-d} days ago` : `in ${d} days`;
 }
 
 export const STATUS_BADGE = {

@@ -1,13 +1,15 @@
 /**
- * Shared set-up for the API tests: the real app (createApi over createServices) on a fresh table
+ * Shared set-up for the API tests: the real app (createHttpApp over createServices) on a fresh table
  * of the test dynalite, the real mail catcher, a clock the test moves, and every log line kept
  * so tests can check that no token ever reaches a log.
  */
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createApi, type ApiDependencies } from '../../functions/api/app.js';
-import { createServices, type Services } from '../../functions/app/services.js';
+import type { ApiDependencies } from '../../functions/api/app.js';
+import type { Services } from '../../functions/app/services.js';
+import { createHttpApp } from '../../functions/wiring/http-app.js';
+import { createServices } from '../../functions/wiring/services.js';
 import { createTestStack, mailTo, type CaughtEmail, type TestStack } from '../support/stack.js';
 
 export const PUBLIC_URL = 'http://afterview.test';
@@ -15,7 +17,7 @@ export const PUBLIC_URL = 'http://afterview.test';
 export interface ApiHarness {
   stack: TestStack;
   services: Services;
-  app: ReturnType<typeof createApi>;
+  app: ReturnType<typeof createHttpApp>;
   clock: { now(): Date; set(iso: string): void; advance(ms: number): void };
   logs: string[];
   /** app.request with JSON conveniences. */
@@ -46,7 +48,7 @@ export async function createApiHarness(
     },
   });
   (services.logger as unknown as { console: Console }).console = new Console({ stdout: sink, stderr: sink });
-  const app = createApi({
+  const app = createHttpApp({
     ...services,
     readiness: async () => ({ ok: true, problems: [] }),
     accountResponseFloorMs: 0,

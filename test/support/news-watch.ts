@@ -11,6 +11,7 @@ import type { PollDeps } from '../../functions/app/poll/poll-cycle.js';
 import type { NewsRepository } from '../../functions/app/ports.js';
 import { HmacLinkSigner } from '../../functions/app/signed-links.js';
 import type { TestStack } from './stack.js';
+import { createSafeFetcher } from '../../functions/adapters/http/safe-fetch.js';
 
 export interface FeedEntry {
   title: string;
@@ -104,6 +105,7 @@ export function countingPollDeps(stack: TestStack): { deps: PollDeps; storyWrite
       config: stack.config,
       classify: classifyWins,
       writeNote: plainNote,
+      fetchFeed: createSafeFetcher({ allowHosts: stack.config.allowHosts }),
       random: () => 0.5,
     },
     storyWrites,

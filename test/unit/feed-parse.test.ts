@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFeedBytes } from '../../functions/adapters/http/charset.js';
+import { decodeFeedBytes } from '../../functions/domain/feed/charset.js';
 import { canonicalLink } from '../../functions/domain/feed/canonical-link.js';
 import { stripPublisherSuffix } from '../../functions/domain/feed/normalize.js';
 import { FeedParseError, parseFeed } from '../../functions/domain/feed/parse-feed.js';

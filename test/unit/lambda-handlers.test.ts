@@ -5,10 +5,12 @@
 import type { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { BadPollMessageError, parsePollMessage, SqsPollQueue, type PollMessage } from '../../functions/adapters/sqs/poll-queue.js';
+import { SqsPollQueue } from '../../functions/adapters/sqs/poll-queue.js';
+import { BadPollMessageError, parsePollMessage, type PollMessage } from '../../functions/app/poll/poll-message.js';
 import { ValidationError } from '../../functions/app/errors.js';
 import { ConfigError } from '../../functions/config/env.js';
-import { required, scheduledInstant } from '../../functions/handlers/cold-start.js';
+import { scheduledInstant } from '../../functions/handlers/scheduled-run.js';
+import { required } from '../../functions/wiring/lambda.js';
 import { processBatch } from '../../functions/handlers/sqs-batch.js';
 
 const clock = { now: () => new Date('2030-01-02T03:04:05Z') };

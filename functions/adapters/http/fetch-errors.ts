@@ -3,19 +3,9 @@
  * whether trying again later may help (network trouble, timeouts, 5xx) or not (a refused address,
  * an oversized body, a 404).
  */
-import { AppError } from '../../app/errors.js';
+import { FetchError } from '../../app/errors.js';
 
-export abstract class FetchError extends AppError {
-  abstract readonly transient: boolean;
-
-  constructor(
-    message: string,
-    code: string,
-    readonly url: string,
-  ) {
-    super(message, code);
-  }
-}
+export { FetchError };
 
 /** The URL or an address it resolves to is not allowed (scheme, credentials, port, non-public address). */
 export class FetchRefusedError extends FetchError {

@@ -19,7 +19,9 @@ import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AllowList, judgeAddress, parseIp } from './address-policy.js';
-import { decodeFeedBytes } from './charset.js';
+import { decodeFeedBytes } from '../../domain/feed/charset.js';
+import { FEED_MAX_BYTES } from '../../domain/feed/limits.js';
+import type { FeedFetcher, FeedValidators, FetchResult } from '../../app/ports.js';
 import {
   FetchError,
   FetchNetworkError,
@@ -31,15 +33,9 @@ import {
 } from './fetch-errors.js';
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 20_000;
-export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = FEED_MAX_BYTES;
 export const MAX_REDIRECTS = 3;
 export const DEFAULT_USER_AGENT = 'afterview/0.1 (job-search news watch; polls each feed at most hourly, honours 304 and Retry-After)';
-
-/** What the previous fetch of this feed left behind, for a conditional GET. */
-export interface FeedValidators {
-  etag?: string;
-  lastModified?: string;
-}
 
 /** One resolved address. */
 export interface ResolvedAddress {
@@ -60,28 +56,12 @@ export interface SafeFetchOptions {
   now?: () => Date;
 }
 
-/** What a fetch produced when the server answered in a way the poller acts on. */
-export type FetchResult =
-  | {
-      kind: 'ok';
-      /** The final URL, after redirects. */
-      url: string;
-      status: number;
-      text: string;
-      charset: string;
-      /** Decompressed body size. */
-      bytes: number;
-      etag?: string;
-      lastModified?: string;
-    }
-  | { kind: 'not-modified'; url: string; etag?: string; lastModified?: string }
-  /** 429 or 503: come back later; `retryAfter` is null when the server did not say when. */
-  | { kind: 'retry-later'; url: string; status: 429 | 503; retryAfter: Date | null }
-  /** 410: the feed is gone for good. */
-  | { kind: 'gone'; url: string };
+export type { FeedValidators, FetchResult };
 
-/** Any function with the fetcher's shape: tests and the poll cycle may hand in another. */
-export type FeedFetcher = (url: string, options?: SafeFetchOptions) => Promise<FetchResult>;
+/** The {@link FeedFetcher} port: the safe fetcher with the deployment's allowed hosts bound in. */
+export function createSafeFetcher(options: Pick<SafeFetchOptions, 'allowHosts' | 'timeoutMs' | 'maxBytes'> = {}): FeedFetcher {
+  return (url, more) => safeFetch(url, { ...options, ...more });
+}
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 

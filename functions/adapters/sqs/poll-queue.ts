@@ -1,46 +1,13 @@
-/**
- * The poll fan-out queue on AWS: the hourly planner puts one message per company's due sources,
- * the poll-company function takes them off. Both ends share the message schema here.
- */
+/** The poll fan-out queue on AWS (the {@link PollQueue} port): SQS, ten messages per request. */
 import { SendMessageBatchCommand, SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import { PollMessage, type PollQueue } from '../../app/poll/poll-message.js';
 import type { Config } from '../../config/env.js';
-
-/** One message: the sources of one company, polled together (functions/app/poll `PollBatch`). */
-export const PollMessage = z
-  .object({
-    companyKey: z.string().min(1),
-    sourceIds: z.array(z.string().min(1)).min(1),
-  })
-  .strict();
-export type PollMessage = z.infer<typeof PollMessage>;
-
-/** A message body that is not a {@link PollMessage}; redelivering it would never help. */
-export class BadPollMessageError extends Error {
-  override name = 'BadPollMessageError';
-}
-
-/** Reads a message body; throws {@link BadPollMessageError} with the first problem. */
-export function parsePollMessage(body: string): PollMessage {
-  let json: unknown;
-  try {
-    json = JSON.parse(body) as unknown;
-  } catch {
-    throw new BadPollMessageError('poll message is not JSON');
-  }
-  const parsed = PollMessage.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new BadPollMessageError(`poll message: ${issue ? `${issue.path.join('.') || 'body'} ${issue.message}` : 'invalid'}`);
-  }
-  return parsed.data;
-}
 
 /** SendMessageBatch takes at most ten entries. */
 const BATCH_LIMIT = 10;
 
 /** Puts poll messages on the queue, ten per request; entries SQS refuses are retried once. */
-export class SqsPollQueue {
+export class SqsPollQueue implements PollQueue {
   private readonly client: SQSClient;
 
   constructor(

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { errorBody } from '../errors.js';
+import { errorBody } from '../../http/errors.js';
 import type { ApiEnv } from '../context.js';
 
 const ASSETS: Record<string, string> = {

@@ -14,7 +14,7 @@ import {
   TICKET_PURPOSE,
 } from '../../app/account/subscriptions.js';
 import { describeIssues, ValidationError } from '../../app/errors.js';
-import { clientIp } from '../client.js';
+import { clientIp } from '../../http/client.js';
 import { newRouter, type ApiDependencies, type ApiEnv } from '../context.js';
 import { page } from '../pages.js';
 import { Accepted, ApiTokenResponse, ErrorResponse, LinkTokenQuery, SignInRequest, SubscriptionRequest, TokenForm } from '../schemas.js';

@@ -1,17 +1,4 @@
-import type { Logger } from '../../adapters/logger.js';
-import type {
-  Clock,
-  CompanyRepository,
-  FeedbackRepository,
-  InterviewRepository,
-  LinkSigner,
-  Mailer,
-  NewsRepository,
-  RateLimiter,
-  SubscriberRepository,
-  SuppressionRepository,
-  TicketRepository,
-} from '../ports.js';
+import type { Clock, CompanyRepository, FeedbackRepository, InterviewRepository, LinkSigner, Logger, Mailer, NewsRepository, RateLimiter, SubscriberRepository, SuppressionRepository, TicketRepository } from '../ports.js';
 
 /** The ports the account use cases work with (the composition root's Services fit it as is). */
 export interface AccountDependencies {

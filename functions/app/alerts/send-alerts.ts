@@ -9,7 +9,6 @@
  * second one — a duplicate nudge to congratulate is spam the candidate may act on twice, while a
  * missed one costs little (the story still reaches the digest's good-news section).
  */
-import type { Logger } from '../../adapters/logger.js';
 import type { Config } from '../../config/env.js';
 import type { WatchedCompany } from '../../domain/company.js';
 import type { StoredInterview } from '../../domain/interview.js';
@@ -17,7 +16,7 @@ import { CONGRATS_SPACING_DAYS, congratulationsAllowed } from '../../domain/news
 import { isAboutCompany } from '../../domain/news-watch/relevance.js';
 import type { Story } from '../../domain/news.js';
 import type { Subscriber } from '../../domain/subscriber.js';
-import type { ClaimRepository, InterviewRepository, LinkSigner, Mailer, SubscriberRepository, SuppressionRepository } from '../ports.js';
+import type { ClaimRepository, InterviewRepository, LinkSigner, Logger, Mailer, SubscriberRepository, SuppressionRepository } from '../ports.js';
 import type { WriteCongratulations } from '../poll/collaborators.js';
 import { settleAll } from '../poll/host-limiter.js';
 import { composeAlertEmail, type AlertNote } from './alert-email.js';

@@ -4,7 +4,6 @@
  * plans, the last day's good news and the keep-looking section — claimed with a conditional write
  * before it is sent, so retries and concurrent runs never send two on one local day.
  */
-import type { Logger } from '../../adapters/logger.js';
 import type { Config } from '../../config/env.js';
 import { composeDigest, type DigestLinks } from '../../domain/digest/index.js';
 import { planFollowUps } from '../../domain/follow-up/index.js';
@@ -13,7 +12,7 @@ import { nextDigestAt } from '../../domain/subscriber-schedule.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { localHour } from '../../domain/time-zone.js';
 import { recentGoodNews, recentNews, type RecentNews } from '../news/recent-good-news.js';
-import type { ClaimRepository, CompanyRepository, InterviewRepository, LinkSigner, Mailer, NewsRepository, SubscriberRepository, SuppressionRepository } from '../ports.js';
+import type { ClaimRepository, CompanyRepository, InterviewRepository, LinkSigner, Logger, Mailer, NewsRepository, SubscriberRepository, SuppressionRepository } from '../ports.js';
 import { DAY_MS, DAY_SECONDS } from '../../domain/durations.js';
 
 export interface DigestDeps {

@@ -15,12 +15,3 @@ export type WriteCongratulations = (
   interview: { company: string; role: string; interviewer: { name: string; email?: string } },
   options?: { variant?: number },
 ) => Draft;
-
-/** Without a classifier nothing is congratulated: a wrong congratulation is the worst outcome. */
-export const congratulateOnNothing: ClassifyHeadline = () => ({
-  polarity: 'neutral',
-  event: null,
-  congratulate: false,
-  confidence: 0,
-  reasons: ['no classifier configured'],
-});

@@ -10,10 +10,11 @@ import type { PollDeps } from './poll-cycle.js';
 
 export { planPolls, pollSources, runPollCycle, type PollBatch, type PollDeps, type PollSummary } from './poll-cycle.js';
 export { createCompanySourcesSync, releaseCompanySources, syncCompanySources } from './company-sources.js';
-export { congratulateOnNothing, type ClassifyHeadline, type WriteCongratulations } from './collaborators.js';
+export type { ClassifyHeadline, WriteCongratulations } from './collaborators.js';
 
-export function pollDepsFrom(services: Pick<Services, 'config' | 'repos' | 'mailer' | 'links' | 'logger'>, overrides: Partial<PollDeps> = {}): PollDeps {
+export function pollDepsFrom(services: Pick<Services, 'config' | 'repos' | 'mailer' | 'links' | 'logger' | 'fetchFeed'>, overrides: Partial<PollDeps> = {}): PollDeps {
   return {
+    fetchFeed: services.fetchFeed,
     repos: services.repos,
     mailer: services.mailer,
     links: services.links,

@@ -11,9 +11,6 @@
  * On AWS, `planPolls` runs on the hourly schedule and sends one SQS message per batch;
  * `pollSources` handles a message. Locally and in tests, `runPollCycle` does both.
  */
-import { FetchError } from '../../adapters/http/fetch-errors.js';
-import { safeFetch, type FeedFetcher, type FetchResult, type SafeFetchOptions } from '../../adapters/http/safe-fetch.js';
-import type { Config } from '../../config/env.js';
 import type { WatchedCompany } from '../../domain/company.js';
 import type { FeedSource } from '../../domain/feed-source.js';
 import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
@@ -24,7 +21,8 @@ import { foldedTextIsAbout, relevanceText } from '../../domain/news-watch/releva
 import type { Classification, CompanyRef, Headline, NewsItem, Story } from '../../domain/news.js';
 import type { ClassifyHeadline } from './collaborators.js';
 import { alertWatchers, createAlertSession, type AlertDeps, type AlertSession, type AlertTally } from '../alerts/send-alerts.js';
-import type { CompanyRepository, NewsRepository, SourceRepository } from '../ports.js';
+import { AppError } from '../errors.js';
+import type { CompanyRepository, FeedFetcher, FetchResult, NewsRepository, SourceRepository } from '../ports.js';
 import { createHostLimiter, settleAll, type HostLimiter } from './host-limiter.js';
 import { DAY_MS, MINUTE_MS } from '../../domain/durations.js';
 
@@ -35,12 +33,10 @@ export interface PollDeps extends Omit<AlertDeps, 'repos' | 'config'> {
     news: Pick<NewsRepository, 'putMany' | 'update' | 'listSince'>;
     companies: Pick<CompanyRepository, 'listWatchers'>;
   };
-  config: AlertDeps['config'] & Pick<Config, 'allowHosts'>;
+  config: AlertDeps['config'];
   classify: ClassifyHeadline;
-  /** The feed fetcher (default: the safe fetcher with Config.allowHosts). */
-  fetchFeed?: FeedFetcher;
-  /** Extra fetcher options (time limit, body cap) for every request. */
-  fetchOptions?: Omit<SafeFetchOptions, 'allowHosts' | 'validators'>;
+  /** The safe feed fetcher (Services.fetchFeed). */
+  fetchFeed: FeedFetcher;
   /** Requests in flight at once (default 8). */
   concurrency?: number;
   /** Requests in flight to one host (default 6, what a browser allows itself). */
@@ -151,20 +147,15 @@ function hostOf(url: string): string {
 }
 
 async function fetchSource(deps: PollDeps, limiter: HostLimiter, source: FeedSource, summary: PollSummary): Promise<FetchedSource> {
-  const fetchFeed = deps.fetchFeed ?? safeFetch;
   summary.requests++;
   let result: FetchResult;
   try {
     result = await limiter.run(hostOf(source.url), () =>
-      fetchFeed(source.url, {
-        ...deps.fetchOptions,
-        allowHosts: deps.config.allowHosts,
-        validators: { etag: source.etag, lastModified: source.lastModified },
-      }),
+      deps.fetchFeed(source.url, { validators: { etag: source.etag, lastModified: source.lastModified } }),
     );
   } catch (err) {
     summary.failures++;
-    const message = err instanceof FetchError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof AppError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     deps.logger?.warn('feed fetch failed', { sourceId: source.id, companyKey: source.companyKey, error: message });
     return { source, outcome: { kind: 'failed', error: message, status: (err as { status?: number }).status }, items: [] };
   }

@@ -5,8 +5,7 @@
  * message already unwrapped, or the EventBridge SES event — and ignores everything else.
  */
 import { z } from 'zod';
-import type { Logger } from '../../adapters/logger.js';
-import type { Clock, SuppressionRepository } from '../ports.js';
+import type { Clock, Logger, SuppressionRepository } from '../ports.js';
 
 const Recipient = z.object({ emailAddress: z.string().min(3) }).loose();
 

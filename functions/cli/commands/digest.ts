@@ -2,7 +2,7 @@ import { runDigestCycle } from '../../app/digest/run-digest-cycle.js';
 import { UsageError } from '../../app/errors.js';
 import { writeLine, type CliCommand } from '../command.js';
 import { instantOption, readOptions } from '../options.js';
-import { connectToStack } from '../stack.js';
+import { connectToStack } from '../../wiring/local.js';
 
 export const command: CliCommand = {
   name: 'digest',
@@ -20,7 +20,7 @@ Running it again the same day sends nothing twice. Prints a summary JSON on stdo
     const { once, now: nowOption } = readOptions('digest', args, 'afterview digest --once [--now <ISO-8601>]', { once: true });
     if (!once) throw new UsageError('digest needs --once (the scheduler runs it hourly in local mode)');
     const now = instantOption(nowOption);
-    const services = await connectToStack(io, 'digest');
+    const services = await connectToStack(io.env, 'digest');
     const summary = await runDigestCycle(services, now);
     await writeLine(io.stdout, JSON.stringify({ now: now.toISOString(), ...summary }));
     return summary.failed > 0 ? 1 : 0;

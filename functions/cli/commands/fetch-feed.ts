@@ -4,11 +4,10 @@
  * as `parse-feed` does. A refused, oversized or unreadable feed exits 2; a temporary failure
  * (timeout, network, 5xx, 429) exits 1.
  */
-import { AppError, UsageError, ValidationError } from '../../app/errors.js';
-import { FetchError } from '../../adapters/http/fetch-errors.js';
-import { safeFetch } from '../../adapters/http/safe-fetch.js';
+import { AppError, FetchError, UsageError, ValidationError } from '../../app/errors.js';
 import { loadConfig } from '../../config/env.js';
 import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
+import { feedFetcherFor } from '../../wiring/local.js';
 import { writeLine, type CliCommand } from '../command.js';
 
 const USAGE = `
@@ -38,7 +37,7 @@ export const command: CliCommand = {
     if (extra.length > 0) throw new UsageError(`fetch-feed: unexpected argument "${extra[0]}"`);
     const config = loadConfig(io.env);
     try {
-      const result = await safeFetch(url, { allowHosts: config.allowHosts });
+      const result = await feedFetcherFor(config)(url);
       switch (result.kind) {
         case 'ok': {
           const feed = await parseFeed(result.text, { baseUrl: result.url });

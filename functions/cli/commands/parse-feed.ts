@@ -4,13 +4,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError, ValidationError } from '../../app/errors.js';
-import { decodeFeedBytes } from '../../adapters/http/charset.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../../adapters/http/safe-fetch.js';
+import { decodeFeedBytes } from '../../domain/feed/charset.js';
+import { FEED_MAX_BYTES } from '../../domain/feed/limits.js';
 import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
 import { writeLine, type CliCommand } from '../command.js';
 
 /** Local files may be larger than what the fetcher accepts from the network, within reason. */
-const MAX_FILE_BYTES = 4 * DEFAULT_MAX_BODY_BYTES;
+const MAX_FILE_BYTES = 4 * FEED_MAX_BYTES;
 
 const USAGE = `
 Usage: afterview parse-feed <file>     (use - to read stdin)

@@ -7,7 +7,7 @@ import { UsageError } from '../../app/errors.js';
 import { pollDepsFrom, runPollCycle } from '../../app/poll/index.js';
 import { writeLine, type CliCommand } from '../command.js';
 import { instantOption, readOptions } from '../options.js';
-import { connectToStack } from '../stack.js';
+import { connectToStack } from '../../wiring/local.js';
 
 export const command: CliCommand = {
   name: 'poll',
@@ -27,7 +27,7 @@ sourcesDue, requests, notModified, failures, newStories, itemWrites, alertsSent,
     const { once, now: nowOption } = readOptions('poll', args, 'afterview poll --once [--now <ISO-8601>]', { once: true });
     if (!once) throw new UsageError('poll needs --once (the scheduler runs it hourly in local mode)');
     const now = instantOption(nowOption);
-    const services = await connectToStack(io, 'poll');
+    const services = await connectToStack(io.env, 'poll');
     const started = Date.now();
     const summary = await runPollCycle(pollDepsFrom(services), now);
     await writeLine(io.stdout, JSON.stringify({ now: now.toISOString(), durationMs: Date.now() - started, ...summary }));

@@ -10,6 +10,7 @@ import {
   formatWeekday,
   nextKeyDates,
   OUTREACH_ACTIONS,
+  TIMELINE_MARKS,
   type CalendarDate,
   type KeyDate,
 } from '../follow-up/index.js';
@@ -50,14 +51,22 @@ const CHANNEL_LABEL: Record<Channel, string> = {
   video: 'by message',
 };
 
-const MARK: Record<KeyDate['state'], { symbol: string; color: string; text: string }> = {
-  done: { symbol: '✓', color: COLORS.done, text: 'done' },
-  due: { symbol: '●', color: COLORS.due, text: 'due' },
-  overdue: { symbol: '!', color: COLORS.overdue, text: 'overdue' },
-  upcoming: { symbol: '○', color: COLORS.muted, text: '' },
-  passed: { symbol: '•', color: COLORS.muted, text: 'passed' },
-  unknown: { symbol: '?', color: COLORS.faint, text: '' },
+const MARK_COLOR: Record<KeyDate['state'], string> = {
+  done: COLORS.done,
+  due: COLORS.due,
+  overdue: COLORS.overdue,
+  upcoming: COLORS.muted,
+  passed: COLORS.muted,
+  unknown: COLORS.faint,
 };
+
+/** The shared marks; an email names only the states a reader acts on (not "coming up" or "no date"). */
+const MARK: Record<KeyDate['state'], { symbol: string; color: string; text: string }> = Object.fromEntries(
+  Object.entries(TIMELINE_MARKS).map(([state, mark]) => [
+    state,
+    { symbol: mark.symbol, color: MARK_COLOR[state as KeyDate['state']], text: state === 'upcoming' || state === 'unknown' ? '' : mark.word },
+  ]),
+) as Record<KeyDate['state'], { symbol: string; color: string; text: string }>;
 
 interface ActionLinks {
   mailto: string | null;

@@ -9,7 +9,7 @@
  * with a clear message, as no legitimate feed needs them.
  */
 import Parser from 'rss-parser';
-import { AppError } from '../../app/errors.js';
+import { AppError } from '../errors.js';
 import type { ParsedFeed } from '../news.js';
 import { normalizeFeed, type RawFeed, type RawItem } from './normalize.js';
 

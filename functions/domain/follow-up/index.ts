@@ -4,7 +4,7 @@
  */
 export { planFollowUps } from './plan.js';
 export { assessInterview, type FollowUpAssessment, type FollowUpTimeline } from './assess.js';
-export { nextKeyDates, type KeyDate, type KeyDateKind, type KeyDateState } from './timeline.js';
+export { nextKeyDates, TIMELINE_MARKS, type KeyDate, type KeyDateKind, type KeyDateState } from './timeline.js';
 export { writeDraft, draftVariant, DRAFT_VARIANTS, MAX_DRAFT_WORDS, type DraftContext, type DraftKind } from './drafts.js';
 export { FOLLOW_UP_RULES, GRACE_BY_HORIZON, OVERDUE_AFTER_DAYS, CHANNEL_ADVICE, OUTREACH_ACTIONS, graceDaysFor } from './rules.js';
 export { dateIn, addDays, daysBetween, formatDay, formatWeekday, isCalendarDate, type CalendarDate } from './dates.js';

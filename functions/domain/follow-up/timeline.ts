@@ -15,6 +15,16 @@ export type KeyDateKind = 'interview' | 'thank-you' | 'reply' | 'check-in' | 'de
  */
 export type KeyDateState = 'done' | 'due' | 'overdue' | 'upcoming' | 'passed' | 'unknown';
 
+/** How each state is drawn wherever a timeline is shown (digest, web app): one symbol, one word. */
+export const TIMELINE_MARKS: Readonly<Record<KeyDateState, { symbol: string; word: string }>> = {
+  done: { symbol: '✓', word: 'done' },
+  due: { symbol: '●', word: 'due' },
+  overdue: { symbol: '!', word: 'overdue' },
+  upcoming: { symbol: '○', word: 'coming up' },
+  passed: { symbol: '•', word: 'passed' },
+  unknown: { symbol: '?', word: 'no date given' },
+};
+
 /** One milestone on an interview's timeline. */
 export interface KeyDate {
   kind: KeyDateKind;

@@ -8,7 +8,7 @@
 import '@hono/zod-openapi';
 import type { Writable } from 'node:stream';
 import { createWebSignInLink } from '../../app/account/subscriptions.js';
-import { createServices } from '../../app/services.js';
+import { createServices } from '../../wiring/local.js';
 import type { Config } from '../../config/env.js';
 import { runDigestNow, runPollNow } from '../jobs.js';
 import { startLocalMode } from '../local-mode.js';

@@ -19,8 +19,8 @@ import {
   requestSubscription,
   TICKET_PURPOSE,
 } from '../../app/account/subscriptions.js';
-import { clientIp } from '../../api/client.js';
-import type { ApiDependencies } from '../../api/context.js';
+import { clientIp } from '../../http/client.js';
+import type { HttpDependencies } from '../../http/context.js';
 import { localDate } from '../../domain/time-zone.js';
 import { parseSettingsForm, type FormValues } from '../forms.js';
 import { checked, csrfField, options, sendPage, timeZoneSelect } from '../layout.js';
@@ -122,7 +122,7 @@ const LANDINGS = [
   },
 ] as const;
 
-export function accountRoutes(deps: ApiDependencies): Hono<WebEnv> {
+export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
   const floorMs = deps.accountResponseFloorMs ?? 250;
 

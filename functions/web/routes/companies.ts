@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { AppError } from '../../app/errors.js';
 import { addCompany, getCompany, listCompanies, removeCompany, updateCompany } from '../../app/companies/watched-companies.js';
-import type { ApiDependencies } from '../../api/context.js';
+import type { HttpDependencies } from '../../http/context.js';
 import type { WatchedCompany } from '../../domain/company.js';
 import { parseCompanyForm, type FormValues } from '../forms.js';
 import { csrfField, sendPage, type Markup } from '../layout.js';
@@ -42,7 +42,7 @@ function companyFields(c: Context<WebEnv>, values: FormValues, idPrefix: string)
     <textarea id="${idPrefix}feeds" name="feeds" rows="3">${v('feeds')}</textarea></div>`;
 }
 
-export function companyRoutes(deps: ApiDependencies): Hono<WebEnv> {
+export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
   web.use('/companies', requireSignIn);
   web.use('/companies/*', requireSignIn);

@@ -16,7 +16,7 @@ import {
 } from '../../app/interviews/interviews.js';
 import { planForInterview } from '../../app/interviews/plan.js';
 import { listCompanies } from '../../app/companies/watched-companies.js';
-import type { ApiDependencies } from '../../api/context.js';
+import type { HttpDependencies } from '../../http/context.js';
 import { dateIn, formatDay } from '../../domain/follow-up/index.js';
 import type { InterviewEventType, StoredInterview } from '../../domain/interview.js';
 import { interviewFormValues, parseEventForm, parseInterviewForm, type FormValues } from '../forms.js';
@@ -47,7 +47,7 @@ function safeReturn(value: string | undefined, interviewId: string): string {
   return value === '/' ? '/' : `/interviews/${interviewId}`;
 }
 
-export function interviewRoutes(deps: ApiDependencies): Hono<WebEnv> {
+export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
   web.use('/interviews', requireSignIn);
   web.use('/interviews/*', requireSignIn);

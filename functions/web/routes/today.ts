@@ -9,7 +9,7 @@ import { listCompanies } from '../../app/companies/watched-companies.js';
 import { listInterviews } from '../../app/interviews/interviews.js';
 import { recentGoodNews } from '../../app/news/recent-good-news.js';
 import { planForInterview } from '../../app/interviews/plan.js';
-import type { ApiDependencies } from '../../api/context.js';
+import type { HttpDependencies } from '../../http/context.js';
 import { goodNewsNoNoteLine, mailtoLink, type GoodNewsItem } from '../../domain/digest/index.js';
 import { dateIn, formatDay, formatWeekday } from '../../domain/follow-up/index.js';
 import type { StoredInterview } from '../../domain/interview.js';
@@ -22,7 +22,7 @@ const NOTICES: Record<string, string> = {
   'signed-in': 'You are signed in.',
 };
 
-export function todayRoutes(deps: ApiDependencies): Hono<WebEnv> {
+export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
 
   web.get('/', requireSignIn, async (c) => {

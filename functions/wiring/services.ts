@@ -1,0 +1,54 @@
+/**
+ * The composition root's common part: builds every adapter from a validated Config once and
+ * hands them out as the app's ports. The runtimes (functions/wiring/lambda.ts for AWS,
+ * functions/wiring/local.ts for local mode and the command line) start here, so they run the
+ * same use cases on the same ports. Nothing outside functions/wiring/ constructs an adapter.
+ */
+import { createDocumentClient } from '../adapters/dynamodb/client.js';
+import { createRepositories } from '../adapters/dynamodb/index.js';
+import { checkReadiness } from '../adapters/dynamodb/readiness.js';
+import { createFeedUrlValidator } from '../adapters/http/feed-url-validator.js';
+import { createSafeFetcher } from '../adapters/http/safe-fetch.js';
+import { createLogger } from '../adapters/logger.js';
+import { SesMailer } from '../adapters/ses/mailer.js';
+import type { Clock, Mailer } from '../app/ports.js';
+import { createCompanySourcesSync } from '../app/poll/company-sources.js';
+import type { Services } from '../app/services.js';
+import { HmacLinkSigner } from '../app/signed-links.js';
+import { SuppressingMailer } from '../app/suppressing-mailer.js';
+import type { Config } from '../config/env.js';
+
+export type { Services };
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface ServiceOptions {
+  /** Names the runtime in every log line ("api", "poll-company", "local", …). */
+  service: string;
+  /** Logs to stderr (the command line, whose stdout is JSON). */
+  logToStderr?: boolean;
+  clock?: Clock;
+  /** Another mail transport (tests); suppression still applies. */
+  mailer?: Mailer;
+  /** Also check this local mail catcher in readiness (local mode). */
+  mailCatcherUrl?: string;
+}
+
+export function createServices(config: Config, options: ServiceOptions = { service: 'app' }): Services {
+  const db = createDocumentClient(config);
+  const repos = createRepositories(db, config.tableName);
+  const logger = createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr });
+  return {
+    config,
+    repos,
+    // Every mail path (confirmation, sign-in, alerts, digests) skips bounced and complaining addresses.
+    mailer: new SuppressingMailer(options.mailer ?? new SesMailer(config), repos.suppressions, logger),
+    links: new HmacLinkSigner(repos.secrets),
+    clock: options.clock ?? systemClock,
+    logger,
+    feedUrls: createFeedUrlValidator({ allowHosts: config.allowHosts }),
+    companySources: createCompanySourcesSync({ repos, config }),
+    fetchFeed: createSafeFetcher({ allowHosts: config.allowHosts }),
+    readiness: () => checkReadiness(db, config.tableName, options.mailCatcherUrl),
+  };
+}
