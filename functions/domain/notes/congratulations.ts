@@ -1,18 +1,24 @@
 /**
  * The congratulations note (DESIGN.md §2, "The note"): short, warm, specific. It names the news in
- * the product's own words (never the headline pasted in), congratulates, ties it lightly to the
- * role, asks for nothing, and greets the interviewer by first name. The candidate sends it
- * themselves; it is plain text, and every outside string in it (names, publisher) is cleaned so it
- * cannot break a subject line, a header or a mailto: link. HTML escaping happens where it is shown.
+ * the product's own words and specifically — the award's name, the place, the client, the product,
+ * the figure (news-phrase.ts) — never by pasting the headline (no run of 8 of its words), then
+ * congratulates, ties it lightly to the role, asks for nothing, and greets the interviewer by first
+ * name. When nothing specific can be said safely, it names the kind of news ("the new contract").
+ * The candidate sends it themselves; it is plain text, and every outside string in it (names,
+ * publisher) is cleaned so it cannot break a subject line, a header or a mailto: link.
  */
 import { cleanText, countWords, greetingName, limitWords } from '../follow-up/text.js';
 import type { Draft } from '../interview.js';
+import { longestSharedRun } from './headline-words.js';
+import { describeNews, type NewsPhrase } from './news-phrase.js';
 
 /** What the note needs to know about the news. `link` is for the candidate's digest, not the note. */
 export interface CongratulationsNews {
   title: string;
   /** The classifier's event class (award, contract-win, …); null or unknown reads as "good news". */
   event: string | null;
+  /** The feed item's summary, when it has one: read when the headline alone names nothing specific. */
+  summary?: string | null;
   publisher?: string | null;
   link?: string | null;
 }
@@ -26,6 +32,8 @@ export interface CongratulationsInterview {
 
 /** Notes stay under this many words, whatever the names. */
 export const MAX_NOTE_WORDS = 90;
+/** A note never shares this many consecutive words with the headline or summary. */
+export const MAX_SHARED_RUN = 8;
 const MAX_NAME_WORDS = 8;
 const MAX_NAME_CHARS = 60;
 
@@ -77,7 +85,7 @@ const EVENT_WORDS: Record<string, EventWords> = {
   },
   'strong-results': {
     news: ['the strong results', 'the strong quarter'],
-    remark: ['A strong result for the whole team.', 'It is great to see the hard work showing.'],
+    remark: ['A fine result for the whole team.', 'It is good to see the hard work showing.'],
     subject: 'the strong results',
   },
   partnership: {
@@ -112,9 +120,13 @@ interface Words {
   hello: (salutation: string) => string;
   company: string;
   role: string;
+  /** The news after "about" or "congratulations on". */
   news: string;
   remark: string;
+  /** The news's short name, for the subject line. */
   subject: string;
+  /** The news is named specifically: the subject names it rather than the company. */
+  specific: boolean;
   source: string;
 }
 
@@ -132,7 +144,7 @@ const TEMPLATES: readonly Template[] = [
     ].join('\n\n'),
   }),
   (w) => ({
-    subject: `Congratulations to the ${w.company} team`,
+    subject: w.specific ? `Well done on ${w.subject}` : `Congratulations to the ${w.company} team`,
     body: [
       w.hello('Dear'),
       `Congratulations on ${w.news}! ${w.remark}`,
@@ -141,7 +153,7 @@ const TEMPLATES: readonly Template[] = [
     ].join('\n\n'),
   }),
   (w) => ({
-    subject: `Great news at ${w.company}`,
+    subject: w.specific ? `Great news about ${w.subject}` : `Great news at ${w.company}`,
     body: [
       w.hello('Hello'),
       `What great news about ${w.news} – congratulations to everyone at ${w.company}. ${w.remark}`,
@@ -171,6 +183,35 @@ function nameInNote(value: string, fallback: string): string {
   return clean || fallback;
 }
 
+/** The news as a note names it: specifically when it can, else by its kind. */
+export interface NamedNews extends NewsPhrase {
+  /** Named from the headline (or summary), not only by its kind. */
+  specific: boolean;
+  /** The event's one-line remark ("A real vote of confidence…"). */
+  remark: string;
+}
+
+/** The general words for the event, for when nothing specific can be said. */
+function generalNews(event: string | null, variant: number): NamedNews {
+  const words = (event && EVENT_WORDS[event]) || GOOD_NEWS;
+  return { full: pick(words.news, variant), short: words.subject, specific: false, remark: pick(words.remark, variant >>> 1) };
+}
+
+/**
+ * Names the news for a note to someone at `company`: the specific phrase when the headline (or the
+ * summary) yields one, else the event's general words. `variant` picks among wordings.
+ */
+export function nameTheNews(news: Pick<CongratulationsNews, 'title' | 'event' | 'summary'>, company: string, variant: number): NamedNews {
+  const general = generalNews(news.event, variant);
+  const described = describeNews({ title: cleanText(news.title ?? '', 1000), summary: news.summary ? cleanText(news.summary, 2000) : null, event: news.event }, cleanText(company, 200));
+  return described ? { ...described, specific: true, remark: general.remark } : general;
+}
+
+/** Whether a text repeats a run of MAX_SHARED_RUN words of the headline or summary. */
+export function pastesHeadline(text: string, news: Pick<CongratulationsNews, 'title' | 'summary'>): boolean {
+  return longestSharedRun(text, news.title ?? '') >= MAX_SHARED_RUN || (news.summary ? longestSharedRun(text, news.summary) >= MAX_SHARED_RUN : false);
+}
+
 /**
  * Drafts the congratulations note for one interview. `options.variant` picks the wording (any
  * integer); without it the wording is chosen from the headline, so it is stable for one story.
@@ -181,22 +222,39 @@ export function writeCongratulations(
   options: { variant?: number } = {},
 ): Draft {
   const variant = options.variant !== undefined && Number.isFinite(options.variant) ? Math.trunc(options.variant) : stableHash(cleanText(news.title ?? '', 500));
-  const words = (news.event && EVENT_WORDS[news.event]) || GOOD_NEWS;
   const first = greetingName(interview.interviewer.name);
   const publisher = news.publisher ? limitWords(cleanText(news.publisher, 40), 5) : '';
-  const w: Words = {
+  const company = nameInNote(interview.company, 'the company');
+  const named = nameTheNews(news, interview.company, variant);
+  const base: Words = {
     hello: (salutation) => (first ? `${salutation} ${first},` : `${salutation},`),
-    company: nameInNote(interview.company, 'the company'),
+    company,
     role: nameInNote(interview.role, 'open'),
-    news: pick(words.news, variant),
-    remark: pick(words.remark, variant >>> 1),
-    subject: words.subject,
+    news: named.full,
+    remark: named.remark,
+    subject: named.short,
+    specific: named.specific,
     source: publisher ? ` in ${publisher}` : '',
   };
-  let draft = pick(TEMPLATES, variant)(w);
-  // Long names can push a note over the limit: drop the publisher, then the remark.
-  if (countWords(draft.body) >= MAX_NOTE_WORDS) draft = pick(TEMPLATES, variant)({ ...w, source: '' });
-  if (countWords(draft.body) >= MAX_NOTE_WORDS) draft = pick(TEMPLATES, variant)({ ...w, source: '', remark: '' });
+  const template = pick(TEMPLATES, variant);
+  const general = generalNews(news.event, variant);
+  // Shorter and shorter until it fits and pastes nothing: no publisher, no remark, the short name
+  // of the news, and at last the general words.
+  const attempts: Words[] = [
+    base,
+    { ...base, source: '' },
+    { ...base, source: '', remark: '' },
+    { ...base, source: '', remark: '', news: named.short },
+    { ...base, source: '', remark: '', news: general.full, subject: general.short, specific: false },
+  ];
+  let draft = template(attempts[attempts.length - 1]!);
+  for (const words of attempts) {
+    const candidate = template(words);
+    if (countWords(candidate.body) < MAX_NOTE_WORDS && !pastesHeadline(`${candidate.subject}\n${candidate.body}`, news)) {
+      draft = candidate;
+      break;
+    }
+  }
   return {
     subject: cleanText(draft.subject, 120),
     body: draft.body
