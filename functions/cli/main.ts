@@ -9,6 +9,7 @@ import type { CliCommand, CliIo } from './command.js';
 /** Commands load lazily: `classify` need not import the AWS SDK. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   classify: { summary: 'classify headlines (JSON lines on stdin → JSON lines on stdout)', load: async () => (await import('./commands/classify.js')).command },
+  note: { summary: 'congratulations notes for headlines (JSON lines on stdin → JSON lines on stdout)', load: async () => (await import('./commands/note.js')).command },
   plan: { summary: "today's follow-up plan for one interview (JSON on stdin)", load: async () => (await import('./commands/plan.js')).command },
   'parse-feed': { summary: 'parse an RSS/Atom file (- for stdin) into news items', load: async () => (await import('./commands/parse-feed.js')).command },
   'fetch-feed': { summary: 'fetch and parse a feed with the safe fetcher', load: async () => (await import('./commands/fetch-feed.js')).command },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Classification } from '../../functions/domain/news.js';
+import { streamThrough } from '../support/json-lines.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(repoRoot, 'bin/afterview.ts');
@@ -88,62 +89,11 @@ describe('afterview classify (CONTRACTS.md §1)', () => {
       'Acme shares hit record high',
       'Beta to acquire Acme in $500 million deal',
     ];
-    const child = spawn(process.execPath, ['--import', 'tsx', bin, 'classify'], { cwd: repoRoot });
-    child.stdout.pause(); // read nothing yet: the child must stop when its stdout is full
-
-    let written = 0;
-    const writeUntilBlocked = () => {
-      while (written < total) {
-        const ok = child.stdin.write(line({ id: written, title: titles[written % titles.length], entity: 'Acme' }));
-        written += 1;
-        if (!ok) return false;
-      }
-      return true;
-    };
-    // Keep writing as long as the child keeps draining stdin; with stdout unread it must stall.
-    let stalledAt = -1;
-    for (;;) {
-      if (writeUntilBlocked()) break;
-      const drained = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), 1500);
-        child.stdin.once('drain', () => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
-      if (!drained) {
-        stalledAt = written;
-        break;
-      }
-    }
-    expect(stalledAt).toBeGreaterThan(0);
-    expect(stalledAt).toBeLessThan(total / 2); // it did not swallow the input while output was blocked
-
-    // Now read, and finish writing with backpressure.
-    let count = 0;
-    let expectedId = 0;
-    let ordered = true;
-    let rest = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      const parts = (rest + chunk).split('\n');
-      rest = parts.pop()!;
-      for (const p of parts) {
-        const id = (JSON.parse(p) as { id: number }).id;
-        if (id !== expectedId) ordered = false;
-        expectedId += 1;
-        count += 1;
-      }
-    });
-    child.stdout.resume();
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    for (;;) {
-      if (writeUntilBlocked()) break;
-      await new Promise((resolve) => child.stdin.once('drain', resolve));
-    }
-    child.stdin.end();
-    expect(await exited).toBe(0);
-    expect(count).toBe(total);
-    expect(ordered).toBe(true);
+    const run = await streamThrough('classify', total, (i) => line({ id: i, title: titles[i % titles.length], entity: 'Acme' }));
+    expect(run.stalledAt).toBeGreaterThan(0);
+    expect(run.stalledAt).toBeLessThan(total / 2); // it did not swallow the input while output was blocked
+    expect(run.code).toBe(0);
+    expect(run.count).toBe(total);
+    expect(run.ordered).toBe(true);
   }, 20_000);
 });

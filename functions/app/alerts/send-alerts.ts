@@ -144,6 +144,7 @@ export async function alertWatcher(
         {
           title: story.title,
           event: story.classification?.event ?? null,
+          ...(story.summary ? { summary: story.summary } : {}),
           ...(story.publisher ? { publisher: story.publisher } : {}),
           ...(story.link ? { link: story.link } : {}),
         },

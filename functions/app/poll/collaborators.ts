@@ -11,7 +11,7 @@ export type ClassifyHeadline = (item: Headline, company: CompanyRef, options?: {
 
 /** Drafts the congratulations note for one interview. */
 export type WriteCongratulations = (
-  news: { title: string; event: string | null; publisher?: string; link?: string },
+  news: { title: string; event: string | null; summary?: string | null; publisher?: string; link?: string },
   interview: { company: string; role: string; interviewer: { name: string; email?: string } },
   options?: { variant?: number },
 ) => Draft;

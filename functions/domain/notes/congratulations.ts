@@ -227,7 +227,8 @@ export function writeCongratulations(
   const company = nameInNote(interview.company, 'the company');
   const named = nameTheNews(news, interview.company, variant);
   const base: Words = {
-    hello: (salutation) => (first ? `${salutation} ${first},` : `${salutation},`),
+    // "Dear," alone reads like a form letter; without a name the note just says hello.
+    hello: (salutation) => (first ? `${salutation} ${first},` : salutation === 'Dear' ? 'Hello,' : `${salutation},`),
     company,
     role: nameInNote(interview.role, 'open'),
     news: named.full,
