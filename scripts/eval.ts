@@ -16,6 +16,7 @@ import Sentiment from 'sentiment';
 import { z } from 'zod';
 import { classifyHeadline } from '../functions/domain/classifier/index.js';
 import type { Polarity } from '../functions/domain/news.js';
+import { formatNoteFigures, measureNotes } from './eval-notes.js';
 
 const EvalRow = z.object({
   id: z.union([z.string(), z.number()]),
@@ -197,6 +198,7 @@ function main(): number {
     console.log(`\n${name}: ${rows.length} rows (${positives} positive, ${negatives} negative, ${rows.length - positives - negatives} neutral)`);
     console.log(line('  classifier', figures(rows, verdicts, throughput(rows, judge))));
     console.log(line('  baseline', figures(rows, baseVerdicts, throughput(rows, baseline))));
+    console.log(formatNoteFigures(measureNotes(rows, verdicts)));
     console.log(`  classifier polarity:\n${confusion(rows, verdicts)}`);
     rows.forEach((row, i) => {
       const verdict = verdicts[i]!;

@@ -56,8 +56,14 @@ function phrase(full: string, short?: string): NewsPhrase | null {
   const f = full.replace(/\s+/g, ' ').trim();
   let s = (short ?? full).replace(/\s+/g, ' ').trim();
   if (!f.startsWith('the ') || words(f) > MAX_PHRASE_WORDS) return null;
-  if (words(s) > MAX_SHORT_WORDS || !s.startsWith('the ')) s = f.split(' ').length <= MAX_SHORT_WORDS ? f : '';
-  return s ? { full: f, short: s } : null;
+  if (!s.startsWith('the ')) s = f;
+  // Too long for a subject: drop trailing prepositional phrases ("… of the BSE") until it fits.
+  while (words(s) > MAX_SHORT_WORDS) {
+    const cut = s.search(/\s(?:of|on|in|for|from|with|at|to|led by|and)\s(?!.*\s(?:of|on|in|for|from|with|at|to|led by|and)\s)/);
+    if (cut <= 4) return null;
+    s = s.slice(0, cut);
+  }
+  return { full: f, short: s };
 }
 
 const hedged = (w: HeadlineWords): boolean => w.tokens.some((t) => t.kind === 'word' && HEDGES.has(t.lower));
@@ -436,6 +442,14 @@ const readPartnership: Reading = (w) => {
     if (!partner) return mods.length ? phrase(`${base}${purposeAt(w, purposeFrom)}`, base) : null;
     return phrase(`${base} with ${partner}${purposeAt(w, purposeFrom)}`, `${base} with ${partner}`);
   }
+  // "AstraZeneca And Daiichi Sankyo To Jointly Commercialise MOVANTIK In The US".
+  const jointly = findWord(t, ['jointly']);
+  if (jointly > 0 && t[jointly + 1]?.kind === 'word') {
+    const partner = otherParty(w, isWordToken(t[jointly - 1], 'to') ? jointly - 1 : jointly);
+    const np = nounPhraseAt(t, jointly + 2, 4);
+    if (partner && np && !np.company) return phrase(`the agreement with ${partner} to ${t[jointly + 1]!.lower} ${writeNounPhrase(np)}`, `the agreement with ${partner}`);
+    if (partner) return phrase(`the agreement with ${partner}`);
+  }
   if (verb >= 0) {
     let at = verb + 1;
     if (isWordToken(t[at], 'up', 'forces', 'hands')) at += 1;
@@ -474,9 +488,15 @@ const readAcquisition: Reading = (w) => {
   const t = w.tokens;
   const sell = findWord(t, SELL_VERBS);
   if (sell >= 0) {
-    const np = nounPhraseAt(t, sell + 1, 5);
-    const to = np ? np.end : -1;
-    if (np && !np.company && isWordToken(t[to], 'to') && t[to + 1]?.company) return acquired(w, np, otherParty(w, sell));
+    // "Tesco sells Blinkbox and broadband service to TalkTalk": what lies between the verb and "to <company>".
+    const to = findWord(t, ['to'], sell + 1, sell + 8);
+    const sold = to > sell + 1 ? t.slice(sell + 1, to) : [];
+    const clean = sold.length > 0 && sold.every((x) => !x.company && x.kind !== 'punct' && !(x.kind === 'word' && endsPhrase(x)));
+    if (clean && t[to + 1]?.company) {
+      const hadThe = isWordToken(sold[0], 'the');
+      const tokens = sold.filter((x, i) => !(i === 0 && isWordToken(x, 'the', 'its', 'a', 'an')));
+      if (tokens.length) return acquired(w, { tokens, hadThe, end: to, company: false }, otherParty(w, sell));
+    }
   }
   const buy = findWord(t, BUY_VERBS);
   if (buy >= 0) {
@@ -632,8 +652,8 @@ function periodOf(w: HeadlineWords): { before: string; after: string } {
     if (x.kind !== 'word' || x.company) continue;
     const q = /^q([1-4])$/.exec(x.lower);
     if (q) return { before: `${ORDINAL_QUARTER[Number(q[1]) - 1]}-quarter `, after: '' };
-    const ordinal = /^(first|second|third|fourth)-quarter$/.exec(x.lower);
-    if (ordinal) return { before: `${ordinal[1]}-quarter `, after: '' };
+    const ordinal = /^(first|second|third|fourth)(?:-quarter)?$/.exec(x.lower);
+    if (ordinal && (x.lower.endsWith('quarter') || isWordToken(t[i + 1], 'quarter', 'qtr'))) return { before: `${ordinal[1]}-quarter `, after: '' };
     if (/^h[12]$/.test(x.lower)) return { before: `${x.lower === 'h1' ? 'first' : 'second'}-half `, after: '' };
     const range = /^([a-z]+)-([a-z]+)$/.exec(x.lower);
     if (range && monthOf(range[1]!) && monthOf(range[2]!)) return { before: '', after: ` in the ${monthOf(range[1]!)}–${monthOf(range[2]!)} quarter` };
@@ -674,7 +694,9 @@ const readResults: Reading = (w) => {
     const money = priceAfter(w, firstProfit + 2);
     return phrase(`the first profit${money ? ` of ${money.text}` : ''}`, 'the first profit');
   }
-  if (!metric) return null;
+  // "NMDC posts 34 per cent rise in fourth quarter": the quarter's results.
+  const resultsOf = metric ?? (period.before ? 'results' : null);
+  if (!resultsOf) return null;
   const change = t.findIndex((x) => x.kind === 'percent' || x.kind === 'fold');
   const doubled = findWord(t, ['doubles', 'doubled', 'triples', 'tripled', 'trebles']);
   if (change >= 0) {
@@ -683,16 +705,16 @@ const readResults: Reading = (w) => {
     if (isWordToken(t[change - 1], 'than') && isWordToken(t[change - 2], 'more')) qual = 'more than ';
     const big = x.kind === 'fold' || Number.parseFloat(x.text) >= 50;
     const noun = big ? 'jump' : 'rise';
-    return phrase(`the ${qual}${x.text} ${noun} in ${period.before}${metric}${period.after}`, `the ${x.text} ${noun} in ${metric}`);
+    return phrase(`the ${qual}${x.text} ${noun} in ${period.before}${resultsOf}${period.after}`, `the ${x.text} ${noun} in ${resultsOf}`);
   }
   if (doubled >= 0) {
     const verb = t[doubled]!.lower.startsWith('doubl') ? 'doubling' : 'tripling';
-    return phrase(`the ${verb} of ${period.before}${metric}${period.after}`, `the ${verb} of ${metric}`);
+    return phrase(`the ${verb} of ${period.before}${resultsOf}${period.after}`, `the ${verb} of ${resultsOf}`);
   }
   const record = findWord(t, ['record']);
   if (record >= 0) {
     const money = priceAfter(w, record);
-    if (money) return phrase(`the record ${period.before}${metric} of ${money.text}`, `the record ${metric}`);
+    if (money) return phrase(`the record ${period.before}${resultsOf} of ${money.text}`, `the record ${resultsOf}`);
   }
   return null;
 };
