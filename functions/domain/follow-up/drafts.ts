@@ -5,6 +5,7 @@
  * Each kind has a few variants, picked deterministically, so two notes in one digest read differently.
  */
 import type { Draft, InterviewFormat } from '../interview.js';
+import { thankYouNewsSentence, type ThankYouNews } from '../notes/thank-you-news.js';
 import type { FollowUpTimeline } from './assess.js';
 import { formatDay, type CalendarDate } from './dates.js';
 import { cleanText, countWords, greetingName, limitWords } from './text.js';
@@ -24,6 +25,11 @@ export interface DraftContext {
   timeline: Pick<FollowUpTimeline, 'origin' | 'startedOn' | 'decisionBy' | 'decisionSource'>;
   /** A thank-you sent after the first week opens with a short apology (R1: late is better than never). */
   late?: boolean;
+  /**
+   * Good news about the company while the thank-you is due (R8): the thank-you carries one sentence
+   * naming it, instead of a separate congratulations note. Ignored by the other kinds.
+   */
+  news?: ThankYouNews | null;
 }
 
 /** Drafts stay under this many words (DESIGN.md: "under about 120 words"), whatever the names. */
@@ -202,10 +208,25 @@ export function writeDraft(ctx: DraftContext, variant = draftVariant(ctx.company
   };
   const templates = TEMPLATES[ctx.kind];
   const template = templates[((variant % templates.length) + templates.length) % templates.length]!;
-  const draft = template(words, ctx);
+  let draft = template(words, ctx);
+  if (ctx.kind === 'send-thank-you' && ctx.news) draft = withNews(draft, ctx.news, company, variant);
   // Names are capped above, so this holds by construction; the check keeps it true if templates grow.
   if (countWords(draft.body) >= MAX_DRAFT_WORDS) {
     throw new Error(`draft ${ctx.kind} variant ${variant} is ${countWords(draft.body)} words; keep templates shorter`);
+  }
+  return draft;
+}
+
+/**
+ * The thank-you with one sentence about the news at the end of its first paragraph; the news's
+ * short name when the full one would make the note too long.
+ */
+function withNews(draft: Draft, news: ThankYouNews, company: string, variant: number): Draft {
+  const paragraphs = draft.body.split('\n\n');
+  for (const short of [false, true]) {
+    const sentence = thankYouNewsSentence(news, company, variant, { short });
+    const body = paragraphs.map((p, i) => (i === 1 ? `${p} ${sentence}` : p)).join('\n\n');
+    if (countWords(body) < MAX_DRAFT_WORDS) return { ...draft, body };
   }
   return draft;
 }

@@ -9,3 +9,4 @@ export { writeDraft, draftVariant, DRAFT_VARIANTS, MAX_DRAFT_WORDS, type DraftCo
 export { FOLLOW_UP_RULES, GRACE_BY_HORIZON, OVERDUE_AFTER_DAYS, CHANNEL_ADVICE, OUTREACH_ACTIONS, graceDaysFor } from './rules.js';
 export { dateIn, addDays, daysBetween, formatDay, formatWeekday, isCalendarDate, type CalendarDate } from './dates.js';
 export { cleanText, greetingName, countWords } from './text.js';
+export { thankYouNewsSentence, type ThankYouNews } from '../notes/thank-you-news.js';
