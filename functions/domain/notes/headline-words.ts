@@ -8,7 +8,7 @@
  */
 import { normalizeHeadlineText } from '../classifier/text.js';
 import { toPlainText } from '../feed/plain-text.js';
-import { COMMON_WORDS, FUNCTION_WORDS, HEADLINE_VERBS, NAME_STARTS } from './vocabulary.js';
+import { COMMON_WORDS, EVENT_HEADS, FUNCTION_WORDS, HEADLINE_VERBS, HYPE_WORDS, NAME_STARTS, STOCK_WORDS } from './vocabulary.js';
 
 export type TokenKind = 'word' | 'money' | 'percent' | 'fold' | 'number' | 'punct';
 
@@ -200,12 +200,14 @@ function writeWord(raw: string, style: Style, first: boolean, nextRaw: string | 
     // Only the headline's first word is capitalised by convention rather than because it is a name
     // ("Several firms…"), unless a capitalised word follows it ("Multi Commodity Exchange").
     const nameFollows = nextRaw !== undefined && /^\p{Lu}/u.test(nextRaw);
-    return first && !nameFollows && isCommon(lower) && /^\p{Lu}\p{Ll}+$/u.test(raw) ? lower : raw;
+    const neverAName = FUNCTION_WORDS.has(lower) || HEADLINE_VERBS.has(lower) || HYPE_WORDS.has(lower) || STOCK_WORDS.has(lower);
+    return first && !nameFollows && neverAName && /^\p{Lu}\p{Ll}+$/u.test(raw) ? lower : raw;
   }
   if (isCommon(lower)) return lower;
   if (style === 'caps') {
-    // In an all-caps headline a short unknown word is probably an acronym (IBM, NHS); a longer one a name.
-    if (raw.length <= 4 || /\d/.test(raw)) return raw;
+    // In an all-caps headline a short unknown word without vowels, or of three letters, is
+    // probably an acronym (IBM, NHS); a longer one a name.
+    if (raw.length <= 3 || !/[AEIOU]/.test(raw) || /\d/.test(raw)) return raw;
     return raw
       .split('-')
       .map((p) => p.charAt(0) + p.slice(1).toLowerCase())
@@ -294,6 +296,21 @@ function keepNamesWhole(tokens: Token[]): void {
   }
 }
 
+/**
+ * In an ALL-CAPS headline, a common word right after a name is part of it ("DUKE ENERGY" → "Duke
+ * Energy") unless it is the kind of thing news is about ("LISBON OFFICE" → "Lisbon office").
+ */
+function capitaliseNames(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    const prevIsName = prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && !FUNCTION_WORDS.has(prev.lower) && !HEADLINE_VERBS.has(prev.lower);
+    if (t.kind === 'word' && prevIsName && /^\p{Ll}/u.test(t.text) && COMMON_WORDS.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && !HEADLINE_VERBS.has(t.lower) && !EVENT_HEADS.has(t.lower)) {
+      t.text = t.text.charAt(0).toUpperCase() + t.text.slice(1);
+    }
+  }
+}
+
 /** Cleans and tokenizes a headline (or one summary sentence) for the watched company. */
 export function readHeadline(raw: string, company: string): HeadlineWords {
   const { text, truncated } = cleanHeadline(raw);
@@ -317,6 +334,7 @@ export function readHeadline(raw: string, company: string): HeadlineWords {
   });
   markCompany(tokens, company);
   if (style === 'title') keepNamesWhole(tokens);
+  if (style === 'caps') capitaliseNames(tokens);
   // "New York", "South Africa": a common word that starts a place's name keeps its capital.
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const t = tokens[i]!;

@@ -115,7 +115,7 @@ function otherParty(w: HeadlineWords, before: number): string | null {
   const found = names.filter((n) => n.length > 0 && n.length <= 4);
   if (found.length !== 1) return null;
   const name = found[0]!.filter((t) => !/^(?:inc|corp|corporation|ltd|plc|llc)\.?$/i.test(t.raw));
-  return name.length ? writeTokens(name) : null;
+  return name.length ? writeNounPhrase({ tokens: name, hadThe: false }) : null;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -163,6 +163,7 @@ const readAward: Reading = (w) => {
       const x = t[i]!;
       if (x.kind === 'punct' || x.company || (x.kind === 'word' && endsPhrase(x) && !startsUpper(x))) break;
       taken.push(x);
+      if (isWordToken(x, 'list', 'ranking', 'rankings', 'index')) break;
     }
     while (taken.length && x0(taken[taken.length - 1]!)) taken.pop();
     while (taken.length && isWordToken(taken[0], 'the', 'a', 'an')) taken.shift();
@@ -195,6 +196,13 @@ const readContract: Reading = (w) => {
     const worth = worthAt(w, at);
     let money = worth?.money;
     if (worth) at = worth.end;
+    // "contract to build new Austin airport terminal".
+    if (!worth && isWordToken(t[at], 'to') && t[at + 1]?.kind === 'word' && /^(?:build|design|supply|run|operate|develop|manage|maintain|modernise|modernize|upgrade|provide|deliver|install)$/.test(t[at + 1]!.lower)) {
+      const object = nounPhraseAt(t, at + 2, 5, { keepNew: true });
+      if (object && !object.company && !(w.truncated && object.end >= t.length)) {
+        return phrase(`the ${text} to ${t[at + 1]!.lower} ${writeNounPhrase(object)}`, mods.length ? `the ${text}` : undefined);
+      }
+    }
     const compl = complementAt(w, at, CONTRACT_PREPS, 5);
     if (!money && compl) {
       const after = worthAt(w, compl.np.end);
@@ -256,7 +264,13 @@ const readExpansion: Reading = (w) => {
   const hiring = readHiring(w);
   const head = findWord(t, PLACE_HEADS);
   if (head >= 0) {
-    const { text, mods } = headWithModifiers(w, head);
+    const withMods = headWithModifiers(w, head);
+    let text = withMods.text;
+    const mods = withMods.mods;
+    // "to invest $500 million in Ohio battery plant": the sum belongs to the plant.
+    const invest = findWord(t, ['invest', 'invests', 'investing'], 0, head);
+    const sum = invest >= 0 && !mods.some((m) => m.kind === 'money') ? t.slice(invest + 1, head).find((x) => x.kind === 'money') : undefined;
+    if (sum) text = `${sum.text} ${text}`;
     const compl = complementAt(w, head + 1, PLACE_PREPS, 5);
     if (mods.length > 0 || compl) {
       const place = `the new ${text}${compl ? ` ${compl.text}` : ''}`;
@@ -314,7 +328,10 @@ const readFunding: Reading = (w) => {
     const backers = led && !led.company ? ` led by ${writeNounPhrase(led)}` : from && !from.company ? ` from ${writeNounPhrase(from)}` : '';
     if (round.length) {
       const r = writeTokens(round);
-      const noun = /^(?:series|seed|pre-seed|growth)$/i.test(round[0]!.lower) && !/round$/.test(r) ? `${r} round` : r;
+      const kind = round[0]!.lower;
+      const named = /^(?:series|seed|pre-seed)$/.test(kind);
+      // "$12m in seed funding" → "the $12 million seed round"; "Series C" → "Series C round".
+      const noun = named ? `${writeTokens(round.filter((x) => !/^(?:funding|financing|round)$/.test(x.lower)))} round` : r;
       return phrase(`the ${money.text} ${noun}${backers}`, `the ${money.text} ${noun}`);
     }
     return phrase(`the ${money.text} in new funding${backers}`, `the ${money.text} raise`);
@@ -370,7 +387,12 @@ const readMilestone: Reading = (w) => {
     const first = t[at];
     if (first && (first.kind === 'number' || first.kind === 'money')) {
       const np = nounPhraseAt(t, at, 4);
-      if (np && !np.company) return phrase(`the ${writeTokens(np.tokens)} milestone`);
+      if (np && !np.company) {
+        // "$1 billion in payments".
+        const inWhat = isWordToken(t[np.end], 'in') ? nounPhraseAt(t, np.end + 1, 2) : null;
+        const what = inWhat && !inWhat.company && inWhat.tokens.every((x) => /^\p{Ll}/u.test(x.text)) ? ` in ${writeTokens(inWhat.tokens)}` : '';
+        return phrase(`the ${writeTokens(np.tokens)}${what} milestone`);
+      }
     }
   }
   const find = findWord(t, FIND_VERBS);

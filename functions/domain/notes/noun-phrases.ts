@@ -14,7 +14,11 @@ const NAMES_WITH_THE = new Set([
   'hkex', 'jse', 'kse', 'psx', 'fda', 'usfda', 'cabinet', 'pentagon', 'army', 'navy', 'gulf', 'middle', 'ipo',
 ]);
 /** Nouns that take no article ("into commodities trading", "for corporate governance"). */
-const MASS_NOUN = /(?:ing|ance|ence|ship|acy|ism|ics|ware|disorder|disease|cancer|diabetes)$/;
+const MASS_NOUN = /(?:ing|ance|ence|ship|acy|ism|ics|ware|disorder|disease|cancer|diabetes|migraine|asthma|obesity|research|innovation|animation|design|excellence|literacy|information|care|education|automation|storage|energy|tension|pression)$/;
+/** Words that open a category rather than name a thing ("for best mobile app"). */
+const CATEGORY_START = new Set(['best', 'most', 'outstanding', 'excellence', 'top', 'innovative', 'leading']);
+/** Names that take "the" because of their last word ("the London Stock Exchange"). */
+const NAME_ENDS_WITH_THE = new Set(['exchange', 'exchanges', 'bourse', 'commission', 'ministry', 'department']);
 /** Words ending in "s" that are not plurals. */
 const NOT_PLURAL = new Set(['news', 'series', 'analytics', 'logistics', 'business', 'services', 'systems', 'sciences', 'aids', 'gas', 'bus', 'campus', 'process', 'status', 'access', 'express', 'success', 'class', 'plus']);
 /** Words that may sit before a noun phrase without being part of it. */
@@ -27,7 +31,8 @@ export const isWordToken = (t: Token | undefined, ...lower: string[]): boolean =
 export function endsPhrase(t: Token): boolean {
   if (t.kind === 'punct') return true;
   if (t.kind !== 'word') return false;
-  return HEADLINE_VERBS.has(t.lower) || STOCK_WORDS.has(t.lower);
+  // "London Stock Exchange": a capitalised market word is part of a name.
+  return HEADLINE_VERBS.has(t.lower) || (STOCK_WORDS.has(t.lower) && !/^\p{Lu}/u.test(t.text));
 }
 
 export const startsUpper = (t: Token): boolean => /^[\p{Lu}\d$€£¥]/u.test(t.text);
@@ -57,6 +62,8 @@ export function modifiersBefore(tokens: readonly Token[], head: number, max = 4)
     if (t.kind === 'punct' || t.kind === 'percent' || t.kind === 'fold') break;
     if (t.kind === 'word' && (FUNCTION_WORDS.has(t.lower) || endsPhrase(t) || DETERMINERS.has(t.lower))) break;
     if (t.kind === 'word' && t.possessive) break;
+    // "takes home award", "picks up prize": the particle belongs to the verb.
+    if (isWordToken(t, 'home') && tokens[i - 1] && endsPhrase(tokens[i - 1]!)) break;
     mods.unshift(t);
   }
   // "Acme Snares $9 Billion Order": a word right after the company that reads like a verb is one.
@@ -101,7 +108,7 @@ export function nounPhraseAt(tokens: readonly Token[], start: number, max = 5, o
         break;
       }
       // Vague praise inside a phrase is left out ("key new lung cancer pill" → "new lung cancer pill").
-      if (HYPE_WORDS.has(t.lower) && !t.company && tokens[i + 1] && !endsPhrase(tokens[i + 1]!) && tokens[i + 1]!.kind === 'word') continue;
+      if (HYPE_WORDS.has(t.lower) && /^\p{Ll}/u.test(t.text) && !t.company && tokens[i + 1] && !endsPhrase(tokens[i + 1]!) && tokens[i + 1]!.kind === 'word') continue;
       const next = tokens[i + 1];
       const isNew = t.lower === 'new' || t.lower === 'latest';
       const keptNew = isNew && (options.keepNew || taken.length > 0 || i > start) && next !== undefined && next.kind === 'word' && !endsPhrase(next) && !FUNCTION_WORDS.has(next.lower);
@@ -133,8 +140,10 @@ function needsArticle(chunk: readonly Token[], hadThe: boolean, definite: boolea
   if (chunk.slice(0, -1).some((t) => t.possessive || /['’]s$/.test(t.raw))) return false;
   if (first.possessive) return false;
   if (hadThe) return true;
-  if (NAMES_WITH_THE.has(first.lower)) return true;
-  if (definite && isCommon(first)) return true;
+  if (NAMES_WITH_THE.has(first.lower) || NAME_ENDS_WITH_THE.has(last.lower)) return true;
+  if (CATEGORY_START.has(first.lower)) return false;
+  // "the Dutch payroll firm Payflex", "the remaining rights": a thing bought is a definite one.
+  if (definite && chunk.some(isCommon)) return true;
   if (isCommon(last) && MASS_NOUN.test(last.lower)) return false;
   if (first.kind === 'money' || first.kind === 'number') return isCommon(last) && !isPlural(last);
   if (isCommon(last) && !isPlural(last)) return true;

@@ -25,23 +25,23 @@ export const HEADLINE_VERBS = words(`
   named names name ranked ranks rank honoured honored recognised recognized awarded bestowed conferred
   open opens opened opening set sets setting establish establishes established inaugurate inaugurates inaugurated build builds
   built building launch launches launched launching unveil unveils unveiled introduce introduces introduced roll rolls rolled
-  release releases released debut debuts debuted list lists listed float floats floated raise raises raised raising
+  release releases released debuts debuted lists listed float floats floated raise raises raised raising
   close closes closed buy buys bought buying acquire acquires acquired acquiring sell sells sold selling partner partners
   partnered team teams teamed tie ties tied join joins joined form forms formed forming enter enters entered entering extend
   extends extended expand expands expanded expanding approve approves approved clear clears cleared okay okays okayed grant
   grants granted give gives gave gets complete completes completed completing cross crosses crossed pass passes passed hit hits
-  reach reaches reached top tops topped surpass surpasses surpassed achieve achieves achieved strike strikes struck discover
-  discovers discovered find finds found deliver delivers delivered ship ships shipped post posts posted report reports
-  reported log logs logged register registers registered record records clock clocks clocked make makes made turn turns
-  surge surges surged rally rallies rallied rise rises rose jump jumps jumped soar soars soared zoom zooms zoomed climb
-  climbs climbed gain gains gained spurt spurts spurted advance advances advanced spike spikes edge edges end ends
-  trade trades touch touches stay stays hold holds holding jumps grows grew grow increase increases increased doubles doubled
-  triples tripled trebles fall falls fell drop drops dropped slip slips slide slides plunge plunges tumble tumbles sink sinks
-  says said say tells told announce announces announced unveil plans plan aims aim seeks seek looks look eyes eye mulls
+  reach reaches reached tops topped surpass surpasses surpassed achieve achieves achieved strike strikes struck discover
+  discovers discovered find finds found deliver delivers delivered ship ships shipped posts posted reports
+  reported logs logged register registers registered records clock clocks clocked make makes made turn turns
+  surges surged rallies rallied rises rose jumps jumped soar soars soared zoom zooms zoomed climb
+  climbs climbed gains gained spurt spurts spurted advance advances advanced spike spikes edge edges end ends
+  trades touch touches stay stays holds holding jumps grows grew grow increases increased doubles doubled
+  triples tripled trebles falls fell drops dropped slip slips slide slides plunge plunges tumble tumbles sink sinks
+  says said say tells told announce announces announced unveil seeks seek looks eyes mulls
   considers weighs hires hire hiring recruit recruits add adds added create creates created invest invests invested foray
-  forays commercialise commercialize commercialises commercializes sell provide provides support supports drive drives
-  boost boosts help helps bring brings put puts selects select selected chooses choose chose chosen taps tap tapped picks
-  awards award-winning operationalises operationalizes begins begin starts start started kicks wraps signs
+  forays commercialise commercialize commercialises commercializes sell provide provides supports drives
+  boosts helps brings puts selects select selected chooses choose chose chosen taps tap tapped picks
+  awards award-winning operationalises operationalizes begins starts started kicks wraps signs
 `);
 
 /** Share-price chatter that rides along with news ("; stock surges", "shares up 4%"). */
@@ -57,6 +57,15 @@ export const NAME_STARTS = words(`new north south east west united saint st san 
 export const HYPE_WORDS = words(`
   big bigger biggest huge mega major key marquee prestigious significant landmark massive giant large largest fresh
   another more one maiden stellar decent strong robust solid bumper blockbuster whopping hefty impressive
+`);
+
+/** The things news is about: after a name they stay common words ("Lisbon office", not "Lisbon Office"). */
+export const EVENT_HEADS = words(`
+  award awards prize prizes medal trophy contract contracts order orders deal deals project projects engagement mandate tender
+  office offices plant plants facility facilities factory factories centre center campus hub store stores outlet outlets
+  headquarters site lab laboratory warehouse branch base showroom unit mill refinery terminal studio market markets
+  partnership alliance pact agreement venture funding round financing ipo listing debut launch approval nod licence license
+  profit profits revenue sales turnover results acquisition takeover stake
 `);
 
 /** Common words, written in lower case when a Title Case or ALL-CAPS headline capitalises them. */
@@ -76,7 +85,9 @@ export const COMMON_WORDS = new Set<string>([
     product products app apps platform service services system systems device devices tool tools model models version
     phone smartphone car cars vehicle vehicles drug drugs treatment therapy pill tablets tablet vaccine trial trials
     lung cancer heart disease disorder diabetes injection rare patients medicine medicines
-    investor investors firm firms
+    investor investors firm firms studio studios podcast animation research game games app mobile battery truck trucks
+    hydrogen tunnel payroll grid radio submarine support maintenance farm highway automation storage flour roof tiles
+    hybrid pacemaker mapping payments efficiency sustainability summit brewer
     milestone milestones record customers users downloads subscribers aircraft delivery deliveries orders gas oil field
     partnership partnerships alliance pact memo memorandum understanding agreement agreements tie-up tie-ups joint venture
     collaboration licensing license licence supply distribution marketing strategic technology tech manufacturing
