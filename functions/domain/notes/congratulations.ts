@@ -144,7 +144,7 @@ const TEMPLATES: readonly Template[] = [
     ].join('\n\n'),
   }),
   (w) => ({
-    subject: w.specific ? `Well done on ${w.subject}` : `Congratulations to the ${w.company} team`,
+    subject: w.specific ? `Well done on ${w.subject}` : `Congratulations to the ${w.company.replace(/^the\s+/i, '')} team`,
     body: [
       w.hello('Dear'),
       `Congratulations on ${w.news}! ${w.remark}`,

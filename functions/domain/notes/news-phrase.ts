@@ -386,8 +386,9 @@ const readMilestone: Reading = (w) => {
     if (isWordToken(t[at], 'mark', 'milestone') && isWordToken(t[at + 1], 'of')) at += 2;
     const first = t[at];
     if (first && (first.kind === 'number' || first.kind === 'money')) {
-      const np = nounPhraseAt(t, at, 4);
-      if (np && !np.company) {
+      const found = nounPhraseAt(t, at, 4);
+      const np = found && { ...found, tokens: found.tokens.filter((x) => !isWordToken(x, 'milestone', 'mark')) };
+      if (np && np.tokens.length && !np.company) {
         // "$1 billion in payments".
         const inWhat = isWordToken(t[np.end], 'in') ? nounPhraseAt(t, np.end + 1, 2) : null;
         const what = inWhat && !inWhat.company && inWhat.tokens.every((x) => /^\p{Ll}/u.test(x.text)) ? ` in ${writeTokens(inWhat.tokens)}` : '';
@@ -794,7 +795,7 @@ export function describeNews(news: NewsToDescribe, company: string): NewsPhrase 
 function tidy(p: NewsPhrase): NewsPhrase {
   const fix = (s: string) =>
     s
-      .replace(/\bthe the\b/gi, 'the')
+      .replace(/(?<![\p{L}\p{N}])(\p{L}+) \1(?![\p{L}\p{N}])/giu, '$1')
       .replace(/\bthe new new\b/g, 'the new')
       .replace(/\bthe new latest\b/g, 'the latest')
       .replace(/\s+,/g, ',')
