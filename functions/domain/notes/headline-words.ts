@@ -142,7 +142,8 @@ export function writeMoney(raw: string): string {
   if (thousand) amount *= 1000;
   const magnitudeWord = m[3] === 'k' ? m[4] : (m[3] ?? m[4]);
   const magnitude = magnitudeWord ? (MAGNITUDE_WORDS[magnitudeWord] ?? '') : '';
-  const figure = Number.isFinite(amount) ? groupDigits(amount, 2) : m[1]!;
+  // "Rs 3,768.97 crore" is "Rs 3,769 crore" in a letter; small sums keep their decimals ("$9.2 billion").
+  const figure = Number.isFinite(amount) ? groupDigits(amount, amount >= 100 ? 0 : 2) : m[1]!;
   return `${currency}${figure}${magnitude ? ` ${magnitude}` : ''}`.replace(/^Rs (?=\d)/, 'Rs ');
 }
 

@@ -556,8 +556,11 @@ const readIpo: Reading = (w) => {
     for (let i = ipo + 1; i < Math.min(t.length, ipo + 6); i += 1) {
       const x = t[i]!;
       if (x.kind === 'word' && /^(?:over-?)?subscribed$/.test(x.lower)) {
-        const times = t[i + 1]?.kind === 'number' && isWordToken(t[i + 2], 'times') ? t[i + 1]! : t[i - 2]?.kind === 'number' && isWordToken(t[i - 1], 'times') ? t[i - 2]! : null;
-        const countWord = !times && isWordToken(t[i - 2], 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten') && isWordToken(t[i - 1], 'times') ? t[i - 2]! : null;
+        const by = isWordToken(t[i + 1], 'by') ? 1 : 0; // "over-subscribed by two times"
+        const COUNT_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+        const after = t[i + 1 + by];
+        const times = (after?.kind === 'number' || isWordToken(after, ...COUNT_WORDS)) && isWordToken(t[i + 2 + by], 'times') ? after! : t[i - 2]?.kind === 'number' && isWordToken(t[i - 1], 'times') ? t[i - 2]! : null;
+        const countWord = !times && isWordToken(t[i - 2], ...COUNT_WORDS) && isWordToken(t[i - 1], 'times') ? t[i - 2]! : null;
         const n = times ?? countWord;
         const base = `the ${money ? `${money.text} ` : ''}${ipoText}`;
         if (n) return phrase(`${base}, oversubscribed ${n.text} times`, base);

@@ -14,7 +14,7 @@ const NAMES_WITH_THE = new Set([
   'hkex', 'jse', 'kse', 'psx', 'fda', 'usfda', 'cabinet', 'pentagon', 'army', 'navy', 'gulf', 'middle', 'ipo',
 ]);
 /** Nouns that take no article ("into commodities trading", "for corporate governance"). */
-const MASS_NOUN = /(?:ing|ance|ence|ship|acy|ism|ics|ware|disorder|disease|cancer|diabetes|migraine|asthma|obesity|research|innovation|animation|design|excellence|literacy|information|care|education|automation|storage|energy|tension|pression)$/;
+const MASS_NOUN = /(?:ing|ance|ence|ship|acy|ism|ics|ware|disorder|disease|cancer|diabetes|migraine|asthma|obesity|research|innovation|animation|design|excellence|literacy|information|care|education|automation|storage|energy|tension|pression|delivery)$/;
 /** Words that open a category rather than name a thing ("for best mobile app"). */
 const CATEGORY_START = new Set(['best', 'most', 'outstanding', 'excellence', 'top', 'innovative', 'leading']);
 /** Names that take "the" because of their last word ("the London Stock Exchange"). */
