@@ -4,6 +4,7 @@
  * lines never sit in memory), and once read it must answer every line, in order.
  */
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 import { REPO_ROOT } from './cli.js';
 
 export interface StreamRun {
@@ -72,4 +73,17 @@ export async function streamThrough(command: string, total: number, lineFor: (i:
   child.stdin.end();
   const code = await exited;
   return { stalledAt, count, ordered, code };
+}
+
+/**
+ * The bad-input contract: a good line, then `bad`, then another line → exit 2, one readable stderr
+ * line matching `message` (no stack trace), and only the good line's answer on stdout.
+ */
+export function expectBadLineRejected(run: { code: number | null; stdout: string; stderr: string }, message: RegExp): void {
+  expect(run.code).toBe(2);
+  const errLines = run.stderr.trimEnd().split('\n');
+  expect(errLines).toHaveLength(1);
+  expect(errLines[0]).toMatch(message);
+  expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  expect(run.stdout.trimEnd().split('\n')).toHaveLength(1); // the good line before it was printed
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Classification } from '../../functions/domain/news.js';
-import { streamThrough } from '../support/json-lines.js';
+import { expectBadLineRejected, streamThrough } from '../support/json-lines.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(repoRoot, 'bin/afterview.ts');
@@ -67,12 +67,7 @@ describe('afterview classify (CONTRACTS.md §1)', () => {
     ['an array', '[1,2]', /line 2:/],
   ])('exits 2 with one stderr line naming the line for %s', async (_name, bad, message) => {
     const run = await classify(line({ id: 0, title: 'Acme opens new office', entity: 'Acme' }) + `${bad}\n` + line({ id: 9, title: 'x', entity: 'y' }));
-    expect(run.code).toBe(2);
-    const errLines = run.stderr.trimEnd().split('\n');
-    expect(errLines).toHaveLength(1);
-    expect(errLines[0]).toMatch(message);
-    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1); // the good line before it was printed
+    expectBadLineRejected(run, message);
   });
 
   it('rejects unknown options with exit 2', async () => {

@@ -3,7 +3,7 @@ import { Draft } from '../../functions/domain/interview.js';
 import { writeCongratulations } from '../../functions/domain/notes/congratulations.js';
 import { classifyHeadline } from '../../functions/domain/classifier/index.js';
 import { runCli } from '../support/cli.js';
-import { streamThrough } from '../support/json-lines.js';
+import { expectBadLineRejected, streamThrough } from '../support/json-lines.js';
 
 const line = (o: object) => `${JSON.stringify(o)}\n`;
 const note = (input: string, args: string[] = []) => runCli(['note', ...args], { input });
@@ -70,12 +70,7 @@ describe('afterview note (CONTRACTS.md §1)', () => {
     ['an array', '[1,2]', /line 2:/],
   ])('exits 2 with one stderr line naming the line for %s', async (_name, bad, message) => {
     const run = await note(line({ id: 0, title: 'Acme opens new office in Lisbon', entity: 'Acme' }) + `${bad}\n` + line({ id: 9, title: 'x', entity: 'y' }));
-    expect(run.code).toBe(2);
-    const errLines = run.stderr.trimEnd().split('\n');
-    expect(errLines).toHaveLength(1);
-    expect(errLines[0]).toMatch(message);
-    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1); // the good line before it was printed
+    expectBadLineRejected(run, message);
   });
 
   it('rejects unknown options with exit 2', async () => {
