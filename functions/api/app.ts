@@ -18,6 +18,8 @@ import { companyRoutes } from './routes/companies.js';
 import { mountDocs } from './routes/docs.js';
 import { emailLinkRoutes } from './routes/email-links.js';
 import { interviewRoutes } from './routes/interviews.js';
+import { INVITE_IMPORT_PATH, interviewImportRoutes } from './routes/interview-import.js';
+import { MAX_INVITE_BYTES } from '../app/interviews/import-invite.js';
 import { meRoutes } from './routes/me.js';
 import { planRoutes } from './routes/plan.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
@@ -54,18 +56,20 @@ export function createApi(deps: ApiDependencies, site?: Site): OpenAPIHono<ApiEn
     return c.json({ ok: false }, 503);
   });
 
-  app.use(
-    '/v1/*',
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new PayloadTooLargeError(MAX_BODY_BYTES);
+        throw new PayloadTooLargeError(maxSize);
       },
-    }),
-  );
+    });
+  const apiBodyLimit = limitTo(MAX_BODY_BYTES);
+  // A calendar invite (an Outlook one carries its zone rules and boilerplate) may be larger than any JSON body.
+  const inviteBodyLimit = limitTo(MAX_INVITE_BYTES);
+  app.use('/v1/*', (c, next) => (c.req.path === INVITE_IMPORT_PATH ? inviteBodyLimit : apiBodyLimit)(c, next));
   app.use('/v1/*', identifyAndThrottle(deps));
 
-  for (const routes of [subscriptionRoutes, companyRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes, calendarRoutes]) {
+  for (const routes of [subscriptionRoutes, companyRoutes, interviewImportRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes, calendarRoutes]) {
     app.route('/', routes(deps));
   }
   mountDocs(app);

@@ -1,0 +1,26 @@
+/**
+ * "Add from a calendar invite": reads the invite the candidate already has into the interview
+ * fields (null where the invite does not say), with the guesses to check. Saves nothing — the
+ * person confirms, then the interview is added the usual way (POST /v1/interviews, the web form).
+ */
+import { MAX_INVITE_BYTES, readInvite, type InviteReading } from '../../domain/calendar-invite/index.js';
+import { NotFoundError, PayloadTooLargeError } from '../errors.js';
+import type { Clock, SubscriberRepository } from '../ports.js';
+
+export { MAX_INVITE_BYTES, type ImportedInterview, type InviteReading } from '../../domain/calendar-invite/index.js';
+
+export interface InviteImportDependencies {
+  repos: { subscribers: Pick<SubscriberRepository, 'get'> };
+  clock: Clock;
+}
+
+/**
+ * The interview `text` (an .ics file, already decoded) describes, as `subscriberId` would add it:
+ * their own address is never the interviewer, and their time zone stands in when the invite has none.
+ */
+export async function readInviteFor(deps: InviteImportDependencies, subscriberId: string, text: string): Promise<InviteReading> {
+  if (Buffer.byteLength(text, 'utf8') > MAX_INVITE_BYTES) throw new PayloadTooLargeError(MAX_INVITE_BYTES);
+  const subscriber = await deps.repos.subscribers.get(subscriberId);
+  if (!subscriber) throw new NotFoundError('account');
+  return readInvite(text, { now: deps.clock.now(), candidateEmail: subscriber.email, candidateTimeZone: subscriber.timeZone });
+}

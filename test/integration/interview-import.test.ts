@@ -1,0 +1,151 @@
+/**
+ * POST /v1/interviews/import through the real app on the test table: an invite in, the interview
+ * out (200), nothing saved; bad invites get 400 with one sentence, oversized ones 413 (its own
+ * 256 KB limit, above the API's 64 KB); each subscriber's own address and zone are theirs alone;
+ * and the OpenAPI document describes the route.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiHarness, PUBLIC_URL, uniqueEmail, type ApiHarness } from './api-harness.js';
+
+type ErrorBody = { error: { code: string; message: string } };
+interface Reading {
+  interview: Record<string, unknown> & { interviewer: { name: string | null; email: string | null } };
+  warnings: string[];
+}
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'invites');
+/** A fixture with the test subscriber's address where the invite has the candidate's. */
+const invite = (name: string, candidate: string) => readFileSync(join(FIXTURES, name), 'utf8').replaceAll('sam.rivera@gmail.com', candidate);
+
+describe('POST /v1/interviews/import', () => {
+  let h: ApiHarness;
+  let a: { token: string; subscriberId: string; email: string };
+  let b: { token: string; subscriberId: string; email: string };
+
+  const importAs = (who: { token?: string }, body: string | Uint8Array, contentType = 'text/calendar') =>
+    Promise.resolve(
+      h.app.request(
+        `${PUBLIC_URL}/v1/interviews/import`,
+        { method: 'POST', headers: { 'content-type': contentType, ...(who.token ? { authorization: `Bearer ${who.token}` } : {}) }, body },
+        { requestContext: { http: { sourceIp: '198.51.100.7' } } },
+      ),
+    );
+  /** Everything but the throttling counters, which every request moves. */
+  const storedData = async () => (await h.scanTable()).filter((i) => !String(i.PK).startsWith('RATE#'));
+
+  beforeAll(async () => {
+    h = await createApiHarness({ startAt: '2026-10-30T12:00:00Z' });
+    const emailA = uniqueEmail('import-a');
+    const emailB = uniqueEmail('import-b');
+    a = { ...(await h.signUp(emailA, 'Europe/Paris')), email: emailA };
+    b = { ...(await h.signUp(emailB, 'America/New_York')), email: emailB };
+  });
+
+  it('reads a Google Calendar invite into the interview fields, null where unknown, and saves nothing', async () => {
+    const before = await storedData();
+    const res = await importAs(a, invite('google-meet-utc.ics', a.email));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Reading;
+    expect(body.interview).toEqual({
+      company: 'Acme Robotics',
+      role: 'Data Analyst',
+      interviewer: { name: 'Dana Lee', email: 'dana.lee@acmerobotics.example' },
+      interviewedAt: '2026-11-02T20:00:00Z',
+      format: 'video',
+      decisionExpectedBy: null,
+      contactPolicy: null,
+      lastEmployerChannel: null,
+      // The invite gives UTC only: the subscriber's own zone stands in, and they are told.
+      timeZone: 'Europe/Paris',
+    });
+    expect(body.warnings).toEqual([expect.stringContaining('(Europe/Paris)')]);
+    expect(await storedData()).toEqual(before);
+    expect(((await (await h.call('GET', '/v1/interviews', { token: a.token })).json()) as { interviews: unknown[] }).interviews).toEqual([]);
+  });
+
+  it('gives what the client needs to add the interview with POST /v1/interviews', async () => {
+    const { interview } = (await (await importAs(a, invite('outlook-teams-pacific.ics', a.email))).json()) as Reading;
+    const fields = Object.fromEntries(Object.entries(interview).filter(([, v]) => v !== null));
+    const created = await h.call('POST', '/v1/interviews', { token: a.token, body: fields });
+    expect(created.status).toBe(201);
+    const saved = (await created.json()) as { id: string };
+    expect(saved).toMatchObject({ company: 'Contoso Health', timeZone: 'America/Los_Angeles', interviewedAt: '2026-11-03T18:00:00Z' });
+    expect((await h.call('DELETE', `/v1/interviews/${saved.id}`, { token: a.token })).status).toBe(204);
+  });
+
+  it.each([
+    ['not iCalendar', 'Hi, see you Tuesday at 3pm!', /^This is not a calendar invite we can read/],
+    ['no event', readFileSync(join(FIXTURES, 'no-event.ics'), 'utf8'), /^This calendar file holds no event/],
+    ['no start time', readFileSync(join(FIXTURES, 'no-start-time.ics'), 'utf8'), /^This invite has no start time/],
+    ['only a cancellation', readFileSync(join(FIXTURES, 'outlook-cancelled.ics'), 'utf8'), /^This invite cancels the meeting/],
+    ['cut short', readFileSync(join(FIXTURES, 'truncated.ics'), 'utf8'), /^This invite is damaged or cut short/],
+    ['empty', '', /^This is not a calendar invite we can read/],
+  ])('answers 400 with one clear sentence for an invite with %s, and saves nothing', async (_label, body, message) => {
+    const before = await storedData();
+    const res = await importAs(a, body);
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(error.code).toBe('validation_error');
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toMatch(/Error|stack|at \w+ \(/);
+    expect(await storedData()).toEqual(before);
+  });
+
+  it('has its own 256 KB limit: a 150 KB invite is read, a 300 KB one is refused with 413', async () => {
+    const padded = (kb: number) =>
+      invite('google-meet-utc.ics', a.email).replace('DESCRIPTION:', `DESCRIPTION:${'Agenda and directions. '.repeat(Math.ceil((kb * 1024) / 23))}`);
+    const read = await importAs(a, padded(150));
+    expect(read.status).toBe(200);
+    const refused = await importAs(a, padded(300));
+    expect(refused.status).toBe(413);
+    const { error } = (await refused.json()) as ErrorBody;
+    expect(error).toEqual({ code: 'payload_too_large', message: 'the request body is larger than 256 KB' });
+    // Every other route keeps the API's 64 KB.
+    const company = await h.call('POST', '/v1/companies', { token: a.token, body: { name: 'Acme', aliases: ['x'.repeat(100 * 1024)] } });
+    expect(company.status).toBe(413);
+  });
+
+  it('decodes an invite sent in another charset when Content-Type says so', async () => {
+    const text = invite('apple-in-person-london.ics', a.email).replace('CN=Tom Hughes:mailto', 'CN=José Núñez:mailto');
+    const res = await importAs(a, iconv.encode(text, 'windows-1252'), 'text/calendar; charset=windows-1252');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Reading).interview.interviewer.name).toBe('José Núñez');
+  });
+
+  it('requires an API token', async () => {
+    const res = await importAs({}, invite('google-meet-utc.ics', a.email));
+    expect(res.status).toBe(401);
+  });
+
+  it("reads every invite as the caller's: their address is never the interviewer, their zone stands in", async () => {
+    // An invite A organised, sent to B: for B, A is the interviewer; for A, A is not.
+    const text = invite('google-meet-utc.ics', b.email)
+      .replace(/ORGANIZER;CN=Dana Lee:mailto:dana\.lee@acmerobotics\.example/, `ORGANIZER;CN=Alex Doe:mailto:${a.email}`)
+      .replace(/CN=Dana Lee;X-NUM-GUESTS=0:mailto:dana\.lee@acmerobotics\.example/, `CN=Alex Doe;X-NUM-GUESTS=0:mailto:${a.email}`);
+    const forB = (await (await importAs(b, text)).json()) as Reading;
+    const forA = (await (await importAs(a, text)).json()) as Reading;
+    expect(forB.interview.interviewer).toEqual({ name: 'Alex Doe', email: a.email });
+    expect(forB.interview.timeZone).toBe('America/New_York');
+    expect(forA.interview.interviewer.email).not.toBe(a.email);
+    expect(forA.interview.timeZone).toBe('Europe/Paris');
+    // Neither import left anything in either account.
+    for (const who of [a, b]) {
+      expect(((await (await h.call('GET', '/v1/interviews', { token: who.token })).json()) as { interviews: unknown[] }).interviews).toEqual([]);
+    }
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await (await h.call('GET', '/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const op = doc.paths['/v1/interviews/import']?.post;
+    expect(op?.requestBody?.content).toHaveProperty('text/calendar');
+    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '413']));
+    expect(doc.components.schemas).toHaveProperty('InviteReading');
+    expect(doc.components.schemas).toHaveProperty('ImportedInterview');
+  });
+});
