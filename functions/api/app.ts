@@ -14,6 +14,7 @@ import type { ApiDependencies, ApiEnv } from './context.js';
 import { errorBody, toErrorResponse } from '../http/errors.js';
 import { identifyAndThrottle } from './middleware.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { calendarFeedRoutes } from './routes/calendar-feed.js';
 import { companyRoutes } from './routes/companies.js';
 import { mountDocs } from './routes/docs.js';
 import { emailLinkRoutes } from './routes/email-links.js';
@@ -69,7 +70,7 @@ export function createApi(deps: ApiDependencies, site?: Site): OpenAPIHono<ApiEn
   app.use('/v1/*', (c, next) => (c.req.path === INVITE_IMPORT_PATH ? inviteBodyLimit : apiBodyLimit)(c, next));
   app.use('/v1/*', identifyAndThrottle(deps));
 
-  for (const routes of [subscriptionRoutes, companyRoutes, interviewImportRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes, calendarRoutes]) {
+  for (const routes of [subscriptionRoutes, companyRoutes, interviewImportRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes, calendarRoutes, calendarFeedRoutes]) {
     app.route('/', routes(deps));
   }
   mountDocs(app);

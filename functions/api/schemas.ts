@@ -192,6 +192,9 @@ export const Account = z
     createdAt: z.string(),
     confirmedAt: z.string().optional(),
     nextDigestAt: z.string().optional().openapi({ description: 'When the next digest is due (UTC); only while confirmed.' }),
+    calendarUrl: z.string().openapi({
+      description: 'Your calendar feed (GET /v1/calendar.ics?token=…): subscribe to it from your calendar app. POST /v1/me/calendar-url replaces it.',
+    }),
   })
   .openapi('Account');
 

@@ -100,6 +100,11 @@ export interface SubscriberRepository {
   listDueForDigest(now: Date, limit?: number): Promise<Subscriber[]>;
   addApiToken(id: string, tokenHash: string, at: Date): Promise<void>;
   findIdByApiToken(tokenHash: string): Promise<string | null>;
+  /**
+   * Moves the subscriber's calendar feed key on by one (one atomic update) and returns the new
+   * version: every feed link made with an older version stops working.
+   */
+  renewCalendarKey(id: string): Promise<number>;
   /** Every item the subscriber owns, raw, for export. */
   exportAll(id: string): Promise<Record<string, unknown>[]>;
   /** Removes the subscriber and everything that is theirs. */
@@ -257,7 +262,7 @@ export interface Mailer {
 }
 
 /** What a signed email link may do; each link does exactly one thing. */
-export type LinkPurpose = 'unsubscribe' | 'interview-event' | 'stop-watching' | 'not-relevant' | 'calendar';
+export type LinkPurpose = 'unsubscribe' | 'interview-event' | 'stop-watching' | 'not-relevant' | 'calendar' | 'calendar-feed';
 
 export interface LinkPayload {
   purpose: LinkPurpose;

@@ -7,7 +7,7 @@ const DEFAULT_TTL_SECONDS = 30 * DAY_SECONDS;
 
 const Token = z
   .object({
-    p: z.enum(['unsubscribe', 'interview-event', 'stop-watching', 'not-relevant', 'calendar']),
+    p: z.enum(['unsubscribe', 'interview-event', 'stop-watching', 'not-relevant', 'calendar', 'calendar-feed']),
     s: z.string().min(1),
     d: z.record(z.string(), z.string()),
     e: z.number().int(),

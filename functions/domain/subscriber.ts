@@ -36,4 +36,9 @@ export interface Subscriber extends SubscriberSettings {
   nextDigestAt?: string;
   /** SHA-256 hashes of the API tokens issued to this subscriber (never the tokens). */
   tokenHashes: string[];
+  /**
+   * Which calendar feed link is current: the link carries the version it was made with, and
+   * renewing the link moves this on, so every older link stops working at once. Absent means 0.
+   */
+  calendarKeyVersion?: number;
 }

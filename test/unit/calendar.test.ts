@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIcs, calendarEntryForAction, escapeIcsText, foldIcsLine } from '../../functions/domain/digest/index.js';
+import { buildIcs, calendarEntryForAction } from '../../functions/domain/calendar/index.js';
 import type { FollowUpAction } from '../../functions/domain/interview.js';
 
 const STAMP = new Date('2026-11-30T08:00:00.123Z');
@@ -7,20 +7,25 @@ const STAMP = new Date('2026-11-30T08:00:00.123Z');
 /** Unfolds per RFC 5545 §3.1 (CRLF followed by one space or tab). */
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
-describe('escapeIcsText', () => {
+const entryWith = (text: { summary?: string; description?: string }) =>
+  buildIcs({ uid: 'int-1@afterview', date: '2026-12-03', summary: text.summary ?? 'short', description: text.description, stamp: STAMP });
+
+describe('text values', () => {
   it('escapes backslash, semicolon, comma and newlines; drops other controls', () => {
-    expect(escapeIcsText('a\\b;c,d\ne\r\nf\u0000g')).toBe('a\\\\b\\;c\\,d\\ne\\nfg');
+    expect(unfold(entryWith({ description: 'a\\b;c,d\ne\r\nf\u0000g' }))).toContain('\r\nDESCRIPTION:a\\\\b\\;c\\,d\\ne\\nfg\r\n');
   });
 });
 
-describe('foldIcsLine', () => {
+describe('line folding', () => {
   it('leaves short lines alone', () => {
-    expect(foldIcsLine('SUMMARY:short')).toBe('SUMMARY:short');
+    expect(entryWith({ summary: 'short' })).toContain('\r\nSUMMARY:short\r\n');
   });
 
   it('folds at 75 octets and never splits a UTF-8 character', () => {
     const line = `DESCRIPTION:${'é'.repeat(100)}`;
-    const folded = foldIcsLine(line);
+    const ics = entryWith({ description: 'é'.repeat(100) });
+    const start = ics.indexOf('DESCRIPTION:');
+    const folded = ics.slice(start, ics.indexOf('\r\nTRANSP:', start));
     const parts = folded.split('\r\n');
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);

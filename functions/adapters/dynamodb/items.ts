@@ -49,6 +49,7 @@ const SubscriberItem = z.object({
   confirmedAt: z.string().optional(),
   nextDigestAt: z.string().optional(),
   tokenHashes: z.array(z.string()).default([]),
+  calendarKeyVersion: z.number().int().min(0).optional(),
 });
 
 export function subscriberToItem(s: Subscriber): Item {

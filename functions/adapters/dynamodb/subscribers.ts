@@ -132,6 +132,27 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     }
   }
 
+  async renewCalendarKey(id: string): Promise<number> {
+    try {
+      const { Attributes } = await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.subscriber(id),
+          UpdateExpression: 'ADD calendarKeyVersion :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const version = Attributes?.calendarKeyVersion;
+      if (typeof version !== 'number') throw new Error('the table did not return the new calendar key version');
+      return version;
+    } catch (err) {
+      if (isConditionFailure(err)) throw new NotFoundError('subscriber');
+      throw err;
+    }
+  }
+
   async findIdByApiToken(tokenHash: string): Promise<string | null> {
     const { Item } = await this.ctx.client.send(new GetCommand({ TableName: this.ctx.tableName, Key: keys.apiToken(tokenHash) }));
     return typeof Item?.subscriberId === 'string' ? Item.subscriberId : null;

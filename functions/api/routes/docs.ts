@@ -69,6 +69,7 @@ export function mountDocs(app: OpenAPIHono<ApiEnv>): void {
       { name: 'Interviews', description: 'Interviews and what happened after them' },
       { name: 'Plan', description: 'What to do today' },
       { name: 'Account', description: 'Settings, export, deletion' },
+      { name: 'Calendar', description: 'Your plan in your calendar app' },
       { name: 'Email links', description: 'The pages behind links in emails' },
     ],
   });

@@ -1,6 +1,8 @@
 /** The account itself: /v1/me (settings, deletion) and /v1/me/export. */
 import { createRoute } from '@hono/zod-openapi';
 import { accountView, deleteAccount, exportAccount, getAccount, updateSettings } from '../../app/account/me.js';
+import { calendarUrlFor } from '../../app/calendar/calendar-feed.js';
+import type { Subscriber } from '../../domain/subscriber.js';
 import { BEARER_SECURITY, newRouter, requireSubscriber, subscriberOf, type ApiDependencies } from '../context.js';
 import { Account, AccountExport, ErrorResponse, SettingsPatch } from '../schemas.js';
 
@@ -14,10 +16,11 @@ const errors = {
 
 export function meRoutes(deps: ApiDependencies) {
   const router = newRouter();
+  const withCalendar = async (s: Subscriber) => ({ ...accountView(s), calendarUrl: await calendarUrlFor(deps, s) });
 
   router.openapi(
     createRoute({ ...common, method: 'get', path: '/v1/me', summary: 'Your settings', responses: { 200: json(Account, 'Your account'), ...errors } }),
-    async (c) => c.json(accountView(await getAccount(deps, subscriberOf(c))), 200),
+    async (c) => c.json(await withCalendar(await getAccount(deps, subscriberOf(c))), 200),
   );
 
   router.openapi(
@@ -30,7 +33,7 @@ export function meRoutes(deps: ApiDependencies) {
       request: { body: { required: true, content: { 'application/json': { schema: SettingsPatch } } } },
       responses: { 200: json(Account, 'Your account'), 400: json(ErrorResponse, 'Invalid settings'), ...errors },
     }),
-    async (c) => c.json(accountView(await updateSettings(deps, subscriberOf(c), c.req.valid('json'))), 200),
+    async (c) => c.json(await withCalendar(await updateSettings(deps, subscriberOf(c), c.req.valid('json'))), 200),
   );
 
   router.openapi(

@@ -90,7 +90,8 @@ export async function previewEmailAction(deps: EmailActionDependencies, token: s
       };
     }
     case 'calendar':
-      // Calendar links download an .ics from /v1/calendar; they do nothing here.
+    case 'calendar-feed':
+      // Calendar links download an .ics from /v1/calendar or /v1/calendar.ics; they do nothing here.
       throw invalid();
     case 'unsubscribe':
       return {
@@ -162,6 +163,7 @@ export async function performEmailAction(deps: EmailActionDependencies, token: s
       return { title: 'Thanks', message: 'Noted: this story is not relevant. It helps afterview pick better news.' };
     }
     case 'calendar':
+    case 'calendar-feed':
       throw invalid();
   }
 }

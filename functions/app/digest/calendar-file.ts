@@ -2,7 +2,7 @@
  * "Add to calendar" links in digests: a signed link names one dated action of one interview; the
  * file is built when it is fetched, from the interview as it is now. Reading it changes nothing.
  */
-import { buildIcs, calendarEntryForAction } from '../../domain/digest/index.js';
+import { buildIcs, calendarEntryForAction } from '../../domain/calendar/index.js';
 import { planFollowUps } from '../../domain/follow-up/index.js';
 import { ActionType, LocalDate, type FollowUpAction } from '../../domain/interview.js';
 import { NotFoundError } from '../errors.js';

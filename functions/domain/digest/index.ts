@@ -1,6 +1,5 @@
 /** The digest composer: one subscriber's daily email from plain data (DESIGN.md §3). */
 export { composeDigest } from './compose.js';
-export { buildIcs, calendarEntryForAction, escapeIcsText, foldIcsLine, type CalendarEntry } from './calendar.js';
 export { keepLookingAdvice, KEEP_LOOKING, type KeepLookingAdvice } from './keep-looking.js';
 export { mailtoLink } from './mailto.js';
 export { escapeHtml, safeHref } from './html.js';

@@ -79,7 +79,7 @@ export interface DigestLinks {
   stopWatching(companyId: string): MaybePromise<string>;
   /** RFC 8058 one-click unsubscribe page (also used for the List-Unsubscribe header by the job). */
   unsubscribe(): MaybePromise<string>;
-  /** An .ics for a dated action (see calendar.ts), or null to leave the link out. */
+  /** An .ics for a dated action (see domain/calendar/), or null to leave the link out. */
   calendar(interviewId: string, action: FollowUpAction): MaybePromise<string | null>;
   /** "Not relevant" for a story (optional). */
   notRelevant?(companyId: string, storyId: string): MaybePromise<string>;
