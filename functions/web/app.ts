@@ -19,8 +19,10 @@ import { limitsOf, type HttpDependencies } from '../http/context.js';
 import { throttle } from '../http/throttle.js';
 import { sendPage, type Section } from './layout.js';
 import { accountRoutes } from './routes/account.js';
+import { calendarSettingsRoutes } from './routes/calendar-settings.js';
 import { companyRoutes } from './routes/companies.js';
 import { interviewRoutes } from './routes/interviews.js';
+import { INVITE_UPLOAD_PATH, interviewImportRoutes, MAX_INVITE_FORM_BYTES } from './routes/interview-import.js';
 import { todayRoutes } from './routes/today.js';
 import { clearSessionCookie, CSRF_FIELD, csrfTokenFor, csrfTokenMatches, isHttps, readSessionCookie, type WebEnv } from './session.js';
 
@@ -67,10 +69,15 @@ export function webRoutes(deps: HttpDependencies): Hono<WebEnv> {
     c.body(SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' }),
   );
 
-  const bodyCap = bodyLimit({
-    maxSize: MAX_FORM_BYTES,
-    onError: (c) => sendPage(c as Context<WebEnv>, { title: 'Too much', body: html`<h1>That was too much text</h1><p>Please shorten it and try again.</p>` }, 413),
-  });
+  const capAt = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => sendPage(c as Context<WebEnv>, { title: 'Too much', body: html`<h1>That was too much text</h1><p>Please shorten it and try again.</p>` }, 413),
+    });
+  const formCap = capAt(MAX_FORM_BYTES);
+  // A calendar invite is uploaded as a file, and may be larger than any form a person types.
+  const inviteCap = capAt(MAX_INVITE_FORM_BYTES);
+  const bodyCap: MiddlewareHandler<WebEnv> = (c, next) => (c.req.path === INVITE_UPLOAD_PATH ? inviteCap : formCap)(c, next);
   // The page's own origin, or the public URL's (behind a proxy the two may differ).
   const originCheck = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin });
   const sessionAndForm: MiddlewareHandler<WebEnv> = async (c, next) => {
@@ -111,7 +118,8 @@ export function webRoutes(deps: HttpDependencies): Hono<WebEnv> {
   };
   for (const path of WEB_PATHS) web.use(path, guard);
 
-  for (const routes of [accountRoutes, todayRoutes, interviewRoutes, companyRoutes]) web.route('/', routes(deps));
+  // The invite import before the interviews, whose /interviews/:id would otherwise take /interviews/import.
+  for (const routes of [accountRoutes, calendarSettingsRoutes, todayRoutes, interviewImportRoutes, interviewRoutes, companyRoutes]) web.route('/', routes(deps));
 
   web.onError(async (err, c) => {
     if (err instanceof NotFoundError) return notFoundPage(c);

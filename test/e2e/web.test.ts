@@ -162,6 +162,61 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(history).toContain('They replied (decision by');
   });
 
+  it('adds an interview from a calendar invite: upload, check the prefilled form, save, and it is on the Today page', async () => {
+    // An Outlook/Teams invite for yesterday afternoon, with its Windows zone name, as the invitation email attaches it.
+    const yesterday = DateTime.now().setZone('Europe/Paris').minus({ days: 1 });
+    const stamp = yesterday.toFormat("yyyyMMdd'T'HHmmss");
+    const invite = [
+      'BEGIN:VCALENDAR', 'METHOD:REQUEST', 'PRODID:Microsoft Exchange Server 2010', 'VERSION:2.0',
+      'BEGIN:VTIMEZONE', 'TZID:Romance Standard Time',
+      'BEGIN:STANDARD', 'DTSTART:16010101T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10', 'END:STANDARD',
+      'BEGIN:DAYLIGHT', 'DTSTART:16010101T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3', 'END:DAYLIGHT',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'ORGANIZER;CN="Martin, Claire":mailto:claire.martin@contosohealth.example',
+      `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=${email}:mailto:${email}`,
+      'SUMMARY;LANGUAGE=en-US:Contoso Health - Senior Data Engineer - Interview with Claire Martin',
+      `DTSTART;TZID=Romance Standard Time:${yesterday.toFormat('yyyyMMdd')}T150000`,
+      `DTEND;TZID=Romance Standard Time:${yesterday.toFormat('yyyyMMdd')}T160000`,
+      'LOCATION;LANGUAGE=en-US:Microsoft Teams Meeting',
+      'X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/19%3ameeting_e2e%40thread.v2/0',
+      `UID:e2e-${stamp}`, `DTSTAMP:${stamp}Z`, 'STATUS:CONFIRMED',
+      'END:VEVENT', 'END:VCALENDAR', '',
+    ].join('\r\n');
+
+    await page.goto(`${base}/interviews`);
+    await page.getByRole('link', { name: 'Add from a calendar invite' }).click();
+    await page.getByLabel('The invite’s .ics file').setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: Buffer.from(invite) });
+    await shot('invite-upload');
+    await page.getByRole('button', { name: 'Read the invite' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Check and add the interview' }).isVisible()).resolves.toBe(true);
+    expect(await page.getByLabel('Company').inputValue()).toBe('Contoso Health');
+    expect(await page.getByLabel('Role').inputValue()).toBe('Senior Data Engineer');
+    expect(await page.getByLabel('Interviewer’s name').inputValue()).toBe('Claire Martin');
+    expect(await page.getByLabel('Interviewer’s email').inputValue()).toBe('claire.martin@contosohealth.example');
+    expect(await page.getByLabel('Interview date').inputValue()).toBe(yesterday.toISODate());
+    expect(await page.getByLabel('Time', { exact: false }).nth(0).inputValue()).toBe('15:00');
+    expect(await page.getByLabel('Format').inputValue()).toBe('video');
+    expect(await page.locator('#zone').inputValue()).toBe('Europe/Paris');
+    await shot('invite-prefilled');
+    // Nothing is saved before the person confirms (a second tab of the same session looks).
+    const other = await context.newPage();
+    await other.goto(`${base}/interviews`);
+    expect(await other.locator('main').textContent()).not.toContain('Contoso Health');
+    await other.close();
+
+    await page.getByRole('button', { name: 'Add the interview' }).click();
+    await page.waitForURL(/\/interviews\/[0-9a-f-]+\?done=added$/);
+    await page.getByRole('link', { name: 'Today' }).click();
+    const today = page.locator('main');
+    await expect(today.getByRole('heading', { name: /Send your thank-you note/ }).first().isVisible()).resolves.toBe(true);
+    expect(await today.textContent()).toContain('Contoso Health');
+    const mailto = await page.locator('a[href^="mailto:claire.martin@contosohealth.example"]').count();
+    expect(mailto).toBe(1);
+    await shot('today-after-invite');
+  });
+
   it('manages companies and settings', async () => {
     await page.getByRole('link', { name: 'Companies' }).click();
     expect(await page.locator('table').textContent()).toContain('Acme Robotics');
@@ -180,6 +235,11 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(await page.getByLabel('Daily digest at').inputValue()).toBe('7');
     expect(await page.getByLabel('Only in my daily digest').isChecked()).toBe(true);
     await shot('settings');
+    const feed = await page.locator('#calendar-url').inputValue();
+    expect(feed).toMatch(new RegExp(`^${base}/v1/calendar\\.ics\\?token=`));
+    expect(await page.getByRole('link', { name: 'Subscribe in your calendar' }).getAttribute('href')).toBe(feed.replace(/^http:/, 'webcal:'));
+    const ics = await (await fetch(feed)).text();
+    expect(ics).toContain('SUMMARY:Follow up: Senior Data Engineer at Contoso Health');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^afterview-export-\d{4}-\d{2}-\d{2}\.json$/);

@@ -24,6 +24,7 @@ import type { HttpDependencies } from '../../http/context.js';
 import { localDate } from '../../domain/time-zone.js';
 import { parseSettingsForm, type FormValues } from '../forms.js';
 import { checked, csrfField, options, sendPage, timeZoneSelect } from '../layout.js';
+import { CALENDAR_RENEWED_NOTICE, calendarCard } from './calendar-settings.js';
 import { clearSessionCookie, isHttps, requireSignIn, writeSessionCookie, type WebEnv } from '../session.js';
 
 const EmailAddress = z.email().max(320);
@@ -32,6 +33,7 @@ const NOTICES: Record<string, string> = {
   'signed-out': 'You are signed out.',
   deleted: 'Your account and all your data are deleted. Thank you for using afterview.',
   settings: 'Settings saved.',
+  calendar: CALENDAR_RENEWED_NOTICE,
 };
 
 const notice = (c: Context<WebEnv>) => NOTICES[c.req.query('done') ?? ''];
@@ -223,6 +225,7 @@ export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
             <label class="inline"><input type="checkbox" name="dailyEvenIfEmpty"${checked(values.dailyEvenIfEmpty !== undefined ? values.dailyEvenIfEmpty === 'on' : subscriber.dailyEvenIfEmpty)}> <span>Send the digest every day, even when there is nothing to do <span class="hint">Otherwise quiet days send nothing.</span></span></label>
             <div><button type="submit">Save settings</button></div>
           </form>
+          ${calendarCard(deps, c, subscriber)}
           <h2>Your data</h2>
           <div class="card">
             <p>Everything afterview stores about you — account, companies, interviews and what was sent — as one JSON file.</p>

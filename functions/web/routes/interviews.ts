@@ -52,59 +52,7 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.use('/interviews', requireSignIn);
   web.use('/interviews/*', requireSignIn);
 
-  const formPage = async (c: Context<WebEnv>, mode: { id?: string }, values: FormValues, errors: string[] = []) => {
-    const subscriber = c.get('subscriber')!;
-    const companies = await listCompanies(deps, subscriber.id);
-    const title = mode.id ? 'Change the interview' : 'Add an interview';
-    const field = (name: string) => values[name] ?? '';
-    return sendPage(
-      c,
-      {
-        title,
-        section: 'interviews',
-        errors,
-        body: html`<h1>${title}</h1>
-          <form class="stack card" method="post" action="${mode.id ? `/interviews/${mode.id}` : '/interviews'}">
-            ${csrfField(c)}
-            <div class="two">
-              <div><label for="company">Company</label>
-              <input type="text" id="company" name="company" required maxlength="200" list="company-names" value="${field('company')}" autocomplete="organization">
-              <datalist id="company-names">${companies.map((co) => html`<option value="${co.name}"></option>`)}</datalist></div>
-              <div><label for="role">Role</label>
-              <input type="text" id="role" name="role" required maxlength="200" value="${field('role')}" autocomplete="organization-title"></div>
-            </div>
-            <div class="two">
-              <div><label for="interviewer-name">Interviewer’s name</label>
-              <input type="text" id="interviewer-name" name="interviewerName" required maxlength="200" value="${field('interviewerName')}"></div>
-              <div><label for="interviewer-email">Interviewer’s email <span class="hint">Optional: lets afterview prefill your notes</span></label>
-              <input type="email" id="interviewer-email" name="interviewerEmail" maxlength="320" value="${field('interviewerEmail')}"></div>
-            </div>
-            <div class="two">
-              <div><label for="date">Interview date</label>
-              <input type="date" id="date" name="date" required value="${field('date')}"></div>
-              <div><label for="time">Time <span class="hint">Optional</span></label>
-              <input type="time" id="time" name="time" value="${field('time')}"></div>
-            </div>
-            <div class="two">
-              <div><label for="format">Format</label>
-              <select id="format" name="format">${options(FORMAT_CHOICES, field('format'))}</select></div>
-              <div><label for="decision">They expect to decide by <span class="hint">Optional: the date they gave you</span></label>
-              <input type="date" id="decision" name="decisionExpectedBy" value="${field('decisionExpectedBy')}"></div>
-            </div>
-            <div class="two">
-              <div><label for="channel">Their last message came by <span class="hint">afterview suggests answering the same way</span></label>
-              <select id="channel" name="lastEmployerChannel">${options(CHANNEL_CHOICES, field('lastEmployerChannel') || 'email')}</select></div>
-              <div><label for="zone">Time zone of the interview</label>
-              ${timeZoneSelect('timeZone', 'zone', field('timeZone') || subscriber.timeZone)}</div>
-            </div>
-            <label class="inline"><input type="checkbox" name="noContact"${checked(Boolean(values.noContact))}> <span>They asked me not to contact them until they reach out <span class="hint">afterview then suggests no thank-you, follow-up or congratulations for this interview.</span></span></label>
-            <div class="row"><button type="submit">${mode.id ? 'Save changes' : 'Add the interview'}</button>
-            <a href="${mode.id ? `/interviews/${mode.id}` : '/interviews'}">Cancel</a></div>
-          </form>`,
-      },
-      errors.length > 0 ? 400 : 200,
-    );
-  };
+  const formPage = (c: Context<WebEnv>, mode: { id?: string }, values: FormValues, errors: string[] = []) => interviewFormPage(deps, c, mode, values, errors);
 
   web.get('/interviews', async (c) => {
     const subscriber = c.get('subscriber')!;
@@ -115,7 +63,8 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
       section: 'interviews',
       notice: noticeFor(c.req.query('done') ?? ''),
       body: html`<h1>Interviews</h1>
-        <p><a class="button" href="/interviews/new">Add an interview</a></p>
+        <p class="row"><a class="button" href="/interviews/new">Add an interview</a>
+        <a class="button secondary" href="/interviews/import">Add from a calendar invite</a></p>
         ${
           interviews.length === 0
             ? html`<div class="card empty"><p>No interviews yet.</p></div>`
@@ -132,7 +81,14 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
 
   web.get('/interviews/new', async (c) => {
     const subscriber = c.get('subscriber')!;
-    return formPage(c, {}, { date: dateIn(deps.clock.now(), subscriber.timeZone), timeZone: subscriber.timeZone });
+    return interviewFormPage(
+      deps,
+      c,
+      {},
+      { date: dateIn(deps.clock.now(), subscriber.timeZone), timeZone: subscriber.timeZone },
+      [],
+      html`<p>Have the invitation? <a href="/interviews/import">Add from a calendar invite</a> and afterview fills this in for you.</p>`,
+    );
   });
 
   web.post('/interviews', async (c) => {
@@ -259,4 +215,70 @@ function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date
     <p class="row"><a class="button secondary" href="/interviews/${interview.id}/edit">Change details</a>
     <a class="button secondary" href="/interviews/${interview.id}/delete">Remove</a></p>`;
   return sendPage(c, { title: `${interview.company} — ${interview.role}`, section: 'interviews', notice, errors, body }, errors.length > 0 ? 400 : 200);
+}
+
+/**
+ * The interview form (add or change), filled with `values`. `intro` goes above it: the invite
+ * import uses it to say what was read and what to check.
+ */
+export async function interviewFormPage(
+  deps: ApiDependencies,
+  c: Context<WebEnv>,
+  mode: { id?: string; title?: string },
+  values: FormValues,
+  errors: string[] = [],
+  intro: Markup | '' = '',
+): Promise<Response> {
+  const subscriber = c.get('subscriber')!;
+  const companies = await listCompanies(deps, subscriber.id);
+  const title = mode.title ?? (mode.id ? 'Change the interview' : 'Add an interview');
+  const field = (name: string) => values[name] ?? '';
+  return sendPage(
+    c,
+    {
+      title,
+      section: 'interviews',
+      errors,
+      body: html`<h1>${title}</h1>
+        ${intro}
+        <form class="stack card" method="post" action="${mode.id ? `/interviews/${mode.id}` : '/interviews'}">
+          ${csrfField(c)}
+          <div class="two">
+            <div><label for="company">Company</label>
+            <input type="text" id="company" name="company" required maxlength="200" list="company-names" value="${field('company')}" autocomplete="organization">
+            <datalist id="company-names">${companies.map((co) => html`<option value="${co.name}"></option>`)}</datalist></div>
+            <div><label for="role">Role</label>
+            <input type="text" id="role" name="role" required maxlength="200" value="${field('role')}" autocomplete="organization-title"></div>
+          </div>
+          <div class="two">
+            <div><label for="interviewer-name">Interviewer’s name</label>
+            <input type="text" id="interviewer-name" name="interviewerName" required maxlength="200" value="${field('interviewerName')}"></div>
+            <div><label for="interviewer-email">Interviewer’s email <span class="hint">Optional: lets afterview prefill your notes</span></label>
+            <input type="email" id="interviewer-email" name="interviewerEmail" maxlength="320" value="${field('interviewerEmail')}"></div>
+          </div>
+          <div class="two">
+            <div><label for="date">Interview date</label>
+            <input type="date" id="date" name="date" required value="${field('date')}"></div>
+            <div><label for="time">Time <span class="hint">Optional</span></label>
+            <input type="time" id="time" name="time" value="${field('time')}"></div>
+          </div>
+          <div class="two">
+            <div><label for="format">Format</label>
+            <select id="format" name="format">${options(FORMAT_CHOICES, field('format'))}</select></div>
+            <div><label for="decision">They expect to decide by <span class="hint">Optional: the date they gave you</span></label>
+            <input type="date" id="decision" name="decisionExpectedBy" value="${field('decisionExpectedBy')}"></div>
+          </div>
+          <div class="two">
+            <div><label for="channel">Their last message came by <span class="hint">afterview suggests answering the same way</span></label>
+            <select id="channel" name="lastEmployerChannel">${options(CHANNEL_CHOICES, field('lastEmployerChannel') || 'email')}</select></div>
+            <div><label for="zone">Time zone of the interview</label>
+            ${timeZoneSelect('timeZone', 'zone', field('timeZone') || subscriber.timeZone)}</div>
+          </div>
+          <label class="inline"><input type="checkbox" name="noContact"${checked(Boolean(values.noContact))}> <span>They asked me not to contact them until they reach out <span class="hint">afterview then suggests no thank-you, follow-up or congratulations for this interview.</span></span></label>
+          <div class="row"><button type="submit">${mode.id ? 'Save changes' : 'Add the interview'}</button>
+          <a href="${mode.id ? `/interviews/${mode.id}` : '/interviews'}">Cancel</a></div>
+        </form>`,
+    },
+    errors.length > 0 ? 400 : 200,
+  );
 }
