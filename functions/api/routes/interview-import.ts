@@ -1,6 +1,6 @@
 /** POST /v1/interviews/import: a calendar invite in, the interview it describes out; nothing saved. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { decodeFeedBytes } from '../../adapters/http/charset.js';
+import { decodeFeedBytes } from '../../domain/feed/charset.js';
 import { MAX_INVITE_BYTES, readInviteFor } from '../../app/interviews/import-invite.js';
 import { BEARER_SECURITY, newRouter, requireSubscriber, subscriberOf, type ApiDependencies } from '../context.js';
 import { ErrorResponse } from '../schemas.js';

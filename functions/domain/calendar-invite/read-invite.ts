@@ -6,7 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { ValidationError } from '../../app/errors.js';
+import { AppError } from '../errors.js';
 import { cleanText, formatDay } from '../follow-up/index.js';
 import type { InterviewFormat } from '../interview.js';
 import { employerDomain, guessCompany } from './company.js';
@@ -47,8 +47,12 @@ export interface InviteContext {
   candidateTimeZone: string;
 }
 
-/** The invite cannot be used: one sentence saying why (a 400 at the API). */
-export class UnusableInviteError extends ValidationError {}
+/** The invite cannot be used: one sentence saying why (a 400 at the API, like any invalid input). */
+export class UnusableInviteError extends AppError {
+  constructor(message: string) {
+    super(message, 'validation_error');
+  }
+}
 
 const NOT_AN_INVITE =
   'This is not a calendar invite we can read: send the .ics file from the invitation email (it starts with BEGIN:VCALENDAR).';

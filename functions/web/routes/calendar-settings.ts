@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { calendarUrlFor, renewCalendarUrl } from '../../app/calendar/calendar-feed.js';
-import type { ApiDependencies } from '../../api/context.js';
+import type { HttpDependencies } from '../../http/context.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { csrfField, type Markup } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
@@ -15,7 +15,7 @@ export const CALENDAR_RENEW_PATH = '/account/calendar-url';
 export const CALENDAR_RENEWED_NOTICE = 'Your calendar link is new, and the old one no longer works: subscribe to this one in your calendar app.';
 
 /** The settings card, with the subscriber’s current feed link. */
-export async function calendarCard(deps: ApiDependencies, c: Context<WebEnv>, subscriber: Subscriber): Promise<Markup> {
+export async function calendarCard(deps: HttpDependencies, c: Context<WebEnv>, subscriber: Subscriber): Promise<Markup> {
   const url = await calendarUrlFor(deps, subscriber);
   const webcal = url.replace(/^https?:\/\//, 'webcal://');
   return html`<h2 id="calendar-heading">Your calendar</h2>
@@ -31,7 +31,7 @@ export async function calendarCard(deps: ApiDependencies, c: Context<WebEnv>, su
     </div>`;
 }
 
-export function calendarSettingsRoutes(deps: ApiDependencies): Hono<WebEnv> {
+export function calendarSettingsRoutes(deps: HttpDependencies): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
   web.post(CALENDAR_RENEW_PATH, requireSignIn, async (c) => {
     await renewCalendarUrl(deps, c.get('subscriber')!.id);

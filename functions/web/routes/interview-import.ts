@@ -7,10 +7,10 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { DateTime } from 'luxon';
-import { decodeFeedBytes } from '../../adapters/http/charset.js';
+import { decodeFeedBytes } from '../../domain/feed/charset.js';
 import { AppError } from '../../app/errors.js';
 import { MAX_INVITE_BYTES, readInviteFor, type ImportedInterview } from '../../app/interviews/import-invite.js';
-import type { ApiDependencies } from '../../api/context.js';
+import type { HttpDependencies } from '../../http/context.js';
 import type { FormValues } from '../forms.js';
 import { csrfField, sendPage } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
@@ -62,7 +62,7 @@ function formValuesFrom(interview: ImportedInterview): FormValues {
   };
 }
 
-export function interviewImportRoutes(deps: ApiDependencies): Hono<WebEnv> {
+export function interviewImportRoutes(deps: HttpDependencies): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
   web.use(INVITE_UPLOAD_PATH, requireSignIn);
 

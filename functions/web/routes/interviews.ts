@@ -222,7 +222,7 @@ function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date
  * import uses it to say what was read and what to check.
  */
 export async function interviewFormPage(
-  deps: ApiDependencies,
+  deps: HttpDependencies,
   c: Context<WebEnv>,
   mode: { id?: string; title?: string },
   values: FormValues,
