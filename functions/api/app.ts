@@ -20,7 +20,7 @@ import { mountDocs } from './routes/docs.js';
 import { emailLinkRoutes } from './routes/email-links.js';
 import { interviewRoutes } from './routes/interviews.js';
 import { INVITE_IMPORT_PATH, interviewImportRoutes } from './routes/interview-import.js';
-import { MAX_INVITE_BYTES } from '../app/interviews/import-invite.js';
+import { inviteTooLarge, MAX_INVITE_BYTES } from '../app/interviews/import-invite.js';
 import { meRoutes } from './routes/me.js';
 import { planRoutes } from './routes/plan.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
@@ -57,16 +57,20 @@ export function createApi(deps: ApiDependencies, site?: Site): OpenAPIHono<ApiEn
     return c.json({ ok: false }, 503);
   });
 
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new PayloadTooLargeError(maxSize);
-      },
-    });
-  const apiBodyLimit = limitTo(MAX_BODY_BYTES);
-  // A calendar invite (an Outlook one carries its zone rules and boilerplate) may be larger than any JSON body.
-  const inviteBodyLimit = limitTo(MAX_INVITE_BYTES);
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new PayloadTooLargeError(MAX_BODY_BYTES);
+    },
+  });
+  // A calendar invite (an Outlook one carries its zone rules and boilerplate) may be larger than any
+  // JSON body; one larger still is not a usable invite, which the route answers with a 400.
+  const inviteBodyLimit = bodyLimit({
+    maxSize: MAX_INVITE_BYTES,
+    onError: () => {
+      throw inviteTooLarge();
+    },
+  });
   app.use('/v1/*', (c, next) => (c.req.path === INVITE_IMPORT_PATH ? inviteBodyLimit : apiBodyLimit)(c, next));
   app.use('/v1/*', identifyAndThrottle(deps));
 

@@ -1,6 +1,6 @@
 /**
  * POST /v1/interviews/import through the real app on the test table: an invite in, the interview
- * out (200), nothing saved; bad invites get 400 with one sentence, oversized ones 413 (its own
+ * out (200), nothing saved; bad invites get 400 with one sentence, oversized ones too (its own
  * 256 KB limit, above the API's 64 KB); each subscriber's own address and zone are theirs alone;
  * and the OpenAPI document describes the route.
  */
@@ -94,15 +94,18 @@ describe('POST /v1/interviews/import', () => {
     expect(await storedData()).toEqual(before);
   });
 
-  it('has its own 256 KB limit: a 150 KB invite is read, a 300 KB one is refused with 413', async () => {
+  it('has its own 256 KB limit: a 150 KB invite is read, a 300 KB one is refused with 400 and one sentence', async () => {
     const padded = (kb: number) =>
       invite('google-meet-utc.ics', a.email).replace('DESCRIPTION:', `DESCRIPTION:${'Agenda and directions. '.repeat(Math.ceil((kb * 1024) / 23))}`);
     const read = await importAs(a, padded(150));
     expect(read.status).toBe(200);
     const refused = await importAs(a, padded(300));
-    expect(refused.status).toBe(413);
+    expect(refused.status).toBe(400);
     const { error } = (await refused.json()) as ErrorBody;
-    expect(error).toEqual({ code: 'payload_too_large', message: 'the request body is larger than 256 KB' });
+    expect(error).toEqual({
+      code: 'validation_error',
+      message: "the invite is larger than 256 KB, which no calendar invite needs: send the one event's .ics file",
+    });
     // Every other route keeps the API's 64 KB.
     const company = await h.call('POST', '/v1/companies', { token: a.token, body: { name: 'Acme', aliases: ['x'.repeat(100 * 1024)] } });
     expect(company.status).toBe(413);
@@ -144,7 +147,7 @@ describe('POST /v1/interviews/import', () => {
     };
     const op = doc.paths['/v1/interviews/import']?.post;
     expect(op?.requestBody?.content).toHaveProperty('text/calendar');
-    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '413']));
+    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401']));
     expect(doc.components.schemas).toHaveProperty('InviteReading');
     expect(doc.components.schemas).toHaveProperty('ImportedInterview');
   });

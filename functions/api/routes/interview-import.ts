@@ -57,7 +57,6 @@ export function interviewImportRoutes(deps: ApiDependencies) {
         200: json(InviteReading, 'The interview the invite describes, and what to check'),
         400: json(ErrorResponse, 'Not a usable invite: not iCalendar, no event, only a cancellation, or no start time'),
         401: json(ErrorResponse, 'Missing or invalid API token'),
-        413: json(ErrorResponse, `The invite is larger than ${MAX_INVITE_BYTES / 1024} KB`),
         429: json(ErrorResponse, 'Too many requests'),
       },
     }),

@@ -4,10 +4,17 @@
  * person confirms, then the interview is added the usual way (POST /v1/interviews, the web form).
  */
 import { MAX_INVITE_BYTES, readInvite, type InviteReading } from '../../domain/calendar-invite/index.js';
-import { NotFoundError, PayloadTooLargeError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, SubscriberRepository } from '../ports.js';
 
 export { MAX_INVITE_BYTES, type ImportedInterview, type InviteReading } from '../../domain/calendar-invite/index.js';
+
+/** An invite over the size limit is not a usable invite (a 400, like any other unusable one). */
+export function inviteTooLarge(): ValidationError {
+  return new ValidationError(
+    `the invite is larger than ${MAX_INVITE_BYTES / 1024} KB, which no calendar invite needs: send the one event's .ics file`,
+  );
+}
 
 export interface InviteImportDependencies {
   repos: { subscribers: Pick<SubscriberRepository, 'get'> };
@@ -19,7 +26,7 @@ export interface InviteImportDependencies {
  * their own address is never the interviewer, and their time zone stands in when the invite has none.
  */
 export async function readInviteFor(deps: InviteImportDependencies, subscriberId: string, text: string): Promise<InviteReading> {
-  if (Buffer.byteLength(text, 'utf8') > MAX_INVITE_BYTES) throw new PayloadTooLargeError(MAX_INVITE_BYTES);
+  if (Buffer.byteLength(text, 'utf8') > MAX_INVITE_BYTES) throw inviteTooLarge();
   const subscriber = await deps.repos.subscribers.get(subscriberId);
   if (!subscriber) throw new NotFoundError('account');
   return readInvite(text, { now: deps.clock.now(), candidateEmail: subscriber.email, candidateTimeZone: subscriber.timeZone });

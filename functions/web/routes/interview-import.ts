@@ -22,7 +22,7 @@ export const MAX_INVITE_FORM_BYTES = MAX_INVITE_BYTES + 32 * 1024;
 
 const KB = MAX_INVITE_BYTES / 1024;
 
-function uploadPage(c: Context<WebEnv>, errors: string[] = [], status: 200 | 400 | 413 = 200): Promise<Response> {
+function uploadPage(c: Context<WebEnv>, errors: string[] = [], status: 200 | 400 = 200): Promise<Response> {
   return sendPage(
     c,
     {
@@ -73,7 +73,7 @@ export function interviewImportRoutes(deps: HttpDependencies): Hono<WebEnv> {
     // The form-token check already read the body; Hono hands back the same parsed body, file included.
     const upload = (await c.req.parseBody()).invite;
     const file = upload instanceof File && upload.size > 0 ? upload : null;
-    if (file && file.size > MAX_INVITE_BYTES) return uploadPage(c, [`That file is larger than ${KB} KB, which no calendar invite needs: check that it is the invite’s .ics file.`], 413);
+    if (file && file.size > MAX_INVITE_BYTES) return uploadPage(c, [`That file is larger than ${KB} KB, which no calendar invite needs: check that it is the invite’s .ics file.`], 400);
     const text = file ? decodeFeedBytes(new Uint8Array(await file.arrayBuffer()), file.type).text : (c.get('form').inviteText ?? '');
     if (!text.trim()) return uploadPage(c, ['Choose the invite’s .ics file, or paste its text.'], 400);
 
