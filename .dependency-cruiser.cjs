@@ -5,6 +5,8 @@
  *   domain   pure product logic: imports only domain (and pure libraries)
  *   app      use cases and the ports they need: domain, app, config — never an adapter
  *   adapters the only I/O code (DynamoDB, SES, SQS, HTTP fetcher, logger): implement app's ports
+ *   mail     the two email renderers (plain text, HTML on hono/html) for domain/email's view:
+ *            domain and hono/html only
  *   http     what api/ and web/ share (dependencies, client address, errors, throttle, look)
  *   api, web the two HTTP surfaces: http, app, domain — never each other
  *   wiring   the composition roots (lambda.ts, local.ts): the only place adapters are built
@@ -31,6 +33,18 @@ module.exports = {
       severity: 'error',
       from: { path: layer('domain') },
       to: { path: `${IO_BUILTINS}|^(node_modules/)?(@aws-sdk|@aws-lambda-powertools|hono|@hono|dynalite|aws-ses-v2-local)(/|$)` },
+    },
+    {
+      name: 'mail-only-renders',
+      comment:
+        'functions/mail turns email views (domain/email) into text and HTML: it imports domain and hono/html (an escaping template, no I/O) — no use case, adapter, surface, config or other library.',
+      severity: 'error',
+      from: { path: layer('mail') },
+      to: {
+        path: `${F}(app|adapters|http|api|web|wiring|handlers|cli|local|config)/|${IO_BUILTINS}|^(node_modules/)?(@aws-sdk|@aws-lambda-powertools|@hono|hono)(/|$)`,
+        // Resolved as written ("hono/html"), or to the file when a resolver follows the exports map.
+        pathNot: '^(node_modules/)?hono/((html|utils/html)$|dist/(cjs/)?(helper/html|utils/html)/)',
+      },
     },
     {
       name: 'app-uses-ports-not-adapters',

@@ -4,11 +4,10 @@
  * sending the link's token onward in a Referer header.
  */
 import type { Context } from 'hono';
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { STYLESHEET } from '../http/assets.js';
-
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 export interface PageForm {
   /** Relative to the page's own URL, so the pages work under any base path. */
@@ -34,38 +33,29 @@ export const PAGE_HEADERS: Record<string, string> = {
   'X-Robots-Tag': 'noindex',
 };
 
-export function renderPage(content: PageContent): string {
-  const form = content.form
-    ? [
-        `<form method="post" action="${escapeHtml(content.form.action)}">`,
-        ...Object.entries(content.form.fields ?? {}).map(
-          ([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
-        ),
-        `<button type="submit">${escapeHtml(content.form.button)}</button>`,
-        '</form>',
-      ].join('\n')
-    : '';
-  const secret = content.secret
-    ? `<p>${escapeHtml(content.secret.label)}</p>\n<pre class="secret"><code>${escapeHtml(content.secret.value)}</code></pre>`
-    : '';
+/** The page, every value escaped by hono/html (the stylesheet is the app's own, inlined as is). */
+export function renderPage(content: PageContent): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const { form, secret } = content;
   // The web app's look (inlined: these pages load nothing else), without its navigation.
-  return [
-    '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(content.title)} · afterview</title>`,
-    `<style>${STYLESHEET}</style>`,
-    '</head><body>',
-    '<header class="top"><div class="bar"><span class="brand">afterview</span></div></header>',
-    '<main><div class="card">',
-    `<h1>${escapeHtml(content.title)}</h1>`,
-    ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    secret,
-    form,
-    '</div></main></body></html>',
-  ].join('\n');
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${content.title} · afterview</title>
+<style>${raw(STYLESHEET)}</style>
+</head><body>
+<header class="top"><div class="bar"><span class="brand">afterview</span></div></header>
+<main><div class="card">
+<h1>${content.title}</h1>
+${content.paragraphs.map((p) => html`<p>${p}</p>\n`)}${secret ? html`<p>${secret.label}</p>\n<pre class="secret"><code>${secret.value}</code></pre>\n` : ''}${
+    form
+      ? html`<form method="post" action="${form.action}">
+${Object.entries(form.fields ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">\n`)}<button type="submit">${form.button}</button>
+</form>`
+      : ''
+  }
+</div></main></body></html>`;
 }
 
-export function page(c: Context, content: PageContent, status: ContentfulStatusCode = 200): Response {
+export function page(c: Context, content: PageContent, status: ContentfulStatusCode = 200): Response | Promise<Response> {
   return c.html(renderPage(content), status, PAGE_HEADERS);
 }

@@ -4,26 +4,12 @@
  */
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { mailtoLink } from '../domain/digest/mailto.js';
-import { addDays, daysBetween, formatDay, formatWeekday, nextKeyDates, TIMELINE_MARKS } from '../domain/follow-up/index.js';
-import type { ActionType, Channel, Draft, FollowUpAction, InterviewEventType, StoredInterview } from '../domain/interview.js';
+import { ACTION_TITLE, CHANNEL_WORDS, sentEventFor } from '../domain/digest/index.js';
+import { mailtoLink } from '../domain/email/index.js';
+import { addDays, formatDay, formatWeekday, nextKeyDates, TIMELINE_MARKS } from '../domain/follow-up/index.js';
+import type { Channel, Draft, FollowUpAction, InterviewEventType, StoredInterview } from '../domain/interview.js';
 import { csrfField, type Markup } from './layout.js';
 import type { WebEnv } from './session.js';
-
-export const ACTION_TITLE: Record<ActionType, string> = {
-  'send-thank-you': 'Send your thank-you note',
-  'check-in': 'Optional: a light check-in',
-  'follow-up': 'Follow up, once',
-  'move-on': 'Time to move on',
-  'references-not-offer': 'References requested: a good sign, not an offer',
-};
-
-/** The event that records an outreach action as done. */
-export const SENT_EVENT: Partial<Record<ActionType, InterviewEventType>> = {
-  'send-thank-you': 'thank-you-sent',
-  'check-in': 'check-in-sent',
-  'follow-up': 'follow-up-sent',
-};
 
 export const EVENT_LABEL: Record<InterviewEventType, string> = {
   'thank-you-sent': 'I sent the thank-you',
@@ -48,15 +34,6 @@ export const EVENT_PAST: Record<InterviewEventType, string> = {
   offer: 'Offer received',
   rejected: 'Not selected',
   withdrawn: 'Withdrew',
-};
-
-const CHANNEL_WORDS: Record<Channel, string> = {
-  email: 'by email',
-  phone: 'by phone',
-  letter: 'by letter',
-  'in-person': 'in person or by a handwritten note',
-  linkedin: 'on LinkedIn',
-  video: 'by message',
 };
 
 export const CHANNEL_CHOICES: Array<{ value: Channel; label: string }> = [
@@ -107,7 +84,7 @@ export function draftBlock(id: string, draft: Draft, mailto: string | null, sent
 
 export function actionBlock(c: Context<WebEnv>, action: FollowUpAction, ctx: ActionContext): Markup {
   const id = `draft-${ctx.interview.id}-${action.type}`;
-  const sent = SENT_EVENT[action.type];
+  const sent = sentEventFor(action.type);
   const email = ctx.interview.interviewer.email;
   const mailto = action.draft && email && action.channel === 'email' ? mailtoLink(email, action.draft) : null;
   return html`<section class="action" aria-labelledby="${id}-title">

@@ -46,6 +46,7 @@ describe('the dependency rule', () => {
         'app-uses-ports-not-adapters: functions/app/use-case.ts',
         'app-has-no-io: functions/app/use-case.ts',
         'api-and-web-are-siblings: functions/api/route.ts',
+        'mail-only-renders: functions/mail/render.ts',
       ]),
     );
   });

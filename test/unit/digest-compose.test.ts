@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { composeDigest } from '../../functions/app/digest/digest-email.js';
 import {
-  composeDigest,
   keepLookingAdvice,
   mailtoLink,
   type DigestInput,

@@ -13,7 +13,7 @@ import { LinkTokenQuery } from '../schemas.js';
 
 const html = (description: string) => ({ content: { 'text/html': { schema: { type: 'string' as const } } }, description });
 
-function invalidLinkPage(c: Context, err: unknown): Response {
+function invalidLinkPage(c: Context, err: unknown): Response | Promise<Response> {
   const message = err instanceof InvalidLinkError ? err.message : 'This link is not complete. Open the full link from the email.';
   return page(c, { title: 'This link cannot be used', paragraphs: [message.charAt(0).toUpperCase() + message.slice(1)] }, 400);
 }

@@ -1,11 +1,11 @@
 /**
  * The account emails: confirmation (the only mail an unconfirmed address ever gets) and sign-in.
- * Plain text and HTML with the same words; no images, no tracking.
+ * Built once as an email view and rendered by functions/mail: plain text and HTML with the same
+ * words; no images, no tracking.
  */
+import type { EmailBlock, EmailView } from '../../domain/email/index.js';
+import { renderEmail } from '../../mail/index.js';
 import type { OutgoingEmail } from '../ports.js';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** The web app's page (for people) and the API's page (for scripts) behind one one-time link. */
 export interface AccountLinks {
@@ -18,18 +18,24 @@ interface Link {
   label: string;
 }
 
+/** The first paragraph, the button, the rest, and the API's link in small print. */
 function compose(to: string, kind: string, subject: string, paragraphs: string[], link: Link, apiLink: Link): OutgoingEmail {
-  const text =
-    [...paragraphs.slice(0, 1), `${link.label}: ${link.url}`, ...paragraphs.slice(1), `${apiLink.label}: ${apiLink.url}`].join('\n\n') + '\n';
-  const html = [
-    '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36em">',
-    `<p>${escapeHtml(paragraphs[0] ?? '')}</p>`,
-    `<p><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:.6em 1.2em;border-radius:6px;background:#1f4e8c;color:#fff;text-decoration:none">${escapeHtml(link.label)}</a></p>`,
-    ...paragraphs.slice(1).map((p) => `<p>${escapeHtml(p)}</p>`),
-    `<p style="color:#555;font-size:.9em">${escapeHtml(apiLink.label)}: <a href="${escapeHtml(apiLink.url)}">${escapeHtml(apiLink.url)}</a></p>`,
-    '</body></html>',
-  ].join('\n');
-  return { to, kind, subject, text, html };
+  const [first = '', ...rest] = paragraphs;
+  const view: EmailView = {
+    subject,
+    preview: first,
+    sections: [
+      {
+        blocks: [
+          { kind: 'paragraph', text: first },
+          { kind: 'links', links: [{ ...link, primary: true }] },
+          ...rest.map((text): EmailBlock => ({ kind: 'paragraph', text })),
+        ],
+      },
+      { blocks: [{ kind: 'links', style: 'quiet', links: [apiLink] }] },
+    ],
+  };
+  return { to, kind, ...renderEmail(view) };
 }
 
 export function confirmationEmail(to: string, links: AccountLinks, validHours: number): OutgoingEmail {

@@ -5,7 +5,8 @@
  * before it is sent, so retries and concurrent runs never send two on one local day.
  */
 import type { Config } from '../../config/env.js';
-import { composeDigest, type DigestLinks } from '../../domain/digest/index.js';
+import type { DigestLinks } from '../../domain/digest/index.js';
+import { composeDigest } from './digest-email.js';
 import { planFollowUps } from '../../domain/follow-up/index.js';
 import type { StoredInterview } from '../../domain/interview.js';
 import { nextDigestAt } from '../../domain/subscriber-schedule.js';

@@ -2,7 +2,7 @@
  * How a good-news story without a note explains itself, in the digest and on the web's Today page
  * alike: either the note already went out in an alert, or why there is none — in plain words.
  */
-import { dateIn, formatDay } from '../follow-up/index.js';
+import { formatDayOf } from '../follow-up/index.js';
 import type { GoodNewsItem, NoNoteReason } from './types.js';
 
 /** The human reason a story comes without a note. */
@@ -25,12 +25,7 @@ export function goodNewsNoNoteLine(
   timeZone: string,
 ): string {
   if (item.noteAlreadySentAt) {
-    let day: string | null = null;
-    try {
-      day = formatDay(dateIn(item.noteAlreadySentAt, timeZone));
-    } catch {
-      day = null;
-    }
+    const day = formatDayOf(item.noteAlreadySentAt, timeZone);
     return day ? `The congratulations note for this went to you by email on ${day}.` : 'The congratulations note for this already went to you by email.';
   }
   return item.noNoteReason

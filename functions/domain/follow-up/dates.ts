@@ -97,10 +97,24 @@ export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a >= b ? a : b;
 }
 
-/** "30 Nov" (style short) or "30 November" (style long), in English. */
-export function formatDay(date: CalendarDate, style: 'short' | 'long' = 'short'): string {
+const DAY_FORMATS = { short: 'd LLL', long: 'd MMMM', year: 'd LLL yyyy' } as const;
+
+/** "30 Nov" (style short), "30 November" (style long) or "30 Nov 2026" (style year), in English. */
+export function formatDay(date: CalendarDate, style: keyof typeof DAY_FORMATS = 'short'): string {
   const key = `${style}|${date}`;
-  return formatted.get(key) ?? formatted.set(key, calendar(date).setLocale('en-GB').toFormat(style === 'short' ? 'd LLL' : 'd MMMM'));
+  return formatted.get(key) ?? formatted.set(key, calendar(date).setLocale('en-GB').toFormat(DAY_FORMATS[style]));
+}
+
+/**
+ * The day `instant` falls on in `zone`, formatted; null when either cannot be read (an instant or
+ * a zone from stored or feed data is shown as no date rather than failing the whole message).
+ */
+export function formatDayOf(instant: string, zone: string, style: keyof typeof DAY_FORMATS = 'short'): string | null {
+  try {
+    return formatDay(dateIn(instant, zone), style);
+  } catch {
+    return null;
+  }
 }
 
 /** "Monday 30 November", for headings. */

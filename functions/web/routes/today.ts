@@ -10,12 +10,13 @@ import { listInterviews } from '../../app/interviews/interviews.js';
 import { recentGoodNews } from '../../app/news/recent-good-news.js';
 import { planForInterview } from '../../app/interviews/plan.js';
 import type { HttpDependencies } from '../../http/context.js';
-import { goodNewsNoNoteLine, mailtoLink, type GoodNewsItem } from '../../domain/digest/index.js';
-import { dateIn, formatDay, formatWeekday } from '../../domain/follow-up/index.js';
+import { ACTION_TITLE, goodNewsNoNoteLine, type GoodNewsItem } from '../../domain/digest/index.js';
+import { mailtoLink, safeHref } from '../../domain/email/index.js';
+import { dateIn, formatDay, formatDayOf, formatWeekday } from '../../domain/follow-up/index.js';
 import type { StoredInterview } from '../../domain/interview.js';
 import { sendPage, type Markup } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
-import { ACTION_TITLE, actionBlock, draftBlock, dueBadge, EVENT_PAST, eventButton } from '../views.js';
+import { actionBlock, draftBlock, dueBadge, EVENT_PAST, eventButton } from '../views.js';
 
 const NOTICES: Record<string, string> = {
   welcome: 'Welcome to afterview! Your address is confirmed. Add the interviews you had, and afterview tells you what to do each day.',
@@ -92,24 +93,19 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
   return web;
 }
 
-/** Only web links leave the page; anything else (javascript:, data:, mailto:) is not linked. */
-function storyHref(link: string | null): string | null {
-  const trimmed = link?.trim() ?? '';
-  return /^https?:\/\/[^\s<>"]+$/i.test(trimmed) ? trimmed : null;
-}
-
 /** The last day's good news, each with the note to send or why there is none (as in the digest). */
 function goodNewsSection(c: Context<WebEnv>, items: GoodNewsItem[], interviews: StoredInterview[], timeZone: string): Markup | '' {
   if (items.length === 0) return '';
   const byId = new Map(interviews.map((i) => [i.id, i]));
   return html`<h2>Good news</h2>
     ${items.map((item) => {
-      const href = storyHref(item.link);
+      // Only web links leave the page; anything else (javascript:, data:, mailto:) is not linked.
+      const href = safeHref(item.link, { allowMailto: false });
       // The note was written for the first interview it concerns (recentGoodNews): it goes to that interviewer.
       const target = item.note ? byId.get(item.interviewIds[0] ?? '') : undefined;
       const email = target?.interviewer.email;
       const id = `congrats-${item.companyId}-${item.storyId}`.replace(/[^A-Za-z0-9_-]/g, '-');
-      const published = item.publishedAt ? safeDay(item.publishedAt, timeZone) : null;
+      const published = item.publishedAt ? formatDayOf(item.publishedAt, timeZone) : null;
       return html`<article class="card news" aria-labelledby="${id}-title">
         <header><h3 id="${id}-title">${item.companyName}</h3>
         <span class="meta">${[item.publisher, published].filter(Boolean).join(' · ')}</span></header>
@@ -122,12 +118,4 @@ function goodNewsSection(c: Context<WebEnv>, items: GoodNewsItem[], interviews: 
         }
       </article>`;
     })}`;
-}
-
-function safeDay(iso: string, timeZone: string): string | null {
-  try {
-    return formatDay(dateIn(iso, timeZone));
-  } catch {
-    return null;
-  }
 }
