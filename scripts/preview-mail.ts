@@ -66,7 +66,21 @@ const INTERVIEWS: StoredInterview[] = [
     interviewedAt: '2026-11-29T15:00:00Z',
     format: 'video',
     decisionExpectedBy: '2026-12-21',
-    events: [{ type: 'thank-you-sent', at: '2026-11-30T15:00:00Z' }],
+    events: [
+      { type: 'thank-you-sent', at: '2026-11-30T15:00:00Z' },
+      { type: 'check-in-sent', at: '2026-12-06T15:00:00Z' },
+    ],
+  }),
+  stored('followed', {
+    company: 'Globex',
+    role: 'Data Engineer',
+    interviewer: { name: 'Hank Scorpio', email: 'hank@globex.example' },
+    interviewedAt: '2026-11-10T15:00:00Z',
+    decisionExpectedBy: '2026-11-25',
+    events: [
+      { type: 'thank-you-sent', at: '2026-11-11T15:00:00Z' },
+      { type: 'follow-up-sent', at: '2026-12-03T15:00:00Z' },
+    ],
   }),
   stored('soon', {
     company: 'Larkspur Energy',

@@ -59,10 +59,13 @@ const STEP_COLOR: Record<KeyDateState, string> = {
 
 const URGENCY_COLOR: Record<Urgency, string> = { overdue: COLORS.overdue, due: COLORS.due, later: COLORS.muted };
 
-const TONE_STYLE: Record<Tone, string> = {
-  plain: 'margin:14px 0 0;',
-  quiet: `margin:6px 0 0;font-size:14px;color:${COLORS.muted};`,
-  fine: `margin:6px 0 0;font-size:13px;color:${COLORS.muted};`,
+/** Space above a block; none for the first in its card row (inline styles have no :first-child). */
+const above = (px: number, first: boolean) => `margin:${first ? 0 : px}px 0 0;`;
+
+const TONE_STYLE: Record<Tone, (first: boolean) => string> = {
+  plain: (first) => above(14, first),
+  quiet: (first) => `${above(6, first)}font-size:14px;color:${COLORS.muted};`,
+  fine: (first) => `${above(6, first)}font-size:13px;color:${COLORS.muted};`,
 };
 
 const BUTTON = {
@@ -106,7 +109,7 @@ function timeline(steps: TimelineStep[]): Markup {
 
 function draft(block: DraftBlock): Markup {
   const small = `color:${COLORS.muted};font-size:13px;`;
-  return markup`${block.about ? markup`<div style="${TONE_STYLE.quiet}">${inline(block.about)}</div>` : ''}<div style="margin:8px 0;padding:10px 14px;background:${COLORS.note};border-left:3px solid ${COLORS.line};font-family:${LETTER_FONT};font-size:15px;line-height:1.5;color:${COLORS.text};">${block.to ? markup`<div style="${small}">To: ${block.to}</div>` : ''}<div style="${small}">Subject: ${block.subject}</div><div style="margin-top:8px;">${lines(block.body)}</div></div>`;
+  return markup`${block.about ? markup`<div style="${TONE_STYLE.quiet(false)}">${inline(block.about)}</div>` : ''}<div style="margin:8px 0;padding:10px 14px;background:${COLORS.note};border-left:3px solid ${COLORS.line};font-family:${LETTER_FONT};font-size:15px;line-height:1.5;color:${COLORS.text};">${block.to ? markup`<div style="${small}">To: ${block.to}</div>` : ''}<div style="${small}">Subject: ${block.subject}</div><div style="margin-top:8px;">${lines(block.body)}</div></div>`;
 }
 
 function buttons(links: EmailLink[]): Markup | '' {
@@ -126,12 +129,12 @@ function head(head: GroupHead): Markup {
   return markup`<div><strong>${head.source}</strong>: ${textLink(head.title, head.url, false)}${by}</div>`;
 }
 
-function block(b: EmailBlock): Markup | '' {
+function block(b: EmailBlock, first = false): Markup | '' {
   switch (b.kind) {
     case 'paragraph':
-      return markup`<div style="${TONE_STYLE[b.tone ?? 'plain']}">${inline(b.text)}</div>`;
+      return markup`<div style="${TONE_STYLE[b.tone ?? 'plain'](first)}">${inline(b.text)}</div>`;
     case 'callout':
-      return markup`<div style="margin:10px 0 0;padding:8px 12px;background:${COLORS.callout};border-left:3px solid ${COLORS.due};">${b.text}</div>`;
+      return markup`<div style="${above(10, first)}padding:8px 12px;background:${COLORS.callout};border-left:3px solid ${COLORS.due};">${b.text}</div>`;
     case 'links':
       if (b.style === 'quiet') {
         const shown = b.links.filter((l) => safeHref(l.url));
@@ -143,18 +146,18 @@ function block(b: EmailBlock): Markup | '' {
     case 'draft':
       return draft(b);
     case 'story':
-      return markup`<div style="margin:6px 0 0;font-size:17px;font-weight:bold;">${textLink(`“${b.title}”`, b.url, false)}</div><div style="margin:4px 0 0;color:${COLORS.muted};font-size:13px;">${b.byline}</div>${b.summary ? markup`<div style="margin:8px 0 0;">${b.summary}</div>` : ''}`;
+      return markup`<div style="${above(6, first)}font-size:17px;font-weight:bold;">${textLink(`“${b.title}”`, b.url, false)}</div><div style="margin:4px 0 0;color:${COLORS.muted};font-size:13px;">${b.byline}</div>${b.summary ? markup`<div style="margin:8px 0 0;">${b.summary}</div>` : ''}`;
     case 'action':
       return action(b);
     case 'notice':
       return markup`<div style="margin:10px 0 4px;"><strong>${b.title}</strong></div><div style="font-size:14px;">${b.text}</div>${buttons(b.links)}`;
     case 'status-list':
       return markup`${b.items.map(
-        (item) =>
-          markup`<div style="margin:6px 0 0;"><strong>${item.title}</strong>${item.details.length ? markup` <span style="color:${COLORS.muted};">(${item.details.join(', ')})</span>` : ''}: ${item.text}</div>`,
+        (item, i) =>
+          markup`<div style="${above(6, first && i === 0)}"><strong>${item.title}</strong>${item.details.length ? markup` <span style="color:${COLORS.muted};">(${item.details.join(', ')})</span>` : ''}: ${item.text}</div>`,
       )}`;
     case 'group':
-      return markup`${head(b.head)}${b.blocks.map(block)}`;
+      return markup`${head(b.head)}${b.blocks.map((child) => block(child))}`;
   }
 }
 
@@ -177,7 +180,7 @@ function rows(blocks: EmailBlock[]): Markup[] {
       flush();
       out.push(row(block(b)));
     } else {
-      const rendered = block(b);
+      const rendered = block(b, run.length === 0);
       if (rendered !== '') run.push(rendered);
     }
   }

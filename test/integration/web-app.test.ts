@@ -222,6 +222,21 @@ describe('web app', () => {
   });
 });
 
+/** A confirmed subscriber signed in through the web's email link. */
+async function signedInByEmail(h: ApiHarness, address: string): Promise<{ browser: Browser; token: string; subscriberId: string }> {
+  const { token, subscriberId } = await h.signUp(address);
+  const browser = new Browser(h);
+  await browser.post('/sign-in', { _csrf: await browser.csrf('/sign-in'), email: address });
+  const mail = (await h.mailTo(address)).find((m) => m.subject.includes('sign-in'))!;
+  const landing = webLink(mail.body.text ?? '', '/sign-in/confirm');
+  const page = await (await browser.get(landing)).text();
+  await browser.post('/sign-in/confirm', {
+    _csrf: page.match(/name="_csrf" value="([^"]+)"/)![1]!,
+    token: decodeURIComponent(landing.split('token=')[1]!),
+  });
+  return { browser, token, subscriberId };
+}
+
 describe('web app: good news on Today', () => {
   let h: ApiHarness;
 
@@ -229,20 +244,7 @@ describe('web app: good news on Today', () => {
     h = await createApiHarness();
   });
 
-  /** A confirmed subscriber signed in through the web's email link. */
-  async function signedIn(address: string): Promise<{ browser: Browser; token: string; subscriberId: string }> {
-    const { token, subscriberId } = await h.signUp(address);
-    const browser = new Browser(h);
-    await browser.post('/sign-in', { _csrf: await browser.csrf('/sign-in'), email: address });
-    const mail = (await h.mailTo(address)).find((m) => m.subject.includes('sign-in'))!;
-    const landing = webLink(mail.body.text ?? '', '/sign-in/confirm');
-    const page = await (await browser.get(landing)).text();
-    await browser.post('/sign-in/confirm', {
-      _csrf: page.match(/name="_csrf" value="([^"]+)"/)![1]!,
-      token: decodeURIComponent(landing.split('token=')[1]!),
-    });
-    return { browser, token, subscriberId };
-  }
+  const signedIn = (address: string) => signedInByEmail(h, address);
 
   /** A positive story about `company`, seen an hour ago. */
   async function goodStory(company: string, overrides: Record<string, unknown> = {}) {
@@ -300,5 +302,40 @@ describe('web app: good news on Today', () => {
     expect(today).not.toContain('A short congratulations note');
     expect(today).not.toContain('congrats-sent');
     expect(today).not.toContain('javascript:');
+  });
+});
+
+describe('web app: every open interview on Today', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await createApiHarness({ startAt: '2026-12-07T13:00:00Z' });
+  });
+
+  it('lists the open interviews with nothing to do this week, one line each, after what is to do', async () => {
+    const { browser, token } = await signedInByEmail(h, uniqueEmail('web-open'));
+    const add = async (fields: Record<string, unknown>) => {
+      const res = await h.call('POST', '/v1/interviews', { token, body: sampleInterview(fields) });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const waiting = await add({ company: 'Bluefin <Analytics>', interviewedAt: '2026-12-01T15:00:00Z', decisionExpectedBy: '2026-12-18' });
+    expect((await h.call('POST', `/v1/interviews/${waiting}/events`, { token, body: { type: 'thank-you-sent', at: '2026-12-02T15:00:00Z' } })).status).toBeLessThan(300);
+    const quiet = await add({ company: 'Harbor & Pine', interviewedAt: '2026-12-02T15:00:00Z', decisionExpectedBy: '2026-12-16', contactPolicy: 'no-contact' });
+    await add({ company: 'Acme Robotics', interviewedAt: '2026-12-06T15:00:00Z', decisionExpectedBy: '2026-12-20' });
+
+
+    const today = await (await browser.get('/')).text();
+    expect(today).toContain('3 open interviews.');
+    const others = today.slice(today.indexOf('<h2>Other open interviews</h2>'));
+    expect(others).not.toBe(today);
+    const lines = [...others.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/\s+/g, ' '));
+    expect(lines).toEqual([
+      `<a href="/interviews/${waiting}">Bluefin &lt;Analytics&gt;</a> <span class="meta">(Data Analyst)</span>: waiting for their decision by 18 Dec; follow up on 23 Dec if you hear nothing`,
+      `<a href="/interviews/${quiet}">Harbor &amp; Pine</a> <span class="meta">(Data Analyst)</span>: they asked for no contact, so nothing is needed until they reach out; they expect to decide by 16 Dec`,
+    ]);
+    // The interview with a thank-you due is in the day's plan above, not in this list; no draft or button here.
+    expect(today.indexOf('Send your thank-you note')).toBeLessThan(today.indexOf('<h2>Other open interviews</h2>'));
+    expect(others).not.toMatch(/<form|data-copy|mailto:/);
   });
 });

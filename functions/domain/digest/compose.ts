@@ -1,6 +1,7 @@
 /**
  * The daily digest (DESIGN.md §3), as what it says: what to do today about each open interview,
- * with drafted notes and one-click links; what is coming up; notices (moved on, references); good news from watched companies; and the
+ * with drafted notes and one-click links; what is coming up; one line for every other open
+ * interview; notices (moved on, references); good news from watched companies; and the
  * keep-looking section (R10). The result is an email view (domain/email): the renderers in
  * functions/mail make the plain-text and HTML parts from it, so both always say the same.
  */
@@ -15,10 +16,11 @@ import {
   type KeyDate,
 } from '../follow-up/index.js';
 import { mailtoLink } from '../email/mailto.js';
-import type { ActionBlock, EmailBlock, EmailLink, EmailSection, EmailView, GroupBlock, GroupHead, NoticeBlock, TimelineStep } from '../email/view.js';
+import type { ActionBlock, EmailBlock, EmailLink, EmailSection, EmailView, GroupBlock, GroupHead, NoticeBlock, StatusListBlock, TimelineStep } from '../email/view.js';
 import type { Draft, FollowUpAction } from '../interview.js';
 import { goodNewsNoNoteLine } from './good-news.js';
 import { keepLookingAdvice } from './keep-looking.js';
+import { interviewStanding } from './standing.js';
 import type { DigestInput, DigestInterview, GoodNewsItem } from './types.js';
 import { ACTION_TITLE, CHANNEL_WORDS, SENT_EVENT, type OutreachType } from './words.js';
 
@@ -74,8 +76,9 @@ const timelineSteps = (keyDates: KeyDate[]): TimelineStep[] =>
 
 const link = (label: string, url: string | null, extra: Partial<EmailLink> = {}): EmailLink[] => (url ? [{ label, url, ...extra }] : []);
 
-async function prepareInterviews(input: DigestInput): Promise<{ blocks: InterviewBlock[]; movedOnNoticeFor: string[] }> {
+async function prepareInterviews(input: DigestInput): Promise<{ blocks: InterviewBlock[]; others: StatusListBlock['items']; movedOnNoticeFor: string[] }> {
   const blocks: InterviewBlock[] = [];
+  const others: StatusListBlock['items'] = [];
   const movedOnNoticeFor: string[] = [];
   for (const { interview, plan } of input.interviews) {
     if (plan.status === 'closed') continue;
@@ -123,12 +126,16 @@ async function prepareInterviews(input: DigestInput): Promise<{ blocks: Intervie
     if (due.length || upcoming.length || notices.length) {
       const timeline = timelineSteps(nextKeyDates(interview, input.now));
       blocks.push({ company, head: { kind: 'interview', title: company, details: [role, interviewer], timeline }, due, upcoming, notices });
+    } else if (plan.status === 'open') {
+      // Nothing to do or know this week: one line says where it stands (and that no-contact is in hand).
+      others.push({ title: company, details: [role], text: interviewStanding(interview, input.now) });
     }
   }
   // Most pressing first: overdue, due today, notices, then what is only coming up.
   const rank = (b: InterviewBlock) => (b.due.some((p) => p.action.overdue) ? 0 : b.due.length ? 1 : b.notices.length ? 2 : 3);
   blocks.sort((x, y) => rank(x) - rank(y) || x.company.localeCompare(y.company));
-  return { blocks, movedOnNoticeFor };
+  others.sort((x, y) => x.title.localeCompare(y.title));
+  return { blocks, others, movedOnNoticeFor };
 }
 
 async function prepareNews(input: DigestInput): Promise<PreparedNews[]> {
@@ -218,7 +225,7 @@ function digestSubject(blocks: InterviewBlock[], news: PreparedNews[]): string {
  */
 export async function digestView(input: DigestInput): Promise<DigestView> {
   const localDate = dateIn(input.now, input.settings.timeZone);
-  const { blocks, movedOnNoticeFor } = await prepareInterviews(input);
+  const { blocks, others, movedOnNoticeFor } = await prepareInterviews(input);
   const news = await prepareNews(input);
   const unsubscribe = await input.links.unsubscribe();
   const settings = input.links.settings ? await input.links.settings() : null;
@@ -238,6 +245,7 @@ export async function digestView(input: DigestInput): Promise<DigestView> {
     });
   }
   if (comingBlocks.length) sections.push({ heading: 'Coming up', blocks: comingBlocks.map((b) => group(b, b.upcoming.map((p) => p.block))) });
+  if (others.length) sections.push({ heading: 'Other open interviews', blocks: [{ kind: 'status-list', items: others }] });
   if (news.length) sections.push({ heading: 'Good news', blocks: news.map((n) => n.block) });
   sections.push({
     heading: 'Keep looking',

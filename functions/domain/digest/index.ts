@@ -1,6 +1,7 @@
 /** The digest: one subscriber's daily email from plain data (DESIGN.md §3), as an email view. */
 export { digestView, type DigestView } from './compose.js';
 export { keepLookingAdvice, KEEP_LOOKING, type KeepLookingAdvice } from './keep-looking.js';
+export { interviewStanding } from './standing.js';
 export { ACTION_TITLE, CHANNEL_WORDS, SENT_EVENT, sentEventFor, type OutreachType, type SentEvent } from './words.js';
 export { mailtoLink } from '../email/mailto.js';
 export { safeHref } from '../email/links.js';

@@ -1,7 +1,8 @@
 /**
  * `/`: today's plan — what to do about each interview today (with the drafted note), the last
- * day's good news about watched companies, then what is coming up this week. The same engines as
- * GET /v1/plan and the digest (planForInterview, recentGoodNews).
+ * day's good news about watched companies, what is coming up this week, and one line for every
+ * other open interview. The same engines as GET /v1/plan and the digest (planForInterview,
+ * recentGoodNews, interviewStanding).
  */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
@@ -10,7 +11,7 @@ import { listInterviews } from '../../app/interviews/interviews.js';
 import { recentGoodNews } from '../../app/news/recent-good-news.js';
 import { planForInterview } from '../../app/interviews/plan.js';
 import type { HttpDependencies } from '../../http/context.js';
-import { ACTION_TITLE, goodNewsNoNoteLine, type GoodNewsItem } from '../../domain/digest/index.js';
+import { ACTION_TITLE, goodNewsNoNoteLine, interviewStanding, type GoodNewsItem } from '../../domain/digest/index.js';
 import { mailtoLink, safeHref } from '../../domain/email/index.js';
 import { dateIn, formatDay, formatDayOf, formatWeekday } from '../../domain/follow-up/index.js';
 import type { StoredInterview } from '../../domain/interview.js';
@@ -46,6 +47,10 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
       .flatMap((p) => p.plan.actions.filter((a) => a.dueOn > p.today).map((action) => ({ ...p, action })))
       .sort((a, b) => a.action.dueOn.localeCompare(b.action.dueOn));
     const open = plans.filter((p) => p.plan.status === 'open').length;
+    // Open, with nothing to do this week: one line each says where it stands (as in the digest).
+    const others = plans
+      .filter((p) => p.plan.status === 'open' && p.plan.actions.length === 0)
+      .sort((a, b) => a.interview.company.localeCompare(b.interview.company));
 
     const body =
       interviews.length === 0
@@ -82,6 +87,14 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
                       <td><a href="/interviews/${u.interview.id}">${u.interview.company}</a> <span class="meta">${u.interview.role}</span></td></tr>`,
                   )}</tbody>
                 </table></div>`
+              : ''
+          }
+          ${
+            others.length > 0
+              ? html`<h2>Other open interviews</h2>
+                <div class="card"><ul class="standing">${others.map(
+                  (p) => html`<li><a href="/interviews/${p.interview.id}">${p.interview.company}</a> <span class="meta">(${p.interview.role})</span>: ${interviewStanding(p.interview, now)}</li>`,
+                )}</ul></div>`
               : ''
           }
           <p><a class="button secondary" href="/interviews/new">Add an interview</a></p>
