@@ -8,6 +8,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { STYLESHEET } from '../http/assets.js';
+import { pageHeaders } from '../http/page-headers.js';
 
 export interface PageForm {
   /** Relative to the page's own URL, so the pages work under any base path. */
@@ -24,14 +25,8 @@ export interface PageContent {
   secret?: { label: string; value: string };
 }
 
-export const PAGE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Robots-Tag': 'noindex',
-};
+/** Self-contained: inline styles only, and forms that post back to the API itself. */
+export const PAGE_HEADERS = pageHeaders("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
 
 /** The page, every value escaped by hono/html (the stylesheet is the app's own, inlined as is). */
 export function renderPage(content: PageContent): HtmlEscapedString | Promise<HtmlEscapedString> {

@@ -8,21 +8,16 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isIanaTimeZone } from '../domain/time-zone.js';
+import { pageHeaders } from '../http/page-headers.js';
 import { CSRF_FIELD, type WebEnv } from './session.js';
 
 export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 export type Section = 'today' | 'interviews' | 'companies' | 'settings';
 
-/** Pages are personal and change after every action: never cached, never framed, no referrer. */
-export const WEB_PAGE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Robots-Tag': 'noindex',
-};
+/** The app's own stylesheet and script only. */
+export const WEB_PAGE_HEADERS = pageHeaders(
+  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+);
 
 /** Asset URLs carry a version so a changed stylesheet is never served stale from a cache. */
 export const ASSET_VERSION = '1';
