@@ -10,6 +10,7 @@ import { CHANNEL_ADVICE, formatDayOf } from '../../domain/follow-up/index.js';
 import type { Draft, StoredInterview } from '../../domain/interview.js';
 import type { Story } from '../../domain/news.js';
 import { renderEmail } from '../../mail/index.js';
+import { oneClickUnsubscribeHeaders } from '../email-links.js';
 import type { OutgoingEmail } from '../ports.js';
 
 /** One interview the news is a reason to write about, with its note and its "I sent it" link. */
@@ -116,10 +117,7 @@ export function composeAlertEmail(input: AlertEmailInput): OutgoingEmail {
   return {
     to: input.to,
     ...renderEmail(alertView(input)),
-    headers: {
-      'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+    headers: oneClickUnsubscribeHeaders(input.unsubscribeUrl),
     kind: 'alert',
   };
 }

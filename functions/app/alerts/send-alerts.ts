@@ -20,7 +20,7 @@ import type { ClaimRepository, InterviewRepository, LinkSigner, Logger, Mailer, 
 import type { WriteCongratulations } from '../poll/collaborators.js';
 import { settleAll } from '../poll/host-limiter.js';
 import { composeAlertEmail, type AlertNote } from './alert-email.js';
-import { DAY_SECONDS } from '../../domain/durations.js';
+import { emailLinks } from '../email-links.js';
 
 export interface AlertDeps {
   repos: {
@@ -84,13 +84,6 @@ export type AlertDecision =
   | { sent: true; messageId: string; interviewIds: string[] }
   | { sent: false; reason: string };
 
-/** Action links live for the same 30 days as the signer's default; unsubscribe links for a year. */
-const UNSUBSCRIBE_TTL_SECONDS = 365 * DAY_SECONDS;
-
-function actionUrl(config: Pick<Config, 'publicUrl'>, path: string, token: string): string {
-  return `${config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
-}
-
 /** A stable note variant per (story, interview), so a re-sent preview reads the same. */
 function variantFor(storyId: string, interviewId: string): number {
   let h = 0;
@@ -135,8 +128,7 @@ export async function alertWatcher(
   }
   if (slotted.length === 0) return { sent: false, reason: 'another suggestion took the interview’s 14-day slot' };
 
-  const sign = (purpose: 'interview-event' | 'not-relevant' | 'stop-watching', data: Record<string, string>) =>
-    deps.links.sign({ purpose, subscriberId, data }, now);
+  const link = emailLinks(deps, subscriberId, now);
   const notes: AlertNote[] = await Promise.all(
     slotted.map(async (interview) => ({
       interview,
@@ -151,7 +143,7 @@ export async function alertWatcher(
         { company: interview.company, role: interview.role, interviewer: interview.interviewer },
         { variant: variantFor(story.id, interview.id) },
       ),
-      sentUrl: actionUrl(deps.config, '/v1/actions', await sign('interview-event', { interviewId: interview.id, type: 'congrats-sent' })),
+      sentUrl: await link('interview-event', { interviewId: interview.id, type: 'congrats-sent' }),
     })),
   );
   const email = composeAlertEmail({
@@ -159,13 +151,9 @@ export async function alertWatcher(
     companyName: watcher.name,
     story,
     notes,
-    notRelevantUrl: actionUrl(deps.config, '/v1/actions', await sign('not-relevant', { companyKey: story.companyKey, storyId: story.id })),
-    stopWatchingUrl: actionUrl(deps.config, '/v1/actions', await sign('stop-watching', { companyId: watcher.id })),
-    unsubscribeUrl: actionUrl(
-      deps.config,
-      '/v1/unsubscribe',
-      await deps.links.sign({ purpose: 'unsubscribe', subscriberId, data: {} }, now, UNSUBSCRIBE_TTL_SECONDS),
-    ),
+    notRelevantUrl: await link('not-relevant', { companyKey: story.companyKey, storyId: story.id }),
+    stopWatchingUrl: await link('stop-watching', { companyId: watcher.id }),
+    unsubscribeUrl: await link('unsubscribe'),
     timeZone: subscriber.timeZone,
   });
   const { messageId, suppressed } = await deps.mailer.send(email);

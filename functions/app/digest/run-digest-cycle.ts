@@ -7,6 +7,7 @@
 import type { Config } from '../../config/env.js';
 import type { DigestLinks } from '../../domain/digest/index.js';
 import { composeDigest } from './digest-email.js';
+import { emailLinks, oneClickUnsubscribeHeaders } from '../email-links.js';
 import { planFollowUps } from '../../domain/follow-up/index.js';
 import type { StoredInterview } from '../../domain/interview.js';
 import { nextDigestAt } from '../../domain/subscriber-schedule.js';
@@ -14,7 +15,7 @@ import type { Subscriber } from '../../domain/subscriber.js';
 import { localHour } from '../../domain/time-zone.js';
 import { recentGoodNews, recentNews, type RecentNews } from '../news/recent-good-news.js';
 import type { ClaimRepository, CompanyRepository, InterviewRepository, LinkSigner, Logger, Mailer, NewsRepository, SubscriberRepository, SuppressionRepository } from '../ports.js';
-import { DAY_MS, DAY_SECONDS } from '../../domain/durations.js';
+import { DAY_MS } from '../../domain/durations.js';
 
 export interface DigestDeps {
   repos: {
@@ -47,7 +48,6 @@ export interface DigestCycleSummary {
 
 /** Subscribers handled at once: enough to keep the table and SES busy, few enough to stay polite. */
 const CONCURRENCY = 16;
-const UNSUBSCRIBE_TTL_SECONDS = 365 * DAY_SECONDS;
 
 export type { RecentNews } from '../news/recent-good-news.js';
 
@@ -138,7 +138,7 @@ export async function digestFor(
       text: digest.text,
       html: digest.html,
       kind: 'digest',
-      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      headers: oneClickUnsubscribeHeaders(unsubscribe),
     });
   } catch (err) {
     // The mail service did not take it: give the day back so the next hourly run tries again.
@@ -171,14 +171,12 @@ function daysSinceLastLogged(interviews: StoredInterview[], now: Date): number |
 
 /** The digest's one-click links: signed, expiring, each good for one thing. */
 function signedLinks(deps: DigestDeps, subscriberId: string, now: Date, companyKeys: Map<string, string>): DigestLinks {
-  const url = async (path: string, purpose: Parameters<LinkSigner['sign']>[0]['purpose'], data: Record<string, string>, ttl?: number) =>
-    `${deps.config.publicUrl}${path}?token=${encodeURIComponent(await deps.links.sign({ purpose, subscriberId, data }, now, ttl))}`;
+  const link = emailLinks(deps, subscriberId, now);
   return {
-    interviewEvent: (interviewId, event) => url('/v1/actions', 'interview-event', { interviewId, type: event }),
-    stopWatching: (companyId) => url('/v1/actions', 'stop-watching', { companyId }),
-    notRelevant: (companyId, storyId) => url('/v1/actions', 'not-relevant', { companyKey: companyKeys.get(companyId) ?? '', storyId }),
-    unsubscribe: () => url('/v1/unsubscribe', 'unsubscribe', {}, UNSUBSCRIBE_TTL_SECONDS),
-    calendar: (interviewId, action) =>
-      url('/v1/calendar', 'calendar', { interviewId, type: action.type, dueOn: action.dueOn }),
+    interviewEvent: (interviewId, event) => link('interview-event', { interviewId, type: event }),
+    stopWatching: (companyId) => link('stop-watching', { companyId }),
+    notRelevant: (companyId, storyId) => link('not-relevant', { companyKey: companyKeys.get(companyId) ?? '', storyId }),
+    unsubscribe: () => link('unsubscribe'),
+    calendar: (interviewId, action) => link('calendar', { interviewId, type: action.type, dueOn: action.dueOn }),
   };
 }
