@@ -4,7 +4,7 @@
  * .txt and (when Debian's Chromium is installed) .png under test-artifacts/mail/ (or the folder
  * given as the first argument), so a person can look at them before and after a change.
  *
- *   npx tsx scripts/preview-mail.ts [folder]
+ *   npm run preview:mail [-- folder]
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -133,7 +133,7 @@ export interface NoticeBlock {
   links: EmailLink[];
 }
 
-/** One short line per item: the open interviews with nothing to do today. */
+/** One short line per item: the open interviews with nothing to do this week. */
 export interface StatusListBlock {
   kind: 'status-list';
   items: Array<{ title: string; details: string[]; text: string }>;
