@@ -39,9 +39,82 @@ export interface ClassifyOptions {
   now?: Date;
 }
 
+/** How much of a summary is read for bad news (its lead; the rest is often boilerplate). */
 const SUMMARY_CHARS = 600;
 /** Headlines are short; a longer "title" is read only this far, which bounds the work per item. */
 const MAX_TITLE_CHARS = 1000;
+
+/**
+ * How sure each role rule is that the event is the company's own (0..1). A note's confidence
+ * grows with it, so a clean subject right before the verb scores highest.
+ */
+const ROLE_QUALITY = {
+  /** "Acme wins order": the name, then the verb. */
+  cleanSubject: 1,
+  /** "Acme Inc unit to win…", "Acme's new plant opens": the subject with words between. */
+  qualifiedSubject: 0.85,
+  /** "Beta partners with Acme": the partner named after the verb. */
+  partnerAfterVerb: 0.85,
+  /** "FDA approves Acme's drug". */
+  approvedByRegulator: 0.85,
+  /** "Contract awarded to Acme". */
+  namedRecipient: 0.85,
+  /** "NASA selects Acme to build…". */
+  pickedByClient: 0.8,
+  /** "Beta acquired by Acme", "Beta sells unit to Acme". */
+  namedBuyer: 0.8,
+  /** "Acme jumps on order win": the event as a noun in the company's clause. */
+  nominalOwner: 0.75,
+  /** The company is the one being bought ("Beta to buy Acme"). */
+  beingBought: 0.9,
+  /** The business being sold ("Beta sells Acme to Gamma"). */
+  beingSold: 0.85,
+  /** Its asset is bought or sold ("Beta buys Acme's unit"). */
+  assetSold: 0.8,
+  /** Named somewhere after the verb, not its subject. */
+  counterparty: 0.7,
+} as const;
+
+/** How many words may stand between a cue and the company named after it, per frame. */
+const MAX_WORDS_AFTER_CUE = {
+  partner: 5,
+  acquired: 4,
+  buyer: 3,
+  saleBuyer: 10,
+  soldBusiness: 3,
+  counterparty: 12,
+  approved: 6,
+  picked: 3,
+  recipient: 2,
+} as const;
+
+/** The confidence reported with each kind of verdict. */
+const CONFIDENCE = {
+  /** A note: from this floor, plus {@link CONFIDENCE.noteSpan} × the role's quality, capped at {@link CONFIDENCE.noteCap}. */
+  noteFloor: 0.6,
+  noteSpan: 0.35,
+  noteCap: 0.95,
+  /** The company is not named: the verdict is about someone else. */
+  notNamed: 0.3,
+  /** Bad news about the company. */
+  badNews: 0.85,
+  /** Its own good event, hedged or soured. */
+  doubtfulEvent: 0.5,
+  /** A named event that is not worth a note (results, a stake, an appointment). */
+  otherEvent: 0.6,
+  /** Nothing happened: neutral. */
+  nothingNeutral: 0.6,
+  /** Nothing happened, but the words lean one way. */
+  nothingLeaning: 0.5,
+} as const;
+
+/** Polarity points: the company's own event, bad news about it, and being bought. */
+const POLARITY_POINTS = {
+  ownEvent: 3,
+  ownEventUndone: -3,
+  badEvent: -2,
+  beingBought: 1,
+} as const;
 
 /** What a reversed good event is called ("fails to win contract" → lost-contract). */
 const REVERSED: Record<string, string> = {
@@ -90,7 +163,7 @@ const EVENT_PRIORITY = [
 /** "Net profit up 8%" is a routine quarter; a standout one grows by at least this much (roughly the top tenth of reported quarters). */
 const STRONG_GROWTH_PERCENT = 30;
 
-/** Whether a strong-results cue really is standout: a record, a multiple, a return to profit, or ≥ 20%. */
+/** Whether a strong-results cue really is standout: a record, a multiple, a return to profit, or ≥ {@link STRONG_GROWTH_PERCENT}%. */
 function standoutResults(text: string): boolean {
   const percent = /(\d+(?:\.\d+)?)\s*(?:%|per ?cent|pc|percent)/.exec(text);
   if (percent) return Number(percent[1]) >= STRONG_GROWTH_PERCENT;
@@ -103,9 +176,14 @@ interface OwnEvent {
   finding: RoleFinding;
 }
 
+/** Quoted words in `reasons` are cut to this length, so a reason stays one readable line. */
+const QUOTE_CHARS = 60;
+/** At most this many things standing against a note are described in `reasons`. */
+const BLOCKERS_REPORTED = 4;
+
 function quote(p: PreparedText, h: { start: number; end: number }): string {
   const s = p.lower.slice(h.start, h.end);
-  return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
+  return `"${s.length > QUOTE_CHARS ? `${s.slice(0, QUOTE_CHARS - 3)}…` : s}"`;
 }
 
 function overlapsAny(h: CueHit, mentions: ReadonlyArray<{ start: number; end: number }>): boolean {
@@ -127,54 +205,66 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
         const agent = isAgent(p, m, cue, zone);
         if (agent.ok) {
           const role: Role = frame === 'acquired-by' ? 'target' : frame === 'sale' ? 'seller' : 'own';
-          return { role, quality: agent.clean ? 1 : 0.85, how: agent.clean ? 'subject' : 'subject (qualified)' };
+          return agent.clean
+            ? { role, quality: ROLE_QUALITY.cleanSubject, how: 'subject' }
+            : { role, quality: ROLE_QUALITY.qualifiedSubject, how: 'subject (qualified)' };
         }
         // "Acme jumps on bagging an order": a verb cue used as a noun after a bridge.
         if ((frame === 'agent' || frame === 'symmetric') && bridgedBefore(p, cue) && isNominalOwner(p, m, cue, zone)) {
-          return { role: 'own', quality: 0.75, how: 'subject of the clause naming the event' };
+          return { role: 'own', quality: ROLE_QUALITY.nominalOwner, how: 'subject of the clause naming the event' };
         }
         if (m.start < cue.end) break;
         if (frame === 'symmetric') {
-          const gapWords = objectGap(p, m, cue, 5);
-          if (gapWords && !m.possessive && !isModifier(p, m) && partnerGapOk(gapWords) && (cue.definition.source.includes('\\s+with\\b') || gapWords.includes('with') || gapWords.includes('and'))) {
-            return { role: 'own', quality: 0.85, how: 'partner named after the verb' };
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.partner);
+          if (gapWords && !m.possessive && !isModifier(p, m) && partnerGapOk(gapWords) && (cue.definition.partnerFollows === true || gapWords.includes('with') || gapWords.includes('and'))) {
+            return { role: 'own', quality: ROLE_QUALITY.partnerAfterVerb, how: 'partner named after the verb' };
           }
         } else if (frame === 'acquire') {
-          const gapWords = objectGap(p, m, cue, 4);
-          if (gapWords) return m.possessive ? { role: 'seller', quality: 0.8, how: 'its asset is bought' } : { role: 'target', quality: 0.9, how: 'the one being bought' };
-        } else if (frame === 'acquired-by') {
-          const gapWords = objectGap(p, m, cue, 3);
-          if (gapWords && !m.possessive && !isModifier(p, m)) return { role: 'own', quality: 0.8, how: 'named as the buyer' };
-        } else if (frame === 'sale') {
-          const gapWords = objectGap(p, m, cue, 10);
-          if (gapWords && gapWords.length > 0 && gapWords[gapWords.length - 1] === 'to' && !m.possessive && !isModifier(p, m)) {
-            return { role: 'own', quality: 0.8, how: 'named as the buyer' };
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.acquired);
+          if (gapWords) {
+            return m.possessive
+              ? { role: 'seller', quality: ROLE_QUALITY.assetSold, how: 'its asset is bought' }
+              : { role: 'target', quality: ROLE_QUALITY.beingBought, how: 'the one being bought' };
           }
-          if (gapWords && gapWords.length <= 3 && !gapWords.includes('to')) {
-            return m.possessive ? { role: 'seller', quality: 0.8, how: 'its asset is sold' } : { role: 'target', quality: 0.85, how: 'the business being sold' };
+        } else if (frame === 'acquired-by') {
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.buyer);
+          if (gapWords && !m.possessive && !isModifier(p, m)) return { role: 'own', quality: ROLE_QUALITY.namedBuyer, how: 'named as the buyer' };
+        } else if (frame === 'sale') {
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.saleBuyer);
+          if (gapWords && gapWords.length > 0 && gapWords[gapWords.length - 1] === 'to' && !m.possessive && !isModifier(p, m)) {
+            return { role: 'own', quality: ROLE_QUALITY.namedBuyer, how: 'named as the buyer' };
+          }
+          if (gapWords && gapWords.length <= MAX_WORDS_AFTER_CUE.soldBusiness && !gapWords.includes('to')) {
+            return m.possessive
+              ? { role: 'seller', quality: ROLE_QUALITY.assetSold, how: 'its asset is sold' }
+              : { role: 'target', quality: ROLE_QUALITY.beingSold, how: 'the business being sold' };
           }
         }
-        if (!fallback && objectGap(p, m, cue, 12)) fallback = { role: 'counterparty', quality: 0.7, how: 'named after the verb, not its subject' };
+        if (!fallback && objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.counterparty)) {
+          fallback = { role: 'counterparty', quality: ROLE_QUALITY.counterparty, how: 'named after the verb, not its subject' };
+        }
         break;
       }
       case 'approval-by': {
-        const gapWords = objectGap(p, m, cue, 6);
-        if (gapWords && regulatorBefore(p, cue) && approvalIsOwn(p, m, gapWords)) return { role: 'own', quality: 0.85, how: 'a regulator approves its product' };
+        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.approved);
+        if (gapWords && regulatorBefore(p, cue) && approvalIsOwn(p, m, gapWords)) {
+          return { role: 'own', quality: ROLE_QUALITY.approvedByRegulator, how: 'a regulator approves its product' };
+        }
         break;
       }
       case 'picked': {
-        const gapWords = objectGap(p, m, cue, 3);
-        if (gapWords && !m.possessive && pickedGapOk(gapWords) && pickedFollowUp(p, m)) return { role: 'own', quality: 0.8, how: 'chosen by a client' };
+        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.picked);
+        if (gapWords && !m.possessive && pickedGapOk(gapWords) && pickedFollowUp(p, m)) return { role: 'own', quality: ROLE_QUALITY.pickedByClient, how: 'chosen by a client' };
         break;
       }
       case 'recipient': {
-        const gapWords = objectGap(p, m, cue, 2);
-        if (gapWords && !m.possessive && !isModifier(p, m)) return { role: 'own', quality: 0.85, how: 'named as the recipient' };
+        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.recipient);
+        if (gapWords && !m.possessive && !isModifier(p, m)) return { role: 'own', quality: ROLE_QUALITY.namedRecipient, how: 'named as the recipient' };
         break;
       }
       case 'nominal':
       case 'bridged': {
-        if (isNominalOwner(p, m, cue, zone, frame === 'bridged')) return { role: 'own', quality: 0.75, how: 'subject of the clause naming the event' };
+        if (isNominalOwner(p, m, cue, zone, frame === 'bridged')) return { role: 'own', quality: ROLE_QUALITY.nominalOwner, how: 'subject of the clause naming the event' };
         break;
       }
     }
@@ -294,11 +384,11 @@ export function judgeHeadline(item: Headline, company: CompanyRef, options: Clas
   let score = 0;
   // The company's own good event counts for it, against it when undone, and not at all when its
   // clause also carries bad news ("expands layoffs").
-  for (const o of own) score += isReversed(p, o, negative, down) ? -3 : hasBadNews(p, o, negative, down) ? 0 : 3;
-  if (target) score += 1;
+  for (const o of own) score += isReversed(p, o, negative, down) ? POLARITY_POINTS.ownEventUndone : hasBadNews(p, o, negative, down) ? 0 : POLARITY_POINTS.ownEvent;
+  if (target) score += POLARITY_POINTS.beingBought;
   const negativeInScope: CueHit[] = [];
   for (const h of negative) if (inScope(h, scope)) negativeInScope.push(h);
-  score -= 2 * negativeInScope.length;
+  score += POLARITY_POINTS.badEvent * negativeInScope.length;
   const up = scan(CUES.positiveDirection, p.lower, mentions);
   let near = 0;
   let far = 0;
@@ -334,18 +424,18 @@ export function judgeHeadline(item: Headline, company: CompanyRef, options: Clas
     if (!event && anyInScope(CUES.stockMove, p, mentions, scope)) event = 'stock-move';
     if (!event && anyInScope(CUES.results, p, mentions, scope)) event = 'results';
     if (!event && anyInScope(CUES.analyst, p, mentions, scope)) event = 'analyst-rating';
-    if (best || event) for (const b of blockers.slice(0, 4)) reasons.push(describe(b));
+    if (best || event) for (const b of blockers.slice(0, BLOCKERS_REPORTED)) reasons.push(describe(b));
     if (event && !best && blockers.length === 0) reasons.push(`${event}: ${NOT_NOTEWORTHY[event] ?? 'not an event worth a note'}`);
     if (!best && !event && named) reasons.push('no event worth a note');
   }
 
   let confidence: number;
-  if (congratulate) confidence = Math.min(0.95, 0.6 + 0.35 * best.finding.quality);
-  else if (!named) confidence = 0.3;
-  else if (negativeInScope.length) confidence = 0.85;
-  else if (best) confidence = 0.5;
-  else if (event) confidence = 0.6;
-  else confidence = polarity === 'neutral' ? 0.6 : 0.5;
+  if (congratulate) confidence = Math.min(CONFIDENCE.noteCap, CONFIDENCE.noteFloor + CONFIDENCE.noteSpan * best.finding.quality);
+  else if (!named) confidence = CONFIDENCE.notNamed;
+  else if (negativeInScope.length) confidence = CONFIDENCE.badNews;
+  else if (best) confidence = CONFIDENCE.doubtfulEvent;
+  else if (event) confidence = CONFIDENCE.otherEvent;
+  else confidence = polarity === 'neutral' ? CONFIDENCE.nothingNeutral : CONFIDENCE.nothingLeaning;
 
   return { polarity, event, congratulate, confidence: Math.round(confidence * 100) / 100, reasons };
 }

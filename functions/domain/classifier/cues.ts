@@ -3,7 +3,10 @@
  * Each family is compiled once into a single alternation, so a headline is scanned once per family.
  *
  * Patterns run on the lower-cased headline and use only non-capturing groups: the compiler wraps
- * each cue in one capturing group to learn which cue matched.
+ * each cue in one capturing group to learn which cue matched. Word lists are written with
+ * {@link oneOf} (raw strings: `\b`, not `\\b`), and every cue carries example headlines that
+ * test/unit/classifier-cues.test.ts runs, so a newcomer sees what a cue is for and learns at once
+ * when an edit stops it matching.
  */
 
 /**
@@ -28,6 +31,13 @@ export interface CueDefinition {
   frame: Frame;
   /** Regular-expression source, lower-case, non-capturing groups only. */
   source: string;
+  /** Headlines this cue is found in (a test checks each one): what the cue is for, in examples. */
+  examples: readonly string[];
+  /**
+   * A symmetric cue that names the partner right after it ("partners with", "signs deal with"):
+   * the company named there is a party to the partnership, not someone it is aimed at.
+   */
+  partnerFollows?: boolean;
   /**
    * A hit is dropped when this (sticky) pattern matches from `unlessAt` characters before the
    * hit's end. It does the work of a long negative lookahead outside the family regex: V8 stops
@@ -50,254 +60,477 @@ export interface CueHit {
   end: number;
 }
 
+/**
+ * A readable list of alternatives, as one non-capturing alternation. Items are separated by
+ * " | " or a line break and may use regex syntax inside (no spaces around a `|` within a group).
+ * The text is raw: write `\b`, not `\\b`.
+ */
+export function oneOf(strings: TemplateStringsArray, ...values: readonly string[]): string {
+  const items = String.raw({ raw: strings.raw }, ...values)
+    .split(/\n| \| /)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  return `(?:${items.join('|')})`;
+}
+
+/** Raw regex text with interpolations: `re\`${VERBS}\s+with\b\``. */
+const re = (strings: TemplateStringsArray, ...values: readonly string[]): string => String.raw({ raw: strings.raw }, ...values);
+
 /** Up to `n` words, lazily. */
-const gap = (n: number): string => `(?:\\S+\\s+){0,${n}}?`;
-/** Up to `n` words, none of which is one of `words`. */
-const gapWithout = (n: number, words: string): string => `(?:(?!(?:${words})\\b)\\S+\\s+){0,${n}}?`;
+const gap = (n: number): string => re`(?:\S+\s+){0,${String(n)}}?`;
+/** Up to `n` words, none of which starts with one of `words` (an alternation). */
+const gapWithout = (n: number, words: string): string => re`(?:(?!${words}\b)\S+\s+){0,${String(n)}}?`;
 
 /** Magnitude words after an amount ("$5 million", "Rs 300 crore"). */
-const MAGNITUDE = '(?:k|m|mn|mln|million|bn|bln|billion|cr|crore|crores|lakh|lakhs|trillion)\\b';
+const MAGNITUDE = re`${oneOf`k | m | mn | mln | million | bn | bln | billion | cr | crore | crores | lakh | lakhs | trillion`}\b`;
+const CURRENCY = oneOf`[$€£¥₹] | rs\.?\s? | inr\s? | usd\s? | eur\s? | gbp\s? | us\$\s? | [ca]\$\s? | hk\$\s? | s\$\s?`;
+const APPROXIMATELY = oneOf`about | around | nearly | over | more than | up to | another | an additional | a further | fresh | new | some | almost | close to`;
 /**
  * An amount of money. The number and its magnitude are taken whole (the lookaheads stop the regex
  * from backtracking to "Rs 300" and so slipping past a rule about what follows "Rs 300 crore").
  */
-const MONEY = `(?:(?:about|around|nearly|over|more than|up to|another|an additional|a further|fresh|new|some|almost|close to)\\s+)?(?:(?:[$€£¥₹]|rs\\.?\\s?|inr\\s?|usd\\s?|eur\\s?|gbp\\s?|us\\$\\s?|[ca]\\$\\s?|hk\\$\\s?|s\\$\\s?)\\d[\\d,.]*(?![\\d,])(?:\\s*-?\\s*${MAGNITUDE}|(?!\\s*-?\\s*${MAGNITUDE}))|\\d[\\d,.]*(?![\\d,])\\s*-?\\s*${MAGNITUDE})`;
+const MONEY = re`(?:${APPROXIMATELY}\s+)?(?:${CURRENCY}\d[\d,.]*(?![\d,])(?:\s*-?\s*${MAGNITUDE}|(?!\s*-?\s*${MAGNITUDE}))|\d[\d,.]*(?![\d,])\s*-?\s*${MAGNITUDE})`;
 
 // ---------------------------------------------------------------------------------------------
 // Events worth congratulating (when the company is the one they happened to).
 // Order matters where two cues could start at the same word: the first listed wins.
 
 /** What a company may "launch" that is not a product: a probe, a bid, a bond, a plan. */
-const NOT_A_PRODUCT =
-  "probe|investigations?|inquiry|enquiry|review|bids?|offers?|open offer|takeover|counter-?bid|hostile|tender|appeal|lawsuit|legal|suit|recall|layoffs?|job cuts?|cuts|redundanc\\w*|restructuring|sale|sales|strategic review|buy-?back|rights (?:issue|offer)|ipo|listing|bonds?|notes|debentures|ncds?|qip|fpo|ofs|fund ?raise|fundraising|search|hunt|consultation|audit|campaign|attack|strike|cost|costs|savings|plans?|strategy|overhaul|revamp|shake-?up|turnaround|reorgani[sz]ation|results|earnings|figures|statement|report|data|update|guidance|outlook|forecast|numbers|dividend|bonus|split|fees|charges?|surcharge|price|prices|hikes?|tariffs?|warning|alert|indices|index|contracts|futures|options|scheme|schemes|policy|policies|fund|funds|nfo|etf|vrs|voluntary|initiative|drive|programme|program|norms|rules|guidelines|regulations|framework|circular|directive|curbs|measures|reforms|package|stimulus|budget|gold bonds?|trading|exchange|membership|segment|platform for";
+const NOT_A_PRODUCT = oneOf`
+  probe | investigations? | inquiry | enquiry | review | appeal | lawsuit | legal | suit | recall | audit | search | hunt | consultation
+  bids? | offers? | open offer | takeover | counter-?bid | hostile | tender
+  layoffs? | job cuts? | cuts | redundanc\w* | restructuring | vrs | voluntary
+  sale | sales | strategic review | buy-?back | rights (?:issue|offer) | ipo | listing | bonds? | notes | debentures | ncds? | qip | fpo | ofs | fund ?raise | fundraising
+  campaign | attack | strike | cost | costs | savings | plans? | strategy | overhaul | revamp | shake-?up | turnaround | reorgani[sz]ation
+  results | earnings | figures | statement | report | data | update | guidance | outlook | forecast | numbers
+  dividend | bonus | split | fees | charges? | surcharge | price | prices | hikes? | tariffs? | warning | alert
+  indices | index | contracts | futures | options | scheme | schemes | policy | policies | fund | funds | nfo | etf
+  initiative | drive | programme | program | norms | rules | guidelines | regulations | framework | circular | directive | curbs | measures | reforms
+  package | stimulus | budget | gold bonds? | trading | exchange | membership | segment | platform for`;
 
 /**
  * What an approval may be for that is not good news: raising prices, selling a business,
  * delisting, merging ("gets nod to hike fares", "approval for sale of unit").
  */
-const NOT_AN_APPROVAL_FOR =
-  '(?:\\S+\\s+){0,3}?(?:sell|sale|divest\\w*|offload\\w*|dispos\\w*|hive off|spin off|delist\\w*|merge|merger|amalgamat\\w*|hike\\w*|(?:raise|increase|revise)\\s+(?:\\S+\\s+){0,2}?(?:prices?|tariffs?|fares?|rates?|charges|fees|premiums?)|(?:price|tariff|fare|rate|fee) (?:hikes?|increases?|revisions?))\\b';
+const NOT_AN_APPROVAL_FOR = re`(?:\S+\s+){0,3}?${oneOf`
+  sell | sale | divest\w* | offload\w* | dispos\w* | hive off | spin off | delist\w* | merge | merger | amalgamat\w* | hike\w*
+  (?:raise|increase|revise)\s+(?:\S+\s+){0,2}?(?:prices?|tariffs?|fares?|rates?|charges|fees|premiums?)
+  (?:price|tariff|fare|rate|fee) (?:hikes?|increases?|revisions?)`}\b`;
 
-const WIN_VERBS =
-  'wins?|won|winning|bags?|bagged|bagging|secures?|secured|securing|lands?|landed|landing|clinch(?:es|ed|ing)?|nets?|netted|grabs?|grabbed|snags?|snagged|gets?|got|receives?|received|books?|booked|scores?|scored|captures?|captured|obtains?|obtained|awarded|is awarded|has been awarded|bags';
+const WIN_VERBS = oneOf`
+  wins? | won | winning | bags? | bagged | bagging | secures? | secured | securing | lands? | landed | landing
+  clinch(?:es|ed|ing)? | nets? | netted | grabs? | grabbed | snags? | snagged | gets? | got | receives? | received
+  books? | booked | scores? | scored | captures? | captured | obtains? | obtained | awarded | is awarded | has been awarded | bags`;
+
+const IPO_NOUNS = oneOf`ipo | initial public offering | public offering | flotation | public issue`;
+const APPROVAL_NOUNS = oneOf`
+  approvals? | clearances? | nods? | go-?ahead | green[- ]?light | licen[cs]es? | authori[sz]ations? | permits? | permission | ce mark
+  designation | fast[- ]track(?: status| designation)? | orphan(?: drug)? status | emergency use | eua | marketing authori[sz]ation`;
+/** Who may approve without it being a regulator's approval: the company's own board, its investors, a court. */
+const OWN_SIDE_APPROVERS = oneOf`board | shareholders? | stockholders? | investors? | creditors? | lenders? | bondholders? | members? | unitholders? | court`;
+const PLACE_NOUNS = oneOf`
+  offices? | headquarters | hq | plants? | factor(?:y|ies) | gigafactor(?:y|ies) | facilit(?:y|ies) | stores? | outlets? | showrooms?
+  branch(?:es)? | campus(?:es)? | hubs? | cent(?:er|re)s? | labs? | laborator(?:y|ies) | warehouses? | sites? | mills? | refiner(?:y|ies)
+  restaurants? | hotels? | clinics? | hospitals? | terminals? | production lines? | assembly lines? | manufacturing units? | r&d
+  studios? | locations? | dealerships?`;
+const STAFF_NOUNS = oneOf`
+  jobs | staff | workers | employees | engineers | people | roles | positions | graduates | freshers | techies | developers | nurses
+  drivers | hires | recruits | professionals | agents | scientists | researchers | programmers`;
+/** What a record can be of ("record profit", "best-ever sales"). */
+const RECORD_OF = oneOf`
+  profits? | revenues? | sales | earnings | quarter | year | results | orders | order book | order intake | order inflows? | deliveries
+  bookings | production | output | exports | volumes? | passengers | subscribers | users | customers | turnover | ebitda | shipments
+  enrol?lments | premiums | aum | assets under management | vehicles | cars | units | homes | phones | devices | copies | tickets
+  subscriptions | visitors | downloads`;
+/** What a company counts when it passes a mark ("crosses 10 million users"). */
+const COUNTED = oneOf`
+  users | customers | subscribers | downloads | deliveries | units | vehicles | cars | members | installations | installs | orders
+  passengers | visitors | stores | employees | patients | shipments | merchants | sellers | clients | accounts | listeners | players
+  riders | homes | devices | bookings`;
+const RESULT_NOUNS = oneOf`net profit | profits? | net | pat | revenues? | sales | income | earnings | ebitda | turnover | profit after tax | bottom line | top line`;
+const RISE_VERBS = oneOf`
+  jumps? | jumped | soars? | soared | zooms? | zoomed | surges? | surged | rises? | rose | up | climbs? | climbed | grows? | grew
+  increases? | increased | spurts? | spurted | shoots? up | shot up | leaps? | leapt | rockets? | skyrockets? | more than doubles
+  doubles | doubled | triples | tripled | quadruples`;
+const PERCENT = re`\d+(?:\.\d+)?\s*(?:%|per ?cent|pc|percent)`;
+const PARTNERSHIP_NOUNS = oneOf`partnerships? | alliances? | joint ventures? | jvs? | tie-?ups? | pacts? | mous? | memorand(?:um|a) of understanding | memo of understanding | collaborations?`;
+/** Kinds of agreement that are a business tie-up by their name ("signs distribution agreement"). */
+const AGREEMENT_KINDS = oneOf`
+  distribution | supply | licensing | licence | license | co-?development | technology | manufacturing | marketing | reseller
+  sourcing | offtake | off-take | power purchase | collaboration | cooperation | joint development`;
 
 const POSITIVE_EVENTS: CueDefinition[] = [
   // IPO and listing — before product launch ("launches IPO") and funding ("raises … in IPO").
   {
     event: 'ipo',
     frame: 'agent',
-    source: `(?:launch(?:es|ed)?|completes?|completed|prices?|priced|files? for|filed for|files|filed|opens?|opened|closes?|closed|to launch|will launch)\\s+(?:its\\s+|an?\\s+|the\\s+)?${gap(3)}(?:ipo|initial public offering|public offering|flotation|public issue)s?\\b`,
+    source: re`${oneOf`launch(?:es|ed)? | completes? | completed | prices? | priced | files? for | filed for | files | filed | opens? | opened | closes? | closed | to launch | will launch`}\s+(?:its\s+|an?\s+|the\s+)?${gap(3)}${IPO_NOUNS}s?\b`,
+    examples: ['Acme prices its $500 million IPO', 'Acme files for initial public offering'],
   },
   {
     event: 'ipo',
     frame: 'agent',
-    source: `(?:goes public|went public|going public|to go public|lists|listed|to list|listing|floats|floated|to float|debuts?|debuted|rings? (?:the\\s+)?${gap(1)}bell)\\s+(?:(?:its\\s+)?shares\\s+)?(?:on|in|at)\\b|(?:goes public|went public|makes? (?:its\\s+|a\\s+)?${gap(2)}debut\\b)`,
+    source: oneOf`
+      (?:goes public|went public|going public|to go public|lists|listed|to list|listing|floats|floated|to float|debuts?|debuted|rings? (?:the\s+)?${gap(1)}bell)\s+(?:(?:its\s+)?shares\s+)?(?:on|in|at)\b
+      (?:goes public|went public|makes? (?:its\s+|a\s+)?${gap(2)}debut\b)`,
+    examples: ['Acme lists on the Nasdaq', 'Acme makes stock market debut'],
   },
   {
     event: 'ipo',
     frame: 'agent',
-    source: `(?:ipo|initial public offering|public issue|flotation|listing)\\s+(?:is\\s+|was\\s+|gets?\\s+|got\\s+|receives?\\s+|sees?\\s+)?${gap(2)}(?:oversubscribed|over-subscribed|fully subscribed|subscribed (?:[1-9]\\d*(?:\\.\\d+)?|over|more than) times?|opens|opened|priced|prices|draws|attracts|launches|launched|completes|completed|hits)\\b`,
+    source: re`(?:ipo|initial public offering|public issue|flotation|listing)\s+(?:is\s+|was\s+|gets?\s+|got\s+|receives?\s+|sees?\s+)?${gap(2)}${oneOf`
+      oversubscribed | over-subscribed | fully subscribed | subscribed (?:[1-9]\d*(?:\.\d+)?|over|more than) times?
+      opens | opened | priced | prices | draws | attracts | launches | launched | completes | completed | hits`}\b`,
+    examples: ['Acme IPO oversubscribed 40 times', 'Acme IPO opens today'],
   },
   // Regulatory approval — before contract ("wins approval for deal").
   {
     event: 'regulatory-approval',
     frame: 'agent',
-    source: `(?:wins?|won|winning|gets?|got|getting|receives?|received|receiving|secures?|secured|obtains?|obtained|earns?|earned|bags?|bagged|gains?|gained|lands?|landed|granted|awarded|nets?|netted)\\s+${gapWithout(4, 'board|shareholders?|stockholders?|investors?|creditors?|lenders?|bondholders?|members?|unitholders?|court')}(?:approvals?|clearances?|nods?|go-?ahead|green[- ]?light|licen[cs]es?|authori[sz]ations?|permits?|permission|ce mark|designation|fast[- ]track(?: status| designation)?|orphan(?: drug)? status|emergency use|eua|marketing authori[sz]ation)\\b(?!\\s+(?:to|for)\\s+${NOT_AN_APPROVAL_FOR})`,
+    source: re`${oneOf`
+      wins? | won | winning | gets? | got | getting | receives? | received | receiving | secures? | secured | obtains? | obtained
+      earns? | earned | bags? | bagged | gains? | gained | lands? | landed | granted | awarded | nets? | netted`}\s+${gapWithout(4, OWN_SIDE_APPROVERS)}${APPROVAL_NOUNS}\b(?!\s+(?:to|for)\s+${NOT_AN_APPROVAL_FOR})`,
+    examples: ['Acme wins FDA approval for migraine drug', 'Acme gets RBI licence for payments bank'],
   },
   {
     event: 'regulatory-approval',
     frame: 'agent',
-    source: '(?:(?:is|was|has been|gets?|got)\\s+)?(?:approved|cleared|authori[sz]ed|okayed|greenlit|green-?lighted)\\s+(?:by|in|for|as)\\b',
+    source: re`(?:(?:is|was|has been|gets?|got)\s+)?(?:approved|cleared|authori[sz]ed|okayed|greenlit|green-?lighted)\s+(?:by|in|for|as)\b`,
+    examples: ["Acme's asthma inhaler approved by FDA", 'Acme cleared for take-off in Europe'],
   },
   {
     event: 'regulatory-approval',
     frame: 'approval-by',
-    source: '(?:approves?|approved|clears?|cleared|okays?|okayed|authori[sz]es?|authori[sz]ed|green-?lights?|green-?lighted|greenlit)\\b',
+    source: re`${oneOf`approves? | approved | clears? | cleared | okays? | okayed | authori[sz]es? | authori[sz]ed | green-?lights? | green-?lighted | greenlit`}\b`,
+    examples: ["FDA approves Acme's psoriasis drug"],
   },
   // Awards and recognition — before contract ("wins award for project").
   {
     event: 'award',
     frame: 'agent',
-    source: `(?:wins?|won|winning|bags?|bagged|receives?|received|earns?|earned|scoops?|scooped|picks? up|picked up|takes? home|took home|collects?|collected|clinch(?:es|ed)?|secures?|secured|lands?|landed|garners?|garnered|grabs?|grabbed|gets?|got|awarded|honou?red with|presented with)\\s+${gapWithout(5, 'contracts?|orders?|deals?|tenders?|jury|court|damages|arbitration|legal|lawsuit|case')}(?:awards?|prizes?|honou?rs?|accolades?|trophy|trophies|medals?|of the year|(?:gold|silver|bronze|grand prix)(?=\\s+(?:at|in|for)\\b))\\b`,
+    source: re`${oneOf`
+      wins? | won | winning | bags? | bagged | receives? | received | earns? | earned | scoops? | scooped | picks? up | picked up
+      takes? home | took home | collects? | collected | clinch(?:es|ed)? | secures? | secured | lands? | landed | garners? | garnered
+      grabs? | grabbed | gets? | got | awarded | honou?red with | presented with`}\s+${gapWithout(5, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case`)}${oneOf`
+      awards? | prizes? | honou?rs? | accolades? | trophy | trophies | medals? | of the year | (?:gold|silver|bronze|grand prix)(?=\s+(?:at|in|for)\b)`}\b`,
+    examples: ['Acme wins 2026 Industry Innovation Award', 'Acme takes home gold at the Cannes Lions'],
   },
   {
     event: 'award',
     frame: 'agent',
-    source: `named\\s+(?:as\\s+|to\\s+|in\\s+|among\\s+|on\\s+)?(?:(?:the|a|an|one|of)\\s+){0,3}${gap(3)}(?:best|top|leaders?|most\\s+\\w+|great(?:est)?\\s+places?|winners?|list|fastest[ -]growing|of the year|champions?)\\b`,
+    source: re`named\s+(?:as\s+|to\s+|in\s+|among\s+|on\s+)?(?:(?:the|a|an|one|of)\s+){0,3}${gap(3)}${oneOf`
+      best | top | leaders? | most\s+\w+ | great(?:est)?\s+places? | winners? | list | fastest[ -]growing | of the year | champions?`}\b`,
+    examples: ["Acme named one of Fortune's best companies to work for"],
   },
   {
     event: 'award',
     frame: 'agent',
-    source: `(?:ranked|ranks|rated|voted)\\s+(?:as\\s+)?(?:the\\s+)?(?:no\\.?\\s*1|number one|#\\s*1|first|top|best|highest)\\b|(?:tops|topped)\\s+${gap(3)}(?:ranking|rankings|list|league table|survey|poll|charts?)\\b|(?:recogni[sz]ed|honou?red|lauded|celebrated|feted)\\s+(?:as|for|by|among|with)\\b`,
+    source: oneOf`
+      (?:ranked|ranks|rated|voted)\s+(?:as\s+)?(?:the\s+)?(?:no\.?\s*1|number one|#\s*1|first|top|best|highest)\b
+      (?:tops|topped)\s+${gap(3)}(?:ranking|rankings|list|league table|survey|poll|charts?)\b
+      (?:recogni[sz]ed|honou?red|lauded|celebrated|feted)\s+(?:as|for|by|among|with)\b`,
+    examples: ['Acme ranked No. 1 in customer satisfaction', 'Acme recognised as a leader by Gartner'],
   },
   {
     event: 'award',
     frame: 'agent',
-    source: `(?:earns?|earned|achieves?|achieved|receives?|received|wins?|won|gets?|got|attains?|attained|secures?|secured)\\s+${gap(5)}(?:certification|accreditation)\\b`,
+    source: re`${oneOf`earns? | earned | achieves? | achieved | receives? | received | wins? | won | gets? | got | attains? | attained | secures? | secured`}\s+${gap(5)}(?:certification|accreditation)\b`,
+    examples: ['Acme earns ISO 27001 certification'],
   },
   // Funding.
   {
     event: 'funding',
     frame: 'agent',
-    source: `(?:raises|raised|raising|mops? up|mopped up|secures?|secured|securing|closes?|closed|lands?|landed|bags?|bagged|gets?|got|receives?|received|nets?|netted|attracts?|attracted|snags?|snagged|completes?|completed|announces?|announced|obtains?|obtained|garners?|garnered|pulls? in|pulled in|wins?|won)\\s+${gap(4)}(?:funding|financing|investments?|series\\s+[a-h]\\d?|seed|pre-seed|round|growth capital|venture (?:capital|debt|funding)|backing|equity funding)\\b`,
+    source: re`${oneOf`
+      raises | raised | raising | mops? up | mopped up | secures? | secured | securing | closes? | closed | lands? | landed | bags? | bagged
+      gets? | got | receives? | received | nets? | netted | attracts? | attracted | snags? | snagged | completes? | completed
+      announces? | announced | obtains? | obtained | garners? | garnered | pulls? in | pulled in | wins? | won`}\s+${gap(4)}${oneOf`
+      funding | financing | investments? | series\s+[a-h]\d? | seed | pre-seed | round | growth capital | venture (?:capital|debt|funding)
+      backing | equity funding`}\b`,
+    examples: ['Acme raises $40 million in Series B funding', 'Fintech startup Acme closes $12m seed round'],
   },
   {
     event: 'funding',
     frame: 'agent',
-    source: `(?:raises|raised|raising|mops? up|mopped up|garners?|pulls? in|pulled in)\\s+${MONEY}(?!\\s+(?:more\\s+)?(?:\\S+\\s+){0,1}(?:via|through|thru|from|by|in|under|using|with)\\s+${gap(4)}(?:bonds?|ncds?|debentures?|notes|qip|rights|loans?|debt|credit|commercial paper|mtn|masala|tier|share sale|shares|preferential|ofs|fpo|ipo|issue|offer|sale|selling|programme|program|placement|bond sale|securiti[sz]ation)\\b)`,
+    // An amount raised, unless it came from debt or a share sale ("raises Rs 500 cr via NCDs").
+    source: re`(?:raises|raised|raising|mops? up|mopped up|garners?|pulls? in|pulled in)\s+${MONEY}(?!\s+(?:more\s+)?(?:\S+\s+){0,1}(?:via|through|thru|from|by|in|under|using|with)\s+${gap(4)}${oneOf`
+      bonds? | ncds? | debentures? | notes | qip | rights | loans? | debt | credit | commercial paper | mtn | masala | tier | share sale
+      shares | preferential | ofs | fpo | ipo | issue | offer | sale | selling | programme | program | placement | bond sale | securiti[sz]ation`}\b)`,
+    examples: ['Acme raises $20 million'],
   },
   // Contract and client wins.
   {
     event: 'contract-win',
     frame: 'agent',
-    source: `(?:${WIN_VERBS})\\s+${gapWithout(6, 'contracts?|orders?')}(?:contracts?|orders?|tenders?|mandates?|projects?|work orders?|accounts?|concessions?|deals?|engagements?|business from|order book)\\b(?!\\s+(?:to\\s+(?:pay|halt|stop|cease|sell|divest|close)|against))`,
+    source: re`${WIN_VERBS}\s+${gapWithout(6, oneOf`contracts? | orders?`)}${oneOf`
+      contracts? | orders? | tenders? | mandates? | projects? | work orders? | accounts? | concessions? | deals? | engagements?
+      business from | order book`}\b(?!\s+(?:to\s+(?:pay|halt|stop|cease|sell|divest|close)|against))`,
+    examples: ['Acme wins $120 million Pentagon contract', 'Acme Infra bags Rs 450 crore order from NHAI'],
   },
-  { event: 'contract-win', frame: 'agent', source: `(?:wins?|won|winning)\\s+${gap(3)}bids?\\b(?!\\s+for)` },
+  { event: 'contract-win', frame: 'agent', source: re`(?:wins?|won|winning)\s+${gap(3)}bids?\b(?!\s+for)`, examples: ['Acme wins bid to build new stadium'] },
   {
     event: 'contract-win',
     frame: 'agent',
-    source: `(?:bags?|bagged|bagging|wins?|won|winning|secures?|secured|lands?|landed|clinch(?:es|ed)?)\\s+(?:${MONEY}(?!\\s+(?:in|from|via|through)\\b)|${gap(3)}(?:mines?|coal blocks?|blocks?|spectrum|routes?|slots?|licen[cs]es?|franchises?)\\b)`,
+    source: re`(?:bags?|bagged|bagging|wins?|won|winning|secures?|secured|lands?|landed|clinch(?:es|ed)?)\s+(?:${MONEY}(?!\s+(?:in|from|via|through)\b)|${gap(3)}${oneOf`
+      mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises?`}\b)`,
+    examples: ['Acme bags Rs 1,200 crore railway electrification job', 'Acme wins two coal blocks in auction'],
   },
   {
     event: 'contract-win',
     frame: 'agent',
-    source: `(?:selected|chosen|picked|tapped|hired|appointed|retained|engaged|contracted|commissioned|enlisted|roped in|empanelled|empaneled)\\s+(?:by\\s+${gap(3)})?(?:as|to|for)\\b(?!\\s+${gap(2)}(?:index|indices|review|test|probe|audit|scrutiny|inspection|takeover|target|case)\\b)`,
+    source: re`${oneOf`
+      selected | chosen | picked | tapped | hired | appointed | retained | engaged | contracted | commissioned | enlisted | roped in
+      empanelled | empaneled`}\s+(?:by\s+${gap(3)})?(?:as|to|for)\b(?!\s+${gap(2)}(?:index|indices|review|test|probe|audit|scrutiny|inspection|takeover|target|case)\b)`,
+    examples: ['Acme selected by NASA to build lunar rover cameras'],
   },
   // "Railways awards Rs 1,200 crore contract to Acme" — before "picked", which would take "awards".
   {
     event: 'contract-win',
     frame: 'recipient',
-    source: `(?:awards?|awarded|hands?|handed|gives?|gave|grants?|granted)\\s+${gapWithout(6, 'to')}(?:contracts?|orders?|tenders?|projects?|mandates?|work orders?)\\s+to\\b`,
+    source: re`(?:awards?|awarded|hands?|handed|gives?|gave|grants?|granted)\s+${gapWithout(6, 'to')}(?:contracts?|orders?|tenders?|projects?|mandates?|work orders?)\s+to\b`,
+    examples: ['Railways awards Rs 1,200 crore contract to Acme'],
   },
   {
     event: 'contract-win',
     frame: 'picked',
-    source: '(?:selects|selected|chooses|chose|picks|picked|taps|tapped|hires|hired|appoints|appointed|engages|engaged|awards|awarded|contracts|contracted|enlists|enlisted|signs up|signed up|ropes in|roped in|retains|retained)\\b',
+    source: re`${oneOf`
+      selects | selected | chooses | chose | picks | picked | taps | tapped | hires | hired | appoints | appointed | engages | engaged
+      awards | awarded | contracts | contracted | enlists | enlisted | signs up | signed up | ropes in | roped in | retains | retained`}\b`,
+    examples: ['NASA selects Acme to build lunar rover cameras'],
   },
   {
     event: 'contract-win',
     frame: 'recipient',
-    source: `(?:contracts?|orders?|tenders?|projects?|deals?|mandates?|work)\\s+${gap(6)}(?:awarded|given|granted|goes|went|handed)\\s+to\\b`,
+    source: re`(?:contracts?|orders?|tenders?|projects?|deals?|mandates?|work)\s+${gap(6)}(?:awarded|given|granted|goes|went|handed)\s+to\b`,
+    examples: ['Contract for new Seattle ferry terminal awarded to Acme'],
   },
   // Acquisitions (by the company). Stake purchases and buybacks are not acquisitions.
   {
     event: 'acquisition',
     frame: 'acquired-by',
-    source: '(?:acquired|bought|purchased|taken over|snapped up|swallowed|bought out|picked up)\\s+by\\b|(?:sold|offloaded|divested)\\s+to\\b|(?:to be|will be|agrees? to be|agreed to be|is being|being)\\s+(?:acquired|bought|purchased|taken over|sold)\\b',
+    source: oneOf`
+      (?:acquired|bought|purchased|taken over|snapped up|swallowed|bought out|picked up)\s+by\b
+      (?:sold|offloaded|divested)\s+to\b
+      (?:to be|will be|agrees? to be|agreed to be|is being|being)\s+(?:acquired|bought|purchased|taken over|sold)\b`,
+    examples: ['Beta acquired by Acme for $2 billion', 'Beta agrees to be bought by Acme'],
   },
   {
     event: 'acquisition',
     frame: 'acquire',
-    source: `(?:acquires|acquired|acquiring|to acquire|will acquire|buys|bought|buying|to buy|will buy|purchases|purchased|purchasing|to purchase|snaps? up|snapped up|snapping up|to snap up|takes? over|took over|taking over|to take over|swallows?|gobbles? up|agrees? to (?:buy|acquire|purchase|take over)|agreed to (?:buy|acquire|purchase|take over)|(?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced)\\s+(?:the\\s+|its\\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\\s+of|(?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed)\\s+(?:the\\s+|its\\s+)?${gap(3)}(?:acquisition|purchase|takeover|buyout)\\b(?!\\s+(?:of|by)\\b)|adds?\\s+${gap(3)}to (?:its\\s+)?acquisitions?|wins? (?:the\\s+)?(?:race|battle|contest|bidding war|auction) for|acquisition of)\\b(?![\\s-]+(?:back|into|time|out|spree)\\b)(?![\\s-]+${gap(5)}(?:stakes?|shares|stock|holding|bonds?|debt|gold|treasuries|dollars|securities|g-secs?|gilts|paper|units|notes|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
+    // Not "buys back", "buys into", "buys 10% stake", "buys bonds": those are not acquisitions.
+    source: re`${oneOf`
+      acquires | acquired | acquiring | to acquire | will acquire | buys | bought | buying | to buy | will buy | purchases | purchased
+      purchasing | to purchase | snaps? up | snapped up | snapping up | to snap up | takes? over | took over | taking over | to take over
+      swallows? | gobbles? up | agrees? to (?:buy|acquire|purchase|take over) | agreed to (?:buy|acquire|purchase|take over)
+      (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced)\s+(?:the\s+|its\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\s+of
+      (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed)\s+(?:the\s+|its\s+)?${gap(3)}(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)
+      adds?\s+${gap(3)}to (?:its\s+)?acquisitions?
+      wins? (?:the\s+)?(?:race|battle|contest|bidding war|auction) for
+      acquisition of`}\b(?![\s-]+(?:back|into|time|out|spree)\b)(?![\s-]+${gap(5)}${oneOf`
+      stakes? | shares | stock | holding | bonds? | debt | gold | treasuries | dollars | securities | g-secs? | gilts | paper | units
+      notes | per ?cent | percent | pc | \d[\d.]*\s*%`}(?:\s|$|[,;:.]))`,
+    examples: ['Acme to buy Beta for $3 billion', 'Acme completes acquisition of Beta'],
   },
   // Sales: the seller divests; the buyer named after "to" acquires.
   {
     event: 'acquisition',
     frame: 'sale',
-    source: `(?:sells?|sold|selling|to sell|will sell|agrees? to sell|agreed to sell|offloads?|offloaded|to offload|divests?|divested|to divest|disposes? of|disposed of|spins? off|spun off|to spin off|hives? off|carves? out)\\b(?!\\s+(?:a\\s+)?record\\b)(?![\\s-]+${gap(4)}(?:stakes?|shares|stock|holding|bonds?|per ?cent|percent|pc|\\d[\\d.]*\\s*%)(?:\\s|$|[,;:.]))`,
+    source: re`${oneOf`
+      sells? | sold | selling | to sell | will sell | agrees? to sell | agreed to sell | offloads? | offloaded | to offload | divests?
+      divested | to divest | disposes? of | disposed of | spins? off | spun off | to spin off | hives? off | carves? out`}\b(?!\s+(?:a\s+)?record\b)(?![\s-]+${gap(4)}${oneOf`
+      stakes? | shares | stock | holding | bonds? | per ?cent | percent | pc | \d[\d.]*\s*%`}(?:\s|$|[,;:.]))`,
+    examples: ['Beta sells its chip unit to Acme'],
   },
   // Partnerships: symmetric, both parties get the good news.
   {
     event: 'partnership',
     frame: 'symmetric',
-    source: '(?:partners?|partnered|partnering|to partner|teams? up|teamed up|teaming up|to team up|teams|teamed|joins? forces|joined forces|joining forces|to join forces|ties? up|tied up|tie-ups?|tying up|to tie up|collaborates?|collaborated|collaborating|to collaborate|allies|allied|links? up|linked up|hooks? up)\\s+with\\b|jointly (?:develop|commerciali[sz]e|market|launch|build|sell|distribute|produce)\\w*|to jointly\\b',
+    partnerFollows: true,
+    source: oneOf`
+      (?:partners?|partnered|partnering|to partner|teams? up|teamed up|teaming up|to team up|teams|teamed|joins? forces|joined forces|joining forces|to join forces|ties? up|tied up|tie-ups?|tying up|to tie up|collaborates?|collaborated|collaborating|to collaborate|allies|allied|links? up|linked up|hooks? up)\s+with\b
+      jointly (?:develop|commerciali[sz]e|market|launch|build|sell|distribute|produce)\w*
+      to jointly\b`,
+    examples: ['Acme partners with Beta on battery recycling', 'Beta ties up with Acme for cloud services'],
   },
   {
     event: 'partnership',
     frame: 'symmetric',
-    source: `(?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|forms?|formed|forming|enters?\\s+into|entered\\s+into|forges?|forged|announces?|announced|unveils?|unveiled|launches?|launched|establishes?|established|sets? up|set up|creates?|created|clinch(?:es|ed)?|extends?|extended|renews?|renewed|expands?|expanded|deepens?|deepened|broadens?|broadened|agrees?|agreed|reaches?|reached|finali[sz]es?|finali[sz]ed|to sign|to form|to create|to set up|to extend|to expand)\\s+(?:(?:a|an|new|its|their|strategic|global|multi-?year|long-?term|exclusive|landmark|major|\\S+-year|\\$?\\d\\S*|rs\\S*|first|commercial|technology|content|research|joint|marketing|distribution|supply|licensing|licence|license|co-?development|sponsorship|cooperation|manufacturing|reseller|cloud|ai|data)\\s+){0,4}(?:partnerships?|alliances?|joint ventures?|jvs?|tie-?ups?|pacts?|mous?|memorand(?:um|a) of understanding|memo of understanding|collaborations?)\\b`,
+    source: re`${oneOf`
+      signs? | signed | signing | inks? | inked | inking | strikes? | struck | seals? | sealed | forms? | formed | forming
+      enters?\s+into | entered\s+into | forges? | forged | announces? | announced | unveils? | unveiled | launches? | launched
+      establishes? | established | sets? up | set up | creates? | created | clinch(?:es|ed)? | extends? | extended | renews? | renewed
+      expands? | expanded | deepens? | deepened | broadens? | broadened | agrees? | agreed | reaches? | reached | finali[sz]es? | finali[sz]ed
+      to sign | to form | to create | to set up | to extend | to expand`}\s+(?:${oneOf`
+      a | an | new | its | their | strategic | global | multi-?year | long-?term | exclusive | landmark | major | \S+-year | \$?\d\S* | rs\S*
+      first | commercial | technology | content | research | joint | marketing | distribution | supply | licensing | licence | license
+      co-?development | sponsorship | cooperation | manufacturing | reseller | cloud | ai | data`}\s+){0,4}${PARTNERSHIP_NOUNS}\b`,
+    examples: ['Acme inks strategic partnership with Beta', 'Acme and Beta form joint venture'],
   },
   {
     event: 'partnership',
     frame: 'symmetric',
-    source: `(?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|clinch(?:es|ed)?|enters?\\s+into|entered\\s+into|forges?|forged|to sign|extends?|extended|renews?|renewed)\\s+${gap(4)}(?:deals?|agreements?|pacts?|contracts?)\\s+with\\b|(?:signs?|signed|signing|inks?|inked|inking|enters?\\s+into|entered\\s+into|to sign)\\s+(?:(?:a|an|new|its|their|strategic|global|multi-?year|long-?term|exclusive|\\S+-year)\\s+){0,3}(?:distribution|supply|licensing|licence|license|co-?development|technology|manufacturing|marketing|reseller|sourcing|offtake|off-take|power purchase|collaboration|cooperation|joint development)\\s+agreements?\\b`,
+    partnerFollows: true,
+    source: oneOf`
+      (?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|clinch(?:es|ed)?|enters?\s+into|entered\s+into|forges?|forged|to sign|extends?|extended|renews?|renewed)\s+${gap(4)}(?:deals?|agreements?|pacts?|contracts?)\s+with\b
+      (?:signs?|signed|signing|inks?|inked|inking|enters?\s+into|entered\s+into|to sign)\s+(?:(?:a|an|new|its|their|strategic|global|multi-?year|long-?term|exclusive|\S+-year)\s+){0,3}${AGREEMENT_KINDS}\s+agreements?\b`,
+    examples: ['Acme signs 10-year supply deal with Beta', 'Acme signs distribution agreement'],
   },
   // Expansion: offices, plants, stores, markets.
   {
     event: 'expansion',
     frame: 'agent',
-    source: `(?:opens?|opened|opening|to open|will open|inaugurates?|inaugurated|unveils?|unveiled|launches?|launched|establishes?|established|sets? up|setting up|builds?|building|to build|will build|constructs?|breaks? ground (?:on|for)|broke ground (?:on|for)|commissions?|commissioned|adds?|added|relocates?|moves? (?:its\\s+)?(?:hq|headquarters))\\s+${gap(4)}(?:offices?|headquarters|hq|plants?|factor(?:y|ies)|gigafactor(?:y|ies)|facilit(?:y|ies)|stores?|outlets?|showrooms?|branch(?:es)?|campus(?:es)?|hubs?|cent(?:er|re)s?|labs?|laborator(?:y|ies)|warehouses?|sites?|mills?|refiner(?:y|ies)|restaurants?|hotels?|clinics?|hospitals?|terminals?|production lines?|assembly lines?|manufacturing units?|r&d|studios?|locations?|dealerships?)\\b`,
+    source: re`${oneOf`
+      opens? | opened | opening | to open | will open | inaugurates? | inaugurated | unveils? | unveiled | launches? | launched
+      establishes? | established | sets? up | setting up | builds? | building | to build | will build | constructs?
+      breaks? ground (?:on|for) | broke ground (?:on|for) | commissions? | commissioned | adds? | added | relocates?
+      moves? (?:its\s+)?(?:hq|headquarters)`}\s+${gap(4)}${PLACE_NOUNS}\b`,
+    examples: ['Acme opens new engineering hub in Austin', 'Acme Foods breaks ground on $200 million plant in Ohio'],
   },
   {
     event: 'expansion',
     frame: 'agent',
-    source: `(?:commissions?|commissioned)\\s+${gapWithout(5, 'study|studies|report|reports|survey|review|audit|probe|inquiry|research|analysis|artwork|portrait|film|series|paintings?|panel|investigation')}(?:projects?|units?|capacity|plants?|parks?|lines?|reactors?|pipelines?|furnaces?|turbines?|farms?|substations?)\\b`,
+    // Commissioning a plant is expansion; commissioning a study is not.
+    source: re`(?:commissions?|commissioned)\s+${gapWithout(5, oneOf`
+      study | studies | report | reports | survey | review | audit | probe | inquiry | research | analysis | artwork | portrait | film
+      series | paintings? | panel | investigation`)}${oneOf`projects? | units? | capacity | plants? | parks? | lines? | reactors? | pipelines? | furnaces? | turbines? | farms? | substations?`}\b`,
+    examples: ['Acme Power commissions 450 MW capacity at Khurja'],
   },
   {
     event: 'expansion',
     frame: 'agent',
-    source: '(?:expands?|expanded|expanding|to expand|will expand)\\s+(?!(?:\\S+\\s+){0,2}?(?:buy-?backs?|repurchases?|recalls?|layoffs?|job cuts?|probes?|investigations?|inquiry|cost-cutting|cost cuts|borrowings?|debt|losses|short positions?|stake|holding)\\b)(?:(?:its|their)\\s+)?(?:(?:\\S+\\s+){1,3}?(?:into|to|across)\\b|into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\\b|(?:enters?|entered|entering|to enter|will enter)\\s+(?:the\\s+)?(?:\\S+\\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\\b|(?:foray(?:s|ed)?|forays) into\\b|makes? (?:its\\s+)?(?:debut|foray|entry) (?:in|into)\\b|(?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\\b',
+    source: oneOf`
+      (?:expands?|expanded|expanding|to expand|will expand)\s+(?!(?:\S+\s+){0,2}?(?:buy-?backs?|repurchases?|recalls?|layoffs?|job cuts?|probes?|investigations?|inquiry|cost-cutting|cost cuts|borrowings?|debt|losses|short positions?|stake|holding)\b)(?:(?:its|their)\s+)?(?:(?:\S+\s+){1,3}?(?:into|to|across)\b|into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\b
+      (?:enters?|entered|entering|to enter|will enter)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\b
+      (?:foray(?:s|ed)?|forays) into\b
+      makes? (?:its\s+)?(?:debut|foray|entry) (?:in|into)\b
+      (?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\b`,
+    examples: ['Acme expands into Brazil with São Paulo office', 'Acme enters Japanese market'],
   },
   {
     event: 'expansion',
     frame: 'agent',
-    source: `(?:invests?|invested|investing|to invest|will invest|pumps?|pumped|to pump|commits?|committed)\\s+${MONEY}\\s+${gap(2)}(?:in|into|for|to)\\s+${gap(3)}(?:expansion|expand|capacity|plants?|factor(?:y|ies)|facilit(?:y|ies)|operations|r&d|research|manufacturing|stores?|offices?|hubs?|cent(?:er|re)s?|network|infrastructure)\\b`,
+    source: re`(?:invests?|invested|investing|to invest|will invest|pumps?|pumped|to pump|commits?|committed)\s+${MONEY}\s+${gap(2)}(?:in|into|for|to)\s+${gap(3)}${oneOf`
+      expansion | expand | capacity | plants? | factor(?:y|ies) | facilit(?:y|ies) | operations | r&d | research | manufacturing
+      stores? | offices? | hubs? | cent(?:er|re)s? | network | infrastructure`}\b`,
+    examples: ['Acme invests $500 million in new Texas plant'],
   },
   {
     event: 'expansion',
     frame: 'agent',
-    source: '(?:new\\s+)?(?:offices?|headquarters|hq|plants?|factor(?:y|ies)|gigafactor(?:y|ies)|facilit(?:y|ies)|stores?|outlets?|showrooms?|branch(?:es)?|campus|hubs?|cent(?:er|re)s?|labs?|warehouses?|mills?|refiner(?:y|ies)|restaurants?|hotels?|(?:food\\s+)?halls?|clinics?|hospitals?|terminals?|studios?|dealerships?)\\s+(?:\\S+\\s+)?(?:opens|opened|is inaugurated|inaugurated|begins (?:production|operations)|starts (?:production|operations)|goes live|open(?:s|ed)? (?:its\\s+)?doors)\\b',
+    source: re`(?:new\s+)?${oneOf`
+      offices? | headquarters | hq | plants? | factor(?:y|ies) | gigafactor(?:y|ies) | facilit(?:y|ies) | stores? | outlets? | showrooms?
+      branch(?:es)? | campus | hubs? | cent(?:er|re)s? | labs? | warehouses? | mills? | refiner(?:y|ies) | restaurants? | hotels?
+      (?:food\s+)?halls? | clinics? | hospitals? | terminals? | studios? | dealerships?`}\s+(?:\S+\s+)?${oneOf`
+      opens | opened | is inaugurated | inaugurated | begins (?:production|operations) | starts (?:production|operations) | goes live
+      open(?:s|ed)? (?:its\s+)?doors`}\b`,
+    examples: ["Acme's new Texas plant opens"],
   },
   // Hiring.
   {
     event: 'hiring',
     frame: 'agent',
-    source: '(?:to hire|will hire|hires|hired|hiring|to recruit|recruits|recruiting|will recruit|to add|adds|added|adding|will add|to create|creates|created|creating|will create|brings?|bringing|generates?)\\s+(?:up to\\s+|over\\s+|more than\\s+|nearly\\s+|around\\s+|about\\s+|another\\s+|an additional\\s+)?(?:\\d[\\d,.]*\\s*(?:k|m|mn|million|lakh)?|hundreds|thousands|dozens|tens of thousands|more|new|additional|several)\\s+(?:\\S+\\s+){0,2}?(?:jobs|staff|workers|employees|engineers|people|roles|positions|graduates|freshers|techies|developers|nurses|drivers|hires|recruits|professionals|agents|scientists|researchers|programmers)\\b',
+    source: re`${oneOf`
+      to hire | will hire | hires | hired | hiring | to recruit | recruits | recruiting | will recruit | to add | adds | added | adding
+      will add | to create | creates | created | creating | will create | brings? | bringing | generates?`}\s+(?:up to\s+|over\s+|more than\s+|nearly\s+|around\s+|about\s+|another\s+|an additional\s+)?(?:\d[\d,.]*\s*(?:k|m|mn|million|lakh)?|hundreds|thousands|dozens|tens of thousands|more|new|additional|several)\s+(?:\S+\s+){0,2}?${STAFF_NOUNS}\b`,
+    examples: ['Acme to hire 2,000 engineers in India', 'Acme will create 500 jobs at new Belfast site'],
   },
   {
     event: 'hiring',
     frame: 'agent',
-    source: '(?:to hire|will hire|hires|hiring|to recruit|recruits|recruiting|will recruit)\\s+(?:up to\\s+|over\\s+|more than\\s+|nearly\\s+|around\\s+|about\\s+|another\\s+)?\\d[\\d,.]*\\s*(?:k|lakh)?\\b(?!\\s*(?:%|per ?cent))',
+    source: re`(?:to hire|will hire|hires|hiring|to recruit|recruits|recruiting|will recruit)\s+(?:up to\s+|over\s+|more than\s+|nearly\s+|around\s+|about\s+|another\s+)?\d[\d,.]*\s*(?:k|lakh)?\b(?!\s*(?:%|per ?cent))`,
+    examples: ['Acme to hire 10,000 this year'],
   },
-  { event: 'hiring', frame: 'nominal', source: '(?:hiring spree|recruitment drive|hiring drive|hiring push|jobs boost)\\b' },
+  { event: 'hiring', frame: 'nominal', source: oneOf`hiring spree | recruitment drive | hiring drive | hiring push | jobs boost`, examples: ['Acme goes on hiring spree'] },
   // Product launches. Launching a probe, a bid or a bond is not a product.
   {
     event: 'product-launch',
     frame: 'agent',
-    source: `(?:launch(?:es|ed|ing)?|to launch|will launch|unveil(?:s|ed|ing)?|to unveil|will unveil|introduc(?:es|ed|ing)|to introduce|rolls? out|rolled out|rolling out|to roll out|debuts?|debuted|releases?|released|to release|showcases?|showcased|premieres?|premiered|brings? out|brought out|announces? (?:the\\s+)?(?:launch|release|availability|general availability) of)\\s+(?!(?:in|on|at|into|its shares|shares)\\b)[\\w$£€₹'"]`,
-    unless: new RegExp(`(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b`, 'y'),
+    source: re`${oneOf`
+      launch(?:es|ed|ing)? | to launch | will launch | unveil(?:s|ed|ing)? | to unveil | will unveil | introduc(?:es|ed|ing) | to introduce
+      rolls? out | rolled out | rolling out | to roll out | debuts? | debuted | releases? | released | to release | showcases? | showcased
+      premieres? | premiered | brings? out | brought out | announces? (?:the\s+)?(?:launch|release|availability|general availability) of`}\s+(?!(?:in|on|at|into|its shares|shares)\b)[\w$£€₹'"]`,
+    unless: new RegExp(re`(?:\S+\s+){0,5}?${NOT_A_PRODUCT}\b`, 'y'),
     unlessAt: 1,
+    examples: ['Acme launches Nova headphones', 'Acme unveils electric pickup truck'],
   },
   // Milestones.
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:(?:posts?|posted|reports?|reported|achieves?|achieved|hits?|sees?|saw|logs?|logged|clocks?|clocked|delivers?|delivered|books?|booked|notches?|notched|registers?|registered|announces?|announced|enjoys?|enjoyed|marks?|sets?|set|sells|sold|ships|shipped|produces|produced|draws|drew|attracts|attracted)\\s+(?:a\\s+|an\\s+|its\\s+)?(?:new\\s+|all-time\\s+|\\S+\\s+)?)?(?:record(?:-breaking|-high)?|highest[- ]ever|best[- ]ever)\\s+${gap(2)}(?:profits?|revenues?|sales|earnings|quarter|year|results|orders|order book|order intake|order inflows?|deliveries|bookings|production|output|exports|volumes?|passengers|subscribers|users|customers|turnover|ebitda|shipments|enrol?lments|premiums|aum|assets under management|vehicles|cars|units|homes|phones|devices|copies|tickets|subscriptions|visitors|downloads)\\b`,
+    source: re`(?:${oneOf`
+      posts? | posted | reports? | reported | achieves? | achieved | hits? | sees? | saw | logs? | logged | clocks? | clocked | delivers?
+      delivered | books? | booked | notches? | notched | registers? | registered | announces? | announced | enjoys? | enjoyed | marks? | sets?
+      set | sells | sold | ships | shipped | produces | produced | draws | drew | attracts | attracted`}\s+(?:a\s+|an\s+|its\s+)?(?:new\s+|all-time\s+|\S+\s+)?)?(?:record(?:-breaking|-high)?|highest[- ]ever|best[- ]ever)\s+${gap(2)}${RECORD_OF}\b`,
+    examples: ['Acme posts record quarterly revenue', 'Acme reports best-ever sales'],
   },
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:crosses|crossed|surpasses|surpassed|passes|passed|tops|topped|exceeds|exceeded|hits|reaches|reached|achieves|achieved|clocks|clocked|notches|notched|breaks|broke|hit)\\s+(?:the\\s+)?(?:${gap(1)}\\d[\\d,.]*\\s*(?:k|m|mn|million|bn|billion|lakh|crore)?\\s+${gap(2)}(?:users|customers|subscribers|downloads|deliveries|units|vehicles|cars|members|installations|installs|orders|passengers|visitors|stores|employees|patients|shipments|merchants|sellers|clients|accounts|listeners|players|riders|homes|devices|bookings)|${gap(3)}(?:revenue|sales|turnover|deliveries|production|output|orders|bookings) (?:milestone|mark))\\b`,
+    source: re`${oneOf`
+      crosses | crossed | surpasses | surpassed | passes | passed | tops | topped | exceeds | exceeded | hits | reaches | reached
+      achieves | achieved | clocks | clocked | notches | notched | breaks | broke | hit`}\s+(?:the\s+)?(?:${gap(1)}\d[\d,.]*\s*(?:k|m|mn|million|bn|billion|lakh|crore)?\s+${gap(2)}${COUNTED}|${gap(3)}(?:revenue|sales|turnover|deliveries|production|output|orders|bookings) (?:milestone|mark))\b`,
+    examples: ['Acme crosses 10 million users'],
   },
   {
     event: 'milestone',
     frame: 'agent',
-    source: `(?:celebrates?|celebrated|celebrating|marks?|marked|marking)\\s+(?:its\\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\\b|(?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\\s+(?:its\\s+|the\\s+)?\\d[\\d,]*(?:st|nd|rd|th)\\b|(?:becomes?|became)\\s+(?:the\\s+|a\\s+)?(?:first|world's first|unicorn|profitable)\\b(?!\\s+${gap(6)}(?:trillion|billion|\\$|₹|rs|market|m-?cap|mcap|valuation|valued|stock|shares))|(?:completes?|completed|achieves?|achieved|conducts?|conducted)\\s+(?:its\\s+|the\\s+)?(?:first|maiden|successful)\\s+(?:\\S+\\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\\w*|(?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\\s+(?:a\\s+|major\\s+|key\\s+)?breakthrough\\b|(?:strikes?|struck|discovers?|discovered|finds?|found)\\s+(?:\\S+\\s+){0,2}?(?:oil|gas|gold|lithium|copper)\\b|(?:makes?|made|announces?|announced)\\s+(?:\\S+\\s+){0,3}?discovery\\b|(?:begins?|began|starts?|started|commences?|commenced|kicks? off)\\s+(?:commercial\\s+|full\\s+|mass\\s+|serial\\s+|full-scale\\s+)?(?:production|operations|deliveries|shipments|manufacturing)\\b|(?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\\s+(?:\\S+\\s+){0,3}?patents?\\b`,
+    source: oneOf`
+      (?:celebrates?|celebrated|celebrating|marks?|marked|marking)\s+(?:its\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\b
+      (?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\s+(?:its\s+|the\s+)?\d[\d,]*(?:st|nd|rd|th)\b
+      (?:becomes?|became)\s+(?:the\s+|a\s+)?(?:first|world's first|unicorn|profitable)\b(?!\s+${gap(6)}(?:trillion|billion|\$|₹|rs|market|m-?cap|mcap|valuation|valued|stock|shares))
+      (?:completes?|completed|achieves?|achieved|conducts?|conducted)\s+(?:its\s+|the\s+)?(?:first|maiden|successful)\s+(?:\S+\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\w*
+      (?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\s+(?:a\s+|major\s+|key\s+)?breakthrough\b
+      (?:strikes?|struck|discovers?|discovered|finds?|found)\s+(?:\S+\s+){0,2}?(?:oil|gas|gold|lithium|copper)\b
+      (?:makes?|made|announces?|announced)\s+(?:\S+\s+){0,3}?discovery\b
+      (?:begins?|began|starts?|started|commences?|commenced|kicks? off)\s+(?:commercial\s+|full\s+|mass\s+|serial\s+|full-scale\s+)?(?:production|operations|deliveries|shipments|manufacturing)\b
+      (?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\s+(?:\S+\s+){0,3}?patents?\b`,
+    examples: ['Acme celebrates 100th anniversary', 'Acme delivers its 1,000th aircraft', 'Acme begins commercial production at Pune plant'],
   },
-  // Standout results: records, doubling, a return to profit, or growth of 20% or more (checked in code).
+  // Standout results: records, doubling, a return to profit, or growth of at least STRONG_GROWTH_PERCENT (checked in classify.ts).
   {
     event: 'strong-results',
     frame: 'agent',
-    source: `(?:net profit|profits?|net|pat|revenues?|sales|income|earnings|ebitda|turnover|profit after tax|bottom line|top line)\\s+(?:\\S+\\s+){0,2}?(?:jumps?|jumped|soars?|soared|zooms?|zoomed|surges?|surged|rises?|rose|up|climbs?|climbed|grows?|grew|increases?|increased|spurts?|spurted|shoots? up|shot up|leaps?|leapt|rockets?|skyrockets?|more than doubles|doubles|doubled|triples|tripled|quadruples)\\s+(?:by\\s+|over\\s+|nearly\\s+|about\\s+|more than\\s+|almost\\s+)?(?:\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)|\\S*-?fold|two-fold|three-fold|four-fold|multi-?fold|twofold|threefold)?|(?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\\s+(?:a\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|percent)\\s+(?:\\S+\\s+){0,2}?(?:rise|jump|growth|increase|surge)\\b|(?:posts?|posted|reports?|reported|makes?|made|books?|booked)\\s+(?:its\\s+)?first(?:-ever| ever)?\\s+(?:\\S+\\s+)?profit|(?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\\s+(?:back\\s+)?(?:to|into)\\s+(?:a\\s+)?(?:net\\s+)?(?:profit|the black)|turns? profitable|turned profitable`,
+    source: oneOf`
+      ${RESULT_NOUNS}\s+(?:\S+\s+){0,2}?${RISE_VERBS}\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?(?:${PERCENT}|\S*-?fold|two-fold|three-fold|four-fold|multi-?fold|twofold|threefold)?
+      (?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\s+(?:a\s+)?${PERCENT}\s+(?:\S+\s+){0,2}?(?:rise|jump|growth|increase|surge)\b
+      (?:posts?|posted|reports?|reported|makes?|made|books?|booked)\s+(?:its\s+)?first(?:-ever| ever)?\s+(?:\S+\s+)?profit
+      (?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+)?(?:net\s+)?(?:profit|the black)
+      turns? profitable | turned profitable`,
+    examples: ['Acme Q2 net profit jumps 45%', 'Acme returns to profit in third quarter'],
   },
   // Nominal forms, owned by the clause's subject ("Acme jumps on order win").
   {
     event: 'contract-win',
     frame: 'nominal',
-    source: `(?:orders?|contracts?|deals?|blocks?|mines?|projects?|tenders?) wins?\\b|(?:new|fresh|big|major|large|bumper|mega|maiden|repeat|export) (?:orders?|contracts?)\\b|(?:orders?|contracts?) (?:worth|valued at|of ${MONEY})|order inflows?\\b`,
+    source: oneOf`
+      (?:orders?|contracts?|deals?|blocks?|mines?|projects?|tenders?) wins?\b
+      (?:new|fresh|big|major|large|bumper|mega|maiden|repeat|export) (?:orders?|contracts?)\b
+      (?:orders?|contracts?) (?:worth|valued at|of ${MONEY})
+      order inflows?\b`,
+    examples: ['Acme shares jump 8% on Rs 300 crore order win', 'Acme rallies on fresh orders from Europe'],
   },
-  { event: 'regulatory-approval', frame: 'nominal', source: '(?:fda|usfda|us fda|u\\.s\\. fda|ema|regulatory|dcgi|sebi|rbi|government|govt|eu|chmp|mhra|cdsco|faa|fcc|trai|ministry) (?:approvals?|nods?|clearances?|go-?ahead|green ?light)\\b' },
-  { event: 'partnership', frame: 'nominal', source: '(?:joint venture|jv|partnership|alliance|tie-?up|collaboration|pact|mou|deal)\\s+(?:with|between)\\b|\\b(?:jv|joint venture)\\b' },
-  { event: 'contract-win', frame: 'bridged', source: '\\b(?:orders?|contracts?|engagements?)\\b(?<!\\bin order)(?!\\s+(?:to|for)\\b)' },
-  { event: 'ipo', frame: 'bridged', source: '\\b(?:listing|debut)\\b' },
-  { event: 'regulatory-approval', frame: 'nominal', source: '\\b(?:licen[cs]es?|approvals?|nods?|clearances?)\\s+(?:for|to)\\b' },
   {
-    event: 'product-launch',
+    event: 'regulatory-approval',
     frame: 'nominal',
-    source: '\\blaunch(?:es)? of\\b',
-    unless: new RegExp(`\\s+(?:\\S+\\s+){0,5}?(?:${NOT_A_PRODUCT})\\b`, 'y'),
-    unlessAt: 0,
+    source: re`${oneOf`fda | usfda | us fda | u\.s\. fda | ema | regulatory | dcgi | sebi | rbi | government | govt | eu | chmp | mhra | cdsco | faa | fcc | trai | ministry`} ${oneOf`approvals? | nods? | clearances? | go-?ahead | green ?light`}\b`,
+    examples: ['Acme rallies after USFDA nod for generic'],
   },
+  {
+    event: 'partnership',
+    frame: 'nominal',
+    source: oneOf`
+      (?:joint venture|jv|partnership|alliance|tie-?up|collaboration|pact|mou|deal)\s+(?:with|between)\b
+      \b(?:jv|joint venture)\b`,
+    examples: ['Acme up 5% on partnership with Beta'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'bridged',
+    source: re`\b(?:orders?|contracts?|engagements?)\b(?<!\bin order)(?!\s+(?:to|for)\b)`,
+    examples: ['Acme rallies on Rs 200 crore order'],
+  },
+  { event: 'ipo', frame: 'bridged', source: re`\b(?:listing|debut)\b`, examples: ['Acme shares soar 60% on debut'] },
+  { event: 'regulatory-approval', frame: 'nominal', source: re`\b(?:licen[cs]es?|approvals?|nods?|clearances?)\s+(?:for|to)\b`, examples: ['Acme rallies after licence to mine lithium'] },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -307,77 +540,166 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
   {
     event: 'layoffs',
     frame: 'agent',
-    source: `lay(?:s|ing)?[- ]?offs?|laid[- ]off|layoffs?|job cuts?|job losses|jobs? (?:cuts?|losses|at risk|to go|under threat|face the axe|axed|slashed|lost)|(?:cuts?|cutting|to cut|slash(?:es|ed|ing)?|axes?|axed|axing|to axe|sheds?|shedding|eliminat(?:es|ed|ing)|reduc(?:es|ed|ing)|trims?|trimmed|to trim)\\s+${gap(3)}(?:jobs|staff|workforce|positions|roles|employees|workers|headcount|posts)\\b|redundanc(?:y|ies)|retrench\\w*|furlough\\w*|downsiz\\w*|pink slips?|restructur\\w*|reorgani[sz]ation|voluntary retirement|\\bvrs\\b|\\baxe\\b`,
+    source: oneOf`
+      lay(?:s|ing)?[- ]?offs? | laid[- ]off | layoffs? | job cuts? | job losses
+      jobs? (?:cuts?|losses|at risk|to go|under threat|face the axe|axed|slashed|lost)
+      (?:cuts?|cutting|to cut|slash(?:es|ed|ing)?|axes?|axed|axing|to axe|sheds?|shedding|eliminat(?:es|ed|ing)|reduc(?:es|ed|ing)|trims?|trimmed|to trim)\s+${gap(3)}(?:jobs|staff|workforce|positions|roles|employees|workers|headcount|posts)\b
+      redundanc(?:y|ies) | retrench\w* | furlough\w* | downsiz\w* | pink slips? | restructur\w* | reorgani[sz]ation | voluntary retirement | \bvrs\b | \baxe\b`,
+    examples: ['Acme to cut 1,200 jobs', 'Acme announces layoffs at Ohio plant'],
   },
   {
     event: 'closure',
     frame: 'agent',
-    source: `(?:clos(?:es|ed|ing|ure|ures)?|to close|shut(?:s|ting)?(?:\\s+down)?|shutters?|shuttered|shuttering|mothball\\w*|winds? down|wound down|wind-down|pulls? (?:the )?plug on|exits?|exited|exiting|to exit|quits?|quitting|pulls? out of|pulled out of|withdraws? from|withdrew from|ceases?|ceased)\\s+${gap(3)}(?:stores?|shops?|plants?|factor(?:y|ies)|offices?|branch(?:es)?|sites?|operations?|outlets?|mills?|units?|facilit(?:y|ies)|doors|hospitals?|mines?|restaurants?|business(?:es)?|markets?|country|production|trading|services?|division|brand|locations?|cent(?:er|re)s?|depots?|warehouses?)\\b|closures?\\b|shut ?downs?\\b|shuts down|shut down|closing down|goes dark`,
+    source: oneOf`
+      ${oneOf`
+        clos(?:es|ed|ing|ure|ures)? | to close | shut(?:s|ting)?(?:\s+down)? | shutters? | shuttered | shuttering | mothball\w* | winds? down
+        wound down | wind-down | pulls? (?:the )?plug on | exits? | exited | exiting | to exit | quits? | quitting | pulls? out of
+        pulled out of | withdraws? from | withdrew from | ceases? | ceased`}\s+${gap(3)}${oneOf`
+        stores? | shops? | plants? | factor(?:y|ies) | offices? | branch(?:es)? | sites? | operations? | outlets? | mills? | units?
+        facilit(?:y|ies) | doors | hospitals? | mines? | restaurants? | business(?:es)? | markets? | country | production | trading
+        services? | division | brand | locations? | cent(?:er|re)s? | depots? | warehouses?`}\b
+      closures?\b | shut ?downs?\b | shuts down | shut down | closing down | goes dark`,
+    examples: ['Acme to close 40 stores', 'Acme exits Russian market'],
   },
   {
     event: 'lawsuit',
     frame: 'agent',
-    source: '\\bsu(?:es|ed|ing)\\b|\\bsue\\b|lawsuits?|law suits?|\\bsuits?\\b(?!\\s+(?:up|you))|class[- ]action|litigation|legal (?:action|battle|fight|challenge|dispute|row|case|woes|trouble|threat|notice|advice|wrangle)|\\bcourts?\\b|judges?\\b|\\bjury\\b|verdict|tribunal|arbitration|injunction|infring\\w*|settles?|settled|settling|settlement|damages|plaintiffs?|defendants?|accus(?:es|ed|ing|ation|ations)|alleg(?:es|ed|edly|ing|ation|ations)|complaints?|disputes?|\\brows?\\b(?<!in a rows?)|feud\\w*|countersu\\w*|appeals?\\b|contempt|subpoena\\w*|indict\\w*|prosecut\\w*|\\bplea\\b|pleads? guilty|guilty|convict\\w*|sentenced|\\bjail\\w*|arrest\\w*',
+    source: oneOf`
+      \bsu(?:es|ed|ing)\b | \bsue\b | lawsuits? | law suits? | \bsuits?\b(?!\s+(?:up|you)) | class[- ]action | litigation
+      legal (?:action|battle|fight|challenge|dispute|row|case|woes|trouble|threat|notice|advice|wrangle)
+      \bcourts?\b | judges?\b | \bjury\b | verdict | tribunal | arbitration | injunction | infring\w*
+      settles? | settled | settling | settlement | damages | plaintiffs? | defendants?
+      accus(?:es|ed|ing|ation|ations) | alleg(?:es|ed|edly|ing|ation|ations) | complaints? | disputes? | \brows?\b(?<!in a rows?) | feud\w*
+      countersu\w* | appeals?\b | contempt | subpoena\w* | indict\w* | prosecut\w* | \bplea\b | pleads? guilty | guilty | convict\w*
+      sentenced | \bjail\w* | arrest\w*`,
+    examples: ['Beta sues Acme over patents', 'Acme settles class action for $20 million'],
   },
   {
     event: 'investigation',
     frame: 'agent',
-    source: `probes?|probed|probing|investigat\\w*|inquir(?:y|ies)|enquir(?:y|ies)|\\braids?\\b|raided|\\bseiz(?:e|es|ed|ing|ure)\\b|(?:forensic|special|independent) audit|charged|charges against|faces? charges|criminal|fraud\\w*|bribe\\w*|corrupt\\w*|kickbacks?|launder\\w*|insider trading|manipulat\\w*|antitrust|anti-trust|competition (?:law|watchdog|probe|concerns|regulator)|cartel|collu\\w*|price[- ]fixing|scrutiny|crackdown|sanction(?:s|ed)?\\b|\\bfined\\b|\\bfines?\\b|penalt(?:y|ies)|penali[sz]ed|violat\\w*|breach(?:es|ed)? (?:of\\s+)?${gap(2)}(?:law|laws|rules|regulations|norms|code)|misconduct|wrongdoing|whistle-?blow\\w*|scandal\\w*|irregularit\\w*|restat(?:e|es|ed|ement|ing)\\b|accounting (?:issues|problems|errors|lapses|scandal)|show[- ]cause|warning letter|import alert|form 483|\\bbans?\\b|banned|barred|blacklist\\w*|censure\\w*|reprimand\\w*|\\brapped\\b|\\braps\\b|watchdog|regulatory action|tax evasion|evasion|embezzl\\w*|misled|misleading|mis-?sell\\w*`,
+    source: oneOf`
+      probes? | probed | probing | investigat\w* | inquir(?:y|ies) | enquir(?:y|ies) | \braids?\b | raided | \bseiz(?:e|es|ed|ing|ure)\b
+      (?:forensic|special|independent) audit | charged | charges against | faces? charges | criminal | fraud\w* | bribe\w* | corrupt\w*
+      kickbacks? | launder\w* | insider trading | manipulat\w* | antitrust | anti-trust
+      competition (?:law|watchdog|probe|concerns|regulator) | cartel | collu\w* | price[- ]fixing | scrutiny | crackdown
+      sanction(?:s|ed)?\b | \bfined\b | \bfines?\b | penalt(?:y|ies) | penali[sz]ed | violat\w*
+      breach(?:es|ed)? (?:of\s+)?${gap(2)}(?:law|laws|rules|regulations|norms|code)
+      misconduct | wrongdoing | whistle-?blow\w* | scandal\w* | irregularit\w* | restat(?:e|es|ed|ement|ing)\b
+      accounting (?:issues|problems|errors|lapses|scandal) | show[- ]cause | warning letter | import alert | form 483
+      \bbans?\b | banned | barred | blacklist\w* | censure\w* | reprimand\w* | \brapped\b | \braps\b | watchdog | regulatory action
+      tax evasion | evasion | embezzl\w* | misled | misleading | mis-?sell\w*`,
+    examples: ['SEC opens probe into Acme accounting', 'Acme fined $5 million by regulator'],
   },
   {
     event: 'loss',
     frame: 'agent',
-    source: `net loss|losses|\\bloss\\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss)|loss-making|in (?:the\\s+)?red\\b|(?:profits?|earnings|revenues?|sales|income|margins?|turnover|ebitda|volumes?|orders|bookings|traffic|deliveries|subscribers|users|growth|demand|output|production|exports|eps|results|numbers|dividend|payout|cash flow|market share)\\s+${gap(2)}(?:falls?|fell|falling|drops?|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plummets?|plummeted|declines?|declined|declining|slides?|slid|sliding|slips?|slipped|tumbles?|tumbled|sinks?|sank|sunk|dips?|dipped|down|lower|shrinks?|shrank|shrunk|contracts?|contracted|halves|halved|misses|missed|disappoints?|disappointed|stalls?|stalled|weakens?|weakened|hit|hurt|squeezed|erodes?|eroded|wiped out|evaporates?)\\b|miss(?:es|ed)?\\s+${gap(3)}(?:estimates|forecasts?|expectations|targets?|consensus|views?)|write-?downs?|write-?offs?|writedowns?|impairments?|one-?(?:off|time) charges?|(?:takes?|took|books?|booked|posts?|posted|records?|recorded)\\s+${gap(3)}charges?\\b|shortfall|deficit`,
+    source: oneOf`
+      net loss | losses | \bloss\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss) | loss-making | in (?:the\s+)?red\b
+      ${oneOf`
+        profits? | earnings | revenues? | sales | income | margins? | turnover | ebitda | volumes? | orders | bookings | traffic | deliveries
+        subscribers | users | growth | demand | output | production | exports | eps | results | numbers | dividend | payout | cash flow
+        market share`}\s+${gap(2)}${oneOf`
+        falls? | fell | falling | drops? | dropped | dropping | slumps? | slumped | slumping | plunges? | plunged | plummets? | plummeted
+        declines? | declined | declining | slides? | slid | sliding | slips? | slipped | tumbles? | tumbled | sinks? | sank | sunk | dips?
+        dipped | down | lower | shrinks? | shrank | shrunk | contracts? | contracted | halves | halved | misses | missed | disappoints?
+        disappointed | stalls? | stalled | weakens? | weakened | hit | hurt | squeezed | erodes? | eroded | wiped out | evaporates?`}\b
+      miss(?:es|ed)?\s+${gap(3)}(?:estimates|forecasts?|expectations|targets?|consensus|views?)
+      write-?downs? | write-?offs? | writedowns? | impairments? | one-?(?:off|time) charges?
+      (?:takes?|took|books?|booked|posts?|posted|records?|recorded)\s+${gap(3)}charges?\b
+      shortfall | deficit`,
+    examples: ['Acme swings to net loss', 'Acme Q3 profit falls 20%'],
   },
   {
     event: 'warning',
     frame: 'agent',
-    source: `profit warnings?|\\bwarn(?:s|ed|ing|ings)?\\b|cautions?\\b|cautioned|cautious|(?:cuts?|cutting|lowers?|lowered|lowering|slashes|slashed|trims?|trimmed|reduces?|reduced|withdraws?|withdrew|pulls?|pulled|scraps?|scrapped|suspends?|suspended)\\s+${gap(3)}(?:guidance|outlook|forecasts?|targets?|estimates|dividends?|payouts?|divi|divvy|projections?|expectations)\\b|(?:guidance|outlook|forecasts?)\\s+${gap(2)}(?:cut|lowered|slashed|trimmed|reduced|withdrawn|pulled)\\b|gloomy|bleak|downbeat|\\bgrim\\b|uncertain\\w*|headwinds?|\\btough\\b|challeng\\w*|difficult\\w*`,
+    source: oneOf`
+      profit warnings? | \bwarn(?:s|ed|ing|ings)?\b | cautions?\b | cautioned | cautious
+      (?:cuts?|cutting|lowers?|lowered|lowering|slashes|slashed|trims?|trimmed|reduces?|reduced|withdraws?|withdrew|pulls?|pulled|scraps?|scrapped|suspends?|suspended)\s+${gap(3)}(?:guidance|outlook|forecasts?|targets?|estimates|dividends?|payouts?|divi|divvy|projections?|expectations)\b
+      (?:guidance|outlook|forecasts?)\s+${gap(2)}(?:cut|lowered|slashed|trimmed|reduced|withdrawn|pulled)\b
+      gloomy | bleak | downbeat | \bgrim\b | uncertain\w* | headwinds? | \btough\b | challeng\w* | difficult\w*`,
+    examples: ['Acme issues profit warning', 'Acme cuts full-year guidance'],
   },
   {
     event: 'downgrade',
     frame: 'agent',
-    source: `downgrad\\w*|(?:ratings?|outlook)\\s+${gap(2)}(?:cut|lowered|slashed|withdrawn|negative|junk)\\b|junk status|negative outlook|(?:cut|lowered|initiates?|starts?|rates?|rated|maintains?|reiterates?|puts?)\\s+${gap(3)}(?:to|at|with|on)\\s+(?:a\\s+)?['"]?(?:sell|underperform|underweight|reduce)\\b|['"](?:sell|underperform|underweight|reduce)['"]|\\bsell (?:rating|call|recommendation)|underperform\\w*|underweight|bearish|credit ?watch|review for (?:possible\\s+)?downgrade`,
+    source: oneOf`
+      downgrad\w* | (?:ratings?|outlook)\s+${gap(2)}(?:cut|lowered|slashed|withdrawn|negative|junk)\b | junk status | negative outlook
+      (?:cut|lowered|initiates?|starts?|rates?|rated|maintains?|reiterates?|puts?)\s+${gap(3)}(?:to|at|with|on)\s+(?:a\s+)?['"]?(?:sell|underperform|underweight|reduce)\b
+      ['"](?:sell|underperform|underweight|reduce)['"] | \bsell (?:rating|call|recommendation) | underperform\w* | underweight | bearish
+      credit ?watch | review for (?:possible\s+)?downgrade`,
+    examples: ["Moody's downgrades Acme to junk"],
   },
   {
     event: 'recall',
     frame: 'agent',
-    source: `recall(?:s|ed|ing)?\\b|(?:pulls?|pulled|withdraws?|withdrew)\\s+${gap(3)}from (?:shelves|stores|the market|sale)|defect\\w*|faulty|contaminat\\w*|safety (?:concerns?|issues?|problems?|probe|warning|alert|scare|fears)|health scare|side[- ]effects?|\\badverse\\b|\\bflaws?\\b|flawed|glitch\\w*|\\bbugs?\\b|malfunction\\w*`,
+    source: oneOf`
+      recall(?:s|ed|ing)?\b | (?:pulls?|pulled|withdraws?|withdrew)\s+${gap(3)}from (?:shelves|stores|the market|sale)
+      defect\w* | faulty | contaminat\w* | safety (?:concerns?|issues?|problems?|probe|warning|alert|scare|fears) | health scare
+      side[- ]effects? | \badverse\b | \bflaws?\b | flawed | glitch\w* | \bbugs?\b | malfunction\w*`,
+    examples: ['Acme recalls 50,000 cars over brake fault'],
   },
   {
     event: 'breach',
     frame: 'agent',
-    source: `breach(?:es|ed)?\\b|\\bhack(?:s|ed|ers?|ing)?\\b|cyber-?\\s?attack\\w*|ransomware|malware|phishing|\\bleak(?:s|ed)?\\b|data (?:leak|theft|exposure)|security (?:lapse|flaw|breach|incident|hole)|stolen|theft|exposed\\s+${gap(2)}data`,
+    source: oneOf`
+      breach(?:es|ed)?\b | \bhack(?:s|ed|ers?|ing)?\b | cyber-?\s?attack\w* | ransomware | malware | phishing | \bleak(?:s|ed)?\b
+      data (?:leak|theft|exposure) | security (?:lapse|flaw|breach|incident|hole) | stolen | theft | exposed\s+${gap(2)}data`,
+    examples: ['Hackers steal customer data in Acme breach'],
   },
   {
     event: 'outage',
     frame: 'agent',
-    source: `outages?|downtime|disruptions?|disrupted|disrupts\\b|(?:goes|went|is|was)\\s+down\\b|service (?:problems|issues|failure)|blackouts?|\\bcrash(?:es|ed)?\\b|grounded|grounding|\\bdelays?\\b|delayed|cancell?ations?|suspends?\\s+${gap(2)}(?:flights|services|trading|shipments|deliveries)`,
+    source: oneOf`
+      outages? | downtime | disruptions? | disrupted | disrupts\b | (?:goes|went|is|was)\s+down\b | service (?:problems|issues|failure)
+      blackouts? | \bcrash(?:es|ed)?\b | grounded | grounding | \bdelays?\b | delayed | cancell?ations?
+      suspends?\s+${gap(2)}(?:flights|services|trading|shipments|deliveries)`,
+    examples: ['Acme cloud outage hits thousands of sites'],
   },
   {
     event: 'bankruptcy',
     frame: 'agent',
-    source: '\\bbankrupt\\w*|chapter (?:11|7|15)\\b|insolven\\w*|(?:goes|went|going|enters?|entered|entering|placed|plunges?|falls?|fell|into|in)\\s+administration\\b|administrators?\\b|receivership|liquidat\\w*|wind(?:ing)?[- ]up\\b|\\bdefault(?:s|ed|ing|ers?)?\\b|debt (?:crisis|woes|default|restructuring|burden|pile|mountain|trap|concerns|fears|worries)|creditors?\\b|bail-?outs?|rescue\\w*|collapse\\w*|going concern|cash crunch|cash crisis|runs? out of (?:cash|money)|distress\\w*|fire sale',
+    source: oneOf`
+      \bbankrupt\w* | chapter (?:11|7|15)\b | insolven\w* | (?:goes|went|going|enters?|entered|entering|placed|plunges?|falls?|fell|into|in)\s+administration\b
+      administrators?\b | receivership | liquidat\w* | wind(?:ing)?[- ]up\b | \bdefault(?:s|ed|ing|ers?)?\b
+      debt (?:crisis|woes|default|restructuring|burden|pile|mountain|trap|concerns|fears|worries) | creditors?\b | bail-?outs? | rescue\w*
+      collapse\w* | going concern | cash crunch | cash crisis | runs? out of (?:cash|money) | distress\w* | fire sale`,
+    examples: ['Acme files for Chapter 11 bankruptcy'],
   },
   {
     event: 'lost-contract',
     frame: 'agent',
-    source: `(?:loses?|lost|losing|forfeits?|forfeited|misses? out on|missed out on|to lose)\\s+${gap(4)}(?:contracts?|orders?|deals?|tenders?|clients?|customers?|accounts?|mandates?|business|bids?|franchise|licen[cs]es?|sponsors?|partners?)\\b|(?:contracts?|orders?|deals?|tenders?|mandates?|licen[cs]es?)\\s+${gap(3)}(?:terminated|cancell?ed|scrapped|axed|pulled|revoked|lost|ended|torn up|rescinded|voided|suspended|withdrawn)\\b|(?:terminates?|terminated|cancels?|cancell?ed|scraps?|scrapped|rescinds?|rescinded|revokes?|revoked|tears? up|tore up|pulls?|pulled|ends?|ended|axes|axed|ditches|ditched|dumps?|dumped)\\s+${gap(4)}(?:contracts?|orders?|deals?|tenders?|mandates?|licen[cs]es?|agreements?|partnerships?|alliances?|sponsorships?|suppliers?|vendors?|accounts?|relationships?)\\b|\\b(?:dumps|dumped|ditches|ditched|replaces|replaced)\\b`,
+    source: oneOf`
+      (?:loses?|lost|losing|forfeits?|forfeited|misses? out on|missed out on|to lose)\s+${gap(4)}(?:contracts?|orders?|deals?|tenders?|clients?|customers?|accounts?|mandates?|business|bids?|franchise|licen[cs]es?|sponsors?|partners?)\b
+      (?:contracts?|orders?|deals?|tenders?|mandates?|licen[cs]es?)\s+${gap(3)}(?:terminated|cancell?ed|scrapped|axed|pulled|revoked|lost|ended|torn up|rescinded|voided|suspended|withdrawn)\b
+      (?:terminates?|terminated|cancels?|cancell?ed|scraps?|scrapped|rescinds?|rescinded|revokes?|revoked|tears? up|tore up|pulls?|pulled|ends?|ended|axes|axed|ditches|ditched|dumps?|dumped)\s+${gap(4)}(?:contracts?|orders?|deals?|tenders?|mandates?|licen[cs]es?|agreements?|partnerships?|alliances?|sponsorships?|suppliers?|vendors?|accounts?|relationships?)\b
+      \b(?:dumps|dumped|ditches|ditched|replaces|replaced)\b`,
+    examples: ['Acme loses $2 billion Pentagon contract', 'Beta terminates contract with Acme'],
   },
   {
     event: 'executive-exit',
     frame: 'agent',
-    source: `(?:ceo|cfo|coo|cto|cio|chief(?:\\s+\\w+)?(?:\\s+officer)?|chairman|chairwoman|chairperson|\\bchair\\b|president|founder|co-founder|boss|\\bhead\\b|directors?|executives?|\\bexecs?\\b|\\bmd\\b|managing director|top brass)\\s+${gap(4)}(?:resigns?|resigned|resigning|steps? down|stepped down|stepping down|to step down|quits?|quitting|departs?|departed|departing|exits?|exited|exiting|ousted|sacked|fired|dismissed|removed|leaves|leaving|to leave|retires?|retired|retiring|steps aside|stands? down|stood down|walks? out|to go|axed|heads? for (?:the\\s+)?exit|is out)\\b|(?:ousts?|ouster of|sacks|fires(?!\\s+up)|dismisses|removes|axes|replaces|to replace|resignation of|departure of|exit of)\\s+${gap(3)}(?:ceo|cfo|coo|cto|chief|chairman|chairwoman|chair|president|founder|boss|head|directors?|executives?|md)\\b|resignations?|departures?|boardroom (?:turmoil|row|battle|coup)|interim (?:ceo|chief|boss|chairman|head)|acting (?:ceo|chief|boss|chairman|head)|succession|successor|management (?:churn|exodus|rejig)|exodus`,
+    source: oneOf`
+      (?:ceo|cfo|coo|cto|cio|chief(?:\s+\w+)?(?:\s+officer)?|chairman|chairwoman|chairperson|\bchair\b|president|founder|co-founder|boss|\bhead\b|directors?|executives?|\bexecs?\b|\bmd\b|managing director|top brass)\s+${gap(4)}(?:resigns?|resigned|resigning|steps? down|stepped down|stepping down|to step down|quits?|quitting|departs?|departed|departing|exits?|exited|exiting|ousted|sacked|fired|dismissed|removed|leaves|leaving|to leave|retires?|retired|retiring|steps aside|stands? down|stood down|walks? out|to go|axed|heads? for (?:the\s+)?exit|is out)\b
+      (?:ousts?|ouster of|sacks|fires(?!\s+up)|dismisses|removes|axes|replaces|to replace|resignation of|departure of|exit of)\s+${gap(3)}(?:ceo|cfo|coo|cto|chief|chairman|chairwoman|chair|president|founder|boss|head|directors?|executives?|md)\b
+      resignations? | departures? | boardroom (?:turmoil|row|battle|coup) | interim (?:ceo|chief|boss|chairman|head)
+      acting (?:ceo|chief|boss|chairman|head) | succession | successor | management (?:churn|exodus|rejig) | exodus`,
+    examples: ['Acme CEO steps down', 'Acme ousts chairman after boardroom row'],
   },
   {
     event: 'acquired',
     frame: 'agent',
-    source: 'hostile (?:bid|takeover|offer)|takeover target|up for sale|puts? (?:itself\\s+)?up for sale|explores? (?:a\\s+)?sale|sale process|strategic alternatives',
+    source: oneOf`hostile (?:bid|takeover|offer) | takeover target | up for sale | puts? (?:itself\s+)?up for sale | explores? (?:a\s+)?sale | sale process | strategic alternatives`,
+    examples: ['Acme puts itself up for sale', 'Acme becomes takeover target'],
   },
   {
     event: 'incident',
     frame: 'agent',
-    source: '(?:on|go on|goes on|went on|staff|workers|union|pilots|drivers|nationwide|general|labou?r|wage|hunger)\\s+strikes?\\b|strike (?:action|ballot|threat|notice)|walkouts?|protests?|boycotts?|backlash|outcry|controvers\\w*|\\bdeaths?\\b|\\bdead\\b|\\bdies\\b|\\bdied\\b|\\bkill(?:s|ed|ing)?\\b|injur\\w*|fatal\\w*|accident\\w*|explosions?|\\bblast\\b(?!\\s+furnaces?)|\\bfire\\b(?!\\s+up)|\\bblaze\\b|spill\\w*|outbreak|evacuat\\w*|disaster|tragedy|catastroph\\w*',
+    source: oneOf`
+      (?:on|go on|goes on|went on|staff|workers|union|pilots|drivers|nationwide|general|labou?r|wage|hunger)\s+strikes?\b
+      strike (?:action|ballot|threat|notice) | walkouts? | protests? | boycotts? | backlash | outcry | controvers\w*
+      \bdeaths?\b | \bdead\b | \bdies\b | \bdied\b | \bkill(?:s|ed|ing)?\b | injur\w* | fatal\w* | accident\w* | explosions?
+      \bblast\b(?!\s+furnaces?) | \bfire\b(?!\s+up) | \bblaze\b | spill\w* | outbreak | evacuat\w* | disaster | tragedy | catastroph\w*`,
+    examples: ['Acme pilots go on strike', 'Fire at Acme refinery kills two'],
   },
 ];
 
@@ -388,29 +710,180 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
   {
     event: 'down',
     frame: 'agent',
-    source: `\\bfalls?\\b|\\bfell\\b|falling|\\bdrops?\\b|dropped|dropping|slumps?|slumped|slumping|plunges?|plunged|plunging|plummet\\w*|tumbles?|tumbled|tumbling|\\bslides?\\b|\\bslid\\b|sliding|\\bsinks?\\b|\\bsank\\b|sinking|\\bslips?\\b|slipped|slipping|\\bdips?\\b|dipped|dipping|declin\\w*|\\btanks?\\b|tanked|crater\\w*|nosediv\\w*|\\bskids?\\b|skidded|\\bsheds?\\b|\\bloses?\\b|\\blost\\b|losing|\\blower\\b|lowest|lowers|lowered|\\bweak\\w*|\\bdown\\b|downside|sell-?off|selloff|\\brout(?:ed)?\\b|meltdown|bleed\\w*|retreat\\w*|\\beases?\\b|\\beased\\b|easing|\\bpares?\\b|\\bpared\\b|erase[sd]?|wipes? out|wiped|\\blags?\\b|lagged|lagging|laggards?|\\btrails?\\b|trailed|trailing|losers?|hit by|hit hard|hits? (?:a\\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough)|\\bhurt\\w*|dragged|\\bdrags?\\b|\\bweigh(?:s|ed)? on\\b|pressure[sd]?|squeez\\w*|\\bworst\\b|\\bworse\\w*|struggl\\w*|troubl\\w*|\\bwoes?\\b|concerns?|worr\\w*|\\bfears?\\b|feared|jitters|panic\\w*|\\brisks?\\b|risky|threat\\w*|doubts?|doubtful|skeptic\\w*|sceptic\\w*|critics?\\b|criticis\\w*|criticiz\\w*|\\bslam\\w*|\\bblast\\w*(?!\\s+furnaces?)|blames?|blamed|problems?|\\bcrisis|crises|turmoil|setbacks?|\\bblow\\b|\\bsnags?\\b|hurdles?|obstacles?|slowdown|\\bslow\\w*|sluggish|stagnat\\w*|\\bflat\\b|muted|subdued|\\bmixed\\b|underwhelm\\w*|disappoint\\w*|\\bpoor\\w*|dismal|\\bbad\\b|negative\\w*|\\bcuts?\\b|cutting(?![- ]edge)|slash\\w*|\\btrims?\\b|trimmed|\\breduc\\w*|\\bhalts?\\b|halted|halting|suspen\\w*|freez\\w*|\\bfroze\\b|frozen|\\bstops?\\b|stopped|stopping|paus\\w*|abandon\\w*|\\bscraps?\\b|scrapped|shelves|shelved|postpon\\w*|cancel\\w*|withdr[ae]w\\w*|pulls? out|backs? out|calls? off|called off|\\bdeni(?:es|ed|al)\\b|\\bdeny\\w*|\\brejects?\\b|rejected|rejection|refus\\w*|\\bfails?\\b|failed|failing|failure|unable|\\bmiss(?:es|ed)?\\b|shortages?|debts?\\b|indebted|volatil\\w*|unrest|\\btensions?\\b|\\bwar\\b|conflict|tariffs?|embattled|beleaguered|ailing|cheaper|\\bbelow\\b|\\blows?\\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power))|lower circuit|\\bexit\\w*|\\bnot\\b|\\bno\\b(?!\\.?\\s*\\d)|n't\\b|\\bnever\\b|without|\\bends\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bended\\b(?!\\s+(?:\\S+\\s+)?(?:higher|up|in the green|in green|positive|firm|strong))|\\bto end\\b|terminat\\w*|\\bblocks\\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\\s+deal)|\\bblocked\\b|derail\\w*|unravel\\w*|\\bstall\\w*|in jeopardy|in doubt|on hold|walks? away|u-turn|revers\\w*|overturn\\w*|stripped of|revok\\w*|\\bonly\\b|partial\\w*|narrow\\w*|restrict\\w*|vulnerab\\w*|discount\\w*|under-?subscri\\w*|demolish\\w*|demolition|\\braz(?:e|es|ed|ing)\\b|bulldoz\\w*|\\bhated\\b|\\bleast\\b(?<!\\bat least)|unpopular|disliked|despised|notorious|infamous|dirtiest|polluters?|\\bshame\\w*|razzies?|emergency|lifeline|stop-?gap|delist\\w*|de-list\\w*|complain\\w*|shake-?ups?|overhaul\\w*|\\brejig\\w*|\\bclose\\b(?!\\s+(?:to|in|at|higher|lower|up|down|flat)\\b)|below (?:its\\s+)?(?:issue|ipo|offer|listing) price|tepid|lukewarm|lacklust\\w*|inauspicious|exposure|\\blooms?\\b|\\bsour(?:s|ed|ing)?\\b|plagu\\w*|\\bfac(?:es|ed|ing)\\b|resign\\w*|\\bquits?\\b|steps? down|ousted|sacked|\\bfired\\b|retir\\w*|\\bleaves\\b|departs?|departure`,
+    // Prices and figures falling.
+    source: oneOf`
+      \bfalls?\b | \bfell\b | falling | \bdrops?\b | dropped | dropping | slumps? | slumped | slumping | plunges? | plunged | plunging
+      plummet\w* | tumbles? | tumbled | tumbling | \bslides?\b | \bslid\b | sliding | \bsinks?\b | \bsank\b | sinking | \bslips?\b
+      slipped | slipping | \bdips?\b | dipped | dipping | declin\w* | \btanks?\b | tanked | crater\w* | nosediv\w* | \bskids?\b | skidded
+      \bsheds?\b | \bloses?\b | \blost\b | losing | \blower\b | lowest | lowers | lowered | \bweak\w* | \bdown\b | downside | sell-?off
+      selloff | \brout(?:ed)?\b | meltdown | bleed\w* | retreat\w* | \beases?\b | \beased\b | easing | \bpares?\b | \bpared\b | erase[sd]?
+      wipes? out | wiped`,
+    examples: ['Acme shares fall 5%', 'Acme slips after results'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Lagging, hurt, under pressure.
+    source: oneOf`
+      \blags?\b | lagged | lagging | laggards? | \btrails?\b | trailed | trailing | losers? | hit by | hit hard
+      hits? (?:a\s+)?${gap(2)}(?:lows?|snag|wall|roadblock|bottom|turbulence|trough) | \bhurt\w* | dragged | \bdrags?\b
+      \bweigh(?:s|ed)? on\b | pressure[sd]? | squeez\w*`,
+    examples: ['Acme hit by weak demand', 'Acme project hits a snag'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Trouble, worry and blame.
+    source: oneOf`
+      \bworst\b | \bworse\w* | struggl\w* | troubl\w* | \bwoes?\b | concerns? | worr\w* | \bfears?\b | feared | jitters | panic\w*
+      \brisks?\b | risky | threat\w* | doubts? | doubtful | skeptic\w* | sceptic\w* | critics?\b | criticis\w* | criticiz\w* | \bslam\w*
+      \bblast\w*(?!\s+furnaces?) | blames? | blamed | problems? | \bcrisis | crises | turmoil | setbacks? | \bblow\b | \bsnags?\b
+      hurdles? | obstacles?`,
+    examples: ['Acme struggles with supply problems', 'Critics slam Acme app update'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Slow and disappointing.
+    source: oneOf`
+      slowdown | \bslow\w* | sluggish | stagnat\w* | \bflat\b | muted | subdued | \bmixed\b | underwhelm\w* | disappoint\w* | \bpoor\w*
+      dismal | \bbad\b | negative\w*`,
+    examples: ['Acme reports muted quarter', 'Acme sales disappoint'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Cutting back.
+    source: oneOf`\bcuts?\b | cutting(?![- ]edge) | slash\w* | \btrims?\b | trimmed | \breduc\w*`,
+    examples: ['Acme cuts prices on its phones'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Stopped, shelved, called off.
+    source: oneOf`
+      \bhalts?\b | halted | halting | suspen\w* | freez\w* | \bfroze\b | frozen | \bstops?\b | stopped | stopping | paus\w* | abandon\w*
+      \bscraps?\b | scrapped | shelves | shelved | postpon\w* | cancel\w* | withdr[ae]w\w* | pulls? out | backs? out | calls? off | called off`,
+    examples: ['Acme halts production at Pune plant', 'Acme shelves plan for new store'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Denied, refused, failed.
+    source: oneOf`
+      \bdeni(?:es|ed|al)\b | \bdeny\w* | \brejects?\b | rejected | rejection | refus\w* | \bfails?\b | failed | failing | failure | unable
+      \bmiss(?:es|ed)?\b`,
+    examples: ['Acme fails to win approval', 'Regulator rejects Acme application'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Strain: debt, conflict, a weak position.
+    source: oneOf`
+      shortages? | debts?\b | indebted | volatil\w* | unrest | \btensions?\b | \bwar\b | conflict | tariffs? | embattled | beleaguered
+      ailing | cheaper | \bbelow\b | \blows?\b(?![- ](?:cost|carbon|fare|price|emission|code|latency|power)) | lower circuit | \bexit\w*`,
+    examples: ['Embattled Acme opens new store', 'Acme stock at 52-week low'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Negation.
+    source: oneOf`\bnot\b | \bno\b(?!\.?\s*\d) | n't\b | \bnever\b | without`,
+    examples: ['Acme will not open new plant', 'Acme never won the contract'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Ended, blocked, reversed.
+    source: oneOf`
+      \bends\b(?!\s+(?:\S+\s+)?(?:higher|up|in the green|in green|positive|firm|strong))
+      \bended\b(?!\s+(?:\S+\s+)?(?:higher|up|in the green|in green|positive|firm|strong))
+      \bto end\b | terminat\w*
+      \bblocks\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\s+deal)
+      \bblocked\b | derail\w* | unravel\w* | \bstall\w* | in jeopardy | in doubt | on hold | walks? away | u-turn | revers\w* | overturn\w*
+      stripped of | revok\w*`,
+    examples: ['Acme partnership with Beta ends', 'Acme deal on hold'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Qualified or partial.
+    source: oneOf`\bonly\b | partial\w* | narrow\w* | restrict\w* | vulnerab\w* | discount\w* | under-?subscri\w*`,
+    examples: ['Acme IPO undersubscribed', 'Acme wins only partial approval'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Demolition and disrepute.
+    source: oneOf`
+      demolish\w* | demolition | \braz(?:e|es|ed|ing)\b | bulldoz\w* | \bhated\b | \bleast\b(?<!\bat least) | unpopular | disliked
+      despised | notorious | infamous | dirtiest | polluters? | \bshame\w* | razzies?`,
+    examples: ['Acme named most hated brand', 'Acme to demolish historic building'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // Emergency measures, delisting, upheaval, a weak reception.
+    source: oneOf`
+      emergency | lifeline | stop-?gap | delist\w* | de-list\w* | complain\w* | shake-?ups? | overhaul\w* | \brejig\w*
+      \bclose\b(?!\s+(?:to|in|at|higher|lower|up|down|flat)\b) | tepid | lukewarm
+      lacklust\w* | inauspicious | exposure | \blooms?\b | \bsour(?:s|ed|ing)?\b | plagu\w* | \bfac(?:es|ed|ing)\b`,
+    examples: ['Acme gets lifeline from lenders', 'Acme faces tough year'],
+  },
+  {
+    event: 'down',
+    frame: 'agent',
+    // People leaving.
+    source: oneOf`resign\w* | \bquits?\b | steps? down | ousted | sacked | \bfired\b | retir\w* | \bleaves\b | departs? | departure`,
+    examples: ['Acme finance chief resigns'],
   },
 ];
 
 /** Words that mark a mixed headline: good news said together with bad. */
 const MIXED: CueDefinition[] = [
-  { event: 'mixed', frame: 'agent', source: '\\bamid(?:st)?\\b|\\bdespite\\b|\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\byet\\b|\\beven as\\b|\\bin spite of\\b|\\bnevertheless\\b|\\bstill\\b' },
+  {
+    event: 'mixed',
+    frame: 'agent',
+    source: oneOf`\bamid(?:st)?\b | \bdespite\b | \bbut\b | \bhowever\b | \balthough\b | \bthough\b | \byet\b | \beven as\b | \bin spite of\b | \bnevertheless\b | \bstill\b`,
+    examples: ['Acme opens new store despite weak sales', 'Acme wins order amid probe'],
+  },
 ];
 
 /** Events that are neither good nor bad news to congratulate on; they name what happened. */
 const NEUTRAL_EVENTS: CueDefinition[] = [
-  { event: 'merger', frame: 'agent', source: '\\bmerg(?:er|ers|es|ed|ing|e)\\b|amalgamat\\w*|combination with|to combine with|combines with' },
+  {
+    event: 'merger',
+    frame: 'agent',
+    source: oneOf`\bmerg(?:er|ers|es|ed|ing|e)\b | amalgamat\w* | combination with | to combine with | combines with`,
+    examples: ['Acme and Beta agree to merge'],
+  },
   {
     event: 'stake',
     frame: 'agent',
-    source: `(?:buys?|bought|acquires?|acquired|picks? up|picked up|takes?|took|raises?|raised|ups?|upped|hikes?|hiked|increases?|increased|builds?|built|boosts?|boosted|sells?|sold|offloads?|offloaded|trims?|trimmed|cuts?|pares?|pared)\\s+${gap(3)}(?:stakes?|holding|holdings)\\b|\\bstake (?:in|sale|buy)\\b`,
+    source: oneOf`
+      ${oneOf`
+        buys? | bought | acquires? | acquired | picks? up | picked up | takes? | took | raises? | raised | ups? | upped | hikes? | hiked
+        increases? | increased | builds? | built | boosts? | boosted | sells? | sold | offloads? | offloaded | trims? | trimmed | cuts?
+        pares? | pared`}\s+${gap(3)}(?:stakes?|holding|holdings)\b
+      \bstake (?:in|sale|buy)\b`,
+    examples: ['Acme buys 26% stake in Beta', 'Acme raises holding in Beta'],
   },
   {
     event: 'appointment',
     frame: 'agent',
-    source: `(?:appoints?|appointed|names?|named|hires?|hired|picks?|picked|taps?|tapped|promotes?|promoted|elevates?|elevated|welcomes?|adds?|poach(?:es|ed)?|recruits?|recruited|elects?|elected|ropes in)\\s+${gap(4)}(?:as\\s+)?(?:new\\s+)?(?:ceo|cfo|coo|cto|cio|chief|chairman|chairwoman|chair|president|head|director|board|md|managing director|executive|boss)\\b|(?:new|incoming) (?:ceo|cfo|chief|chairman|boss|president|head|md)\\b`,
+    source: oneOf`
+      ${oneOf`
+        appoints? | appointed | names? | named | hires? | hired | picks? | picked | taps? | tapped | promotes? | promoted | elevates?
+        elevated | welcomes? | adds? | poach(?:es|ed)? | recruits? | recruited | elects? | elected | ropes in`}\s+${gap(4)}(?:as\s+)?(?:new\s+)?(?:ceo|cfo|coo|cto|cio|chief|chairman|chairwoman|chair|president|head|director|board|md|managing director|executive|boss)\b
+      (?:new|incoming) (?:ceo|cfo|chief|chairman|boss|president|head|md)\b`,
+    examples: ['Acme appoints Jane Doe as CEO'],
   },
-  { event: 'dividend', frame: 'agent', source: '\\bdividends?\\b|\\bdivi\\b|\\bpayouts?\\b|buy-?backs?|bonus issue|stock split|share repurchase' },
+  {
+    event: 'dividend',
+    frame: 'agent',
+    source: oneOf`\bdividends?\b | \bdivi\b | \bpayouts?\b | buy-?backs? | bonus issue | stock split | share repurchase`,
+    examples: ['Acme declares interim dividend'],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -420,7 +893,89 @@ const MODALITY: CueDefinition[] = [
   {
     event: 'hedge',
     frame: 'agent',
-    source: `\\bmay\\b(?<!\\b(?:in|on|since|until|by|from|early|mid|late|last|this|next|of|end|for|till|through)\\smay)(?!\\s+\\d)|\\bmight\\b|\\bcould\\b|\\bwould\\b|\\bshould\\b|\\bcan\\b|cannot|possibl\\w*|potential\\w*|probabl\\w*|\\blikely\\b|unlikely|perhaps|maybe|reportedly|reports?\\s+(?:say|says|said|that|suggest)|according to|\\bon reports?\\b|\\breports?\\s*:|-\\s*reports?\\s*$|media reports?|\\breports? of\\b|\\bsources?\\b|people familiar|insiders?|\\bsaid to\\b|\\bsays? to\\b|rumou?r\\w*|speculat\\w*|\\bbuzz\\b|chatter|whispers?|gossip|\\btalks?\\b|negotiat\\w*|discussions?|discuss\\w*|consider\\w*|\\bmulls?\\b|mulled|mulling|\\bweighs?\\b|weighed|weighing|\\beyes\\b|\\beyed\\b|eyeing|explor\\w*|\\bstud(?:y|ies|ying)\\b|evaluat\\w*|assess\\w*|\\bplans?\\b|planned|planning|\\bintends?\\b|intention|\\bintent\\b|\\baims?\\b|aimed|aiming|\\btargets?\\b|targeting|\\bseeks?\\b|sought|seeking|looks? to|looking to|\\bhopes?\\b|hoped|hoping|hopeful|expects?|expected|expecting|expectations?|anticipat\\w*|forecasts?|predict\\w*|poised|\\bset to\\b|on track|on course|gearing up|gears up|prepar\\w*|ready to|readies|\\bnears?\\b|nearing|close to|clos(?:es|ing) in on|edges? closer|on (?:the\\s+)?verge|in the running|front-?runner|favou?rite to|\\btipped\\b|shortlist\\w*|finalists?|\\bbids?\\b(?<!\\b(?:wins?|won|winning)\\s(?:\\S+\\s){0,3}bids?)|bidding|bidders?|\\boffers?\\b|\\boffered\\b|open offer|proposal|propos\\w*|pitch\\w*|approach\\w*|\\bwoo\\w*|pursu\\w*|interest in|interested|tentative\\w*|preliminary|in-principle|in principle|conditional\\w*|pending|subject to|\\bawait\\w*|\\bif\\b|whether|unless|\\?|\\bhints?\\b|hinted|\\bsignals?\\b|mooted|touted|\\bwants?\\b|wanted|push(?:es|ing)? for|lobb\\w*|calls? for|\\burges?\\b|demands?|\\basks?\\b|\\bvows?\\b|pledg\\w*|promis\\w*|commits? to|outlook|guidance|\\bview\\b|opinion|\\bsays\\b|\\bsaid\\b|\\btells\\b|\\btold\\b|\\bthinks?\\b|believes?|\\bfeels?\\b|\\bsees\\b|\\bargues\\b|\\bclaims?\\b|analysts?\\b|experts?\\b|brokerages?|recommend\\w*|top picks?|stocks? to (?:buy|watch)|target price|price target|should you|is it|\\bwhy\\b|\\bhow\\b|\\bwhat\\b|here's|explained|lessons?|endorse\\w*|\\bpanel\\b|committee|advis[eo]r\\w*|\\bvotes?\\b`,
+    // Modal verbs and likelihood ("may" the month is not a hedge).
+    source: oneOf`
+      \bmay\b(?<!\b(?:in|on|since|until|by|from|early|mid|late|last|this|next|of|end|for|till|through)\smay)(?!\s+\d)
+      \bmight\b | \bcould\b | \bwould\b | \bshould\b | \bcan\b | cannot | possibl\w* | potential\w* | probabl\w* | \blikely\b | unlikely
+      perhaps | maybe`,
+    examples: ['Acme may open new plant', 'Acme likely to win order'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Reports, sources and rumour.
+    source: oneOf`
+      reportedly | reports?\s+(?:say|says|said|that|suggest) | according to | \bon reports?\b | \breports?\s*: | -\s*reports?\s*$
+      media reports? | \breports? of\b | \bsources?\b | people familiar | insiders? | \bsaid to\b | \bsays? to\b | rumou?r\w*
+      speculat\w* | \bbuzz\b | chatter | whispers? | gossip`,
+    examples: ['Acme wins contract - sources', 'Acme reportedly acquires Beta'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Talks and deliberation.
+    source: oneOf`
+      \btalks?\b | negotiat\w* | discussions? | discuss\w* | consider\w* | \bmulls?\b | mulled | mulling | \bweighs?\b | weighed | weighing
+      \beyes\b | \beyed\b | eyeing | explor\w* | \bstud(?:y|ies|ying)\b | evaluat\w* | assess\w*`,
+    examples: ['Acme in talks to buy Beta', 'Acme mulls listing'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Plans, aims and expectations.
+    source: oneOf`
+      \bplans?\b | planned | planning | \bintends?\b | intention | \bintent\b | \baims?\b | aimed | aiming | \btargets?\b | targeting
+      \bseeks?\b | sought | seeking | looks? to | looking to | \bhopes?\b | hoped | hoping | hopeful | expects? | expected | expecting
+      expectations? | anticipat\w* | forecasts? | predict\w* | poised | \bset to\b | on track | on course | gearing up | gears up
+      prepar\w* | ready to | readies`,
+    examples: ['Acme plans to open 40 stores', 'Acme set to launch IPO'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Nearly there, not yet there.
+    source: oneOf`
+      \bnears?\b | nearing | close to | clos(?:es|ing) in on | edges? closer | on (?:the\s+)?verge | in the running | front-?runner
+      favou?rite to | \btipped\b | shortlist\w* | finalists?`,
+    examples: ['Acme nears deal to buy Beta', 'Acme shortlisted for award'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Bids, offers and approaches.
+    source: oneOf`
+      \bbids?\b(?<!\b(?:wins?|won|winning)\s(?:\S+\s){0,3}bids?) | bidding | bidders? | \boffers?\b | \boffered\b | open offer | proposal
+      propos\w* | pitch\w* | approach\w* | \bwoo\w* | pursu\w* | interest in | interested`,
+    examples: ['Acme makes $5 billion bid for Beta', 'Acme proposes joint venture with Beta'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Conditions not yet met.
+    source: oneOf`
+      tentative\w* | preliminary | in-principle | in principle | conditional\w* | pending | subject to | \bawait\w* | \bif\b | whether
+      unless | \?`,
+    examples: ['Acme gets in-principle approval', 'Will Acme win the order?'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Signals, wishes, promises.
+    source: oneOf`
+      \bhints?\b | hinted | \bsignals?\b | mooted | touted | \bwants?\b | wanted | push(?:es|ing)? for | lobb\w* | calls? for | \burges?\b
+      demands? | \basks?\b | \bvows?\b | pledg\w* | promis\w* | commits? to`,
+    examples: ['Acme vows to hire 1,000', 'Acme hints at new plant'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // Views, opinion and explainers.
+    source: oneOf`
+      outlook | guidance | \bview\b | opinion | \bsays\b | \bsaid\b | \btells\b | \btold\b | \bthinks?\b | believes? | \bfeels?\b
+      \bsees\b | \bargues\b | \bclaims?\b | analysts?\b | experts?\b | brokerages? | recommend\w* | top picks? | stocks? to (?:buy|watch)
+      target price | price target | should you | is it | \bwhy\b | \bhow\b | \bwhat\b | here's | explained | lessons? | endorse\w*
+      \bpanel\b | committee | advis[eo]r\w* | \bvotes?\b`,
+    examples: ['Why Acme won the Vanguard deal', 'Acme says it will open new plant'],
   },
 ];
 
@@ -431,7 +986,66 @@ const POSITIVE_DIRECTION: CueDefinition[] = [
   {
     event: 'up',
     frame: 'agent',
-    source: '\\bris(?:es|e|en|ing)\\b|\\brose\\b|\\bgain(?:s|ed|ing)?\\b|\\bjump\\w*|surg(?:es|e|ed|ing)\\b|\\bsoar\\w*|\\brall(?:y|ies|ied|ying)\\b|\\bclimb\\w*|\\bzoom\\w*|\\bspurt\\w*|advanc(?:es|e|ed|ing)\\b|\\bfirm(?:s|ed|ing)\\b|\\bup\\b|\\bups\\b|higher|\\bhighs?\\b|\\brecord\\b|\\bboost\\w*|\\blift(?:s|ed|ing)?\\b|buoy\\w*|\\bstrong\\w*|robust|\\bsolid\\b|\\bbeats?\\b|\\btop(?:s|ped)\\b|outperform\\w*|upgrad\\w*|bullish|\\bbuy\\b|overweight|accumulate|upside|top picks?|good bet|best bet|bets? on|\\bgrowth\\b|\\bgrows?\\b|\\bgrew\\b|growing|improv\\w*|recover\\w*|rebound\\w*|bounc\\w*|turnaround|upbeat|optimis\\w*|\\bpositive\\b|bright\\w*|\\bboom\\w*|windfall|success\\w*|strength\\w*|momentum|cheer\\w*|relief|happy|confiden\\w*|exceed\\w*|surpass\\w*|outshin\\w*|\\bshin(?:es|e|ing)\\b|sparkl\\w*|doubl(?:es|ed|e)\\b|tripl(?:es|ed|e)\\b|\\bexpan\\w*|\\bwins?\\b|\\bwon\\b|winning|winners?|gainers?|\\bhik(?:es|ed|e)\\b|\\braises?\\b|\\braised\\b|increas\\w*|attractive|\\bgood\\b|\\bgreat\\b|\\bbetter\\b|\\bbest\\b|\\bpeak\\b|blockbuster|bumper|stellar|healthy|resilien\\w*|favou?r\\w*|darling\\w*|tailwinds?|upturn|uptick|upswing|outpac\\w*|\\bleads?\\b|soaring|sizzl\\w*|\\bflies\\b|skyrocket\\w*|\\brocket\\w*|\\bspike[sd]?\\b|\\bpops?\\b|popped|breaks? out|breakout|all-time high|52-week high|upper circuit|in (?:the\\s+)?green\\b|\\bsurplus\\b|profitab\\w*|\\bswings? to (?:a\\s+)?profit|returns? to profit|\\bnet (?:profit )?up\\b|\\bapprov\\w*|\\bnods?\\b|\\bbags?\\b|bagged|clinch\\w*|\\bsecur(?:es|ed)\\b|\\blaunch\\w*|\\bunveil\\w*|\\bpartner\\w*|\\bacquir\\w*|\\bbuys\\b|\\bbought\\b|\\bdividends?\\b|bonus|buyback|\\bsplit\\b|oversubscribed|subscribed',
+    // Rising.
+    source: oneOf`
+      \bris(?:es|e|en|ing)\b | \brose\b | \bgain(?:s|ed|ing)?\b | \bjump\w* | surg(?:es|e|ed|ing)\b | \bsoar\w* | \brall(?:y|ies|ied|ying)\b
+      \bclimb\w* | \bzoom\w* | \bspurt\w* | advanc(?:es|e|ed|ing)\b | \bfirm(?:s|ed|ing)\b | \bup\b | \bups\b | higher | \bhighs?\b
+      \brecord\b | \bboost\w* | \blift(?:s|ed|ing)?\b | buoy\w*`,
+    examples: ['Acme shares rise 3%'],
+  },
+  {
+    event: 'up',
+    frame: 'agent',
+    // Strength and favourable views.
+    source: oneOf`
+      \bstrong\w* | robust | \bsolid\b | \bbeats?\b | \btop(?:s|ped)\b | outperform\w* | upgrad\w* | bullish | \bbuy\b | overweight
+      accumulate | upside | top picks? | good bet | best bet | bets? on`,
+    examples: ['Acme posts strong quarter', 'Broker upgrades Acme to buy'],
+  },
+  {
+    event: 'up',
+    frame: 'agent',
+    // Growth and recovery.
+    source: oneOf`
+      \bgrowth\b | \bgrows?\b | \bgrew\b | growing | improv\w* | recover\w* | rebound\w* | bounc\w* | turnaround | upbeat | optimis\w*
+      \bpositive\b | bright\w* | \bboom\w* | windfall | success\w* | strength\w* | momentum | cheer\w* | relief | happy | confiden\w*
+      exceed\w* | surpass\w* | outshin\w* | \bshin(?:es|e|ing)\b | sparkl\w* | doubl(?:es|ed|e)\b | tripl(?:es|ed|e)\b | \bexpan\w*`,
+    examples: ['Acme sales rebound', 'Acme profit doubles'],
+  },
+  {
+    event: 'up',
+    frame: 'agent',
+    // Winning and increasing.
+    source: oneOf`\bwins?\b | \bwon\b | winning | winners? | gainers? | \bhik(?:es|ed|e)\b | \braises?\b | \braised\b | increas\w*`,
+    examples: ['Acme wins big', 'Acme raises dividend'],
+  },
+  {
+    event: 'up',
+    frame: 'agent',
+    // Praise and peaks.
+    source: oneOf`
+      attractive | \bgood\b | \bgreat\b | \bbetter\b | \bbest\b | \bpeak\b | blockbuster | bumper | stellar | healthy | resilien\w*
+      favou?r\w* | darling\w* | tailwinds? | upturn | uptick | upswing | outpac\w* | \bleads?\b | soaring | sizzl\w* | \bflies\b
+      skyrocket\w* | \brocket\w* | \bspike[sd]?\b | \bpops?\b | popped | breaks? out | breakout`,
+    examples: ['Acme has a blockbuster year'],
+  },
+  {
+    event: 'up',
+    frame: 'agent',
+    // Price levels and profit.
+    source: oneOf`
+      all-time high | 52-week high | upper circuit | in (?:the\s+)?green\b | \bsurplus\b | profitab\w* | \bswings? to (?:a\s+)?profit
+      returns? to profit | \bnet (?:profit )?up\b`,
+    examples: ['Acme hits 52-week high', 'Acme swings to profit'],
+  },
+  {
+    event: 'up',
+    frame: 'agent',
+    // Event words that lean positive.
+    source: oneOf`
+      \bapprov\w* | \bnods?\b | \bbags?\b | bagged | clinch\w* | \bsecur(?:es|ed)\b | \blaunch\w* | \bunveil\w* | \bpartner\w*
+      \bacquir\w* | \bbuys\b | \bbought\b | \bdividends?\b | bonus | buyback | \bsplit\b | oversubscribed | subscribed`,
+    examples: ['Acme unveils new phone', 'Acme IPO oversubscribed'],
   },
 ];
 
@@ -439,7 +1053,12 @@ const STOCK_MOVE: CueDefinition[] = [
   {
     event: 'stock-move',
     frame: 'agent',
-    source: '\\b(?:shares?|stocks?|scrip|share price|stock price|market cap\\w*|m-?cap|valuation)\\b|\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|pc|pts|points)|(?:52|\\d+)-week (?:high|low)|all-time (?:high|low)|record (?:high|low)|(?:upper|lower) circuit|top (?:gainers?|losers?)|\\bgainers?\\b|\\blosers?\\b|\\bsensex\\b|\\bnifty\\b|\\bftse\\b|\\bdow\\b|\\bnasdaq\\b|s&p|\\bd-street\\b|dalal street|\\bbourses?\\b|\\bmarkets? (?:higher|lower)\\b|\\bintraday\\b|\\btrade[sd]?\\b|\\btrading\\b',
+    source: oneOf`
+      \b(?:shares?|stocks?|scrip|share price|stock price|market cap\w*|m-?cap|valuation)\b | \d+(?:\.\d+)?\s*(?:%|per ?cent|pc|pts|points)
+      (?:52|\d+)-week (?:high|low) | all-time (?:high|low) | record (?:high|low) | (?:upper|lower) circuit | top (?:gainers?|losers?)
+      \bgainers?\b | \blosers?\b | \bsensex\b | \bnifty\b | \bftse\b | \bdow\b | \bnasdaq\b | s&p | \bd-street\b | dalal street
+      \bbourses?\b | \bmarkets? (?:higher|lower)\b | \bintraday\b | \btrade[sd]?\b | \btrading\b`,
+    examples: ['Acme shares hit record high', 'Acme up 4% intraday'],
   },
 ];
 
@@ -447,7 +1066,10 @@ const RESULTS: CueDefinition[] = [
   {
     event: 'results',
     frame: 'agent',
-    source: '\\b(?:q[1-4]|h[12]|fy\\s?\\d{2,4}|\\d(?:st|nd|rd|th)[- ]quarter|first[- ]quarter|second[- ]quarter|third[- ]quarter|fourth[- ]quarter|quarterly|half[- ]year\\w*|first[- ]half|full[- ]year|annual|interim)\\b|\\b(?:net profit|profits?|revenues?|sales|earnings|turnover|ebitda|\\bpat\\b|net income|results|numbers|margins?)\\b',
+    source: oneOf`
+      \b(?:q[1-4]|h[12]|fy\s?\d{2,4}|\d(?:st|nd|rd|th)[- ]quarter|first[- ]quarter|second[- ]quarter|third[- ]quarter|fourth[- ]quarter|quarterly|half[- ]year\w*|first[- ]half|full[- ]year|annual|interim)\b
+      \b(?:net profit|profits?|revenues?|sales|earnings|turnover|ebitda|\bpat\b|net income|results|numbers|margins?)\b`,
+    examples: ['Acme Q3 net profit rises 8%', 'Acme quarterly revenue in line'],
   },
 ];
 
@@ -455,7 +1077,10 @@ const ANALYST: CueDefinition[] = [
   {
     event: 'analyst-rating',
     frame: 'agent',
-    source: "\\b(?:upgrad\\w*|downgrad\\w*|outperform|underperform|overweight|underweight|accumulate|['\"](?:buy|sell|hold|neutral|add|reduce)['\"]|buy (?:rating|call)|target price|price target|top picks?|good bet|best bets?|brokerages?|analysts?|broker\\w*)\\b",
+    source: re`\b${oneOf`
+      upgrad\w* | downgrad\w* | outperform | underperform | overweight | underweight | accumulate | ['"](?:buy|sell|hold|neutral|add|reduce)['"]
+      buy (?:rating|call) | target price | price target | top picks? | good bet | best bets? | brokerages? | analysts? | broker\w*`}\b`,
+    examples: ['Analysts upgrade Acme', "Brokerage retains 'buy' on Acme"],
   },
 ];
 
@@ -521,10 +1146,4 @@ export function scan(family: CueFamily, lower: string, skip?: ReadonlyArray<{ st
     else regex.lastIndex = Math.max(resume, m.index + 1);
   }
   return hits;
-}
-
-/** Whether any cue of a family occurs (cheaper than `scan` when positions are not needed). */
-export function anyCue(family: CueFamily, lower: string): boolean {
-  family.regex.lastIndex = 0;
-  return family.regex.test(lower);
 }

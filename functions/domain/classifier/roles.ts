@@ -104,6 +104,30 @@ const NOT_A_NAME = /^(?:Nasdaq|NYSE|LSE|BSE|NSE|ASX|TSX|AIM|HKEX|Euronext|Xetra|
 const LEADING_COORDINATION = /^(?:(?:[A-Z0-9][^\s,]*\s+){1,4}(?:and|And|AND|&)\s+)+$/;
 const GAP_COORDINATION = /^(?:\s*(?:,|and|And|AND|&)\s*(?:[A-Z0-9][^\s,]*\s*){1,4})+$/;
 
+/** Word counts the positional rules allow (headlines are short; longer gaps are someone else's clause). */
+const MAX_WORDS = {
+  /** "Acme's new Texas plant opens": words between a possessive name and its verb. */
+  possessiveToVerb: 6,
+  /** "Acme shares jump 8% in early trade on Rs 300 crore order": the name to a nominal event. */
+  nameToNominalEvent: 10,
+  /** "rallies on Rs 200 crore order": the bridge word to the event noun. */
+  bridgeToNoun: 4,
+  /** "approves Acme's new asthma inhaler": the approval verb to the company. */
+  approvalToCompany: 4,
+  /** Words after a picked company that may say what it was picked for ("…as supplier"). */
+  pickedPurpose: 3,
+  /** Words after a picked company that may name the contract ("…for $1bn cloud deal"). */
+  pickedContract: 6,
+} as const;
+/** Characters read after a name to find a role noun or modifier ("Acme supplier", "Acme-backed"). */
+const AFTER_NAME_CHARS = 40;
+/** Characters read after a picked company for what it was picked for. */
+const AFTER_PICKED_CHARS = 80;
+/** Characters read at a clause start for "it", "the company", "its plant". */
+const ANAPHOR_CHARS = 24;
+/** Characters read before a cue for a bridge word ("rallies on"). */
+const BRIDGE_CHARS = 20;
+
 function words(s: string): string[] {
   const trimmed = s.trim();
   return trimmed ? trimmed.split(/\s+/) : [];
@@ -146,7 +170,7 @@ export function opensClause(p: PreparedText, m: Mention, cues: ZoneCues): boolea
 
 /** Whether a role noun or hyphenated modifier right after the name hands the subject to someone else. */
 export function isModifier(p: PreparedText, m: Mention): boolean {
-  const after = p.lower.slice(m.end, m.end + 40);
+  const after = p.lower.slice(m.end, m.end + AFTER_NAME_CHARS);
   if (HYPHEN_MODIFIER.test(after)) return true;
   const next = stripPunct(words(after)[0] ?? '');
   return ROLE_NOUNS.has(next);
@@ -161,7 +185,7 @@ function gapAcceptable(p: PreparedText, m: Mention, to: number, cues: ZoneCues):
   if (gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)) || TICKER.test(w) || HEDGE_WORDS.has(stripPunct(w)))) {
     return { ok: true, clean: gapWords.every((w) => GAP_WORDS.has(stripPunct(w))) };
   }
-  if (m.possessive && gapWords.length <= 6) {
+  if (m.possessive && gapWords.length <= MAX_WORDS.possessiveToVerb) {
     // "Acme's new Texas plant…", "AstraZeneca's lung cancer drug…" — not "Acme's CEO…".
     const first = stripPunct(gapWords[0]!);
     if (ROLE_NOUNS.has(first)) return { ok: false, clean: false };
@@ -203,13 +227,13 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
   if (cueInside(cues, m.end, cue.start)) return false;
   const gapLower = p.lower.slice(m.end, cue.start);
   const gapWords = words(gapLower);
-  if (gapWords.length > 10) return false;
+  if (gapWords.length > MAX_WORDS.nameToNominalEvent) return false;
   if (needsBridge) {
     // The bridge must lead straight to the noun: "rallies on Rs 200 cr order", not "turns the heat on X, orders…".
     const bridge = /\b(?:on|in|after|following|post|with|thanks to|buoyed by|boosted by|lifted by|helped by|driven by|backed by|courtesy)\b(?![\s\S]*\b(?:on|in|after|following|post|with|by|courtesy)\b)/.exec(gapLower);
     if (!bridge) return false;
     const tail = gapLower.slice(bridge.index + bridge[0].length);
-    if (tail.includes(',') || words(tail).length > 4) return false;
+    if (tail.includes(',') || words(tail).length > MAX_WORDS.bridgeToNoun) return false;
   }
   if (gapWords.length === 0) return true;
   // Another owner in between ("Acme rises on Beta's order win") takes the event.
@@ -227,7 +251,7 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
 
 /** Whether the words just before the cue end with a bridge ("rallies on", "surges after"). */
 export function bridgedBefore(p: PreparedText, cue: CueHit): boolean {
-  return /\b(?:on|after|following|post|with|thanks to|by)\s+$/.test(p.lower.slice(Math.max(0, cue.start - 20), cue.start));
+  return /\b(?:on|after|following|post|with|thanks to|by)\s+$/.test(p.lower.slice(Math.max(0, cue.start - BRIDGE_CHARS), cue.start));
 }
 
 /** Finds "it", "the company", "co" opening a later clause when the company opened the first. */
@@ -240,7 +264,7 @@ export function anaphoraMentions(p: PreparedText, mentions: readonly Mention[], 
   for (let i = 1; i < p.clauseStarts.length; i += 1) {
     const s = p.clauseStarts[i]!;
     if (mentions.some((m) => m.start >= s && m.start < (p.clauseStarts[i + 1] ?? Infinity))) continue;
-    const match = ANAPHOR.exec(p.lower.slice(s, s + 24));
+    const match = ANAPHOR.exec(p.lower.slice(s, s + ANAPHOR_CHARS));
     if (match) out.push({ start: s, end: s + match[0].length, possessive: false });
   }
   return out;
@@ -257,8 +281,8 @@ export function regulatorBefore(p: PreparedText, cue: CueHit): boolean {
  * copy of it, a deal it is part of, or something named further off ("approves X's drug, in a move…").
  */
 export function approvalIsOwn(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
-  if (gap.length > 4 || gap.some((w) => w.endsWith(','))) return false;
-  const after = words(p.lower.slice(m.end, m.end + 40)).slice(0, 3).join(' ');
+  if (gap.length > MAX_WORDS.approvalToCompany || gap.some((w) => w.endsWith(','))) return false;
+  const after = words(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS)).slice(0, 3).join(' ');
   return !NOT_OWN_APPROVAL.test(gap.join(' ')) && !NOT_OWN_APPROVAL.test(after);
 }
 
@@ -278,8 +302,9 @@ export function pickedGapOk(gap: readonly string[]): boolean {
 
 /** After a "picked" verb: "Beta picks Acme to build…", "…as supplier", "…for contract". */
 export function pickedFollowUp(p: PreparedText, m: Mention): boolean {
-  const after = words(p.lower.slice(m.end, m.end + 80)).slice(0, 6).map(stripPunct);
+  const after = words(p.lower.slice(m.end, m.end + AFTER_PICKED_CHARS)).slice(0, MAX_WORDS.pickedContract).map(stripPunct);
   if (after.length === 0) return false;
-  if (after.slice(0, 3).some((w) => ROLE_NOUNS.has(w))) return false;
-  return after.slice(0, 3).some((w) => w === 'as' || w === 'to' || w === 'for') || after.some((w) => /^(?:contracts?|orders?|deals?|mandates?|tenders?)$/.test(w));
+  const purpose = after.slice(0, MAX_WORDS.pickedPurpose);
+  if (purpose.some((w) => ROLE_NOUNS.has(w))) return false;
+  return purpose.some((w) => w === 'as' || w === 'to' || w === 'for') || after.some((w) => /^(?:contracts?|orders?|deals?|mandates?|tenders?)$/.test(w));
 }
