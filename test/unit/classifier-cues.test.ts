@@ -6,10 +6,10 @@ import { normalizeHeadlineText, prepareText } from '../../functions/domain/class
  * Every cue carries example headlines: each must still be found by that cue, so an edit to a word
  * list that stops a cue matching what it was written for fails here, naming the cue.
  */
-const rows: Array<[label: string, family: string, definition: CueDefinition, example: string]> = [];
+const rows: Array<[label: string, example: string, family: string, definition: CueDefinition]> = [];
 for (const [family, compiled] of Object.entries(CUES)) {
   compiled.definitions.forEach((definition, index) => {
-    for (const example of definition.examples) rows.push([`${family} #${index} ${definition.event}/${definition.frame}`, family, definition, example]);
+    for (const example of definition.examples) rows.push([`${family} #${index} ${definition.event}/${definition.frame}`, example, family, definition]);
   });
 }
 
@@ -18,7 +18,7 @@ describe('cue examples', () => {
     for (const compiled of Object.values(CUES)) for (const d of compiled.definitions) expect(d.examples.length, d.source.slice(0, 80)).toBeGreaterThan(0);
   });
 
-  it.each(rows)('%s finds "%s"', (_label, family, definition, example) => {
+  it.each(rows)('%s finds "%s"', (_label, example, family, definition) => {
     const lower = prepareText(normalizeHeadlineText(example).text).lower;
     const hits = scan(CUES[family as keyof typeof CUES], lower);
     expect(

@@ -127,7 +127,9 @@ describe('events worth a note, when the company did them', () => {
 
   describe('standout results', () =>
     check([
-      ['Acme Q3 net profit jumps 45% to Rs 320 crore', true, 'strong-results'],
+      // Below doubling is a routine quarter to the reader of a note (issue 17's rubric; was congratulated at ≥ 30%).
+      ['Acme Q3 net profit jumps 45% to Rs 320 crore', false, undefined],
+      ['Acme Q3 net profit jumps 145% to Rs 320 crore', true, 'strong-results'],
       ['Acme swings to profit in first quarter', true, 'strong-results'],
       ['Acme Q3 net profit rises 4%', false, undefined],
       ['Acme Q3 net profit rises 22%', false, undefined],
@@ -295,7 +297,8 @@ describe('more headlines: mainstream business news', () =>
     ['Accenture to hire 12,000 in India', true, undefined, 'Accenture'],
     ['Walmart expands drone delivery to 4 million households', true, undefined, 'Walmart'],
     ['Shell reports record $40bn profit', true, undefined, 'Shell'],
-    ['Lloyds Banking Group reports 40% rise in profit', true, undefined, 'Lloyds Banking Group'],
+    // A 40% rise is routine, not remarkable (issue 17's rubric; was congratulated at ≥ 30%).
+    ['Lloyds Banking Group reports 40% rise in profit', false, undefined, 'Lloyds Banking Group'],
     ['Lloyds Banking Group reports 12% rise in profit', false, undefined, 'Lloyds Banking Group'],
     ['Rolls-Royce returns to profit', true, undefined, 'Rolls-Royce'],
     ["AstraZeneca's Imfinzi approved in EU for liver cancer", true, undefined, 'AstraZeneca'],

@@ -17,8 +17,10 @@ import { CUES, scan, type CueFamily, type CueHit } from './cues.js';
 import {
   anaphoraMentions,
   approvalIsOwn,
+  approvedPurchaseIsOwn,
   bridgedBefore,
   isAgent,
+  isDescriptorWord,
   isModifier,
   isNominalOwner,
   objectGap,
@@ -78,12 +80,14 @@ const ROLE_QUALITY = {
 /** How many words may stand between a cue and the company named after it, per frame. */
 const MAX_WORDS_AFTER_CUE = {
   partner: 5,
+  namedPartner: 2,
   acquired: 4,
   buyer: 3,
   saleBuyer: 10,
   soldBusiness: 3,
   counterparty: 12,
-  approved: 6,
+  /** A list of names after "clears IPOs of": the company may be the last of several. */
+  approvedList: 12,
   picked: 3,
   recipient: 2,
 } as const;
@@ -160,14 +164,18 @@ const EVENT_PRIORITY = [
   'strong-results',
 ];
 
-/** "Net profit up 8%" is a routine quarter; a standout one grows by at least this much (roughly the top tenth of reported quarters). */
-const STRONG_GROWTH_PERCENT = 30;
+/**
+ * "Net profit up 60%" is a routine quarter to the reader of a congratulations note; a standout one
+ * at least doubles (or is a record, a multiple, a first profit or a return to profit).
+ */
+const STRONG_GROWTH_PERCENT = 100;
 
 /** Whether a strong-results cue really is standout: a record, a multiple, a return to profit, or ≥ {@link STRONG_GROWTH_PERCENT}%. */
 function standoutResults(text: string): boolean {
   const percent = /(\d+(?:\.\d+)?)\s*(?:%|per ?cent|pc|percent)/.exec(text);
   if (percent) return Number(percent[1]) >= STRONG_GROWTH_PERCENT;
-  return /doubl|tripl|quadrupl|fold|first|black|profitable|(?:to|into) (?:a )?(?:net )?profit/.test(text);
+  if (/\b(?:[2-9]|[1-9]\d+)(?:\.\d+)?\s*(?:times|x)\b/.test(text)) return true;
+  return /doubl|tripl|trebl|quadrupl|fold|first|black|profitable|(?:to|into) (?:a )?(?:\S+ )?(?:net )?profit|(?:vs|versus|against|compared (?:with|to)) (?:a )?(?:net )?loss/.test(text);
 }
 
 interface OwnEvent {
@@ -221,6 +229,10 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
           }
         } else if (frame === 'acquire') {
           const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.acquired);
+          // "acquisition of Beta by Acme": named after "by", the company is the buyer.
+          if (gapWords && gapWords[gapWords.length - 1] === 'by' && !m.possessive && !isModifier(p, m)) {
+            return { role: 'own', quality: ROLE_QUALITY.namedBuyer, how: 'named as the buyer' };
+          }
           if (gapWords) {
             return m.possessive
               ? { role: 'seller', quality: ROLE_QUALITY.assetSold, how: 'its asset is bought' }
@@ -240,15 +252,26 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
               : { role: 'target', quality: ROLE_QUALITY.beingSold, how: 'the business being sold' };
           }
         }
-        if (!fallback && objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.counterparty)) {
+        // "Beta bags drug deal with Acme": the one named after "deal with" is the other party to it.
+        if (frame === 'agent' && DEAL_NOUN_END.test(p.lower.slice(cue.start, cue.end)) && !m.possessive && !isModifier(p, m)) {
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.namedPartner + 1);
+          if (gapWords && gapWords[0] === 'with' && gapWords.slice(1).every((w) => isDescriptorWord(w))) {
+            return { role: 'own', quality: ROLE_QUALITY.partnerAfterVerb, how: 'named as the other party to the deal', event: 'partnership' };
+          }
+        }
+                if (!fallback && objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.counterparty)) {
           fallback = { role: 'counterparty', quality: ROLE_QUALITY.counterparty, how: 'named after the verb, not its subject' };
         }
         break;
       }
       case 'approval-by': {
-        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.approved);
-        if (gapWords && regulatorBefore(p, cue) && approvalIsOwn(p, m, gapWords)) {
+        if (!regulatorBefore(p, cue)) break;
+        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.approvedList);
+        if (gapWords && approvalIsOwn(p, m, gapWords, cue)) {
           return { role: 'own', quality: ROLE_QUALITY.approvedByRegulator, how: 'a regulator approves its product' };
+        }
+        if (approvedPurchaseIsOwn(p, m, cue)) {
+          return { role: 'own', quality: ROLE_QUALITY.approvedByRegulator, how: 'a regulator clears its purchase', event: 'acquisition' };
         }
         break;
       }
@@ -265,6 +288,13 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
       case 'nominal':
       case 'bridged': {
         if (isNominalOwner(p, m, cue, zone, frame === 'bridged')) return { role: 'own', quality: ROLE_QUALITY.nominalOwner, how: 'subject of the clause naming the event' };
+        // "Beta surges on alliance with Acme": the partner named right after a tie-up is a party to it.
+        if (cue.definition.partnerFollows && !m.possessive && !isModifier(p, m)) {
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.namedPartner);
+          if (gapWords && partnerGapOk(gapWords) && gapWords.every((w) => isDescriptorWord(w))) {
+            return { role: 'own', quality: ROLE_QUALITY.partnerAfterVerb, how: 'partner named after the tie-up' };
+          }
+        }
         break;
       }
     }
@@ -341,7 +371,7 @@ export function judgeHeadline(item: Headline, company: CompanyRef, options: Clas
       const finding = roleIn(p, cue, mentions, zone);
       if (!finding) continue;
       if (cue.definition.event === 'strong-results' && !standoutResults(p.lower.slice(cue.start, cue.end))) continue;
-      if (finding.role === 'own') own.push({ event: cue.definition.event, cue, finding });
+      if (finding.role === 'own') own.push({ event: finding.event ?? cue.definition.event, cue, finding });
       else if (finding.role === 'target') target ??= cue;
       else if (finding.role === 'seller') seller ??= cue;
       else counterparty ??= cue;
@@ -357,9 +387,18 @@ export function judgeHeadline(item: Headline, company: CompanyRef, options: Clas
   for (const h of negative) blockers.push({ label: `bad news: ${h.definition.event}`, hit: h, in: p });
   for (const h of down) if (!overlapsAny(h, negative)) blockers.push({ label: 'bad turn', hit: h, in: p });
   for (const h of mixed) blockers.push({ label: 'mixed', hit: h, in: p });
-  for (const h of hedges) blockers.push({ label: 'not certain', hit: h, in: p });
+  for (const h of hedges) if (hedgeApplies(p, h, own)) blockers.push({ label: 'not certain', hit: h, in: p });
   for (const h of neutral ?? NONE) if (h.definition.event === 'merger') blockers.push({ label: 'merger (the outcome for staff is unclear)', hit: h, in: p });
   if (commentary) blockers.push({ label: 'commentary, not news' });
+  if (own.length && isRegulator(matcher.name)) blockers.push({ label: "a regulator's own decisions are rule-making, not an achievement" });
+  for (const o of own) {
+    const clause = clauseAt(p, o.cue.start);
+    const sale = debtOrShareSale(p.lower.slice(clause.start, clause.end), o.event === 'ipo' || o.event === 'funding');
+    if (sale) {
+      blockers.push({ label: `raising debt or selling shares, not an achievement: "${sale}"` });
+      break;
+    }
+  }
   if (target) blockers.push({ label: 'the company is being bought', hit: target, in: p });
   for (const o of own) {
     if (o.event !== 'partnership') continue;
@@ -462,13 +501,16 @@ function byPriority(a: OwnEvent, b: OwnEvent): number {
   return EVENT_PRIORITY.indexOf(a.event) - EVENT_PRIORITY.indexOf(b.event);
 }
 
+/** A cue that ends in the deal itself ("bags cancer drug deal"), so "with <name>" after it names the other party. */
+const DEAL_NOUN_END = /\b(?:deals?|agreements?|pacts?)$/;
+
 /** A partnership whose purpose is selling a business ("in pact with Beta to sell its retail arm"). */
 const PACT_TO_SELL =
   /\bto (?:sell|divest|offload|hive off|spin off|carve out|dispose of|hand over|transfer)\s+(?:\S+\s+){0,3}?(?:units?|arms?|business(?:es)?|divisions?|subsidiar(?:y|ies)|stakes?|assets?|plants?|brands?|operations|portfolio|stores|outlets|hotels|properties|mines)\b/;
 
 /** Words that undo an event rather than add bad news to it. */
 const REVERSAL =
-  /^(?:fail|not|no\b|never|n't|without|den(?:y|ies|ied|ial)|reject|refus|cancel|scrap|terminat|ends?\b|ended|to end|withdr|pull|abandon|postpon|delay|shelv|halt|suspen|block|collaps|derail|unravel|stall|revok|stripped|los[et]|losing|miss|u-turn|revers|overturn|backs? out|walks? away|calls? off|called off|drop|under-?subscri)/;
+  /^(?:fail|not|no\b|never|\w*n't|without|defer|abort|falls? through|fell through|falls? apart|fell apart|veto|nix|scupper|thwart|torpedo|put off|puts off|pushe[sd] back|den(?:y|ies|ied|ial)|reject|refus|cancel|scrap|terminat|ends?\b|ended|to end|withdr|pull|abandon|postpon|delay|shelv|halt|suspen|block|collaps|derail|unravel|stall|revok|stripped|los[et]|losing|miss|u-turn|revers|overturn|backs? out|walks? away|calls? off|called off|drop|under-?subscri)/;
 
 /** A good event is reversed when its own clause undoes it: "fails to win", "deal collapses", "contract terminated". */
 function isReversed(p: PreparedText, o: OwnEvent, negative: readonly CueHit[], down: readonly CueHit[]): boolean {
@@ -483,6 +525,47 @@ function hasBadNews(p: PreparedText, o: OwnEvent, negative: readonly CueHit[], d
   for (const h of negative) if (h.start >= clause.start && h.end <= clause.end) return true;
   for (const h of down) if (h.start >= clause.start && h.end <= clause.end) return true;
   return false;
+}
+
+/** A clause-scoped hedge ("may", "plans") doubts only the events said in its own clause. */
+function hedgeApplies(p: PreparedText, h: CueHit, own: readonly OwnEvent[]): boolean {
+  if (h.definition.scope !== 'clause') return true;
+  const clause = clauseAt(p, h.start);
+  return own.some((o) => o.cue.start >= clause.start && o.cue.start < clause.end);
+}
+
+/** Money raised by borrowing or by selling more shares of a listed company is not an IPO or a funding round. */
+const DEBT_WORDS =
+  /\b(?:bonds?|ncds?|debentures?|(?:senior|convertible|secured|unsecured)\s+notes|notes offering|commercial paper|loans?|debt|masala|tier[- ]?(?:i|ii|1|2)\b|at1|green bonds?|credit (?:facility|line)|working capital|(?:from|by)\s+(?:a\s+)?(?:consortium of\s+|group of\s+)?(?:banks|lenders))\b/;
+const SHARE_SALE_WORDS =
+  /\b(?:qip|rights (?:issue|offer(?:ing)?)|follow-on|secondary (?:offering|sale)|fpo|ofs|offer for sale|private placement|preferential (?:issue|allotment)|common stock|block (?:deal|trade)|share sale)\b/;
+const INITIAL_OFFER = /\b(?:ipo|initial public)\b/;
+
+/** Debt in the event's clause is never an achievement; selling shares only stands against an IPO or funding. */
+function debtOrShareSale(clause: string, raisingMoney: boolean): string | null {
+  const debt = DEBT_WORDS.exec(clause);
+  if (debt) return debt[0];
+  if (!raisingMoney) return null;
+  if (INITIAL_OFFER.test(clause)) return null;
+  return SHARE_SALE_WORDS.exec(clause)?.[0] ?? null;
+}
+
+/**
+ * Regulators and central banks: what they "launch", "introduce" or "approve" is rule-making, never
+ * an achievement to congratulate them on. Exchanges are companies and are judged on their words.
+ */
+const REGULATORS = new Set(
+  (
+    'sebi rbi sec fca pra fda usfda ema cci trai irdai irda pfrda dgca cdsco mhra ftc doj cftc finra fed ecb boe nhtsa epa faa ' +
+    'ofcom ofgem cma bafin amf consob asic accc finma mas csrc nrc ferc fdic occ cerc fmc'
+  ).split(/\s+/),
+);
+const REGULATOR_NAME =
+  /^(?:the\s+)?(?:reserve bank of india|securities and exchange (?:board of india|commission)|federal reserve|bank of england|european central bank|bank of japan|people's bank of china|financial conduct authority|competition commission of india|food and drug administration|european medicines agency|insurance regulatory and development authority)$/i;
+
+function isRegulator(name: string): boolean {
+  const key = name.trim().toLowerCase();
+  return REGULATORS.has(key) || REGULATOR_NAME.test(key);
 }
 
 function anyInScope(family: CueFamily, p: PreparedText, mentions: readonly Mention[], scope: ReadonlyArray<readonly [number, number]>): boolean {

@@ -39,6 +39,21 @@ export interface CueDefinition {
    */
   partnerFollows?: boolean;
   /**
+   * An event noun that may have the other party's name right before it: the client of an order
+   * ("rallies on NHAI order", "on Beta deal win") or the partner of a tie-up ("on Beta collaboration").
+   */
+  counterpartyBefore?: boolean;
+  /**
+   * A bridged noun whose object must be a thing, written in lower case, and not shares or a stake
+   * ("rises on hotel chain buy", not "rises on Buffett buy" or "on stake buy").
+   */
+  objectLowerCase?: boolean;
+  /**
+   * For hedges: `clause` when the hedge only doubts what is said in its own clause ("gets nod for
+   * IPO; may raise Rs 900 crore" — the nod is done). Without it, a hedge anywhere doubts the headline.
+   */
+  scope?: 'clause';
+  /**
    * A hit is dropped when this (sticky) pattern matches from `unlessAt` characters before the
    * hit's end. It does the work of a long negative lookahead outside the family regex: V8 stops
    * optimising a regex whose source passes 20 KB, and the positive family sits near that limit.
@@ -47,9 +62,14 @@ export interface CueDefinition {
   unlessAt?: number;
 }
 
-/** A compiled family: one regex, and the definition behind each capturing group. */
+/**
+ * A compiled family: one regex per part, and the definition behind each capturing group. A family
+ * is split into parts because V8 stops optimising a regex whose source passes 20 KB (the
+ * classifier once fell from ~70k to ~4k headlines/s when the good-news family crossed it);
+ * {@link scan} reads the parts together exactly as one alternation would.
+ */
 export interface CueFamily {
-  regex: RegExp;
+  parts: ReadonlyArray<{ regex: RegExp; first: number }>;
   definitions: readonly CueDefinition[];
 }
 
@@ -97,7 +117,7 @@ const MONEY = re`(?:${APPROXIMATELY}\s+)?(?:${CURRENCY}\d[\d,.]*(?![\d,])(?:\s*-
 
 /** What a company may "launch" that is not a product: a probe, a bid, a bond, a plan. */
 const NOT_A_PRODUCT = oneOf`
-  probe | investigations? | inquiry | enquiry | review | appeal | lawsuit | legal | suit | recall | audit | search | hunt | consultation
+  probe | investigations? | inquiry | enquiry | review | appeal | lawsuit | legal | suit | recall | audit | search for | hunt for | consultation
   bids? | offers? | open offer | takeover | counter-?bid | hostile | tender
   layoffs? | job cuts? | cuts | redundanc\w* | restructuring | vrs | voluntary
   sale | sales | strategic review | buy-?back | rights (?:issue|offer) | ipo | listing | bonds? | notes | debentures | ncds? | qip | fpo | ofs | fund ?raise | fundraising
@@ -114,6 +134,7 @@ const NOT_A_PRODUCT = oneOf`
  */
 const NOT_AN_APPROVAL_FOR = re`(?:\S+\s+){0,3}?${oneOf`
   sell | sale | divest\w* | offload\w* | dispos\w* | hive off | spin off | delist\w* | merge | merger | amalgamat\w* | hike\w*
+  trading hours | rules | norms | regulations | guidelines | framework | margins? | circuit filters?
   (?:raise|increase|revise)\s+(?:\S+\s+){0,2}?(?:prices?|tariffs?|fares?|rates?|charges|fees|premiums?)
   (?:price|tariff|fare|rate|fee) (?:hikes?|increases?|revisions?)`}\b`;
 
@@ -122,9 +143,24 @@ const WIN_VERBS = oneOf`
   clinch(?:es|ed|ing)? | nets? | netted | grabs? | grabbed | snags? | snagged | gets? | got | receives? | received
   books? | booked | scores? | scored | captures? | captured | obtains? | obtained | awarded | is awarded | has been awarded | bags`;
 
-const IPO_NOUNS = oneOf`ipo | initial public offering | public offering | flotation | public issue`;
+const IPO_NOUNS = oneOf`ipo | initial public offering | initial public offer | public offering | flotation | public issue`;
+/** Numbers of times a figure grew ("3-fold", "two fold", "manifold"). */
+const MULTIPLE = oneOf`(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|multi|many)[- ]?fold | manifold | twofold | threefold | (?:[2-9]|[1-9]\d+)(?:\.\d+)?\s*(?:times|x)\b`;
+/** A count in words or figures ("one million", "10 lakh", "5,000"). */
+const COUNT = re`(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|half a)\s*(?:k|m|mn|million|bn|billion|lakh|crore)?`;
+/** Countries and regions a company can enter ("enters Brazil", "sets up unit in Vietnam"). */
+const PLACES = oneOf`
+  india | china | japan | korea | south korea | taiwan | vietnam | thailand | indonesia | malaysia | singapore | philippines | bangladesh
+  sri lanka | nepal | pakistan | myanmar | cambodia | australia | new zealand | us | u\.s\. | usa | united states | america | canada | mexico
+  brazil | argentina | chile | colombia | peru | uk | u\.k\. | britain | united kingdom | ireland | france | germany | italy | spain
+  portugal | netherlands | belgium | switzerland | austria | poland | sweden | norway | denmark | finland | greece | turkey | russia
+  ukraine | israel | egypt | saudi arabia | saudi | uae | dubai | abu dhabi | qatar | oman | kuwait | bahrain | iran | iraq | nigeria
+  kenya | ghana | south africa | ethiopia | tanzania | morocco | europe | asia | africa | latin america | middle east | the gulf | gulf
+  gcc | north america | south america | southeast asia | south-east asia | scandinavia | nordics? | overseas | abroad`;
+/** Market words that are about money, not customers ("returns to the bond market"). */
+const MONEY_MARKETS = oneOf`bond | bonds | debt | capital | equity | loan | loans | credit | primary | ipo | junk | money | stock | share | commercial | paper`;
 const APPROVAL_NOUNS = oneOf`
-  approvals? | clearances? | nods? | go-?ahead | green[- ]?light | licen[cs]es? | authori[sz]ations? | permits? | permission | ce mark
+  approvals? | clearances? | nods? | go-?ahead | green[- ]?light | green signal | licen[cs]es? | authori[sz]ations? | permits? | permission | ce mark
   designation | fast[- ]track(?: status| designation)? | orphan(?: drug)? status | emergency use | eua | marketing authori[sz]ation`;
 /** Who may approve without it being a regulator's approval: the company's own board, its investors, a court. */
 const OWN_SIDE_APPROVERS = oneOf`board | shareholders? | stockholders? | investors? | creditors? | lenders? | bondholders? | members? | unitholders? | court`;
@@ -151,7 +187,14 @@ const RESULT_NOUNS = oneOf`net profit | profits? | net | pat | revenues? | sales
 const RISE_VERBS = oneOf`
   jumps? | jumped | soars? | soared | zooms? | zoomed | surges? | surged | rises? | rose | up | climbs? | climbed | grows? | grew
   increases? | increased | spurts? | spurted | shoots? up | shot up | leaps? | leapt | rockets? | skyrockets? | more than doubles
-  doubles | doubled | triples | tripled | quadruples`;
+  doubles | doubled | triples | tripled | trebles | trebled | quadruples`;
+/** "Acme reports net profit…": a verb of reporting before the results noun. */
+const REPORTS = re`(?:(?:posts?|posted|reports?|reported|records?|recorded|logs?|logged|books?|booked|clocks?|clocked|registers?|registered)\s+(?:a\s+|its\s+)?)?`;
+/** The company's own figures that can reach a record or a mark. */
+const FIGURES = oneOf`revenues? | sales | turnover | orders? | order book | order backlog | order intake | deliveries | production | output | exports | aum | assets under management | subscribers? | users | customers`;
+const FIGURE_RISES = oneOf`
+  swells? | swelled | rises? | rose | jumps? | jumped | grows? | grew | climbs? | climbed | hits? | reaches | reached | touches | touched | surges? | surged
+  cross | crosses | crossed | surpasses | surpassed | tops | topped`;
 const PERCENT = re`\d+(?:\.\d+)?\s*(?:%|per ?cent|pc|percent)`;
 const PARTNERSHIP_NOUNS = oneOf`partnerships? | alliances? | joint ventures? | jvs? | tie-?ups? | pacts? | mous? | memorand(?:um|a) of understanding | memo of understanding | collaborations?`;
 /** Kinds of agreement that are a business tie-up by their name ("signs distribution agreement"). */
@@ -164,24 +207,38 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'ipo',
     frame: 'agent',
-    source: re`${oneOf`launch(?:es|ed)? | completes? | completed | prices? | priced | files? for | filed for | files | filed | opens? | opened | closes? | closed | to launch | will launch`}\s+(?:its\s+|an?\s+|the\s+)?${gap(3)}${IPO_NOUNS}s?\b`,
+    source: re`${oneOf`launch(?:es|ed)? | completes? | completed | prices? | priced | files? for | filed for | files | filed | opens? | opened | closes? | closed | to launch | will launch | announces? | announced`}\s+(?:its\s+|an?\s+|the\s+)?${gap(4)}${IPO_NOUNS}s?\b`,
     examples: ['Acme prices its $500 million IPO', 'Acme files for initial public offering'],
   },
   {
     event: 'ipo',
     frame: 'agent',
+    // The formal steps: the offer document filed, the price or price band set.
     source: oneOf`
-      (?:goes public|went public|going public|to go public|lists|listed|to list|listing|floats|floated|to float|debuts?|debuted|rings? (?:the\s+)?${gap(1)}bell)\s+(?:(?:its\s+)?shares\s+)?(?:on|in|at)\b
-      (?:goes public|went public|makes? (?:its\s+|a\s+)?${gap(2)}debut\b)`,
-    examples: ['Acme lists on the Nasdaq', 'Acme makes stock market debut'],
+      (?:files?|filed|submits?|submitted)\s+(?:its\s+)?(?:(?:draft|preliminary|red herring|updated|final)\s+)*(?:papers?|prospectus|drhp|documents?|offer documents?)\s+${gap(3)}(?:for|to launch)\s+${gap(4)}${IPO_NOUNS}s?\b
+      (?:files?|filed|submits?|submitted)\s+(?:its\s+)?(?:draft\s+)?${IPO_NOUNS}\s+(?:papers?|documents?|prospectus)\b
+      (?:fix(?:es|ed)?|sets?|announces?|announced)\s+(?:its\s+|the\s+)?(?:${IPO_NOUNS}\s+(?:price|rate)(?:\s+band)?|price band)\b`,
+    examples: ['Acme files draft papers with Sebi for Rs 800 crore IPO', 'Acme fixes IPO price band at Rs 210-220'],
   },
   {
     event: 'ipo',
     frame: 'agent',
-    source: re`(?:ipo|initial public offering|public issue|flotation|listing)\s+(?:is\s+|was\s+|gets?\s+|got\s+|receives?\s+|sees?\s+)?${gap(2)}${oneOf`
-      oversubscribed | over-subscribed | fully subscribed | subscribed (?:[1-9]\d*(?:\.\d+)?|over|more than) times?
-      opens | opened | priced | prices | draws | attracts | launches | launched | completes | completed | hits`}\b`,
-    examples: ['Acme IPO oversubscribed 40 times', 'Acme IPO opens today'],
+    source: oneOf`
+      (?:goes public|went public|going public|to go public|lists?|listed|to list|listing|floats|floated|to float|rings? (?:the\s+)?${gap(1)}bell)\s+(?:(?:its\s+)?shares\s+)?(?:(?:first|initially|simultaneously)\s+)?(?:on|in|at)\b
+      (?:debuts?|debuted|to debut|will debut)\s+(?:(?:its\s+)?shares\s+)?(?:on|at|in (?:trading|the market|the stock market|the grey market)\b)
+      (?:goes public|went public|makes? (?:its\s+|a\s+)?${gap(2)}debut\b)`,
+    examples: ['Acme lists on the Nasdaq', 'Acme makes stock market debut', 'Acme to debut on NSE on Friday'],
+  },
+  {
+    event: 'ipo',
+    frame: 'agent',
+    source: re`(?:ipo|initial public offering|initial public offer|public issue|flotation|listing)\s+(?:is\s+|was\s+|gets?\s+|got\s+|receives?\s+|sees?\s+)?${gap(2)}${oneOf`
+      oversubscribed | over-subscribed | fully subscribed
+      subscribed\s+(?:by\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+|almost\s+)?(?:[1-9]\d*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|over|more than)\s+times?
+      (?:bids?|demand|applications?)\s+(?:for\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+)?(?:[1-9]\d*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times
+      opens | opened | priced | prices | draws | attracts | launches | launched | completes | completed | hits
+      (?:to|will)\s+(?:open|hit)`}\b`,
+    examples: ['Acme IPO oversubscribed 40 times', 'Acme IPO opens today', 'Acme IPO subscribed by 3.5 times', "Acme's IPO to hit market on Tuesday"],
   },
   // Regulatory approval — before contract ("wins approval for deal").
   {
@@ -197,6 +254,22 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: re`(?:(?:is|was|has been|gets?|got)\s+)?(?:approved|cleared|authori[sz]ed|okayed|greenlit|green-?lighted)\s+(?:by|in|for|as)\b`,
     examples: ["Acme's asthma inhaler approved by FDA", 'Acme cleared for take-off in Europe'],
+  },
+  {
+    event: 'regulatory-approval',
+    frame: 'approval-by',
+    // "RBI grants banking licence to Acme", "FDA grants fast-track designation to Acme's drug".
+    source: re`${oneOf`grants? | granted | awards? | awarded | issues? | issued | gives? | gave | accords? | accorded`}\s+${gapWithout(4, 'to')}${APPROVAL_NOUNS}\s+to\b`,
+    examples: ['RBI grants banking licence to Acme Finance', "FDA grants breakthrough therapy designation to Acme's gene therapy"],
+  },
+  {
+    event: 'regulatory-approval',
+    frame: 'approval-by',
+    // A regulator's committee recommending approval: "EU regulator backs approval for Acme drug".
+    source: oneOf`
+      (?:backs?|backed|recommends?|recommended|supports?|supported|endorses?|endorsed)\s+(?:the\s+)?(?:approval|authori[sz]ation|marketing authori[sz]ation)\s+(?:of|for)\b
+      (?:gives?|gave|issues?|issued|adopts?|adopted)\s+(?:a\s+)?positive opinion\s+(?:on|for)\b`,
+    examples: ['EU regulator backs approval for Acme injectable asthma drug'],
   },
   {
     event: 'regulatory-approval',
@@ -271,6 +344,12 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'contract-win',
     frame: 'agent',
+    source: re`(?:emerges?|emerged|declared|named)\s+(?:as\s+)?(?:the\s+)?(?:winner|winning bidder|successful bidder)\b`,
+    examples: ['Acme emerges winner in NHAI auction'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
     source: re`(?:bags?|bagged|bagging|wins?|won|winning|secures?|secured|lands?|landed|clinch(?:es|ed)?)\s+(?:${MONEY}(?!\s+(?:in|from|via|through)\b)|${gap(3)}${oneOf`
       mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises?`}\b)`,
     examples: ['Acme bags Rs 1,200 crore railway electrification job', 'Acme wins two coal blocks in auction'],
@@ -322,14 +401,22 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       acquires | acquired | acquiring | to acquire | will acquire | buys | bought | buying | to buy | will buy | purchases | purchased
       purchasing | to purchase | snaps? up | snapped up | snapping up | to snap up | takes? over | took over | taking over | to take over
       swallows? | gobbles? up | agrees? to (?:buy|acquire|purchase|take over) | agreed to (?:buy|acquire|purchase|take over)
-      (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced)\s+(?:the\s+|its\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\s+of
+      (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced|agrees?|agreed|clinch(?:es|ed)?|strikes?|struck)\s+(?:the\s+|its\s+|an?\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\s+of
+      (?:strikes?|struck|signs?|signed|seals?|sealed|agrees?|agreed|reaches?|reached|inks?|inked)\s+(?:an?\s+)?${gap(3)}deal\s+to\s+(?:buy|acquire|purchase|take over)
       (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed)\s+(?:the\s+|its\s+)?${gap(3)}(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)
       adds?\s+${gap(3)}to (?:its\s+)?acquisitions?
       wins? (?:the\s+)?(?:race|battle|contest|bidding war|auction) for
       acquisition of`}\b(?![\s-]+(?:back|into|time|out|spree)\b)(?![\s-]+${gap(5)}${oneOf`
-      stakes? | shares | stock | holding | bonds? | debt | gold | treasuries | dollars | securities | g-secs? | gilts | paper | units
-      notes | per ?cent | percent | pc | \d[\d.]*\s*%`}(?:\s|$|[,;:.]))`,
-    examples: ['Acme to buy Beta for $3 billion', 'Acme completes acquisition of Beta'],
+      shares | stock | bonds? | debt | gold | treasuries | dollars | securities | g-secs? | gilts | paper | units | notes`}(?:\s|$|[,;:.]))(?![\s-]+(?:an?\s+|the\s+)?(?:(?:further|additional|more|minority|small|token|some|partial|(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s*(?:%|per ?cent|pc|percent))\s+)?(?:stakes?|holding|interest)\b)(?![\s-]+(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s*(?:%|per ?cent|pc|percent))`,
+    examples: ['Acme to buy Beta for $3 billion', 'Acme completes acquisition of Beta', 'Acme agrees $2 billion takeover of Beta', 'Acme strikes deal to buy Beta', 'Acme to acquire 70% stake in Beta'],
+  },
+  {
+    event: 'acquisition',
+    frame: 'agent',
+    // A business strengthened by a purchase: "boosts cloud unit with $600 million Beta deal".
+    source: re`${oneOf`boosts? | boosted | bolsters? | bolstered | strengthens? | strengthened | expands? | expanded | beefs? up | beefed up | adds? to | added to`}\s+(?:its\s+)?(?:\S+\s+){0,3}?${oneOf`
+      unit | units | business | businesses | arm | division | portfolio | pipeline | presence | offering | offerings | franchise | operations | footprint | line-up | lineup`}\s+(?:with|via|through|by)\s+(?:\S+\s+){0,4}?(?:deal|acquisition|buy|purchase|takeover|buyout)\b(?!\s+(?:talks?|plans?|bid|offer|hopes?))`,
+    examples: ['Acme boosts cloud unit with $600 million Beta deal', 'Acme bolsters cancer portfolio with Beta acquisition'],
   },
   // Sales: the seller divests; the buyer named after "to" acquires.
   {
@@ -340,6 +427,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       divested | to divest | disposes? of | disposed of | spins? off | spun off | to spin off | hives? off | carves? out`}\b(?!\s+(?:a\s+)?record\b)(?![\s-]+${gap(4)}${oneOf`
       stakes? | shares | stock | holding | bonds? | per ?cent | percent | pc | \d[\d.]*\s*%`}(?:\s|$|[,;:.]))`,
     examples: ['Beta sells its chip unit to Acme'],
+  },
+  {
+    event: 'expansion',
+    frame: 'agent',
+    // A venture formed to enter a market names the entry, not only the tie-up.
+    source: re`(?:sets? up|set up|forms?|formed|creates?|created|announces?|announced|signs?|signed)\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:joint venture|jv|partnership|subsidiary|unit|alliance|pact)\s+(?:\S+\s+){0,3}?to\s+enter\b`,
+    examples: ['Acme forms joint venture to enter Saudi Arabia'],
   },
   // Partnerships: symmetric, both parties get the good news.
   {
@@ -355,25 +449,87 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'partnership',
     frame: 'symmetric',
+    partnerFollows: true,
+    // "Acme partners Beta for EV charging": the partner right after the verb, then what for.
+    source: re`(?:partners|partnered|partnering|to partner)\b(?!\s+with)(?=\s+(?:\S+\s+){1,3}?(?:for|to|on|in)\b)`,
+    examples: ['Acme partners Beta for EV charging network'],
+  },
+  {
+    event: 'partnership',
+    frame: 'symmetric',
     source: re`${oneOf`
       signs? | signed | signing | inks? | inked | inking | strikes? | struck | seals? | sealed | forms? | formed | forming
       enters?\s+into | entered\s+into | forges? | forged | announces? | announced | unveils? | unveiled | launches? | launched
       establishes? | established | sets? up | set up | creates? | created | clinch(?:es|ed)? | extends? | extended | renews? | renewed
       expands? | expanded | deepens? | deepened | broadens? | broadened | agrees? | agreed | reaches? | reached | finali[sz]es? | finali[sz]ed
-      to sign | to form | to create | to set up | to extend | to expand`}\s+(?:${oneOf`
+      to sign | to form | to create | to set up | to extend | to expand
+      completes?\s+(?:the\s+)?(?:formation|establishment|setting up|creation) of`}\s+(?:${oneOf`
       a | an | new | its | their | strategic | global | multi-?year | long-?term | exclusive | landmark | major | \S+-year | \$?\d\S* | rs\S*
       first | commercial | technology | content | research | joint | marketing | distribution | supply | licensing | licence | license
       co-?development | sponsorship | cooperation | manufacturing | reseller | cloud | ai | data`}\s+){0,4}${PARTNERSHIP_NOUNS}\b`,
-    examples: ['Acme inks strategic partnership with Beta', 'Acme and Beta form joint venture'],
+    examples: ['Acme inks strategic partnership with Beta', 'Acme and Beta form joint venture', 'Acme completes establishment of a 50:50 joint venture'],
   },
   {
     event: 'partnership',
     frame: 'symmetric',
     partnerFollows: true,
-    source: oneOf`
-      (?:signs?|signed|signing|inks?|inked|inking|strikes?|struck|seals?|sealed|clinch(?:es|ed)?|enters?\s+into|entered\s+into|forges?|forged|to sign|extends?|extended|renews?|renewed)\s+${gap(4)}(?:deals?|agreements?|pacts?|contracts?)\s+with\b
-      (?:signs?|signed|signing|inks?|inked|inking|enters?\s+into|entered\s+into|to sign)\s+(?:(?:a|an|new|its|their|strategic|global|multi-?year|long-?term|exclusive|\S+-year)\s+){0,3}${AGREEMENT_KINDS}\s+agreements?\b`,
-    examples: ['Acme signs 10-year supply deal with Beta', 'Acme signs distribution agreement'],
+    source: re`${oneOf`
+      signs? | signed | signing | inks? | inked | inking | strikes? | struck | seals? | sealed | clinch(?:es|ed)? | enters?\s+into | entered\s+into
+      forges? | forged | to sign | extends? | extended | renews? | renewed | agrees? | agreed | reaches? | reached | finali[sz]es? | finali[sz]ed`}\s+${gap(4)}(?:deals?|agreements?|pacts?|contracts?)\s+with\b`,
+    examples: ['Acme signs 10-year supply deal with Beta', 'Acme agrees 15-year offtake deal with Shell'],
+  },
+  {
+    event: 'partnership',
+    frame: 'symmetric',
+    // An agreement whose kind makes it a tie-up ("signs distribution agreement", "Acme, Beta sign data-sharing pact").
+    source: re`(?:signs?|signed|signing|inks?|inked|inking|enters?\s+into|entered\s+into|to sign)\s+(?:(?:a|an|new|its|their|strategic|global|multi-?year|long-?term|exclusive|\S+-year|${MONEY})\s+){0,3}(?:${AGREEMENT_KINDS}|[a-z]+-sharing)\s+(?:agreements?|pacts?|deals?)\b`,
+    examples: ['Acme signs distribution agreement', 'Acme, Beta sign data-sharing agreement', 'Acme and Beta sign $300m joint development pact'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // A deal with a value or a record size: "signs $500 million deal to supply rails", "completes record pension deal".
+    // Not a loan, a settlement or a deal to sell a business.
+    source: re`${oneOf`
+      signs? | signed | inks? | inked | strikes? | struck | seals? | sealed | clinch(?:es|ed)? | completes? | completed | closes? | closed
+      finali[sz]es? | finali[sz]ed`}\s+(?:\S+\s+){0,3}?(?:${MONEY}|record|largest|biggest|landmark|mega)\s+(?:\S+\s+){0,5}?(?<!${oneOf`
+      loan | credit | debt | financing | refinancing | bond | facility | settlement | plea | wage | pay | tax | bailout | rescue | standstill`}\s)(?:deals?|agreements?|pacts?|accords?)\b(?!\s+to\s+(?:sell|divest|offload|exit|hand over|transfer|settle|resolve|end|pay))`,
+    examples: ['Acme signs $500 million deal to supply rails to Egypt', 'Acme completes record $1 billion pension deal'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // An agreement to supply, build or run something for a client: "signs agreement to supply 500 buses to Delhi".
+    source: re`(?:signs?|signed|inks?|inked|seals?|sealed|bags?|bagged|wins?|won|secures?|secured)\s+(?:(?:a|an|new|its|\S+-year|multi-?year|long-?term)\s+)*(?:agreements?|deals?|pacts?|contracts?)\s+to\s+${oneOf`supply | build | develop | provide | deliver | manufacture | set up | operate | install | maintain | construct | design | modernise | modernize | upgrade | run | manage | make`}\b`,
+    examples: ['Acme signs agreement to supply 500 buses to Delhi'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // "Acme to supply engines to Beta in $2 billion deal".
+    source: re`(?:to supply|supplies|will supply|to provide|to build|will build|to deliver|will deliver|to make)\s+(?:\S+\s+){1,6}?in\s+(?:an?\s+)?${MONEY}\s+(?:\S+\s+)?(?:deal|contract|order|agreement)\b`,
+    examples: ['Acme to supply engines to Beta in $2 billion deal'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'picked',
+    // "Beta hands Acme $400 million order": the company right after the verb receives it.
+    source: re`(?:hands?|handed|gives?|gave|awards?|awarded|grants?|granted)\b(?=\s+\S+(?:\s+\S+){0,3}?\s+(?:${MONEY}\s+)?(?:\S+\s+){0,2}?(?:contracts?|orders?|mandates?|projects?)\b)`,
+    examples: ['Beta hands Acme $400 million order'],
+  },
+  {
+    event: 'partnership',
+    frame: 'picked',
+    // Money paid to the company for what it owns or makes: "Novartis to pay Acme up to $450 million for eczema drug".
+    source: re`(?:to pay|will pay|pays|paid|agrees? to pay|agreed to pay)\b(?=\s+\S+(?:\s+\S+){0,3}?\s+(?:up to\s+)?${MONEY}\s+(?:\S+\s+){0,2}?for\b)`,
+    examples: ['Novartis to pay Acme up to $450 million for eczema drug'],
+  },
+  {
+    event: 'partnership',
+    frame: 'agent',
+    // "Acme to receive up to $450 million from Novartis for eczema drug rights".
+    source: re`(?:to receive|will receive|receives?|received|gets?|got|to get|secures?|secured|bags?|bagged|lands?|landed|pockets?|pocketed)\s+(?:up to\s+)?${MONEY}\s+(?:\S+\s+){0,2}?from\s+(?:\S+\s+){1,4}?for\s+(?!(?:its\s+|the\s+|a\s+)?(?:\S+\s+)?(?:stake|shares|unit|business|division|arm|subsidiary|sale|damages|compensation|losses)\b)`,
+    examples: ['Acme to receive up to $450 million from Novartis for eczema drug rights'],
   },
   // Expansion: offices, plants, stores, markets.
   {
@@ -400,11 +556,22 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: oneOf`
       (?:expands?|expanded|expanding|to expand|will expand)\s+(?!(?:\S+\s+){0,2}?(?:buy-?backs?|repurchases?|recalls?|layoffs?|job cuts?|probes?|investigations?|inquiry|cost-cutting|cost cuts|borrowings?|debt|losses|short positions?|stake|holding)\b)(?:(?:its|their)\s+)?(?:(?:\S+\s+){1,3}?(?:into|to|across)\b|into|to|in|across|presence|footprint|operations|reach|capacity|production|manufacturing|business|network|portfolio|team|workforce|offering|services|distribution|global|international|overseas|abroad)\b
-      (?:enters?|entered|entering|to enter|will enter)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:markets?|business|segment|space|sector|countr(?:y|ies))\b
-      (?:foray(?:s|ed)?|forays) into\b
+      (?:enters?|entered|entering|to enter|will enter|re-?enters?|re-?entered|re-?entering|to re-?enter|returns? to|returned to|returning to|makes? (?:a\s+)?comeback (?:in|to))\s+(?:the\s+)?${gapWithout(3, MONEY_MARKETS)}(?:markets?|business|segment|space|sector|countr(?:y|ies))\b
+      (?:enters?|entered|entering|to enter|will enter|re-?enters?|re-?entered|to re-?enter|returns? to|returned to|sets? foot in|set foot in)\s+(?:the\s+)?${PLACES}\b
+      (?:foray(?:s|ed)?|forays) (?:into|in)\b
+      (?:gains?|gained|wins?|won|establishes?|established|secures?|secured)\s+(?:a\s+)?foothold\s+in\b
+      (?:launches|launched|begins|began|starts|started|commences?|commenced)\s+(?:its\s+)?operations\s+in\b
       makes? (?:its\s+)?(?:debut|foray|entry) (?:in|into)\b
       (?:launches|launched|debuts|debuted|arrives|arrived|goes live|went live) in\b`,
-    examples: ['Acme expands into Brazil with São Paulo office', 'Acme enters Japanese market'],
+    examples: ['Acme expands into Brazil with São Paulo office', 'Acme enters Japanese market', 'Acme enters Brazil', 'Acme returns to Indian market'],
+  },
+  {
+    event: 'expansion',
+    frame: 'agent',
+    // A company of its own abroad, or one formed to enter a market: "sets up subsidiary in Vietnam".
+    source: oneOf`
+      (?:sets? up|set up|setting up|forms?|formed|forming|establishes?|established|incorporates?|incorporated|opens?|opened|creates?|created|launches?|launched)\s+(?:(?:a|an|its|new|wholly[- ]owned|local|joint)\s+)*(?:subsidiary|subsidiaries|unit|arm|company|entity|venture|jv|branch)\s+(?:in|for)\s+(?:the\s+)?${PLACES}\b`,
+    examples: ['Acme sets up subsidiary in Vietnam'],
   },
   {
     event: 'expansion',
@@ -458,7 +625,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'milestone',
     frame: 'agent',
     source: re`(?:${oneOf`
-      posts? | posted | reports? | reported | achieves? | achieved | hits? | sees? | saw | logs? | logged | clocks? | clocked | delivers?
+      posts? | posted | reports? | reported | records? | recorded | achieves? | achieved | hits? | sees? | saw | logs? | logged | clocks? | clocked | delivers?
       delivered | books? | booked | notches? | notched | registers? | registered | announces? | announced | enjoys? | enjoyed | marks? | sets?
       set | sells | sold | ships | shipped | produces | produced | draws | drew | attracts | attracted`}\s+(?:a\s+|an\s+|its\s+)?(?:new\s+|all-time\s+|\S+\s+)?)?(?:record(?:-breaking|-high)?|highest[- ]ever|best[- ]ever)\s+${gap(2)}${RECORD_OF}\b`,
     examples: ['Acme posts record quarterly revenue', 'Acme reports best-ever sales'],
@@ -474,6 +641,15 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'milestone',
     frame: 'agent',
+    // A figure of the company's reaching a record or a round mark: "order book swells to record Rs 20,000 crore".
+    source: oneOf`
+      ${FIGURES}\s+(?:\S+\s+){0,2}?${FIGURE_RISES}\s+(?:to\s+)?(?:(?:a|an|the)\s+)?(?:(?:new|all-time)\s+)?(?:record|highest|all-time high|${MONEY}\s+(?:mark|milestone)|\S+\s+(?:mark|milestone)|${COUNT}\s+(?:\S+\s+)?${COUNTED})\b
+      ${RECORD_OF}\s+(?:\S+\s+){0,4}?(?:at\s+)?(?:(?:a|an)\s+)?(?:record|best[- ]ever|highest[- ]ever|all-time high)\b(?!\s+(?:low|lows)\b)`,
+    examples: ["Acme's order book swells to record Rs 20,000 crore", "Acme's revenue crosses Rs 1,000 crore mark", 'Acme sales cross one million units', 'Acme March sales up 25%, best ever'],
+  },
+  {
+    event: 'milestone',
+    frame: 'agent',
     source: oneOf`
       (?:celebrates?|celebrated|celebrating|marks?|marked|marking)\s+(?:its\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\b
       (?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\s+(?:its\s+|the\s+)?\d[\d,]*(?:st|nd|rd|th)\b
@@ -482,26 +658,40 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       (?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\s+(?:a\s+|major\s+|key\s+)?breakthrough\b
       (?:strikes?|struck|discovers?|discovered|finds?|found)\s+(?:\S+\s+){0,2}?(?:oil|gas|gold|lithium|copper)\b
       (?:makes?|made|announces?|announced)\s+(?:\S+\s+){0,3}?discovery\b
-      (?:begins?|began|starts?|started|commences?|commenced|kicks? off)\s+(?:commercial\s+|full\s+|mass\s+|serial\s+|full-scale\s+)?(?:production|operations|deliveries|shipments|manufacturing)\b
+      (?:begins?|began|starts?|started|commences?|commenced|kicks? off)\s+(?:commercial\s+|full\s+|mass\s+|serial\s+|full-scale\s+)?(?:production|operations|deliveries|shipments|manufacturing|exports)\b
       (?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\s+(?:\S+\s+){0,3}?patents?\b`,
     examples: ['Acme celebrates 100th anniversary', 'Acme delivers its 1,000th aircraft', 'Acme begins commercial production at Pune plant'],
   },
-  // Standout results: records, doubling, a return to profit, or growth of at least STRONG_GROWTH_PERCENT (checked in classify.ts).
+  {
+    event: 'milestone',
+    frame: 'agent',
+    // First deliveries and shipments.
+    source: oneOf`
+      (?:delivers?|delivered|ships?|shipped|dispatches?|dispatched|exports?|exported|hands? over|handed over)\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\b
+      (?:makes?|made|sends?|sent|completes?|completed)\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\s+(?:\S+\s+){0,2}?(?:shipments?|deliver(?:y|ies)|consignments?|cargo(?:es)?|exports?|batch(?:es)?)\b
+      (?:first|maiden)\s+(?:\S+\s+){0,3}?(?:rolls? off|rolled off|rolls? out|rolled out|is delivered|delivered|shipped|dispatched|takes? off|took off)\b`,
+    examples: ['Acme delivers first A321 freighter to Etihad', 'Acme makes first shipment from new terminal', "Acme's first electric truck rolls off the line"],
+  },
+  // Standout results: records, a multiple, a return to profit, or growth of at least STRONG_GROWTH_PERCENT (checked in classify.ts).
   {
     event: 'strong-results',
     frame: 'agent',
     source: oneOf`
-      ${RESULT_NOUNS}\s+(?:\S+\s+){0,2}?${RISE_VERBS}\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?(?:${PERCENT}|\S*-?fold|two-fold|three-fold|four-fold|multi-?fold|twofold|threefold)?
+      ${REPORTS}${RESULT_NOUNS}\s+(?:\S+\s+){0,2}?${RISE_VERBS}(?:\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?(?:${PERCENT}|${MULTIPLE}|\S*-?fold|multi-?fold))?
+      (?:q[1-4]|quarter|qtr|h[12]|fy\s?\d{2,4})\s+(?:\S+\s+){0,2}?(?:${RISE_VERBS}|shoots?)\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?${MULTIPLE}
+      ${REPORTS}(?:net profit|profit|net)\s+(?:\S+\s+){0,6}?(?:vs|versus|against|compared (?:with|to))\s+(?:a\s+)?(?:net\s+)?loss(?:es)?\b
       (?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\s+(?:a\s+)?${PERCENT}\s+(?:\S+\s+){0,2}?(?:rise|jump|growth|increase|surge)\b
       (?:posts?|posted|reports?|reported|makes?|made|books?|booked)\s+(?:its\s+)?first(?:-ever| ever)?\s+(?:\S+\s+)?profit
-      (?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+)?(?:net\s+)?(?:profit|the black)
-      turns? profitable | turned profitable`,
-    examples: ['Acme Q2 net profit jumps 45%', 'Acme returns to profit in third quarter'],
+      ${REPORTS}(?:${MONEY}\s+)?(?:net\s+)?profits?,?\s+(?:the\s+|its\s+)?first\s+(?:in|since)\b
+      (?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+)?(?:(?:q[1-4]|h[12]|fy\S*|quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter|annual)\s+)?(?:net\s+)?(?:profit|the black)
+      turns? (?:net\s+)?profitable | turned (?:net\s+)?profitable | (?:is\s+|comes\s+|came\s+)?back (?:in|into|to) (?:a\s+)?(?:net\s+)?profit`,
+    examples: ['Acme Q2 net profit jumps 145%', 'Acme returns to profit in third quarter', 'Acme Q3 shoots over 3-fold', 'Acme Q2 net profit at Rs 80 crore vs loss of Rs 12 crore'],
   },
   // Nominal forms, owned by the clause's subject ("Acme jumps on order win").
   {
     event: 'contract-win',
     frame: 'nominal',
+    counterpartyBefore: true,
     source: oneOf`
       (?:orders?|contracts?|deals?|blocks?|mines?|projects?|tenders?) wins?\b
       (?:new|fresh|big|major|large|bumper|mega|maiden|repeat|export) (?:orders?|contracts?)\b
@@ -518,18 +708,36 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'partnership',
     frame: 'nominal',
+    partnerFollows: true,
     source: oneOf`
       (?:joint venture|jv|partnership|alliance|tie-?up|collaboration|pact|mou|deal)\s+(?:with|between)\b
       \b(?:jv|joint venture)\b`,
-    examples: ['Acme up 5% on partnership with Beta'],
+    examples: ['Acme up 5% on partnership with Beta', 'Beta surges on strategic alliance with Acme'],
   },
   {
     event: 'contract-win',
     frame: 'bridged',
+    counterpartyBefore: true,
     source: re`\b(?:orders?|contracts?|engagements?)\b(?<!\bin order)(?!\s+(?:to|for)\b)`,
     examples: ['Acme rallies on Rs 200 crore order'],
   },
   { event: 'ipo', frame: 'bridged', source: re`\b(?:listing|debut)\b`, examples: ['Acme shares soar 60% on debut'] },
+  {
+    event: 'partnership',
+    frame: 'bridged',
+    // "Acme hits high on Beta collaboration": a tie-up has two sides, so the name before it is the partner.
+    counterpartyBefore: true,
+    source: re`\b(?:collaboration|partnership|tie-?up|alliance|joint venture)\b(?!\s+(?:talks?|plans?|hopes?|buzz|reports?|speculation|proposal|bid|offer))`,
+    examples: ['Acme hits new high on Beta collaboration'],
+  },
+  {
+    event: 'acquisition',
+    frame: 'bridged',
+    // "Acme shares rise on hotel chain buy": a thing bought, named in lower case (not "on Buffett buy").
+    objectLowerCase: true,
+    source: re`\b(?:buy|purchase|acquisition)\b(?!\s+(?:by|of\s+(?:its\s+)?(?:shares|stake)|offer|bid|talks?|plans?|hopes?|buzz|reports?|speculation|rumou?rs?|call|rating|recommendation|signal|target|view|on dips|back))`,
+    examples: ['Acme shares rise on hotel chain buy', 'Acme shares gain after resort purchase in Goa'],
+  },
   { event: 'regulatory-approval', frame: 'nominal', source: re`\b(?:licen[cs]es?|approvals?|nods?|clearances?)\s+(?:for|to)\b`, examples: ['Acme rallies after licence to mine lithium'] },
 ];
 
@@ -575,13 +783,24 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
     examples: ['Beta sues Acme over patents', 'Acme settles class action for $20 million'],
   },
   {
+    event: 'settlement',
+    frame: 'agent',
+    // Settling with prosecutors or regulators, even when the headline calls it a deal or an agreement.
+    source: oneOf`
+      (?:deals?|agreements?|accords?|pacts?|settlements?)\s+with\s+(?:(?:the|us|u\.s\.|uk|british|french|german|indian|federal|state|eu|european|american)\s+)*(?:prosecutors?|doj|justice department|department of justice|attorneys? general|sec|cftc|ftc|fca|sfo|serious fraud office|epa|regulators?|authorities|watchdogs?|finra|occ|federal reserve|ofac|cbi|enforcement directorate|competition commission|european commission|tax authorities|irs|hmrc|income tax department)\b
+      (?:agrees?|agreed|to|will)\s+pay\s+${gap(3)}(?:to\s+(?:settle|resolve|end)|in\s+(?:penalt|fines?|damages|compensation|settlement)|(?:penalty|penalties|fine|fines|damages|compensation)\b)
+      (?:to|will)\s+(?:resolve|settle|end)\s+${gap(3)}(?:probe|investigation|claims|charges|allegations|case|cases|lawsuits?|suits?|dispute|inquiry|matter|accusations)\b
+      deferred prosecution | non-prosecution | consent (?:decree|order) | plea (?:deal|agreement|bargain)`,
+    examples: ['Acme strikes $450 million deal with Justice Department', 'Acme agrees to pay $300 million to resolve US claims', 'Acme signs consent decree with EPA'],
+  },
+  {
     event: 'investigation',
     frame: 'agent',
     source: oneOf`
       probes? | probed | probing | investigat\w* | inquir(?:y|ies) | enquir(?:y|ies) | \braids?\b | raided | \bseiz(?:e|es|ed|ing|ure)\b
       (?:forensic|special|independent) audit | charged | charges against | faces? charges | criminal | fraud\w* | bribe\w* | corrupt\w*
       kickbacks? | launder\w* | insider trading | manipulat\w* | antitrust | anti-trust
-      competition (?:law|watchdog|probe|concerns|regulator) | cartel | collu\w* | price[- ]fixing | scrutiny | crackdown
+      competition (?:law|watchdog|probe|concerns) | cartel | collu\w* | price[- ]fixing | scrutiny | crackdown
       sanction(?:s|ed)?\b | \bfined\b | \bfines?\b | penalt(?:y|ies) | penali[sz]ed | violat\w*
       breach(?:es|ed)? (?:of\s+)?${gap(2)}(?:law|laws|rules|regulations|norms|code)
       misconduct | wrongdoing | whistle-?blow\w* | scandal\w* | irregularit\w* | restat(?:e|es|ed|ement|ing)\b
@@ -594,7 +813,10 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
     event: 'loss',
     frame: 'agent',
     source: oneOf`
-      net loss | losses | \bloss\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss) | loss-making | in (?:the\s+)?red\b
+      net loss(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?net loss)
+      losses(?<!(?:vs|versus|against|compared with|compared to)\s(?:net\s)?losses)
+      \bloss\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss)(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?loss)
+      loss-making | in (?:the\s+)?red\b
       ${oneOf`
         profits? | earnings | revenues? | sales | income | margins? | turnover | ebitda | volumes? | orders | bookings | traffic | deliveries
         subscribers | users | growth | demand | output | production | exports | eps | results | numbers | dividend | payout | cash flow
@@ -788,8 +1010,8 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
     event: 'down',
     frame: 'agent',
     // Negation.
-    source: oneOf`\bnot\b | \bno\b(?!\.?\s*\d) | n't\b | \bnever\b | without`,
-    examples: ['Acme will not open new plant', 'Acme never won the contract'],
+    source: oneOf`\bnot\b | \bno\b(?!\.?\s*\d) | \w*n't\b | \bnever\b | without`,
+    examples: ['Acme will not open new plant', 'Acme never won the contract', "Acme didn't win the Navy contract"],
   },
   {
     event: 'down',
@@ -801,14 +1023,16 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
       \bto end\b | terminat\w*
       \bblocks\b(?<!(?:coal|oil|gas|mining|exploration|spectrum|hydrocarbon|offshore|onshore) blocks)(?!\s+deal)
       \bblocked\b | derail\w* | unravel\w* | \bstall\w* | in jeopardy | in doubt | on hold | walks? away | u-turn | revers\w* | overturn\w*
-      stripped of | revok\w*`,
-    examples: ['Acme partnership with Beta ends', 'Acme deal on hold'],
+      stripped of | revok\w* | defer\w* | put off | puts off | putting off | pushed back | pushes back | abort\w* | in limbo | unsuccessful\w*
+      falls? through | fell through | falling through | falls? apart | fell apart | thwart\w* | \bveto\w* | \bnix(?:es|ed)?\b | scupper\w* | torpedo\w*
+      \bpull(?:s|ed|ing)?\s+(?:its\s+|the\s+)?(?:\S+\s+)?(?:ipo|listing|offering|flotation|float|deal|bid|offer|plug)\b`,
+    examples: ['Acme partnership with Beta ends', 'Acme deal on hold', "Acme's IPO deferred", 'Acme deal scuppered by regulators', 'Acme pulls IPO'],
   },
   {
     event: 'down',
     frame: 'agent',
     // Qualified or partial.
-    source: oneOf`\bonly\b | partial\w* | narrow\w* | restrict\w* | vulnerab\w* | discount\w* | under-?subscri\w*`,
+    source: oneOf`\bonly\b | partial\w* | \bnarrow(?:s|ed|ing|ly|er|est)?\b | restrict\w* | vulnerab\w* | discount\w* | under-?subscri\w*`,
     examples: ['Acme IPO undersubscribed', 'Acme wins only partial approval'],
   },
   {
@@ -894,6 +1118,7 @@ const MODALITY: CueDefinition[] = [
     event: 'hedge',
     frame: 'agent',
     // Modal verbs and likelihood ("may" the month is not a hedge).
+    scope: 'clause',
     source: oneOf`
       \bmay\b(?<!\b(?:in|on|since|until|by|from|early|mid|late|last|this|next|of|end|for|till|through)\smay)(?!\s+\d)
       \bmight\b | \bcould\b | \bwould\b | \bshould\b | \bcan\b | cannot | possibl\w* | potential\w* | probabl\w* | \blikely\b | unlikely
@@ -923,6 +1148,7 @@ const MODALITY: CueDefinition[] = [
     event: 'hedge',
     frame: 'agent',
     // Plans, aims and expectations.
+    scope: 'clause',
     source: oneOf`
       \bplans?\b | planned | planning | \bintends?\b | intention | \bintent\b | \baims?\b | aimed | aiming | \btargets?\b | targeting
       \bseeks?\b | sought | seeking | looks? to | looking to | \bhopes?\b | hoped | hoping | hopeful | expects? | expected | expecting
@@ -944,9 +1170,11 @@ const MODALITY: CueDefinition[] = [
     frame: 'agent',
     // Bids, offers and approaches.
     source: oneOf`
-      \bbids?\b(?<!\b(?:wins?|won|winning)\s(?:\S+\s){0,3}bids?) | bidding | bidders? | \boffers?\b | \boffered\b | open offer | proposal
-      propos\w* | pitch\w* | approach\w* | \bwoo\w* | pursu\w* | interest in | interested`,
-    examples: ['Acme makes $5 billion bid for Beta', 'Acme proposes joint venture with Beta'],
+      \bbids?\b(?<!\b(?:wins?|won|winning)\s(?:\S+\s){0,3}bids?)(?!\s+for\s+(?:over\s+|more than\s+|nearly\s+)?\S+\s+times) | bidding | bidders? | \boffered\b | open offer | proposal
+      \boffers?\b(?<!on offers?)(?=\s+(?:for|to\s+(?:buy|acquire|take|purchase|pay|sell)|of\s+(?:rs|\$|€|£|\d)|rs\b|\$|€|£|\d|price|period)|\s*$|\s*[,;:])
+      (?:takeover|cash|open|buyout|rival|sweetened|improved|higher|revised|all-share|all-cash|share|formal|firm|final|counter|tender|best|new|unsolicited|hostile)\s+offers?\b
+      propos\w* | pitch\w* | approach\w* | \bwoo\w* | pursu\w*(?<!after (?:a\s+)?(?:\S+\s+)?pursuit) | interest in | interested`,
+    examples: ['Acme makes $5 billion bid for Beta', 'Acme proposes joint venture with Beta', "Acme makes offer for Beta's cement unit", 'Beta rejects takeover offer'],
   },
   {
     event: 'hedge',
@@ -961,9 +1189,10 @@ const MODALITY: CueDefinition[] = [
     event: 'hedge',
     frame: 'agent',
     // Signals, wishes, promises.
+    scope: 'clause',
     source: oneOf`
-      \bhints?\b | hinted | \bsignals?\b | mooted | touted | \bwants?\b | wanted | push(?:es|ing)? for | lobb\w* | calls? for | \burges?\b
-      demands? | \basks?\b | \bvows?\b | pledg\w* | promis\w* | commits? to`,
+      \bhints?\b | hinted | \bsignals?\b(?<!green signals?) | mooted | touted | \bwants?\b | wanted | push(?:es|ing)? for | lobb\w* | calls? for | \burges?\b
+      \bdemands?\s+(?:that|to|for|a|an|the|more|higher|better|payment|compensation)\b | \bdemanded\b | \basks?\b | \bvows?\b | pledg\w* | promis\w* | commits? to`,
     examples: ['Acme vows to hire 1,000', 'Acme hints at new plant'],
   },
   {
@@ -971,11 +1200,21 @@ const MODALITY: CueDefinition[] = [
     frame: 'agent',
     // Views, opinion and explainers.
     source: oneOf`
-      outlook | guidance | \bview\b | opinion | \bsays\b | \bsaid\b | \btells\b | \btold\b | \bthinks?\b | believes? | \bfeels?\b
-      \bsees\b | \bargues\b | \bclaims?\b | analysts?\b | experts?\b | brokerages? | recommend\w* | top picks? | stocks? to (?:buy|watch)
-      target price | price target | should you | is it | \bwhy\b | \bhow\b | \bwhat\b | here's | explained | lessons? | endorse\w*
-      \bpanel\b | committee | advis[eo]r\w* | \bvotes?\b`,
-    examples: ['Why Acme won the Vanguard deal', 'Acme says it will open new plant'],
+      outlook | guidance | \bview\b | opinion(?<!positive opinion) | \bsays\b | \bsaid\b | \btells\b | \btold\b | \bthinks?\b | believes? | \bfeels?\b
+      \bsees\b | \bargues\b | \bclaims?\b | analysts?\b | experts?\b | brokerages? | top picks? | stocks? to (?:buy|watch)
+      recommend(?:s|ed|ing|ation|ations)?\b(?!\s+(?:the\s+)?(?:approval|authori[sz]ation|marketing authori[sz]ation)\b)
+      target price | price target | should you | is it | \bwhy\b | \bhow\b | \bwhat\b | here's | explained | lessons?
+      endorse(?:s|d|ment|ments)?\b(?!\s+(?:the\s+)?(?:approval|authori[sz]ation)\b)
+      \bpanel\b | committee | advis[eo]r\w* | \bvotes?\b
+      \bis an?\s+(?:good\s+|strong\s+|safe\s+)?(?:buy|sell|hold)\b | buy on dips | \bbuy call\b | \bbuy\s+\S+\s+(?:on dips|at|around|with a target)`,
+    examples: ['Why Acme won the Vanguard deal', 'Acme says it will open new plant', 'Acme is a buy after order win'],
+  },
+  {
+    event: 'hedge',
+    frame: 'agent',
+    // A move on what may come, not on what happened ("rallies on optimism over order pipeline").
+    source: oneOf`optimis\w* | \bprospects?\b | (?:order|deal|project|contract)\s+(?:pipeline|prospects|visibility|hopes)`,
+    examples: ['Acme shares rally on optimism over order pipeline', 'Acme surges on prospects of big defence contracts'],
   },
 ];
 
@@ -1084,6 +1323,9 @@ const ANALYST: CueDefinition[] = [
   },
 ];
 
+/** The largest regex source one part of a family may have (V8 optimises up to 20 KB). */
+export const MAX_PART_SOURCE = 18 * 1024;
+
 function compile(definitions: readonly CueDefinition[]): CueFamily {
   for (const d of definitions) {
     // Each cue must add exactly one capturing group (its wrapper) to the family regex.
@@ -1092,8 +1334,20 @@ function compile(definitions: readonly CueDefinition[]): CueFamily {
   }
   // Cues start at a word (or a quote, "?" or currency sign): testing only those positions
   // instead of every character keeps a scan to a few microseconds.
-  const source = `(?:\\b|(?=['"?$£€¥₹]))(?:${definitions.map((d) => `(${d.source})`).join('|')})`;
-  return { regex: new RegExp(source, 'g'), definitions };
+  const build = (group: readonly CueDefinition[]) => new RegExp(`(?:\\b|(?=['"?$£€¥₹]))(?:${group.map((d) => `(${d.source})`).join('|')})`, 'g');
+  const parts: Array<{ regex: RegExp; first: number }> = [];
+  let first = 0;
+  let size = 0;
+  definitions.forEach((d, i) => {
+    if (i > first && size + d.source.length + 3 > MAX_PART_SOURCE) {
+      parts.push({ regex: build(definitions.slice(first, i)), first });
+      first = i;
+      size = 0;
+    }
+    size += d.source.length + 3;
+  });
+  parts.push({ regex: build(definitions.slice(first)), first });
+  return { parts, definitions };
 }
 
 /** The compiled families (built once at module load). */
@@ -1110,20 +1364,40 @@ export const CUES = {
   analyst: compile(ANALYST),
 } as const;
 
-/** Every cue of a family in `lower`, left to right, non-overlapping; cues inside `skip` ranges are dropped. */
+/** The next match of a part at or after `from`, or null. */
+function nextMatch(regex: RegExp, lower: string, from: number): RegExpExecArray | null {
+  for (let at = from; at <= lower.length; ) {
+    regex.lastIndex = at;
+    const m = regex.exec(lower);
+    if (!m || m[0].length > 0) return m;
+    at = m.index + 1;
+  }
+  return null;
+}
+
+/**
+ * Every cue of a family in `lower`, left to right, non-overlapping; cues inside `skip` ranges are
+ * dropped. Where two cues could start at the same place, the one listed first wins.
+ */
 export function scan(family: CueFamily, lower: string, skip?: ReadonlyArray<{ start: number; end: number }>): CueHit[] {
   const hits: CueHit[] = [];
-  const { regex, definitions } = family;
-  regex.lastIndex = 0;
-  for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
-    if (m[0].length === 0) {
-      regex.lastIndex += 1;
-      continue;
+  const { parts, definitions } = family;
+  const pending: Array<RegExpExecArray | null | undefined> = new Array(parts.length).fill(undefined);
+  let from = 0;
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < parts.length; k += 1) {
+      let m = pending[k];
+      if (m === undefined || (m !== null && m.index < from)) pending[k] = m = nextMatch(parts[k]!.regex, lower, from);
+      if (m && (best < 0 || m.index < pending[best]!.index)) best = k;
     }
-    let index = 0;
+    if (best < 0) break;
+    const m = pending[best]!;
+    pending[best] = undefined;
+    let index = parts[best]!.first;
     for (let g = 1; g < m.length; g += 1) {
       if (m[g] !== undefined) {
-        index = g - 1;
+        index += g - 1;
         break;
       }
     }
@@ -1142,8 +1416,10 @@ export function scan(family: CueFamily, lower: string, skip?: ReadonlyArray<{ st
     // match must not swallow a real cue after the name ("Indian Hotels Company opens new hotel":
     // "hotels … opens" starts inside the name): resume the scan past the name.
     if (skip) for (const r of skip) if (start < r.end && end > r.start) resume = Math.max(resume, start >= r.start ? r.end : m.index + 1);
-    if (resume < 0) hits.push({ definition, start, end });
-    else regex.lastIndex = Math.max(resume, m.index + 1);
+    if (resume < 0) {
+      hits.push({ definition, start, end });
+      from = m.index + m[0].length;
+    } else from = Math.max(resume, m.index + 1);
   }
   return hits;
 }

@@ -17,6 +17,8 @@ export interface RoleFinding {
   quality: number;
   /** Human-readable note for `reasons`. */
   how: string;
+  /** The event when the rule names it better than the cue ("clears Acme's acquisition of Beta" is an acquisition). */
+  event?: string;
 }
 
 // Words that may stand before a company's name at the start of a clause without being the subject
@@ -44,8 +46,12 @@ const DESCRIPTORS = new Set(
     'appliances phone handset smartphone cable broadband wireless mobile network streaming gaming games social search cloud data ' +
     'cybersecurity security travel hospitality leisure sports education ride-hailing delivery food-delivery railway rail freight ' +
     'mortgage credit card cards lending investment investor venture capital equity holding holdings parent subsidiary unit rival ' +
-    'embattled troubled struggling beleaguered ailing cash-strapped loss-making debt-laden debt-ridden the a an its'
+    'embattled troubled struggling beleaguered ailing cash-strapped loss-making debt-laden debt-ridden the a an its two three four five six'
   ).split(/\s+/),
+);
+/** Descriptor nouns that may be qualified by any lower-case word before them ("hosiery maker", "car insurer"). */
+const DESCRIPTOR_HEADS = new Set(
+  'maker makers producer manufacturer firm company major giant retailer operator provider developer lender insurer group brand chain startup miner builder supplier exporter'.split(' '),
 );
 const DESCRIPTOR_SUFFIX = /(?:maker|makers|-based|-listed|-headquartered|-owned|-backed|-run|-controlled|-focused|-born|-founded)$/;
 
@@ -53,7 +59,7 @@ const DESCRIPTOR_SUFFIX = /(?:maker|makers|-based|-listed|-headquartered|-owned|
 const GAP_WORDS = new Set(
   (
     'to will has have had is are was were be been being also now finally again officially formally successfully quietly today just ' +
-    'newly further itself inc inc. ltd ltd. plc corp corp. co co. llc group holdings unit subsidiary arm division business board ' +
+    'newly further itself inc inc. ltd ltd. plc corp corp. co co. llc group holdings unit units subsidiary subsidiaries arm division business board shares stock scrip ' +
     'shall would\'ve reportedly indeed then recently already jointly together too ' +
     // A country right after the name is the company's national unit: "Amazon India to create…".
     'india us u.s. usa america uk britain europe emea asia apac china japan germany france canada australia singapore'
@@ -69,7 +75,8 @@ const HEDGE_WORDS = new Set(
   ).split(/\s+/),
 );
 const PERIOD_WORD =
-  /^(?:q[1-4]|h[12]|fy[-'\d]*|\d{4}|q[1-4]fy\d{2,4}|quarterly|annual|yearly|\w+-quarter|\w+-qtr|quarter|qtr|full-year|half-year\w*|first-half|second-half|interim|jan|feb|mar|march|apr|april|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|jan-mar|apr-jun|jul-sep|oct-dec|standalone|consolidated|operating|domestic|total|global|core|underlying|organic|net|gross|adjusted)$/;
+  /^(?:q[1-4]|h[12]|fy[-'\d]*|\d{4}|q[1-4]fy\d{2,4}|quarterly|annual|yearly|first|second|third|fourth|\w+-quarter|\w+-qtr|quarter|qtr|full-year|half-year\w*|first-half|second-half|interim|jan|feb|mar|march|apr|april|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|jan-mar|apr-jun|jul-sep|oct-dec|standalone|consolidated|operating|domestic|total|global|core|underlying|organic|net|gross|adjusted)$/;
+const AMOUNT_WORD = /^(?:rs\.?|inr|usd|\$|€|£|₹|[$€£₹]?[\d,.]+(?:-?(?:crore|cr|mn|bn|m|b|k|lakh|million|billion))?|crore|cr|mn|bn|million|billion|lakh|up|to)$/;
 const TICKER = /^\([^)]{1,24}\)$|^\([^)]*$|^[^(]*\)$/;
 
 // Nouns that, right after a company's name, make someone else the subject: "Acme supplier Beta wins…".
@@ -89,15 +96,17 @@ const HYPHEN_MODIFIER = /^-(?:backed|owned|led|linked|based|related|style|like|s
 
 /** Regulators and public bodies whose approval counts (before "approves"). */
 const REGULATOR =
-  /\b(?:fda|usfda|ema|eu|european commission|ec|chmp|mhra|nice|cdsco|dcgi|pmda|nmpa|health canada|tga|anvisa|sec|finra|fca|pra|sebi|rbi|cci|fcc|ftc|doj|faa|easa|dgca|nhtsa|epa|ofcom|ofgem|cma|government|govt|ministry|cabinet|regulators?|authorit(?:y|ies)|agency|commission|fipb|trai|irdai|irda|pfrda|nse|bse|nasdaq|nyse|lse|exchange|state|council|county|parliament|senate|congress|department|bureau|usda|cfius|bafin|amf|consob|asic|accc|finma|mas|csrc|nrc|ferc|fdic|occ|federal reserve|treasury|court)\b/;
+  /\b(?:fda|usfda|ema|eu|european commission|ec|chmp|mhra|nice|cdsco|dcgi|pmda|nmpa|health canada|tga|anvisa|sec|finra|fca|pra|sebi|rbi|cci|fcc|ftc|doj|faa|easa|dgca|nhtsa|epa|ofcom|ofgem|cma|government|govt|ministry|cabinet|regulators?|authorit(?:y|ies)|agency|commission|fipb|ccea|trai|irdai|irda|pfrda|nse|bse|nasdaq|nyse|lse|exchange|state|council|county|parliament|senate|congress|department|bureau|usda|cfius|bafin|amf|consob|asic|accc|finma|mas|csrc|nrc|ferc|fdic|occ|federal reserve|treasury|court)\b/;
 
 /** Anything in the object that means "not the company's own approval": a generic, a deal. */
 const NOT_OWN_APPROVAL =
-  /\b(?:generic|generics|biosimilar|biosimilars|copy|copies|rival|rivals|version|competitor|competitors|deal|merger|takeover|acquisition|buyout|sale|bid|offer|tie-?up|stake|purchase|purchases)\b/;
+  /\b(?:generic|generics|biosimilar|biosimilars|copy|copies|rival|rivals|version|competitor|competitors|deal|merger|takeover|acquisition|buyout|sale|bid|offer|tie-?up|stake|purchase|purchases|rules|norms|regulations|guidelines|framework|hikes?|fares?|tariffs?|prices?|delisting)\b/;
+/** A purchase a regulator clears: "clears Acme's acquisition of Beta", "approves acquisition of Beta by Acme". */
+const DEAL_NOUN = /^(?:acquisition|takeover|buyout|purchase)$/;
 
 const BRIDGE = /\b(?:on|in|after|following|post|with|thanks to|buoyed by|boosted by|lifted by|helped by|driven by|backed by|courtesy)\b/;
 const ANAPHOR =
-  /^(?:(?:the\s+)?(?:it|co|company|firm|group|bank|insurer|lender|retailer|grocer|carmaker|automaker|drugmaker|airline|miner|startup|chipmaker|brewer|conglomerate|major|giant)|(?:its|the|[a-z-]+(?<!'s))\s+(?:facility|plant|factory|unit|subsidiary|arm|division))\b/;
+  /^(?:(?:the\s+|its\s+)?(?:it|co|company|firm|group|bank|insurer|lender|retailer|grocer|carmaker|automaker|drugmaker|airline|miner|startup|chipmaker|brewer|conglomerate|major|giant|consortium|joint venture|jv)|(?=(?:(?:q[1-4]|h[12]|fy\S*|first|second|third|fourth|quarterly|annual|full-year|standalone|consolidated)[- ]\s*)*(?:quarter\s+)?(?:net profit|net|profit|pat|revenues?|sales|earnings|ebitda|turnover)\s)|(?:its|the|[a-z-]+(?<!'s))\s+(?:facility|plant|factory|unit|subsidiary|arm|division))\b/;
 /** Capitalised words in a gap that are not somebody else's name. */
 const NOT_A_NAME = /^(?:Nasdaq|NYSE|LSE|BSE|NSE|ASX|TSX|AIM|HKEX|Euronext|Xetra|Shares?|Stocks?|Net|Profit|Sales|Revenue|Rallies|Surges|Gains|Jumps|Rises|Zooms|Up|Over|Per|Cent|Intraday|Rs|Re|Cr|Mn|Bn|Crore|Lakh|INR|USD|US|UK|EU|Q[1-4]|H[12]|FY\d*|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
@@ -137,6 +146,11 @@ function stripPunct(w: string): string {
   return w.replace(/^[("'[]+|[)"',.;:\]]+$/g, '');
 }
 
+/** Whether a word may stand before a company's name without being a name itself ("UK", "drugmaker", "Japan's"). */
+export function isDescriptorWord(w: string): boolean {
+  return isDescriptor(w);
+}
+
 function isDescriptor(w: string): boolean {
   const t = stripPunct(w);
   if (!t) return true;
@@ -165,6 +179,10 @@ export function opensClause(p: PreparedText, m: Mention, cues: ZoneCues): boolea
   if (/\b(?:ex|former)[- ]?$/.test(lead)) return false;
   const leadWords = words(lead);
   if (leadWords.every(isDescriptor)) return true;
+  // "Hosiery maker Acme", "car insurer Acme": lower-case words qualifying a descriptor noun.
+  const leadText = words(p.text.slice(zoneStart, m.start));
+  const head = leadWords[leadWords.length - 1];
+  if (head && DESCRIPTOR_HEADS.has(stripPunct(head)) && leadText.length <= 3 && leadText.slice(0, -1).every((w, i) => /^[a-z][a-z-]*$/.test(i === 0 && zoneStart === 0 ? w.toLowerCase() : w))) return true;
   return LEADING_COORDINATION.test(p.text.slice(zoneStart, m.start));
 }
 
@@ -181,7 +199,15 @@ function gapAcceptable(p: PreparedText, m: Mention, to: number, cues: ZoneCues):
   const gapWords = words(gapLower);
   if (gapWords.length === 0) return { ok: true, clean: true };
   if (cueInside(cues, m.end, to)) return { ok: false, clean: false };
-  if (GAP_COORDINATION.test(p.text.slice(m.end, to))) return { ok: true, clean: false };
+  // "Beta, Gamma and Acme win…", "Acme, Beta to make debut…": other names, then only gap words.
+  const gapText = p.text.slice(m.end, to);
+  const trailing = /(?:\s+[a-z][\w']*)+\s*$/.exec(gapText);
+  const untrailed = trailing && words(trailing[0]).every((w) => GAP_WORDS.has(w)) ? gapText.slice(0, trailing.index) : gapText;
+  // "Acme Corporation and Beta Group sign…": the legal form of the company's own name first.
+  const names = untrailed.replace(/^\s*(?:corporation|corp\.?|incorporated|inc\.?|limited|ltd\.?|company|co\.?|plc|group|holdings)\b/i, '');
+  if (GAP_COORDINATION.test(names)) return { ok: true, clean: false };
+  // "Acme Rs 120 crore IPO opens": an amount between the name and the event.
+  if (gapWords.every((w) => AMOUNT_WORD.test(stripPunct(w)))) return { ok: true, clean: false };
   if (gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)) || TICKER.test(w) || HEDGE_WORDS.has(stripPunct(w)))) {
     return { ok: true, clean: gapWords.every((w) => GAP_WORDS.has(stripPunct(w))) };
   }
@@ -218,10 +244,25 @@ export function objectGap(p: PreparedText, m: Mention, cue: CueHit, maxWords: nu
 }
 
 /** A nominal event ("on order win") owned by the clause's subject. */
+/** Roles in which the one picked pays rather than earns ("as anchor customer", "as investor"). */
+const BUYING_ROLES = new Set('customer customers client clients investor investors backer backers user users buyer buyers tenant tenants licensee licensees subscriber subscribers'.split(' '));
+
+/** Possessives that name a place or a time, not another company ("Europe's biggest listing", "year's largest order"). */
+const PLACE_OWNERS = new Set(
+  (
+    'world europe asia africa america india china japan britain uk u.k us u.s country nation city state region continent ' +
+    "market sector industry year decade quarter month week today london paris mumbai delhi"
+  ).split(/\s+/),
+);
+
+/** Words that make "on … buy" somebody buying the company's shares, not the company buying a thing. */
+const SHARE_BUYING = /^(?:stake|stakes|share|shares|stock|stocks|block|bulk|fii|fiis|dii|diis|fund|funds|mf|investor|investors|promoter|promoters|insider|equity|bond|bonds|gold|dollar|rating|analyst|analysts|broker|brokers|buyback|back)$/;
+
 export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: ZoneCues, needsBridge = false): boolean {
   if (m.end > cue.start) return false;
   const clause = clauseAt(p, cue.start);
-  if (m.start < clause.start) return false;
+  // "Acme jumps after FDA nod": "after" opens a clause of its own, but only to name the cause.
+  if (m.start < clause.start && !causeClause(p, m, clause, cue)) return false;
   if (!opensClause(p, m, cues)) return false;
   if (!m.possessive && isModifier(p, m)) return false;
   if (cueInside(cues, m.end, cue.start)) return false;
@@ -234,19 +275,39 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
     if (!bridge) return false;
     const tail = gapLower.slice(bridge.index + bridge[0].length);
     if (tail.includes(',') || words(tail).length > MAX_WORDS.bridgeToNoun) return false;
+    if (cue.definition.objectLowerCase) {
+      const tailText = p.text.slice(m.end + bridge.index + bridge[0].length, cue.start);
+      if (words(tail).some((w) => SHARE_BUYING.test(stripPunct(w))) || /[A-Z]/.test(tailText) || /[A-Z]/.test(p.text.slice(cue.start, cue.end))) return false;
+    }
   }
   if (gapWords.length === 0) return true;
-  // Another owner in between ("Acme rises on Beta's order win") takes the event.
-  if (/'s\b|s'\s/.test(gapLower)) return false;
+  // Another owner in between ("Acme rises on Beta's order win") takes the event; a place does not
+  // ("leaps in Europe's biggest listing").
+  for (const owner of gapLower.matchAll(/(\S+)(?:'s\b|s'\s)/g)) if (!PLACE_OWNERS.has(stripPunct(owner[1]!))) return false;
   if (!isTitleCase(p)) {
-    const gapText = p.text.slice(m.end, cue.start);
-    for (const w of words(gapText)) {
+    const gapWordsText = words(p.text.slice(m.end, cue.start));
+    // The other party may be named right before the noun ("rallies on NHAI order", "on Beta collaboration").
+    let counterparty = cue.definition.counterpartyBefore ? gapWordsText.length : 0;
+    while (counterparty > 0 && /^[A-Z0-9]/.test(gapWordsText[counterparty - 1]!) && !/'s$|s'$/.test(gapWordsText[counterparty - 1]!)) counterparty -= 1;
+    // "on rival Beta's order win": a name introduced as a rival or a peer is the one who won.
+    if (counterparty < gapWordsText.length && counterparty > 0 && ROLE_NOUNS.has(stripPunct(gapWordsText[counterparty - 1]!).toLowerCase())) return false;
+    for (const [i, w] of gapWordsText.entries()) {
+      if (cue.definition.counterpartyBefore && i >= counterparty) break;
       const t = stripPunct(w);
-      if (/^[A-Z][a-z]/.test(t) && !NOT_A_NAME.test(t)) return false; // a proper name: someone else's event
+      const bare = t.replace(/'s$|s'$/, '').toLowerCase();
+      if (/^[A-Z][a-z]/.test(t) && !NOT_A_NAME.test(t) && !PLACE_OWNERS.has(bare) && !DESCRIPTORS.has(bare)) return false; // a proper name: someone else's event
     }
   }
   if (m.possessive) return true;
   return BRIDGE.test(gapLower) || gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)));
+}
+
+/** A clause opened by "after"/"following" right before the event noun, in the clause after the company's. */
+function causeClause(p: PreparedText, m: Mention, clause: { start: number; end: number }, cue: CueHit): boolean {
+  if (clauseAt(p, m.start).end !== clause.start) return false;
+  if (!/\s(?:after|following)\s$/.test(p.lower.slice(Math.max(0, clause.start - BRIDGE_CHARS), clause.start))) return false;
+  const lead = p.lower.slice(clause.start, cue.start);
+  return !lead.includes(',') && words(lead).length <= MAX_WORDS.bridgeToNoun;
 }
 
 /** Whether the words just before the cue end with a bridge ("rallies on", "surges after"). */
@@ -280,10 +341,34 @@ export function regulatorBefore(p: PreparedText, cue: CueHit): boolean {
  * Whether the object of an approval is the company's own product ("approves Acme's drug"), not a
  * copy of it, a deal it is part of, or something named further off ("approves X's drug, in a move…").
  */
-export function approvalIsOwn(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
-  if (gap.length > MAX_WORDS.approvalToCompany || gap.some((w) => w.endsWith(','))) return false;
+export function approvalIsOwn(p: PreparedText, m: Mention, gap: readonly string[], cue: { end: number }): boolean {
+  const listed = NAME_LIST.test(p.text.slice(cue.end, m.start));
+  if (!listed && (gap.length > MAX_WORDS.approvalToCompany || gap.some((w) => w.endsWith(',')))) return false;
   const after = words(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS)).slice(0, 3).join(' ');
   return !NOT_OWN_APPROVAL.test(gap.join(' ')) && !NOT_OWN_APPROVAL.test(after);
+}
+
+/** "clears IPOs of Beta, Gamma and": the company is one of the names the approval lists. */
+const NAME_LIST = /^\s*(?:\S+\s+){1,2}?(?:of|for|to)\s+(?:[A-Z0-9][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*){0,3}\s*(?:,|\band\b|&)\s*){1,6}$/;
+
+/**
+ * Whether a regulator's approval is of a purchase the company makes: "clears Acme's acquisition of
+ * Beta", "approves acquisition of Beta by Acme" — not "clears Beta's acquisition of Acme".
+ */
+export function approvedPurchaseIsOwn(p: PreparedText, m: Mention, cue: { start: number; end: number }): boolean {
+  const clause = clauseAt(p, cue.start);
+  if (m.start < cue.end || m.start >= clause.end) return false;
+  const before = words(p.lower.slice(cue.end, m.start)).map(stripPunct);
+  const after = words(p.lower.slice(m.end, clause.end)).map(stripPunct);
+  if (m.possessive) {
+    // "clears Acme's (proposed) acquisition of Beta" / "clears Acme's $2bn Beta buyout".
+    if (before.length > 1) return false;
+    const noun = after.findIndex((w) => DEAL_NOUN.test(w));
+    return noun >= 0 && noun <= 3 && after[noun + 1] !== 'by';
+  }
+  // "approves (the) acquisition of Beta by Acme".
+  const noun = before.findIndex((w) => DEAL_NOUN.test(w));
+  return noun >= 0 && noun <= 2 && before.length - noun <= 8 && before[before.length - 1] === 'by' && before.slice(0, noun).every((w) => w === 'the' || w === 'proposed');
 }
 
 /**
@@ -305,6 +390,9 @@ export function pickedFollowUp(p: PreparedText, m: Mention): boolean {
   const after = words(p.lower.slice(m.end, m.end + AFTER_PICKED_CHARS)).slice(0, MAX_WORDS.pickedContract).map(stripPunct);
   if (after.length === 0) return false;
   const purpose = after.slice(0, MAX_WORDS.pickedPurpose);
-  if (purpose.some((w) => ROLE_NOUNS.has(w))) return false;
+  // "picks Acme supplier Beta" hands the pick to Beta; "picks Acme as sole supplier" names Acme's role.
+  if (purpose[0] !== 'as' && purpose.some((w) => ROLE_NOUNS.has(w))) return false;
+  // "signs up Acme as anchor customer": picked to buy, not to supply — the picker's win.
+  if (purpose[0] === 'as' && after.some((w) => BUYING_ROLES.has(w))) return false;
   return purpose.some((w) => w === 'as' || w === 'to' || w === 'for') || after.some((w) => /^(?:contracts?|orders?|deals?|mandates?|tenders?)$/.test(w));
 }

@@ -43,7 +43,7 @@ const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
  * "BRIEF-"), and scraper artefacts where a section label is glued to the title ("CompaniesAcme").
  */
 const WIRE_PREFIX =
-  /^(?:(?:update|wrapup|refile|rpt|corrected|correction|brief|press|exclusive|breaking(?: news)?|factbox|live|watch|video)\s*\d*\s*(?:[-:|]\s*)|(?:companies|markets|news feed|industry news)(?=[A-Z]))+/i;
+  /^(?:(?:update|wrapup|refile|rpt|corrected|correction|brief|press|exclusive|breaking(?: news)?|factbox|live|watch|video)\s*\d*\s*(?:[-:|]\s*)|(?:companies|markets|news feed|industry news) ?(?=[A-Z](?!ouse\b|ct\b)))+/i;
 
 /** Commentary rather than news: nothing in it is an event to congratulate on. */
 const COMMENTARY_PREFIX =

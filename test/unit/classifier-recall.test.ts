@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { classifyHeadline } from '../../functions/domain/classifier/index.js';
+import { Classification, type CompanyRef } from '../../functions/domain/news.js';
+
+/**
+ * Good news a candidate would really write about, in the shapes the classifier used to miss
+ * (deals with a value or a named counterparty, entering a market, a regulator's licence, an
+ * agreed purchase, a unit boosted by a deal, first deliveries, remarkable results, IPO steps),
+ * and near-misses in the same shapes that must stay unflagged: bids, talks, plans, settlements,
+ * debt and share sales, routine results, moves on hopes, failed events, a regulator's or an
+ * exchange's own rule-making, analysts' views. All invented; none is copied from ../shared/eval.
+ *
+ * Row: [headline, company name, expected event (only checked when given)]
+ */
+type Row = [title: string, name: string, event?: string];
+
+function check(rows: Row[], congratulate: boolean) {
+  it.each(rows)('%s [%s]', (title, name, event) => {
+    const company: CompanyRef = { name };
+    const result = classifyHeadline({ title }, company);
+    expect(Classification.parse(result)).toEqual(result);
+    expect(result.congratulate, result.reasons.join(' | ')).toBe(congratulate);
+    if (event !== undefined) expect(result.event, result.reasons.join(' | ')).toBe(event);
+  });
+}
+
+const DEALS: Row[] = [
+  ['Norvik inks 10-year supply pact with Ford', 'Norvik', 'partnership'],
+  ['Halden Steel signs $500 million deal to supply rails to Egypt', 'Halden Steel', 'contract-win'],
+  ['Kestrel Air seals $2.4 billion deal for 30 narrowbody jets', 'Kestrel Air', 'contract-win'],
+  ['Orion Pharma strikes licensing deal with Bayer for arthritis drug', 'Orion Pharma', 'partnership'],
+  ['Bluefin Analytics, Siemens sign data-sharing agreement', 'Bluefin Analytics', 'partnership'],
+  ['Bluefin Analytics, Siemens sign data-sharing agreement', 'Siemens', 'partnership'],
+  ['Acme and Beta sign $300m joint development pact', 'Beta', 'partnership'],
+  ['Marlow Insurance completes record £1.1 billion pension buyout deal', 'Marlow Insurance', 'contract-win'],
+  ['Quarry Energy agrees 15-year offtake deal with Shell', 'Quarry Energy', 'partnership'],
+  ['Globex Pharma to receive up to $450 million from Novartis for eczema drug rights', 'Globex Pharma'],
+  ['Novartis to pay Globex Pharma up to $450 million for eczema drug', 'Globex Pharma'],
+  ['Pinnacle Rail clinches Rs 2,100 crore deal for Mumbai metro coaches', 'Pinnacle Rail', 'contract-win'],
+];
+
+const MARKET_ENTRY: Row[] = [
+  ['Zephyr Foods enters Brazil', 'Zephyr Foods', 'expansion'],
+  ['Zephyr Foods enters the Indonesian market', 'Zephyr Foods', 'expansion'],
+  ['Lumen Motors returns to Indian market after five years', 'Lumen Motors', 'expansion'],
+  ['Lumen Motors re-enters US market with compact SUV', 'Lumen Motors', 'expansion'],
+  ['Carraway Retail sets up subsidiary in Vietnam', 'Carraway Retail', 'expansion'],
+  ['Carraway Retail forms unit in Colombia to sell scooters', 'Carraway Retail', 'expansion'],
+  ['Hollis Cement enters Japan through joint venture with Mitsui', 'Hollis Cement', 'expansion'],
+  ['Hollis Cement forays in ready-mix concrete business', 'Hollis Cement', 'expansion'],
+  ['Pemberton Bank launches operations in Kenya', 'Pemberton Bank', 'expansion'],
+  ['Pemberton Bank sets foot in Australia with Sydney branch', 'Pemberton Bank', 'expansion'],
+  ['Pemberton Bank forms joint venture to enter Saudi Arabia', 'Pemberton Bank', 'expansion'],
+];
+
+const APPROVALS: Row[] = [
+  ["Health regulator clears Ardent Bio's inhaler", 'Ardent Bio', 'regulatory-approval'],
+  ['RBI grants banking licence to Sable Finance', 'Sable Finance', 'regulatory-approval'],
+  ['DGCA grants flying permit to Kestrel Air', 'Kestrel Air', 'regulatory-approval'],
+  ["European regulator backs approval of Ardent Bio's lung cancer drug", 'Ardent Bio', 'regulatory-approval'],
+  ['EU medicines agency recommends approval for Ardent Bio psoriasis pill', 'Ardent Bio', 'regulatory-approval'],
+  ["FDA grants breakthrough therapy designation to Ardent Bio's gene therapy", 'Ardent Bio', 'regulatory-approval'],
+  ['Telecom regulator awards 5G spectrum licence to Vantage Telecom', 'Vantage Telecom', 'regulatory-approval'],
+  ['Sebi clears IPOs of Copperleaf Foods, Arjun Textiles and Medway Labs', 'Arjun Textiles', 'regulatory-approval'],
+  ['Ardent Bio rallies as Goa plant gets USFDA approval', 'Ardent Bio', 'regulatory-approval'],
+];
+
+const PURCHASES: Row[] = [
+  ['Acme strikes deal to buy Beta', 'Acme', 'acquisition'],
+  ['Acme agrees $2 billion takeover of Beta', 'Acme', 'acquisition'],
+  ["Competition regulator clears Acme's acquisition of Beta", 'Acme', 'acquisition'],
+  ['CCI approves acquisition of Beta Cements by Acme', 'Acme', 'acquisition'],
+  ['Acme shares rise on hotel chain buy', 'Acme', 'acquisition'],
+  ['Acme shares gain after resort purchase in Goa', 'Acme', 'acquisition'],
+];
+
+const UNIT_BOOSTED: Row[] = [
+  ['Acme boosts cloud unit with $600 million Beta deal', 'Acme'],
+  ['Acme bolsters cancer portfolio with Beta acquisition', 'Acme', 'acquisition'],
+  ['Acme strengthens payments arm through Beta buy', 'Acme', 'acquisition'],
+  ['Acme expands respiratory business with $500m drug rights deal', 'Acme'],
+];
+
+const FIRST_DELIVERIES: Row[] = [
+  ['Aerovia delivers first A321 freighter to Etihad', 'Aerovia', 'milestone'],
+  ['Voltcell ships first batch of EV batteries to Europe', 'Voltcell', 'milestone'],
+  ['Harbor LNG makes first shipment from new Gulf terminal', 'Harbor LNG', 'milestone'],
+  ['Medico Labs dispatches maiden consignment of vaccines to Brazil', 'Medico Labs', 'milestone'],
+  ["Tarmac Trucks' first electric truck rolls off the line", 'Tarmac Trucks', 'milestone'],
+];
+
+const REMARKABLE_RESULTS: Row[] = [
+  ['Sunrise Textiles Q3 shoots over 3-fold to Rs 45 crore', 'Sunrise Textiles', 'strong-results'],
+  ['Sunrise Textiles Q1 profit jumps over two fold to Rs 20 crore', 'Sunrise Textiles', 'strong-results'],
+  ['Sunrise Textiles Q2 net profit at Rs 80 crore vs loss of Rs 12 crore a year ago', 'Sunrise Textiles', 'strong-results'],
+  ['Sunrise Textiles net profit up 140% at Rs 55 crore', 'Sunrise Textiles', 'strong-results'],
+  ['Sunrise Textiles Q4 net zooms five-fold', 'Sunrise Textiles', 'strong-results'],
+];
+
+const IPO_STEPS: Row[] = [
+  ['Copperleaf Foods files draft papers with Sebi for Rs 800 crore IPO', 'Copperleaf Foods', 'ipo'],
+  ['Copperleaf Foods, Arjun Textiles file for IPOs', 'Arjun Textiles', 'ipo'],
+  ['Copperleaf Foods IPO subscribed by 3.5 times on final day', 'Copperleaf Foods', 'ipo'],
+  ["Copperleaf Foods' Rs 500-crore IPO to open on March 3", 'Copperleaf Foods', 'ipo'],
+  ['Copperleaf Foods fixes IPO price band at Rs 210-220', 'Copperleaf Foods', 'ipo'],
+  ['Copperleaf Foods to debut on NSE on Friday', 'Copperleaf Foods', 'ipo'],
+  ['Copperleaf Foods to list first in London and Frankfurt', 'Copperleaf Foods', 'ipo'],
+  ["Copperleaf Foods shares leap in Europe's biggest listing of the year", 'Copperleaf Foods', 'ipo'],
+  ['Copperleaf Foods gets Sebi nod for IPO; may raise Rs 900 crore', 'Copperleaf Foods', 'regulatory-approval'],
+];
+
+const ORDERS_BY_ITS_OWN: Row[] = [
+  ['Pinnacle Rail jumps 6% as consortium bags Rs 900 crore metro order', 'Pinnacle Rail', 'contract-win'],
+  ['Spice Route debuts in Pune; will offer ready-to-cook curries', 'Spice Route', 'expansion'],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Near-misses in the same shapes: must not be congratulated.
+
+const BIDS_TALKS_PLANS: Row[] = [
+  ['Zephyr Foods in talks to enter Brazil', 'Zephyr Foods'],
+  ['Zephyr Foods plans to enter Japanese market', 'Zephyr Foods'],
+  ['Zephyr Foods explores entry into Saudi market', 'Zephyr Foods'],
+  ['Acme bids $2 billion for Beta', 'Acme'],
+  ["Acme makes offer for Beta's cement unit", 'Acme'],
+  ['Acme close to signing supply pact with Ford', 'Acme'],
+  ['Acme eyes deal with Ford', 'Acme'],
+  ['Sable Finance applies for banking licence', 'Sable Finance'],
+  ['Sable Finance seeks RBI licence to operate payments bank', 'Sable Finance'],
+  ['Copperleaf Foods plans to file for IPO next year', 'Copperleaf Foods'],
+  ['Copperleaf Foods IPO subscribed 0.6 times on day one', 'Copperleaf Foods'],
+  ['Beta agrees to acquire Acme for $1.2 billion', 'Acme'],
+  ['Beta strikes deal to buy Acme', 'Acme'],
+  ["Competition regulator clears Beta's acquisition of Acme", 'Acme'],
+  ['CCI approves acquisition of Acme Cements by Beta', 'Acme Cements'],
+  ['Acme shares rise on buyout by Beta', 'Acme'],
+  ['Health regulator rejects Ardent Bio inhaler', 'Ardent Bio'],
+  ['Acme boosts cloud unit, plans $600 million Beta deal', 'Acme'],
+];
+
+const SETTLEMENTS: Row[] = [
+  ['Acme strikes $450 million deal with Justice Department', 'Acme'],
+  ['Acme signs agreement with SEC over disclosures', 'Acme'],
+  ['Acme reaches $1 billion deal with prosecutors', 'Acme'],
+  ['Acme agrees to pay $300 million to resolve US claims', 'Acme'],
+  ['Acme enters deferred prosecution agreement with UK authorities', 'Acme'],
+  ['Acme signs consent decree with EPA', 'Acme'],
+];
+
+const DEBT_AND_SHARE_SALES: Row[] = [
+  ['Acme launches $500 million bond issue', 'Acme'],
+  ["Acme's NCD public issue oversubscribed 3 times", 'Acme'],
+  ['Acme opens QIP to raise Rs 2,000 crore', 'Acme'],
+  ['Acme completes $1 billion private placement', 'Acme'],
+  ['Acme prices $750 million senior notes offering', 'Acme'],
+  ['Acme rights issue oversubscribed', 'Acme'],
+  ["Acme's masala bonds list on London Stock Exchange", 'Acme'],
+  ['Acme launches follow-on public offering of 10 million shares', 'Acme'],
+  ['Acme prices public offering of common stock', 'Acme'],
+];
+
+const ROUTINE_RESULTS: Row[] = [
+  ['Sunrise Textiles Q2 net profit jumps 60% to Rs 120 crore', 'Sunrise Textiles'],
+  ['Sunrise Textiles profit soars 95% on strong demand', 'Sunrise Textiles'],
+  ['Sunrise Textiles net profit up 45 per cent in Q3', 'Sunrise Textiles'],
+];
+
+const MOVES_ON_HOPES: Row[] = [
+  ['Acme jumps on order hopes', 'Acme'],
+  ['Acme shares rally on optimism over order pipeline', 'Acme'],
+  ['Acme surges on prospects of big defence contracts', 'Acme'],
+];
+
+const FAILED_EVENTS: Row[] = [
+  ["Copperleaf Foods' IPO deferred to next year", 'Copperleaf Foods'],
+  ['Copperleaf Foods pulls IPO', 'Copperleaf Foods'],
+  ["Acme's deal to acquire Beta falls through", 'Acme'],
+  ['Acme halts deliveries of Model Z', 'Acme'],
+  ["Zephyr Foods' Japan entry put on hold", 'Zephyr Foods'],
+  ["Acme didn't win the Navy contract", 'Acme'],
+  ['Regulators veto Acme takeover of Beta', 'Acme'],
+];
+
+const RULE_MAKING: Row[] = [
+  ['Sebi introduces T+1 settlement cycle for all stocks', 'Sebi'],
+  ['RBI unveils digital rupee pilot for retail users', 'RBI'],
+  ['NSE gets Sebi nod for extended trading hours', 'NSE'],
+  ["SEC approves Nasdaq's new listing rules", 'Nasdaq'],
+];
+
+const ANALYST_VIEWS: Row[] = [
+  ['Acme is a buy after Rs 500 crore order win: Ravi Mehta', 'Acme'],
+  ['Stocks to buy: Acme after order win, Beta on results', 'Acme'],
+  ['Buy Acme on dips, order win strengthens outlook', 'Acme'],
+];
+
+describe('good news in the shapes the classifier used to miss', () => {
+  describe('deals with a value or a named counterparty', () => check(DEALS, true));
+  describe('entering or returning to a market or country', () => check(MARKET_ENTRY, true));
+  describe("licences and approvals granted to the company", () => check(APPROVALS, true));
+  describe('agreed purchases, the company the buyer', () => check(PURCHASES, true));
+  describe('a unit boosted by a deal', () => check(UNIT_BOOSTED, true));
+  describe('first deliveries and shipments', () => check(FIRST_DELIVERIES, true));
+  describe('remarkable results', () => check(REMARKABLE_RESULTS, true));
+  describe('IPO steps', () => check(IPO_STEPS, true));
+  describe("the company's own consortium, an offer that is a product", () => check(ORDERS_BY_ITS_OWN, true));
+});
+
+describe('near-misses in the same shapes', () => {
+  describe('bids, talks, plans, and the company being bought', () => check(BIDS_TALKS_PLANS, false));
+  describe('settlements with prosecutors and regulators', () => check(SETTLEMENTS, false));
+  describe('raising debt or selling shares', () => check(DEBT_AND_SHARE_SALES, false));
+  describe('results below doubling', () => check(ROUTINE_RESULTS, false));
+  describe('share-price moves on hopes', () => check(MOVES_ON_HOPES, false));
+  describe('events that failed, were delayed or put on hold', () => check(FAILED_EVENTS, false));
+  describe("a regulator's or an exchange's own rule-making", () => check(RULE_MAKING, false));
+  describe("analysts' and commentators' views", () => check(ANALYST_VIEWS, false));
+});
