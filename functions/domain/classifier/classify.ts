@@ -5,9 +5,11 @@
  * The decision is deliberately one-sided. A congratulations note needs all of:
  *   1. a good-news event cue (award, contract win, expansion, funding, launch, milestone,
  *      partnership, acquisition, IPO, regulatory approval) whose subject is the company;
- *   2. nothing in the headline that hedges it (rumour, plan, question, opinion), reverses it
- *      (fails to, terminated, withdraws), or sours it (any bad-news event or bad direction word,
- *      "despite", "amid"), and the company is not the one being bought;
+ *   2. nothing in the headline that hedges it (rumour, plan, question, opinion — a "may" or a
+ *      "plans" only in the event's own clause), reverses it (fails to, terminated, withdraws,
+ *      deferred), or sours it (any bad-news event or bad direction word, "despite", "amid"); the
+ *      company is not the one being bought, is not a regulator (its news is rule-making), and the
+ *      event's clause does not raise debt (nor sell shares, for an IPO or funding);
  *   3. a fresh item (≤ 14 days) when the publication date and the current time are known.
  * Everything else is at most `positive` polarity, never a note.
  */
@@ -259,7 +261,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
             return { role: 'own', quality: ROLE_QUALITY.partnerAfterVerb, how: 'named as the other party to the deal', event: 'partnership' };
           }
         }
-                if (!fallback && objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.counterparty)) {
+        if (!fallback && objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.counterparty)) {
           fallback = { role: 'counterparty', quality: ROLE_QUALITY.counterparty, how: 'named after the verb, not its subject' };
         }
         break;

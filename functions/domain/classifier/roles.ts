@@ -276,8 +276,9 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
     const tail = gapLower.slice(bridge.index + bridge[0].length);
     if (tail.includes(',') || words(tail).length > MAX_WORDS.bridgeToNoun) return false;
     if (cue.definition.objectLowerCase) {
+      // The thing bought must be named ("on hotel chain buy"; "puts Beta on buy" is a rating).
       const tailText = p.text.slice(m.end + bridge.index + bridge[0].length, cue.start);
-      if (words(tail).some((w) => SHARE_BUYING.test(stripPunct(w))) || /[A-Z]/.test(tailText) || /[A-Z]/.test(p.text.slice(cue.start, cue.end))) return false;
+      if (words(tail).length === 0 || words(tail).some((w) => SHARE_BUYING.test(stripPunct(w))) || /[A-Z]/.test(tailText) || /[A-Z]/.test(p.text.slice(cue.start, cue.end))) return false;
     }
   }
   if (gapWords.length === 0) return true;

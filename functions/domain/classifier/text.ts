@@ -47,7 +47,7 @@ const WIRE_PREFIX =
 
 /** Commentary rather than news: nothing in it is an event to congratulate on. */
 const COMMENTARY_PREFIX =
-  /^(?:analysis|opinion|column|comment|commentary|editorial|breakingviews|viewpoint|explainer|insight|preview|podcast|quiz|poll|q&a|interview|analyst views?|morning agenda|market report|stock(?:s)? to watch|hot stocks|dealing room|broker(?:s'|s)? (?:call|tips))\s*[-:|]/i;
+  /^(?:analysis|opinion|column|comment|commentary|editorial|breakingviews|viewpoint|explainer|insight|preview|podcast|quiz|poll|q&a|interview|analyst views?|morning agenda|market report|stock(?:s)? to watch|hot stocks|dealing room|broker(?:s'|s|'s)? (?:call|tips))\s*[-:|]/i;
 
 /** Normalizes raw headline text: control characters, quotes, dashes, spacing, wire prefixes. */
 export function normalizeHeadlineText(raw: string): { text: string; commentary: boolean } {
