@@ -1,10 +1,14 @@
-/** Runs the real command line as a user would, in a child process. */
+/**
+ * Runs the real command line as a user would, in a child process: the installed entry
+ * (bin/afterview.js), which runs the JavaScript build in dist/ (the global setup builds it once).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const TSX = resolve(REPO_ROOT, 'node_modules/.bin/tsx');
+/** The command as installed: bin/afterview.js runs the JavaScript build in dist/. */
+export const CLI_ENTRY = resolve(REPO_ROOT, 'bin/afterview.js');
 
 export interface CliResult {
   code: number | null;
@@ -14,7 +18,7 @@ export interface CliResult {
 
 export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(TSX, ['bin/afterview.ts', ...args], {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -35,7 +39,7 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
 
 /** Starts a long-running command (e.g. `start`) and returns the child with its output so far. */
 export function spawnCli(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(TSX, ['bin/afterview.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { expect } from 'vitest';
-import { REPO_ROOT } from './cli.js';
+import { CLI_ENTRY, REPO_ROOT } from './cli.js';
 
 export interface StreamRun {
   /** How many lines had been written when the child stopped reading (its stdout unread). */
@@ -19,7 +19,7 @@ export interface StreamRun {
 
 /** Writes `total` lines (`lineFor(i)`, each with `"id": i`) through `afterview <command>`. */
 export async function streamThrough(command: string, total: number, lineFor: (i: number) => string): Promise<StreamRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/afterview.ts', command], { cwd: REPO_ROOT });
+  const child = spawn(process.execPath, [CLI_ENTRY, command], { cwd: REPO_ROOT });
   child.stdout.pause(); // read nothing yet: the child must stop when its stdout is full
 
   let written = 0;

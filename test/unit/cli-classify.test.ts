@@ -6,7 +6,8 @@ import { Classification } from '../../functions/domain/news.js';
 import { expectBadLineRejected, streamThrough } from '../support/json-lines.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(repoRoot, 'bin/afterview.ts');
+// The installed entry: the JavaScript build (the global setup builds it).
+const bin = path.join(repoRoot, 'bin/afterview.js');
 
 interface Run {
   code: number | null;
@@ -16,7 +17,7 @@ interface Run {
 
 function classify(input: string, args: string[] = []): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', bin, 'classify', ...args], { cwd: repoRoot });
+    const child = spawn(process.execPath, [bin, 'classify', ...args], { cwd: repoRoot });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
