@@ -129,10 +129,6 @@ export class AfterviewFunction extends Construct {
         // CommonJS dependencies inside an ES module bundle still call require() for builtins.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
         bundleAwsSDK: true,
-        // iconv-lite loads its CJK code tables (~430 kB bundled) only when a feed uses such a
-        // charset; kept as files beside the bundle (lib/bundling/after-bundling.mjs) they stay out
-        // of the code every cold start parses.
-        externalModules: ['./tables/*'],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

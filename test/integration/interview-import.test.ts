@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiHarness, PUBLIC_URL, uniqueEmail, type ApiHarness } from './api-harness.js';
 
@@ -113,7 +112,8 @@ describe('POST /v1/interviews/import', () => {
 
   it('decodes an invite sent in another charset when Content-Type says so', async () => {
     const text = invite('apple-in-person-london.ics', a.email).replace('CN=Tom Hughes:mailto', 'CN=José Núñez:mailto');
-    const res = await importAs(a, iconv.encode(text, 'windows-1252'), 'text/calendar; charset=windows-1252');
+    // The invite is ASCII but for the name, whose letters have the same byte in Latin-1 and windows-1252.
+    const res = await importAs(a, Buffer.from(text, 'latin1'), 'text/calendar; charset=windows-1252');
     expect(res.status).toBe(200);
     expect(((await res.json()) as Reading).interview.interviewer.name).toBe('José Núñez');
   });
