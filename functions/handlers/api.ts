@@ -1,7 +1,9 @@
 /** Lambda entry point behind API Gateway (HTTP API, payload v2): the same Hono app as local mode. */
 import { handle } from 'hono/aws-lambda';
-import { coldStart } from '../wiring/lambda.js';
+// The HTTP app first: its schemas extend zod's with OpenAPI metadata (@hono/zod-openapi), which
+// must happen before any schema is built, and the services' imports build some.
 import { createHttpApp } from '../wiring/http-app.js';
+import { coldStart } from '../wiring/lambda.js';
 
 // On AWS there is no mail catcher to check; SES answers for itself.
 export const handler = handle(createHttpApp(coldStart('api')));
