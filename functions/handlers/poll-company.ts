@@ -3,24 +3,28 @@
  * with the same use case local mode runs. A message that fails is reported alone (partial batch
  * response), so SQS redelivers only it; after three receives it goes to the dead-letter queue.
  */
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { pollDepsFrom, pollSources } from '../app/poll/index.js';
 import { BadPollMessageError, parsePollMessage } from '../app/poll/poll-message.js';
 import { coldStart } from '../wiring/lambda.js';
+import { POLL_COMPANY_METRICS } from './published-metrics.js';
 import { processBatch } from './sqs-batch.js';
 
 const services = coldStart('poll-company');
 const deps = pollDepsFrom(services);
 
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  const now = services.clock.now();
-  return processBatch(
-    event.Records,
-    async (record) => {
-      const message = parsePollMessage(record.body);
-      const summary = await pollSources(deps, message.sourceIds, now);
-      services.logger.info('company polled', { companyKey: message.companyKey, ...summary });
-    },
-    { logger: services.logger, permanent: (err) => err instanceof BadPollMessageError },
-  );
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+  return services.invocation(context, async (metrics) => {
+    const now = services.clock.now();
+    return processBatch(
+      event.Records,
+      async (record) => {
+        const message = parsePollMessage(record.body);
+        const summary = await pollSources(deps, message.sourceIds, now);
+        services.logger.info('company polled', { companyKey: message.companyKey, ...summary });
+        metrics.count(summary, POLL_COMPANY_METRICS);
+      },
+      { logger: services.logger, permanent: (err) => err instanceof BadPollMessageError },
+    );
+  });
 }

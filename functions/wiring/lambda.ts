@@ -1,8 +1,12 @@
 /**
  * The composition root on AWS: at a Lambda's cold start, validate the environment the stack set
  * (a missing or bad value fails the start with one clear line) and build the same services
- * local mode and the command line use.
+ * local mode and the command line use, plus what every invocation reports: its context in each
+ * log line and its counts as CloudWatch metrics.
  */
+import type { Context } from 'aws-lambda';
+import { createLogger } from '../adapters/logger.js';
+import { createMetrics } from '../adapters/metrics.js';
 import { SqsPollQueue } from '../adapters/sqs/poll-queue.js';
 import type { PollQueue } from '../app/poll/poll-message.js';
 import { ConfigError, loadConfig } from '../config/env.js';
@@ -10,9 +14,36 @@ import { createServices, type Services } from './services.js';
 
 export type { Services };
 
-/** The services for one function; `service` names it in every log line. */
-export function coldStart(service: string): Services {
-  return createServices(loadConfig(process.env), { service });
+/** What an invocation may report besides its logs. */
+export interface InvocationMetrics {
+  /** Adds the named fields of a summary as counts, published when the invocation ends. */
+  count<K extends string>(summary: Readonly<Record<K, number>>, names: readonly K[]): void;
+}
+
+export interface LambdaServices extends Services {
+  /**
+   * Runs one invocation: every log line it writes carries the request id, the function and the
+   * cold-start flag, and the counts it made are published when it ends — also when it fails.
+   */
+  invocation<T>(context: Context, work: (metrics: InvocationMetrics) => Promise<T>): Promise<T>;
+}
+
+/** The services for one function; `service` names it in every log line and metric. */
+export function coldStart(service: string): LambdaServices {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ service, level: config.logLevel });
+  const metrics = createMetrics({ service, logger });
+  return {
+    ...createServices(config, { service, logger }),
+    async invocation(context, work) {
+      logger.addContext(context);
+      try {
+        return await work(metrics);
+      } finally {
+        metrics.publish();
+      }
+    },
+  };
 }
 
 /** A setting this function cannot run without (the stack sets it; a missing one is a deployment bug). */

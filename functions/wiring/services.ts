@@ -11,7 +11,7 @@ import { createFeedUrlValidator } from '../adapters/http/feed-url-validator.js';
 import { createSafeFetcher } from '../adapters/http/safe-fetch.js';
 import { createLogger } from '../adapters/logger.js';
 import { SesMailer } from '../adapters/ses/mailer.js';
-import type { Clock, Mailer } from '../app/ports.js';
+import type { Clock, Logger, Mailer } from '../app/ports.js';
 import { createCompanySourcesSync } from '../app/poll/company-sources.js';
 import type { Services } from '../app/services.js';
 import { HmacLinkSigner } from '../app/signed-links.js';
@@ -27,6 +27,8 @@ export interface ServiceOptions {
   service: string;
   /** Logs to stderr (the command line, whose stdout is JSON). */
   logToStderr?: boolean;
+  /** The runtime's own logger instead of a new one (Lambda adds each invocation's context to it). */
+  logger?: Logger;
   clock?: Clock;
   /** Another mail transport (tests); suppression still applies. */
   mailer?: Mailer;
@@ -37,7 +39,7 @@ export interface ServiceOptions {
 export function createServices(config: Config, options: ServiceOptions = { service: 'app' }): Services {
   const db = createDocumentClient(config);
   const repos = createRepositories(db, config.tableName);
-  const logger = createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr });
+  const logger = options.logger ?? createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr });
   return {
     config,
     repos,

@@ -1,0 +1,31 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+/** Every afterview metric's CloudWatch namespace (the alarms in lib/constructs/operations.ts read it). */
+export const METRICS_NAMESPACE = 'afterview';
+
+/** The counts one Lambda invocation reports, published in one EMF line when it ends. */
+export interface CountMetrics {
+  /** Adds the named fields of a summary as counts. */
+  count<K extends string>(summary: Readonly<Record<K, number>>, names: readonly K[]): void;
+  /** Writes what was counted (nothing when nothing was) and starts over. */
+  publish(): void;
+}
+
+/**
+ * Powertools Metrics: CloudWatch embedded metric format lines on stdout, which CloudWatch Logs
+ * turns into metrics (no API call, no extra permission). Dimension: `service`, as in the logs
+ * (`afterview-<function>`). A field counted twice in one invocation (two SQS messages) becomes two
+ * data points, so a Sum over a period adds them.
+ */
+export function createMetrics(options: { service: string; logger: Logger }): CountMetrics {
+  const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: `afterview-${options.service}`, logger: options.logger });
+  return {
+    count(summary, names) {
+      for (const name of names) metrics.addMetric(name, MetricUnit.Count, summary[name]);
+    },
+    publish() {
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The summary counts the Lambda functions publish as CloudWatch metrics (namespace "afterview",
+ * dimension `service` = `afterview-<function>`; lib/constructs/operations.ts alarms on them).
+ * Every count of a summary is in its log line already; a metric is kept for what an alarm or a
+ * dashboard needs, since each custom metric costs $0.30 a month whatever the number of users.
+ */
+import type { DigestCycleSummary } from '../app/digest/run-digest-cycle.js';
+import type { PollSummary } from '../app/poll/index.js';
+
+/**
+ * Feed requests, the ones that failed and the ones refused for now (429/503: how a blocked source
+ * answers): what the failing-sources alarm divides.
+ */
+export const POLL_COMPANY_METRICS = ['requests', 'failures', 'throttled'] as const satisfies readonly (keyof PollSummary)[];
+
+/** Digests sent and failed. */
+export const DIGEST_SENDER_METRICS = ['sent', 'failed'] as const satisfies readonly (keyof DigestCycleSummary)[];
