@@ -152,6 +152,7 @@ export class ServiceStack extends Stack {
     this.operations.watchDeadLetterQueue('DigestSenderDeadLetters', this.digestSender.deadLetterQueue);
     this.operations.watchDeadLetterQueue('SesEventsDeadLetters', this.sesEventsDeadLetters);
     this.operations.watchSesReputation();
+    this.operations.watchFailingSources();
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });

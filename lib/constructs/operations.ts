@@ -13,6 +13,22 @@ import { Construct } from 'constructs';
  */
 export const SES_ALARM_THRESHOLDS = { bounceRate: 0.04, complaintRate: 0.0008 } as const;
 
+/**
+ * The poll's counts as the poll-company function publishes them (functions/handlers/
+ * published-metrics.ts, Powertools Metrics: namespace, `service` dimension, one count per feed
+ * request made, failed, or refused for now with 429/503 — how a blocked source answers).
+ */
+export const POLL_METRICS = {
+  namespace: 'afterview',
+  service: 'afterview-poll-company',
+  requests: 'requests',
+  failures: 'failures',
+  throttled: 'throttled',
+} as const;
+
+/** The failing-sources alarm fires when more than this share of an hour's feed requests failed. */
+export const FAILING_SOURCES_THRESHOLD = 0.2;
+
 /** Props of {@link Operations}. */
 export interface OperationsProps {
   /** Who gets the alarm emails; without it the topic has no subscriber. */
@@ -76,6 +92,40 @@ export class Operations extends Construct {
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+  }
+
+  /**
+   * More than a fifth of the feed requests of an hour failed or were refused (the news search
+   * blocking the function's addresses, a broken newsroom feed): one source failing never stops
+   * the others, so without this a blocked news source would go unnoticed.
+   */
+  watchFailingSources(): void {
+    const period = Duration.hours(1);
+    const count = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: POLL_METRICS.namespace,
+        metricName,
+        dimensionsMap: { service: POLL_METRICS.service },
+        period,
+        statistic: cloudwatch.Stats.SUM,
+      });
+    this.alarm('FailingSources', {
+      alarmDescription: `afterview news watch: more than ${FAILING_SOURCES_THRESHOLD * 100}% of the feed requests of the last hour failed or were refused`,
+      metric: new cloudwatch.MathExpression({
+        // An hour with no request is a rate of 0 (not 0/0); one with no data at all is not breaching.
+        expression: 'IF(requests > 0, (FILL(failures, 0) + FILL(throttled, 0)) / requests, 0)',
+        usingMetrics: {
+          requests: count(POLL_METRICS.requests),
+          failures: count(POLL_METRICS.failures),
+          throttled: count(POLL_METRICS.throttled),
+        },
+        label: 'share of feed requests that failed',
+        period,
+      }),
+      threshold: FAILING_SOURCES_THRESHOLD,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     });
   }
 

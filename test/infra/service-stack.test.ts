@@ -1,8 +1,11 @@
 import { Capture, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { METRICS_NAMESPACE } from '../../functions/adapters/metrics.js';
 import { loadConfig } from '../../functions/config/env.js';
+import { POLL_COMPANY_METRICS } from '../../functions/handlers/published-metrics.js';
 import type { AfterviewFunction } from '../../lib/constructs/afterview-function.js';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/constructs/afterview-function.js';
+import { FAILING_SOURCES_THRESHOLD, POLL_METRICS } from '../../lib/constructs/operations.js';
 import { MAX_RECEIVE_COUNT } from '../../lib/constructs/queue-consumer.js';
 import { API_THROTTLE } from '../../lib/service-stack.js';
 import { synthAfterview, type Synthesized } from './synth.js';
@@ -57,13 +60,12 @@ describe('functions', () => {
   });
 
   it('each log to their own log group, kept for a month', () => {
-    for (const [, fn] of all()) {
-      s.serviceTemplate.hasResource('AWS::Logs::LogGroup', {
-        Properties: { RetentionInDays: 30 },
-        DeletionPolicy: 'Delete',
-      });
-      expect(s.serviceTemplate.findResources('AWS::Logs::LogGroup')[s.logicalId(fn.logGroup)]).toBeDefined();
+    const groups = s.serviceTemplate.findResources('AWS::Logs::LogGroup');
+    const own = all().map(([name, fn]) => [name, groups[s.logicalId(fn.logGroup)]] as const);
+    for (const [name, group] of own) {
+      expect(group, name).toMatchObject({ Properties: { RetentionInDays: 30 }, DeletionPolicy: 'Delete' });
     }
+    expect(new Set(all().map(([, fn]) => s.logicalId(fn.logGroup))).size).toBe(5);
   });
 
   it('get the environment functions/config/env.ts validates, marked as running on AWS', () => {
@@ -358,7 +360,34 @@ describe('alarms', () => {
     expect(complaint.asNumber()).toBeGreaterThan(0.0005);
   });
 
-  it('are 16 in all: 2 per function, 1 per dead-letter queue, 2 for SES', () => {
-    expect(alarms()).toHaveLength(5 * 2 + 4 + 2);
+  it('fire when more than a fifth of an hour\'s feed requests fail or are refused, from the counts poll-company publishes', () => {
+    const metrics = new Capture();
+    s.serviceTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: FAILING_SOURCES_THRESHOLD,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      Metrics: metrics,
+    });
+    expect(FAILING_SOURCES_THRESHOLD).toBe(0.2);
+    const queries = metrics.asArray() as Array<{ Id: string; Expression?: string; ReturnData?: boolean; MetricStat?: { Metric: Record<string, unknown>; Period: number; Stat: string } }>;
+    const expression = queries.find((q) => q.Expression);
+    expect(expression).toMatchObject({ ReturnData: true, Expression: 'IF(requests > 0, (FILL(failures, 0) + FILL(throttled, 0)) / requests, 0)' });
+    const counts = queries.filter((q) => q.MetricStat);
+    expect(counts.map((q) => q.Id).sort()).toEqual(['failures', 'requests', 'throttled']);
+    for (const q of counts) {
+      expect(q.MetricStat).toEqual({
+        Metric: { Namespace: METRICS_NAMESPACE, MetricName: q.Id, Dimensions: [{ Name: 'service', Value: 'afterview-poll-company' }] },
+        Period: 3600,
+        Stat: 'Sum',
+      });
+      // The function publishes every count the alarm reads.
+      expect(POLL_COMPANY_METRICS).toContain(q.Id);
+    }
+    expect(POLL_METRICS.namespace).toBe(METRICS_NAMESPACE);
+  });
+
+  it('are 17 in all: 2 per function, 1 per dead-letter queue, 2 for SES, 1 for failing news sources', () => {
+    expect(alarms()).toHaveLength(5 * 2 + 4 + 2 + 1);
   });
 });
