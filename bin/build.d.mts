@@ -4,5 +4,5 @@ export declare const OUT_DIR: string;
 export declare function sourceTree(root?: string): { files: string[]; assets: string[]; fingerprint: string };
 export declare function isStale(root?: string): boolean;
 export declare function build(root?: string): Promise<number>;
-export declare function ensureBuilt(root?: string): Promise<boolean>;
+export declare function ensureBuilt(root?: string, builder?: (root: string) => Promise<number>): Promise<boolean>;
 export declare function buildErrorLines(err: unknown): string[];

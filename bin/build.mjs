@@ -9,7 +9,7 @@
 // bin/afterview.js calls ensureBuilt() before every run: when a source was added, removed or
 // edited since the last build (a fingerprint of paths and modification times), it builds again
 // first (a few hundred milliseconds), so a stale build is never run.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -120,11 +120,23 @@ function outputsUnder(out, dir = out) {
   return entries.flatMap((e) => (e.isDirectory() ? outputsUnder(out, join(dir, e.name)) : [relative(out, join(dir, e.name))]));
 }
 
-/** Builds when stale; true when it built. */
-export async function ensureBuilt(root = REPO_ROOT) {
+/** Errors that mean the build folder cannot be written, not that the sources are wrong. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * Builds when stale; true when it built. A package installed where its user may not write (a
+ * global install by another user, a read-only file system) keeps the build it was packed with:
+ * unpacking gives every file the same time, so it looks stale but is not, and it runs as it is.
+ */
+export async function ensureBuilt(root = REPO_ROOT, builder = build) {
   if (!isStale(root)) return false;
-  await build(root);
-  return true;
+  try {
+    await builder(root);
+    return true;
+  } catch (err) {
+    if (UNWRITABLE.has(err?.code) && existsSync(join(root, OUT_DIR, 'bin/afterview.js'))) return false;
+    throw err;
+  }
 }
 
 /** A failed build as lines to print: esbuild's messages with the file and place to fix. */

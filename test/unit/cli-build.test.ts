@@ -79,6 +79,18 @@ describe('the command line build', () => {
     expect(runBuilt()).toBe('hello (calm)');
   });
 
+  it('runs the build it has where it may not write one (an installed package), and says so otherwise', async () => {
+    await build(root);
+    write('functions/cli/greeting.ts', "export const greeting = (): string => 'unpacked';\n", new Date('1985-10-26T08:15:00Z'));
+    const unwritable = async () => {
+      throw Object.assign(new Error("EACCES: permission denied, open 'dist/bin/afterview.js'"), { code: 'EACCES' });
+    };
+    expect(await ensureBuilt(root, unwritable)).toBe(false);
+    expect(runBuilt()).toBe('hello (calm)');
+    rmSync(join(root, 'dist'), { recursive: true });
+    await expect(ensureBuilt(root, unwritable)).rejects.toThrow(/EACCES/);
+  });
+
   it('leaves type declarations out and fails on a syntax error with the file and place to fix', async () => {
     write('functions/local/types/vendor.d.ts', "declare module 'nothing-real';\n");
     write('functions/cli/greeting.ts', 'export const greeting = () => ;\n');
