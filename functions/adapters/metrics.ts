@@ -1,13 +1,21 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { METRICS_NAMESPACE, metricService } from '../config/metric-names.js';
 
-/** Every afterview metric's CloudWatch namespace (the alarms in lib/constructs/operations.ts read it). */
-export const METRICS_NAMESPACE = 'afterview';
+export { METRICS_NAMESPACE };
+
+/** One figure a run reports under a metric name of its own (config/metric-names.ts). */
+export interface Figure {
+  name: string;
+  count: number;
+}
 
 /** The counts one Lambda invocation reports, published in one EMF line when it ends. */
 export interface CountMetrics {
   /** Adds the named fields of a summary as counts. */
   count<K extends string>(summary: Readonly<Record<K, number>>, names: readonly K[]): void;
+  /** Adds figures named elsewhere (e.g. the outbox's). */
+  record(figures: readonly Figure[]): void;
   /** Writes what was counted (nothing when nothing was) and starts over. */
   publish(): void;
 }
@@ -19,10 +27,13 @@ export interface CountMetrics {
  * data points, so a Sum over a period adds them.
  */
 export function createMetrics(options: { service: string; logger: Logger }): CountMetrics {
-  const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: `afterview-${options.service}`, logger: options.logger });
+  const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: metricService(options.service), logger: options.logger });
   return {
     count(summary, names) {
       for (const name of names) metrics.addMetric(name, MetricUnit.Count, summary[name]);
+    },
+    record(figures) {
+      for (const figure of figures) metrics.addMetric(figure.name, MetricUnit.Count, figure.count);
     },
     publish() {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

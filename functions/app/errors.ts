@@ -86,6 +86,23 @@ export abstract class FetchError extends AppError {
   }
 }
 
+/**
+ * Why the mail service did not take a mail (what a Mailer rejects with): `refused` — never for
+ * this mail (a bad address, a rejected message): trying again cannot help; `transient` —
+ * throttling, a 5xx, a timeout or the network: try again later; `unavailable` — the service sends
+ * nothing for now (sending paused, account suspended, sender not verified): stop sending.
+ */
+export class MailDeliveryError extends AppError {
+  constructor(
+    message: string,
+    readonly fault: 'refused' | 'transient' | 'unavailable',
+    /** Throttling, so the sender also slows down. */
+    readonly throttled = false,
+  ) {
+    super(message, 'mail_delivery');
+  }
+}
+
 /** One readable line from zod issues: "interviewer.name: must not be empty". */
 export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string; keys?: string[] }>): string {
   return issues

@@ -7,6 +7,7 @@ import type { FeedSource } from '../domain/feed-source.js';
 import type { InterviewEvent, StoredInterview } from '../domain/interview.js';
 import type { Story } from '../domain/news.js';
 import type { Subscriber, SubscriberSettings } from '../domain/subscriber.js';
+import type { OutboxRepository } from './outbox/ports.js';
 
 /**
  * Structured logs: one JSON line per call, with context keys that are ids (company, feed,
@@ -68,6 +69,7 @@ export interface Repositories {
   sources: SourceRepository;
   news: NewsRepository;
   claims: ClaimRepository;
+  outbox: OutboxRepository;
   suppressions: SuppressionRepository;
   tickets: TicketRepository;
   rateLimiter: RateLimiter;
@@ -192,7 +194,10 @@ export interface NewsRepository {
   listSince(companyKey: string, since: Date, limit?: number): Promise<Story[]>;
 }
 
-/** Exactly-once effects: whoever claims first sends; everyone else does nothing. */
+/**
+ * Alert claims: whoever claims first sends; everyone else does nothing. (Digests and account mail
+ * go through the outbox: app/outbox/ports.ts.)
+ */
 export interface ClaimRepository {
   claimAlert(subscriberId: string, companyKey: string, storyId: string, at: Date, detail?: Record<string, string>): Promise<boolean>;
   markAlertSent(subscriberId: string, companyKey: string, storyId: string, at: Date, messageId: string): Promise<void>;
@@ -201,14 +206,6 @@ export interface ClaimRepository {
    * recorded), or null when none did: a claim whose send never happened or was not recorded counts as none.
    */
   alertSentAt(subscriberId: string, companyKey: string, storyId: string): Promise<string | null>;
-  claimDigest(subscriberId: string, localDate: string, at: Date): Promise<boolean>;
-  markDigestSent(subscriberId: string, localDate: string, at: Date, messageId: string): Promise<void>;
-  hasDigest(subscriberId: string, localDate: string): Promise<boolean>;
-  /**
-   * Gives a claimed, unsent digest back (the send failed before the mail service took it), so a
-   * later run the same local day can try again. A digest already marked sent is never released.
-   */
-  releaseDigest(subscriberId: string, localDate: string): Promise<void>;
 }
 
 export interface SuppressionRepository {
@@ -257,8 +254,13 @@ export interface OutgoingEmail {
 }
 
 export interface Mailer {
-  /** `suppressed` is true when nothing was sent because the address bounced or complained. */
+  /**
+   * `suppressed` is true when nothing was sent because the address bounced or complained. Rejects
+   * with a MailDeliveryError saying whether trying again may help (app/errors.ts).
+   */
   send(email: OutgoingEmail): Promise<{ messageId: string; suppressed?: boolean }>;
+  /** The most mails per second the mail account accepts, when the service says (SES: the send quota). */
+  maxSendRate?(): Promise<number | null>;
 }
 
 /** What a signed email link may do; each link does exactly one thing. */

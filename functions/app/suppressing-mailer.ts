@@ -20,4 +20,8 @@ export class SuppressingMailer implements Mailer {
     }
     return this.inner.send(email);
   }
+
+  maxSendRate(): Promise<number | null> {
+    return this.inner.maxSendRate?.() ?? Promise.resolve(null);
+  }
 }

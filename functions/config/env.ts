@@ -37,7 +37,31 @@ const EnvSchema = z.object({
   AFTERVIEW_POLL_QUEUE_URL: httpUrl.optional(),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region like eu-west-1').default('us-east-1'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], { message: 'must be DEBUG, INFO, WARN, ERROR or SILENT' }).default('INFO'),
+  AFTERVIEW_OUTBOX_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(2, 'must be between 2 and 900 seconds')
+    .max(900, 'must be between 2 and 900 seconds')
+    .default(60),
+  AFTERVIEW_SEND_RATE: z
+    .union([z.enum(['off', 'account']), z.coerce.number().positive().max(10_000)], {
+      message: 'must be "off", "account" or a number of messages per second',
+    })
+    .optional(),
 });
+
+/** How the outbox sends (functions/app/outbox): leases, attempt time, send rate. */
+export interface OutboxSettings {
+  /** How long a sender holds a message; unmarked after that, it is due again. */
+  leaseSeconds: number;
+  /**
+   * How long one attempt to hand a mail to the mail service may take: a quarter of the lease (at
+   * most 5 s; SES answers in well under a second), so attempts always end well inside their lease.
+   */
+  attemptTimeoutMs: number;
+  /** Sends per second for one process: a number, the mail account's own quota, or no limit. */
+  sendRate: number | 'account' | null;
+}
 
 /** The product's configuration, validated once at start. */
 export interface Config {
@@ -56,6 +80,7 @@ export interface Config {
   pollQueueUrl?: string;
   region: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  outbox: OutboxSettings;
   /** Where the DynamoDB and SES clients connect; undefined = the real AWS endpoints. */
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
@@ -96,7 +121,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pollQueueUrl: e.AFTERVIEW_POLL_QUEUE_URL,
     region: e.AWS_REGION,
     logLevel: e.LOG_LEVEL,
+    outbox: {
+      leaseSeconds: e.AFTERVIEW_OUTBOX_LEASE_SECONDS,
+      attemptTimeoutMs: Math.min(5_000, Math.round((e.AFTERVIEW_OUTBOX_LEASE_SECONDS * 1000) / 4)),
+      // Local mode's mail catcher takes any rate; on AWS the account's quota applies unless set.
+      sendRate: sendRate(e.AFTERVIEW_SEND_RATE ?? (local ? 'off' : 'account')),
+    },
     dynamodbEndpoint: local ? `http://127.0.0.1:${e.AFTERVIEW_DYNAMODB_PORT}` : undefined,
     sesEndpoint: local ? `http://127.0.0.1:${e.AFTERVIEW_SES_PORT}` : undefined,
   };
+}
+
+function sendRate(value: 'off' | 'account' | number): OutboxSettings['sendRate'] {
+  return value === 'off' ? null : value;
 }

@@ -1,10 +1,14 @@
 /**
  * Lambda entry point, hourly (EventBridge Scheduler): sends the digest to every subscriber whose
- * local digest hour has come. Claims make a retried run send nothing twice, so a run with failed
- * sends is failed as a whole: Lambda retries it, then it lands in the job's dead-letter queue.
+ * local digest hour has come, and whatever mail earlier runs left pending. It stops taking new
+ * mail while there is still time to finish the one in hand; the outbox keeps the rest pending for
+ * the next run. The outbox makes a retried run send nothing twice, so a run with failures is failed
+ * as a whole: Lambda retries it, then it lands in the job's dead-letter queue.
  */
 import type { Context } from 'aws-lambda';
-import { runDigestCycle } from '../app/digest/run-digest-cycle.js';
+import { runDigestJob } from '../app/digest/digest-job.js';
+import { outboxFigures } from '../app/outbox/tally.js';
+import { lambdaDeadline } from '../app/run-deadline.js';
 import { coldStart } from '../wiring/lambda.js';
 import { DIGEST_SENDER_METRICS } from './published-metrics.js';
 import { scheduledInstant } from './scheduled-run.js';
@@ -14,9 +18,10 @@ const services = coldStart('digest-sender');
 export async function handler(event: unknown, context: Context): Promise<{ due: number; sent: number }> {
   return services.invocation(context, async (metrics) => {
     const now = scheduledInstant(event, services.clock);
-    const summary = await runDigestCycle(services, now);
+    const summary = await runDigestJob(services, now, lambdaDeadline(context));
     services.logger.info('digest cycle done', { ...summary, at: now.toISOString() });
     metrics.count(summary, DIGEST_SENDER_METRICS);
+    metrics.record(outboxFigures(summary.outbox));
     if (summary.failed > 0) throw new Error(`digest cycle at ${now.toISOString()}: ${summary.failed} of ${summary.due} digests failed`);
     return { due: summary.due, sent: summary.sent };
   });

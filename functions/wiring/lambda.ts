@@ -6,7 +6,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { createLogger } from '../adapters/logger.js';
-import { createMetrics } from '../adapters/metrics.js';
+import { createMetrics, type Figure } from '../adapters/metrics.js';
 import { SqsPollQueue } from '../adapters/sqs/poll-queue.js';
 import type { PollQueue } from '../app/poll/poll-message.js';
 import { ConfigError, loadConfig } from '../config/env.js';
@@ -18,6 +18,8 @@ export type { Services };
 export interface InvocationMetrics {
   /** Adds the named fields of a summary as counts, published when the invocation ends. */
   count<K extends string>(summary: Readonly<Record<K, number>>, names: readonly K[]): void;
+  /** Adds figures named elsewhere (the outbox's, config/metric-names.ts). */
+  record(figures: readonly Figure[]): void;
 }
 
 export interface LambdaServices extends Services {

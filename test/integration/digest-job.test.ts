@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestFor, runDigestCycle, type DigestDeps } from '../../functions/app/digest/run-digest-cycle.js';
+import { MailDeliveryError } from '../../functions/app/errors.js';
+import { DEFAULT_MAX_ATTEMPTS, OutboxSender } from '../../functions/app/outbox/outbox-sender.js';
 import type { Mailer, OutgoingEmail } from '../../functions/app/ports.js';
 import { HmacLinkSigner } from '../../functions/app/signed-links.js';
 import type { WatchedCompany } from '../../functions/domain/company.js';
@@ -144,18 +146,30 @@ describe('the digest job', () => {
     await seedInterview(sub, await seedCompany(sub));
     const holding: Mailer = { send: async () => ({ messageId: '', suppressed: true }) };
     expect(await digestFor(deps(holding), sub, MORNING)).toBe('suppressed');
-    // The day stays claimed, so no later run tries again today.
-    expect(await stack.repos.claims.claimDigest(sub.id, '2026-11-26', MORNING)).toBe(false);
+    // The day's message ended suppressed, so no later run tries again today.
+    expect((await stack.repos.outbox.get({ subscriberId: sub.id, kind: 'digest', key: '2026-11-26' }))?.state).toBe('suppressed');
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('already-sent');
+    expect(mailer.sent).toHaveLength(0);
   });
 
-  it('gives the day back when the mail service refuses, so the next run retries', async () => {
+  it('leaves the day\'s digest pending when the mail service keeps failing, and a later run sends it', async () => {
     const sub = await seedSubscriber();
     await seedInterview(sub, await seedCompany(sub));
-    const failing: Mailer = { send: async () => Promise.reject(new Error('throttled')) };
-    await expect(digestFor(deps(failing), sub, MORNING)).rejects.toThrow('throttled');
-    expect(await stack.repos.claims.hasDigest(sub.id, '2026-11-26')).toBe(false);
+    let attempts = 0;
+    const failing: Mailer = {
+      send: async () => {
+        attempts++;
+        throw new MailDeliveryError('throttled', 'transient', true);
+      },
+    };
+    const patient = new OutboxSender(deps(failing), { sleep: async () => {} });
+    expect(await digestFor(deps(failing), sub, MORNING, undefined, patient)).toBe('pending');
+    expect(attempts).toBe(DEFAULT_MAX_ATTEMPTS);
+    expect((await stack.repos.outbox.get({ subscriberId: sub.id, kind: 'digest', key: '2026-11-26' }))?.state).toBe('pending');
     const mailer = new RecordingMailer();
     expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    expect(mailer.to(sub.email)).toHaveLength(1);
   });
 
   it('shows good news for a no-contact interview for information only, with no note to send', async () => {

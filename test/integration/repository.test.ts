@@ -105,13 +105,15 @@ describe('subscribers', () => {
     await stack.repos.subscribers.addApiToken(sub.id, 'hash-1', NOW);
     await stack.repos.companies.put(company(sub.id, 'c1', 'Acme'));
     await stack.repos.interviews.put(interview(sub.id, 'i1', 'c1'));
-    await stack.repos.claims.claimDigest(sub.id, '2026-11-25', NOW);
+    await stack.repos.outbox.record(sub.id, { kind: 'digest', localDate: '2026-11-25' }, NOW);
     expect(await stack.repos.subscribers.findIdByApiToken('hash-1')).toBe(sub.id);
-    // profile, company, interview, digest claim and the subscriber's record of the token
+    // profile, company, interview, the day's digest in the outbox and the subscriber's record of the token
     expect((await stack.repos.subscribers.exportAll(sub.id)).length).toBe(5);
 
     await stack.repos.subscribers.deleteAll(sub.id);
     expect(await stack.repos.subscribers.exportAll(sub.id)).toEqual([]);
+    // Its pending digest left the outbox's due index with it.
+    expect((await stack.repos.outbox.listDue(NOW)).filter((m) => m.subscriberId === sub.id)).toEqual([]);
     expect(await stack.repos.subscribers.findIdByApiToken('hash-1')).toBeNull();
     expect(await stack.repos.subscribers.findByEmail(sub.email)).toBeNull();
     expect(await stack.repos.companies.listWatchers('acme')).toEqual([]);
@@ -157,13 +159,12 @@ describe('companies and interviews', () => {
 });
 
 describe('exactly-once claims', () => {
-  it('lets exactly one of 20 concurrent digest claims win for a subscriber and local day', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => stack.repos.claims.claimDigest('claimer', '2026-11-25', NOW)),
-    );
+  it('records one digest per subscriber and local day in the outbox, however many record it at once', async () => {
+    const digest = (localDate: string) => ({ kind: 'digest' as const, localDate });
+    const results = await Promise.all(Array.from({ length: 20 }, () => stack.repos.outbox.record('claimer', digest('2026-11-25'), NOW)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await stack.repos.claims.hasDigest('claimer', '2026-11-25')).toBe(true);
-    expect(await stack.repos.claims.claimDigest('claimer', '2026-11-26', NOW)).toBe(true);
+    expect((await stack.repos.outbox.get({ subscriberId: 'claimer', kind: 'digest', key: '2026-11-25' }))?.state).toBe('pending');
+    expect(await stack.repos.outbox.record('claimer', digest('2026-11-26'), NOW)).toBe(true);
   });
 
   it('lets exactly one of 20 concurrent alert claims win for a subscriber and story', async () => {

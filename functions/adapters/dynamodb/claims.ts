@@ -1,12 +1,11 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimRepository } from '../../app/ports.js';
 import { isConditionFailure, type TableContext } from './base.js';
 import { epochSeconds } from './items.js';
 import { keys, TTL_ATTRIBUTE } from './keys.js';
 import { DAY_SECONDS } from '../../domain/durations.js';
 
-/** Digest claims only matter for the day they name; alert claims must outlive any story (60 days). */
-const DIGEST_CLAIM_DAYS = 45;
+/** Alert claims must outlive any story (60 days). */
 const ALERT_CLAIM_DAYS = 400;
 
 /**
@@ -59,46 +58,5 @@ export class DynamoClaimRepository implements ClaimRepository {
       new GetCommand({ TableName: this.ctx.tableName, Key: keys.alertClaim(subscriberId, companyKey, storyId), ProjectionExpression: 'sentAt' }),
     );
     return typeof Item?.sentAt === 'string' ? Item.sentAt : null;
-  }
-
-  claimDigest(subscriberId: string, localDate: string, at: Date): Promise<boolean> {
-    return this.claim(keys.digestClaim(subscriberId, localDate), {
-      entity: 'digest-claim',
-      localDate,
-      claimedAt: at.toISOString(),
-      [TTL_ATTRIBUTE]: epochSeconds(at) + DIGEST_CLAIM_DAYS * DAY_SECONDS,
-    });
-  }
-
-  async markDigestSent(subscriberId: string, localDate: string, at: Date, messageId: string): Promise<void> {
-    await this.ctx.client.send(
-      new UpdateCommand({
-        TableName: this.ctx.tableName,
-        Key: keys.digestClaim(subscriberId, localDate),
-        UpdateExpression: 'SET sentAt = :at, messageId = :id',
-        ExpressionAttributeValues: { ':at': at.toISOString(), ':id': messageId },
-      }),
-    );
-  }
-
-  async releaseDigest(subscriberId: string, localDate: string): Promise<void> {
-    try {
-      await this.ctx.client.send(
-        new DeleteCommand({
-          TableName: this.ctx.tableName,
-          Key: keys.digestClaim(subscriberId, localDate),
-          ConditionExpression: 'attribute_not_exists(sentAt)',
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
-  }
-
-  async hasDigest(subscriberId: string, localDate: string): Promise<boolean> {
-    const { Item } = await this.ctx.client.send(
-      new GetCommand({ TableName: this.ctx.tableName, Key: keys.digestClaim(subscriberId, localDate) }),
-    );
-    return Item !== undefined;
   }
 }

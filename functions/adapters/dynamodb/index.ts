@@ -5,6 +5,7 @@ import { DynamoCompanyRepository } from './companies.js';
 import { DynamoFeedbackRepository } from './feedback.js';
 import { DynamoInterviewRepository } from './interviews.js';
 import { DynamoNewsRepository } from './news.js';
+import { DynamoOutboxRepository } from './outbox.js';
 import { DynamoRateLimiter } from './rate-limits.js';
 import { DynamoSecretStore } from './secrets.js';
 import { DynamoSourceRepository } from './sources.js';
@@ -23,6 +24,7 @@ export function createRepositories(client: DynamoDBDocumentClient, tableName: st
     sources: new DynamoSourceRepository(ctx),
     news: new DynamoNewsRepository(ctx),
     claims: new DynamoClaimRepository(ctx),
+    outbox: new DynamoOutboxRepository(ctx),
     suppressions: new DynamoSuppressionRepository(ctx),
     tickets: new DynamoTicketRepository(ctx),
     rateLimiter: new DynamoRateLimiter(ctx),

@@ -71,7 +71,20 @@ export const keys = {
     PK: `SUB#${subId}`,
     SK: `ALERT#${companyKey}#${storyId}`,
   }),
-  digestClaim: (subId: string, localDate: string) => ({ PK: `SUB#${subId}`, SK: `DIGEST#${localDate}` }),
+  /**
+   * One message in the outbox, in its subscriber's partition (deleting the account deletes it):
+   * `kind` and `key` make it unique — one digest per local date, one alert per story.
+   */
+  outboxMessage: (subId: string, kind: string, key: string) => ({ PK: `SUB#${subId}`, SK: `OUTBOX#${kind}#${key}` }),
+  /**
+   * Sparse index entry, only while the message is open (pending or leased): sorted by when it is
+   * next due — a lease moves it to the lease's end, so an expired lease is due again by itself.
+   */
+  outboxDue: (subId: string, kind: string, key: string, dueAt: string) => ({
+    GSI1PK: `OUTBOX#${shardOf(subId)}`,
+    GSI1SK: `${dueAt}#${subId}#${kind}#${key}`,
+  }),
+  outboxDueShard: (shard: number) => `OUTBOX#${shard}`,
   storyFeedback: (subId: string, companyKey: string, storyId: string) => ({
     PK: `SUB#${subId}`,
     SK: `FEEDBACK#${companyKey}#${storyId}`,
@@ -86,7 +99,7 @@ export const SUBSCRIBER_SK_PREFIX = {
   company: 'COMPANY#',
   interview: 'INTERVIEW#',
   alert: 'ALERT#',
-  digest: 'DIGEST#',
+  outbox: 'OUTBOX#',
   feedback: 'FEEDBACK#',
   apiToken: 'APITOKEN#',
 } as const;

@@ -1,11 +1,14 @@
+import type { OutboxSettings } from '../../config/env.js';
+import type { OutboxRepository } from '../outbox/ports.js';
 import type { Clock, CompanyRepository, FeedbackRepository, InterviewRepository, LinkSigner, Logger, Mailer, NewsRepository, RateLimiter, SubscriberRepository, SuppressionRepository, TicketRepository } from '../ports.js';
 
 /** The ports the account use cases work with (the composition root's Services fit it as is). */
 export interface AccountDependencies {
-  config: { publicUrl: string };
+  config: { publicUrl: string; outbox: OutboxSettings };
   repos: {
     subscribers: SubscriberRepository;
     tickets: TicketRepository;
+    outbox: OutboxRepository;
     suppressions: SuppressionRepository;
     rateLimiter: RateLimiter;
     companies: CompanyRepository;
@@ -16,7 +19,7 @@ export interface AccountDependencies {
   mailer: Mailer;
   links: LinkSigner;
   clock: Clock;
-  logger: Pick<Logger, 'info' | 'warn'>;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
 /** Who is asking, as far as throttling is concerned (never stored in clear). */

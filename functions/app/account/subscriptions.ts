@@ -7,26 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, type Subscriber } from '../../domain/subscriber.js';
 import { nextDigestAt } from '../../domain/subscriber-schedule.js';
-import { confirmationEmail, signInEmail } from './account-mail.js';
+import { issueTicket, LINK_PATHS, linkTo, SIGN_IN_VALID_MINUTES, TICKET_PURPOSE, type TicketPurpose } from './account-links.js';
+import { sendAccountMail } from './account-outbox.js';
 import type { AccountDependencies, ClientInfo } from './dependencies.js';
 import { InvalidLinkError } from './errors.js';
-import { hashScope, hashToken, newApiToken, newTicketToken } from './tokens.js';
+import { hashScope, hashToken, newApiToken } from './tokens.js';
 
-export const TICKET_PURPOSE = { confirm: 'confirm-subscription', signIn: 'sign-in' } as const;
-type TicketPurpose = (typeof TICKET_PURPOSE)[keyof typeof TICKET_PURPOSE];
-
-/**
- * Where the emailed links land. Each mail carries the web app's page (confirm or sign in, then
- * open afterview in the browser) and the API's page (show an API token) with the same one-time
- * ticket: whichever is used first uses it up.
- */
-export const LINK_PATHS = {
-  confirm: { web: '/subscribe/confirm', api: '/v1/subscriptions/confirm' },
-  signIn: { web: '/sign-in/confirm', api: '/v1/sign-in/confirm' },
-} as const;
-
-export const CONFIRMATION_VALID_HOURS = 24;
-export const SIGN_IN_VALID_MINUTES = 60;
+export { CONFIRMATION_VALID_HOURS, LINK_PATHS, SIGN_IN_VALID_MINUTES, TICKET_PURPOSE } from './account-links.js';
 
 /** Account mail per address and per client; past these a request still answers 202 but sends nothing. */
 export const ACCOUNT_MAIL_LIMITS = {
@@ -48,28 +35,6 @@ async function mailAllowed(deps: AccountDependencies, kind: string, email: strin
     deps.repos.rateLimiter.hit(`mail:${kind}:addr:${hashScope(email)}`, perAddress.limit, perAddress.windowSeconds, now),
   ]);
   return clientOk && addressOk;
-}
-
-async function issueTicket(deps: AccountDependencies, purpose: TicketPurpose, subscriberId: string, validSeconds: number): Promise<string> {
-  const now = deps.clock.now();
-  const token = newTicketToken();
-  await deps.repos.tickets.create(hashToken(token), {
-    purpose,
-    subscriberId,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + validSeconds * 1000).toISOString(),
-  });
-  return token;
-}
-
-const linkTo = (deps: AccountDependencies, path: string, token: string) =>
-  `${deps.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
-
-async function sendSignInMail(deps: AccountDependencies, subscriber: Subscriber, alreadySubscribed: boolean): Promise<void> {
-  const token = await issueTicket(deps, TICKET_PURPOSE.signIn, subscriber.id, SIGN_IN_VALID_MINUTES * 60);
-  const links = { web: linkTo(deps, LINK_PATHS.signIn.web, token), api: linkTo(deps, LINK_PATHS.signIn.api, token) };
-  const sent = await deps.mailer.send(signInEmail(subscriber.email, links, SIGN_IN_VALID_MINUTES, alreadySubscribed));
-  deps.logger.info('sign-in mail', { subscriberId: subscriber.id, suppressed: sent.suppressed === true });
 }
 
 /**
@@ -98,17 +63,14 @@ export async function requestSubscription(
     tokenHashes: [],
   });
   if (subscriber.status === 'confirmed') {
-    await sendSignInMail(deps, subscriber, true);
+    await sendAccountMail(deps, subscriber.id, { kind: 'sign-in', requestId: randomUUID(), alreadySubscribed: true });
     return;
   }
   if (input.timeZone && subscriber.timeZone !== input.timeZone) {
     // Someone subscribing again (pending or unsubscribed) may have moved.
     await deps.repos.subscribers.save({ ...subscriber, timeZone: input.timeZone });
   }
-  const token = await issueTicket(deps, TICKET_PURPOSE.confirm, subscriber.id, CONFIRMATION_VALID_HOURS * 3600);
-  const links = { web: linkTo(deps, LINK_PATHS.confirm.web, token), api: linkTo(deps, LINK_PATHS.confirm.api, token) };
-  const sent = await deps.mailer.send(confirmationEmail(subscriber.email, links, CONFIRMATION_VALID_HOURS));
-  deps.logger.info('confirmation mail', { subscriberId: subscriber.id, suppressed: sent.suppressed === true });
+  await sendAccountMail(deps, subscriber.id, { kind: 'confirmation', requestId: randomUUID() });
 }
 
 /** POST /v1/sign-in: a sign-in link for confirmed subscribers only; everyone else gets nothing. */
@@ -121,7 +83,7 @@ export async function requestSignIn(deps: AccountDependencies, input: { email: s
   const subscriber = await deps.repos.subscribers.findByEmail(email);
   if (!subscriber || subscriber.status !== 'confirmed') return;
   if (await deps.repos.suppressions.isSuppressed(subscriber.email)) return;
-  await sendSignInMail(deps, subscriber, false);
+  await sendAccountMail(deps, subscriber.id, { kind: 'sign-in', requestId: randomUUID(), alreadySubscribed: false });
 }
 
 /** Whether a confirmation or sign-in link can still be used (GET pages; reads only). */

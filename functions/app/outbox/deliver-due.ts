@@ -1,0 +1,101 @@
+/**
+ * Delivers what earlier runs left in the outbox: every open message that is due — recorded but
+ * never sent, given back after a fault, or leased by a run that died — found by one index query
+ * (never a scan), composed now, and sent through the run's sender.
+ */
+import type { Clock, Logger, OutgoingEmail } from '../ports.js';
+import type { OutboxSender } from './outbox-sender.js';
+import { realClock } from './pacing.js';
+import type { EndedState, MessageKind, OutboxMessage, OutboxRepository, PayloadOf } from './ports.js';
+
+/**
+ * The mail a message stands for, composed when it is sent — or why it ends unsent. `afterSent`
+ * records what the mail told the subscriber (e.g. the digest's moved-on notices) once it went out.
+ */
+export type Composition =
+  | { send: OutgoingEmail; afterSent?: () => Promise<void> }
+  | { end: Extract<EndedState, 'dropped' | 'skipped' | 'suppressed'>; reason: string };
+
+export type MessageOf<K extends MessageKind> = OutboxMessage & { kind: K; payload: PayloadOf<K> };
+
+/** Composes one kind of message at `now` (the run's instant). */
+export type Composer<K extends MessageKind> = (message: MessageOf<K>, now: Date) => Promise<Composition>;
+
+/** The composers a run knows; messages of other kinds wait for a run that knows them. */
+export type Composers = { [K in MessageKind]?: Composer<K> };
+
+/** What became of one message this run looked at. */
+export type MessageResult = 'sent' | 'pending' | 'not-due' | 'failed' | EndedState;
+
+export interface DeliverDueDeps {
+  repos: { outbox: OutboxRepository };
+  clock?: Clock;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/** Messages composed at once (the sending itself is one at a time). */
+const COMPOSE_CONCURRENCY = 4;
+/** Due messages taken per index shard per run; the rest wait for the next run. */
+export const DUE_PER_SHARD = 250;
+
+/**
+ * Composes and sends one message this run holds no lease on yet (the sender leases it just before
+ * sending, so composing — which may issue a one-time ticket — is never done under a lease).
+ */
+export async function composeAndDeliver<K extends MessageKind>(
+  deps: DeliverDueDeps,
+  sender: OutboxSender,
+  composer: Composer<K>,
+  message: MessageOf<K>,
+  now: Date,
+): Promise<MessageResult> {
+  if (sender.stopped) {
+    sender.leftPending(message.createdAt);
+    return 'pending';
+  }
+  const composition = await composer(message, now);
+  if ('end' in composition) {
+    // Nobody holds it (it is due), so whoever decides first ends it; a run that leased it meanwhile decides alike.
+    const ended = await deps.repos.outbox.end(message, composition.end, composition.reason, (deps.clock ?? realClock).now());
+    if (!ended) return 'not-due';
+    sender.endedUnsent(composition.end);
+    return composition.end;
+  }
+  const delivery = await sender.deliver(message, composition.send, message.createdAt);
+  if (delivery.outcome !== 'sent') return delivery.outcome;
+  await composition.afterSent?.();
+  return 'sent';
+}
+
+/** Delivers every due message of the kinds in `composers`; returns what became of each. */
+export async function deliverDueMessages(
+  deps: DeliverDueDeps,
+  sender: OutboxSender,
+  composers: Composers,
+  now: Date,
+): Promise<Array<{ message: OutboxMessage; result: MessageResult }>> {
+  const due = (await deps.repos.outbox.listDue((deps.clock ?? realClock).now(), DUE_PER_SHARD)).filter((m) => composers[m.kind]);
+  const results: Array<{ message: OutboxMessage; result: MessageResult }> = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const message = due[next++]!;
+      let result: MessageResult;
+      try {
+        result = await composeAndDeliver(deps, sender, composers[message.kind] as Composer<MessageKind>, message as MessageOf<MessageKind>, now);
+      } catch (err) {
+        // It stays pending (or its lease runs out) and the next run tries again.
+        deps.logger?.error('outbox: could not deliver a due message', {
+          subscriberId: message.subscriberId,
+          kind: message.kind,
+          error: err instanceof Error ? err.message : String(err),
+        });
+        sender.leftPending(message.createdAt);
+        result = 'failed';
+      }
+      results.push({ message, result });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(COMPOSE_CONCURRENCY, due.length) }, worker));
+  return results;
+}
