@@ -147,7 +147,7 @@ describe('the digest job', () => {
     const holding: Mailer = { send: async () => ({ messageId: '', suppressed: true }) };
     expect(await digestFor(deps(holding), sub, MORNING)).toBe('suppressed');
     // The day's message ended suppressed, so no later run tries again today.
-    expect((await stack.repos.outbox.get({ subscriberId: sub.id, kind: 'digest', key: '2026-11-26' }))?.state).toBe('suppressed');
+    expect((await stack.repos.outbox.get({ subscriberId: sub.id, kind: 'digest', key: '2026-11-26' }, MORNING))?.state).toBe('suppressed');
     const mailer = new RecordingMailer();
     expect(await digestFor(deps(mailer), sub, MORNING)).toBe('already-sent');
     expect(mailer.sent).toHaveLength(0);
@@ -166,7 +166,7 @@ describe('the digest job', () => {
     const patient = new OutboxSender(deps(failing), { sleep: async () => {} });
     expect(await digestFor(deps(failing), sub, MORNING, undefined, patient)).toBe('pending');
     expect(attempts).toBe(DEFAULT_MAX_ATTEMPTS);
-    expect((await stack.repos.outbox.get({ subscriberId: sub.id, kind: 'digest', key: '2026-11-26' }))?.state).toBe('pending');
+    expect((await stack.repos.outbox.get({ subscriberId: sub.id, kind: 'digest', key: '2026-11-26' }, MORNING))?.state).toBe('pending');
     const mailer = new RecordingMailer();
     expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
     expect(mailer.to(sub.email)).toHaveLength(1);

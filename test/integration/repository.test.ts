@@ -163,7 +163,7 @@ describe('exactly-once claims', () => {
     const digest = (localDate: string) => ({ kind: 'digest' as const, localDate });
     const results = await Promise.all(Array.from({ length: 20 }, () => stack.repos.outbox.record('claimer', digest('2026-11-25'), NOW)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect((await stack.repos.outbox.get({ subscriberId: 'claimer', kind: 'digest', key: '2026-11-25' }))?.state).toBe('pending');
+    expect((await stack.repos.outbox.get({ subscriberId: 'claimer', kind: 'digest', key: '2026-11-25' }, NOW))?.state).toBe('pending');
     expect(await stack.repos.outbox.record('claimer', digest('2026-11-26'), NOW)).toBe(true);
   });
 

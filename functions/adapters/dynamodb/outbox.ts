@@ -121,9 +121,13 @@ export class DynamoOutboxRepository implements OutboxRepository {
     }
   }
 
-  async get(ref: MessageRef): Promise<OutboxMessage | null> {
-    const { Item } = await this.ctx.client.send(new GetCommand({ TableName: this.ctx.tableName, Key: keyOf(ref), ConsistentRead: true }));
-    return Item && !isExpired(Item, new Date()) ? fromItem(Item) : null;
+  async get(ref: MessageRef, now: Date): Promise<OutboxMessage | null> {
+    const Item = await this.read(ref);
+    return Item && !isExpired(Item, now) ? fromItem(Item) : null;
+  }
+
+  private async read(ref: MessageRef): Promise<Item | undefined> {
+    return (await this.ctx.client.send(new GetCommand({ TableName: this.ctx.tableName, Key: keyOf(ref), ConsistentRead: true }))).Item;
   }
 
   async lease(ref: MessageRef, lease: Lease, now: Date): Promise<LeaseTaken | null> {
@@ -162,7 +166,7 @@ export class DynamoOutboxRepository implements OutboxRepository {
       values: { ':sent': 'sent', ':at': at.toISOString(), ':mid': mailMessageId, ':n': attempts, ':lease': leaseId },
     });
     if (ok) return 'marked';
-    return (await this.get(ref)) ? 'already-sent' : 'gone';
+    return (await this.read(ref)) ? 'already-sent' : 'gone';
   }
 
   async release(ref: MessageRef, leaseId: string, dueAt: Date, reason: string, attempts: number): Promise<boolean> {

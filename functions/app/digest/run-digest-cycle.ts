@@ -188,7 +188,8 @@ export async function digestFor(
   // Recorded first (once per local day, whoever records it); from here the outbox sees it sent.
   const payload: PayloadOf<'digest'> = { kind: 'digest', localDate: digest.localDate };
   const ref = refOf(subscriber.id, payload);
-  await deps.repos.outbox.record(subscriber.id, payload, (deps.clock ?? realClock).now());
+  const clock = deps.clock ?? realClock;
+  await deps.repos.outbox.record(subscriber.id, payload, clock.now());
   await reschedule();
 
   const delivery = await sender.deliver(ref, digest.email);
@@ -202,7 +203,7 @@ export async function digestFor(
     case 'pending':
       return delivery.outcome;
     case 'not-due': {
-      const message = await deps.repos.outbox.get(ref);
+      const message = await deps.repos.outbox.get(ref, clock.now());
       return message?.state === 'pending' || message?.state === 'leased' ? 'sending-elsewhere' : 'already-sent';
     }
   }

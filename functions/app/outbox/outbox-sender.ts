@@ -75,12 +75,13 @@ export class OutboxSender {
 
   /**
    * Why the run should take on no more messages, or null: its time is nearly up (one attempt and
-   * its bookkeeping must still fit), or the mail service is failing.
+   * its bookkeeping must still fit), or the mail service is failing. The first reason seen is
+   * kept in the tally.
    */
   get stopped(): StopReason | null {
-    if (this.mailServiceDown) return 'mail-service';
-    if (this.deadline.remainingMs() < this.finishReserveMs) return 'deadline';
-    return null;
+    const reason = this.mailServiceDown ? 'mail-service' : this.deadline.remainingMs() < this.finishReserveMs ? 'deadline' : null;
+    if (reason) this.tally.stopped ??= reason;
+    return reason;
   }
 
   /** Time one attempt and its outcome's write need before the run is cut off. */
@@ -129,6 +130,7 @@ export class OutboxSender {
 
     let attempts = 0;
     for (;;) {
+      if (attempts > 0) await limiter.take();
       // An attempt starts only if it can end well inside the lease and the run's time.
       const leaseLeft = leaseEnd - this.clock.now().getTime();
       if (leaseLeft < this.attemptTimeoutMs * 2 || this.stopped === 'deadline') {
@@ -144,6 +146,7 @@ export class OutboxSender {
           return { outcome: 'suppressed' };
         }
         await this.markSent(ref, leaseId, result.messageId, attempts);
+        limiter.speedUp();
         this.tally.sent++;
         return { outcome: 'sent', mailMessageId: result.messageId };
       } catch (err) {
@@ -158,7 +161,7 @@ export class OutboxSender {
         if (fault.kind === 'unavailable' || attempts >= this.maxAttempts) {
           // A tight loop against a failing service makes it worse: this run sends nothing more.
           this.mailServiceDown = true;
-          this.tally.stopped = 'mail-service';
+          this.tally.stopped ??= 'mail-service';
           this.deps.logger?.warn('outbox: the mail service keeps failing; the rest waits for the next run', {
             ...logRef(ref),
             attempts,
@@ -174,13 +177,11 @@ export class OutboxSender {
 
   private keepPending(recordedAt?: string): Delivery {
     const reason = this.stopped === 'mail-service' ? 'the mail service is failing' : 'the run ran out of time';
-    this.tally.stopped ??= this.stopped;
     this.leftPending(recordedAt);
     return { outcome: 'pending', reason };
   }
 
   private async giveBack(ref: MessageRef, leaseId: string, attempts: number, createdAt: string, reason: string): Promise<Delivery> {
-    this.tally.stopped ??= this.stopped;
     this.leftPending(createdAt);
     try {
       // Due at once: the next run takes it (an unreleased lease would only delay that).

@@ -26,6 +26,7 @@ const FIRST_SPACING_WHEN_UNLIMITED_MS = 100;
  * `perSecond` null: no limit (local mode).
  */
 export class SendRateLimiter {
+  private readonly baseSpacingMs: number;
   private spacingMs: number;
   private nextAt = 0;
 
@@ -34,7 +35,8 @@ export class SendRateLimiter {
     private readonly now: () => number,
     private readonly wait: Sleep = sleep,
   ) {
-    this.spacingMs = perSecond && perSecond > 0 ? 1000 / perSecond : 0;
+    this.baseSpacingMs = perSecond && perSecond > 0 ? 1000 / perSecond : 0;
+    this.spacingMs = this.baseSpacingMs;
   }
 
   /** Waits until the next send may start. */
@@ -46,9 +48,15 @@ export class SendRateLimiter {
     if (at > now) await this.wait(at - now);
   }
 
-  /** The service throttled us anyway (another sender shares the quota): half the rate from now on. */
+  /** The service throttled us anyway (another sender shares the quota): half the rate. */
   slowDown(): void {
     this.spacingMs = Math.min(SLOWEST_SPACING_MS, this.spacingMs === 0 ? FIRST_SPACING_WHEN_UNLIMITED_MS : this.spacingMs * 2);
+  }
+
+  /** A mail went through: back a little toward the set rate. */
+  speedUp(): void {
+    const spacing = this.spacingMs * 0.8;
+    this.spacingMs = spacing < Math.max(this.baseSpacingMs, 10) ? this.baseSpacingMs : spacing;
   }
 
   /** Sends per second now allowed (Infinity without a limit). */

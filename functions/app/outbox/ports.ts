@@ -105,7 +105,8 @@ export interface LeaseTaken {
 export interface OutboxRepository {
   /** Records a message as pending, due at `at`. False when it is already recorded (in any state). */
   record(subscriberId: string, payload: MessagePayload, at: Date): Promise<boolean>;
-  get(ref: MessageRef): Promise<OutboxMessage | null>;
+  /** The message, or null when there is none (or it is past its retention at `now`). */
+  get(ref: MessageRef, now: Date): Promise<OutboxMessage | null>;
   /**
    * Takes a lease with one conditional write: only if the message is open and due (`dueAt <= now`).
    * The due time moves to the lease's end, so the message leaves the due list until then. Null when
