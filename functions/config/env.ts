@@ -17,6 +17,8 @@ const httpUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL like http://127.0.0.1:3000' })
   .transform((u) => u.replace(/\/+$/, ''));
 
+const SEND_RATE_MESSAGE = 'must be "off", "account" or a number of messages per second';
+
 const EnvSchema = z.object({
   PORT: port(3000),
   AFTERVIEW_SES_PORT: port(8005),
@@ -44,8 +46,8 @@ const EnvSchema = z.object({
     .max(900, 'must be between 2 and 900 seconds')
     .default(60),
   AFTERVIEW_SEND_RATE: z
-    .union([z.enum(['off', 'account']), z.coerce.number().positive().max(10_000)], {
-      message: 'must be "off", "account" or a number of messages per second',
+    .union([z.enum(['off', 'account']), z.coerce.number().positive(SEND_RATE_MESSAGE).max(10_000, SEND_RATE_MESSAGE)], {
+      message: SEND_RATE_MESSAGE,
     })
     .optional(),
 });

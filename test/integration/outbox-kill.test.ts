@@ -159,7 +159,7 @@ async function seedSubscribers(stack: TestStack, tag: string): Promise<Subscribe
  * Runs `digest --once` as of `now` in one process (node with tsx as a loader, so the process
  * killed is the one sending, not a launcher); resolves when it has ended, however it ended.
  */
-function digestRun(env: Record<string, string>, now: number, proxy: KillingMailProxy, point: KillPoint | null) {
+function digestRun(env: Record<string, string>, now: number, proxy: KillingMailProxy, point: KillPoint | null, signal: NodeJS.Signals = 'SIGKILL') {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/afterview.ts', 'digest', '--once', '--now', new Date(now).toISOString()], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -168,7 +168,7 @@ function digestRun(env: Record<string, string>, now: number, proxy: KillingMailP
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  proxy.arm(point, () => child.kill('SIGKILL'));
+  proxy.arm(point, () => child.kill(signal));
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, output })),
   );
@@ -253,4 +253,42 @@ describe('digest runs killed while sending', () => {
     },
     180_000,
   );
+});
+
+describe('a digest run asked to stop (SIGTERM)', () => {
+  it('finishes the mail in hand, takes no new one, prints its summary, and the next run sends the rest', async () => {
+    const sesEndpoint = inject('sesEndpoint');
+    const stack = await createTestStack();
+    const subs = await seedSubscribers(stack, randomUUID().slice(0, 8));
+    const proxy = new KillingMailProxy(new URL(sesEndpoint));
+    const env = {
+      AFTERVIEW_DYNAMODB_PORT: new URL(inject('dynamodbEndpoint')).port,
+      AFTERVIEW_SES_PORT: String(await proxy.start()),
+      AFTERVIEW_TABLE_NAME: stack.tableName,
+      AFTERVIEW_SCHEDULE: 'off',
+      LOG_LEVEL: 'ERROR',
+    };
+    try {
+      // SIGTERM as the mail service accepts the second mail, before the run hears so.
+      const stopped = await digestRun(env, EIGHT_AM, proxy, { mail: 2, phase: 'after-heard', delayMs: 0 }, 'SIGTERM');
+      expect(stopped.code, stopped.output).toBe(0);
+      const summary = JSON.parse(stopped.output.split('\n').find((l) => l.startsWith('{'))!) as {
+        sent: number;
+        outbox: { stopped: string | null; pending: number; sent: number };
+        notReached: number;
+      };
+      expect(summary.outbox.stopped).toBe('deadline');
+      expect(summary.sent).toBeGreaterThanOrEqual(2);
+      expect(summary.sent).toBeLessThan(SUBSCRIBERS);
+      // What it did not send is pending in the outbox or still due: nothing is held.
+      expect(summary.sent + summary.outbox.pending + summary.notReached).toBe(SUBSCRIBERS);
+
+      const next = await digestRun(env, EIGHT_AM + HOUR, proxy, null);
+      expect(next.code, next.output).toBe(0);
+      const mailed = await Promise.all(subs.map(async (s) => (await mailTo(sesEndpoint, s.email)).length));
+      expect(mailed).toEqual(subs.map(() => 1));
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
 });

@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     expect(config.schedule).toBe(false);
   });
 
+  it('sends as fast as local mode allows, and at the account\'s rate on AWS, with a one-minute lease', () => {
+    expect(loadConfig({}).outbox).toEqual({ leaseSeconds: 60, attemptTimeoutMs: 5_000, sendRate: null });
+    expect(loadConfig({ AFTERVIEW_RUNTIME: 'aws' }).outbox.sendRate).toBe('account');
+    expect(loadConfig({ AFTERVIEW_RUNTIME: 'aws', AFTERVIEW_SEND_RATE: '14' }).outbox.sendRate).toBe(14);
+    expect(loadConfig({ AFTERVIEW_SEND_RATE: 'off', AFTERVIEW_RUNTIME: 'aws' }).outbox.sendRate).toBeNull();
+    // A short lease keeps each attempt to a quarter of it.
+    expect(loadConfig({ AFTERVIEW_OUTBOX_LEASE_SECONDS: '4' }).outbox).toMatchObject({ leaseSeconds: 4, attemptTimeoutMs: 1_000 });
+  });
+
   it('has no local endpoints on AWS', () => {
     const config = loadConfig({ AFTERVIEW_RUNTIME: 'aws', AFTERVIEW_TABLE_NAME: 'Data-Table-1', AWS_REGION: 'eu-west-1' });
     expect(config.dynamodbEndpoint).toBeUndefined();
@@ -38,6 +47,9 @@ describe('loadConfig', () => {
     [{ AFTERVIEW_SCHEDULE: 'sometimes' }, /AFTERVIEW_SCHEDULE must be "on" or "off"/],
     [{ AFTERVIEW_PUBLIC_URL: 'ftp://x' }, /AFTERVIEW_PUBLIC_URL must be an http\(s\) URL/],
     [{ AWS_REGION: 'mars' }, /AWS_REGION must be an AWS region/],
+    [{ AFTERVIEW_SEND_RATE: 'fast' }, /AFTERVIEW_SEND_RATE must be "off", "account" or a number of messages per second \(got "fast"\)/],
+    [{ AFTERVIEW_SEND_RATE: '-1' }, /AFTERVIEW_SEND_RATE must be "off", "account" or a number/],
+    [{ AFTERVIEW_OUTBOX_LEASE_SECONDS: '1' }, /AFTERVIEW_OUTBOX_LEASE_SECONDS must be between 2 and 900 seconds/],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError);
     try {

@@ -21,7 +21,12 @@ export class SesMailer implements Mailer {
       endpoint: config.sesEndpoint,
       credentials: config.sesEndpoint ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined,
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: Math.min(3_000, config.outbox.attemptTimeoutMs), requestTimeout: config.outbox.attemptTimeoutMs },
+      requestHandler: {
+        connectionTimeout: Math.min(3_000, config.outbox.attemptTimeoutMs),
+        requestTimeout: config.outbox.attemptTimeoutMs,
+        // Without it the handler only logs a warning and keeps waiting.
+        throwOnRequestTimeout: true,
+      },
     });
   }
 
