@@ -14,6 +14,7 @@ export const CONTEXT_KEYS = {
   publicUrl: 'the base of every link in emails when a custom domain fronts the API (default: the API URL)',
   sandboxRecipients: 'comma-separated addresses to verify as recipients while the SES account is in the sandbox',
   logLevel: 'DEBUG, INFO, WARN or ERROR (default INFO)',
+  sendRate: 'mails per second each sending function may send (default: the SES account\'s own rate, asked at start)',
 } as const;
 
 /** The placeholder sender that lets `cdk synth` work on a fresh clone; it cannot be verified. */
@@ -34,6 +35,8 @@ export interface DeploymentConfig {
   publicUrl?: string;
   sandboxRecipients: string[];
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Mails per second per sending function; undefined = the SES account's own maximum send rate. */
+  sendRate?: number;
   env: { account?: string; region?: string };
   /** True while the sender is still {@link PLACEHOLDER_SENDER}: fine to synthesize, useless to deploy. */
   placeholderSender: boolean;
@@ -110,6 +113,10 @@ export function deploymentConfig(
   const level = (text(read('logLevel')) ?? 'INFO').toUpperCase();
   if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(level)) fail('logLevel', level, 'must be DEBUG, INFO, WARN or ERROR');
 
+  const rateRaw = text(read('sendRate'));
+  const sendRate = rateRaw === undefined ? undefined : Number(rateRaw);
+  if (sendRate !== undefined && !(sendRate > 0 && sendRate <= 10_000)) fail('sendRate', rateRaw, 'must be a number of mails per second');
+
   return {
     identity,
     senderAddress,
@@ -118,6 +125,7 @@ export function deploymentConfig(
     publicUrl,
     sandboxRecipients: [...new Set(recipients)],
     logLevel: level as DeploymentConfig['logLevel'],
+    sendRate,
     env: { account: text(env.CDK_DEFAULT_ACCOUNT), region: regionValue },
     placeholderSender: senderAddress === PLACEHOLDER_SENDER,
   };

@@ -29,7 +29,7 @@ export interface ServiceStackProps extends StackProps {
   configurationSet: IConfigurationSet;
   senderIdentity: IEmailIdentity;
   sandboxRecipients: IEmailIdentity[];
-  config: Pick<DeploymentConfig, 'sender' | 'alarmEmail' | 'publicUrl' | 'logLevel'>;
+  config: Pick<DeploymentConfig, 'sender' | 'alarmEmail' | 'publicUrl' | 'logLevel' | 'sendRate'>;
 }
 
 export class ServiceStack extends Stack {
@@ -59,6 +59,7 @@ export class ServiceStack extends Stack {
       configurationSet: props.configurationSet,
       sender: config.sender,
       sandboxRecipients: props.sandboxRecipients,
+      sendRate: config.sendRate,
     };
 
     this.pollCompany = new QueueConsumer(this, 'PollCompany', {
@@ -153,6 +154,8 @@ export class ServiceStack extends Stack {
     this.operations.watchDeadLetterQueue('SesEventsDeadLetters', this.sesEventsDeadLetters);
     this.operations.watchSesReputation();
     this.operations.watchFailingSources();
+    // The outbox's figures, published by the hourly mail run (functions/handlers/digest-sender.ts).
+    this.operations.watchOutbox('digest-sender');
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });

@@ -43,6 +43,8 @@ export interface FunctionEnvironment {
   AFTERVIEW_SENDER?: string;
   AFTERVIEW_SES_CONFIGURATION_SET?: string;
   AFTERVIEW_POLL_QUEUE_URL?: string;
+  /** Mails per second; unset, the function asks SES for the account's rate. */
+  AFTERVIEW_SEND_RATE?: string;
 }
 
 /** What a mail-sending function needs: the verified identity, the configuration set, the From line. */
@@ -56,6 +58,8 @@ export interface MailSending {
    * send against each recipient's identity.
    */
   sandboxRecipients?: IEmailIdentity[];
+  /** Mails per second each sending function keeps to; unset, the account's own rate (ses:GetAccount). */
+  sendRate?: number;
 }
 
 /** Props of {@link AfterviewFunction}. */
@@ -150,7 +154,8 @@ export class AfterviewFunction extends Construct {
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Only the X-Ray statement (active tracing) uses "*": PutTraceSegments and PutTelemetryRecords take no narrower resource.',
+      reason:
+        'Only two statements use "*", and neither action takes a narrower resource: X-Ray (active tracing: PutTraceSegments, PutTelemetryRecords) and, for mail-sending functions, ses:GetAccount (a read of the send quota, so sending keeps to the account\'s rate).',
     });
     Validations.of(this.function).acknowledge({
       id: 'Serverless-LambdaDLQ',
@@ -208,6 +213,12 @@ export class AfterviewFunction extends Construct {
         ],
       }),
     );
+    if (mail.sendRate === undefined) {
+      // Sending keeps to the account's own rate (1 a second in the sandbox, the quota in production).
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ReadTheSendQuota', actions: ['ses:GetAccount'], resources: ['*'] }));
+    } else {
+      this.setEnv('AFTERVIEW_SEND_RATE', String(mail.sendRate));
+    }
     return this;
   }
 

@@ -6,6 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, metricService, OUTBOX_METRICS } from '../../functions/config/metric-names.js';
 
 /**
  * SES puts an account under review at a 5% bounce rate and a 0.1% complaint rate; the alarms
@@ -19,8 +20,8 @@ export const SES_ALARM_THRESHOLDS = { bounceRate: 0.04, complaintRate: 0.0008 } 
  * request made, failed, or refused for now with 429/503 — how a blocked source answers).
  */
 export const POLL_METRICS = {
-  namespace: 'afterview',
-  service: 'afterview-poll-company',
+  namespace: METRICS_NAMESPACE,
+  service: metricService('poll-company'),
   requests: 'requests',
   failures: 'failures',
   throttled: 'throttled',
@@ -126,6 +127,44 @@ export class Operations extends Construct {
       threshold: FAILING_SOURCES_THRESHOLD,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+  }
+
+  /**
+   * The outbox, as the function `service` reports it after each run: mail pending for more than
+   * two hours (a run keeps failing to send it, or no run comes), and mail that will never go out
+   * (dropped as too late, or refused by SES for good).
+   */
+  watchOutbox(service: string): void {
+    const metric = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: metricService(service) },
+        period: Duration.hours(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      });
+    this.alarm('OutboxPendingOverTwoHours', {
+      alarmDescription: `afterview ${service}: mail has been pending in the outbox for more than two hours`,
+      metric: metric(OUTBOX_METRICS.stalePending),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    this.alarm('OutboxDropped', {
+      alarmDescription: `afterview ${service}: mail dropped from the outbox unsent (too late, or refused by SES)`,
+      metric: new cloudwatch.MathExpression({
+        expression: 'dropped + refused',
+        usingMetrics: {
+          dropped: metric(OUTBOX_METRICS.dropped).with({ statistic: cloudwatch.Stats.SUM }),
+          refused: metric(OUTBOX_METRICS.refused).with({ statistic: cloudwatch.Stats.SUM }),
+        },
+        period: Duration.hours(1),
+        label: 'mail dropped or refused',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
   }
 

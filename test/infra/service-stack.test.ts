@@ -2,6 +2,7 @@ import { Capture, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS_NAMESPACE } from '../../functions/adapters/metrics.js';
 import { loadConfig } from '../../functions/config/env.js';
+import { metricService, OUTBOX_METRICS } from '../../functions/config/metric-names.js';
 import { POLL_COMPANY_METRICS } from '../../functions/handlers/published-metrics.js';
 import type { AfterviewFunction } from '../../lib/constructs/afterview-function.js';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/constructs/afterview-function.js';
@@ -238,7 +239,7 @@ describe('grants: each function gets only what it uses', () => {
     const identity = s.logicalId(s.data.senderIdentity);
     const configurationSet = s.logicalId(s.data.configurationSet);
     for (const fn of [s.service.pollCompany.fn, s.service.digestSender.fn, s.service.apiFunction]) {
-      const mail = statementsOf(fn).filter((st) => [st.Action].flat().some((a) => a.startsWith('ses:')));
+      const mail = statementsOf(fn).filter((st) => [st.Action].flat().includes('ses:SendEmail'));
       expect(mail).toHaveLength(1);
       const resources = JSON.stringify(mail[0]!.Resource);
       expect(resources).toContain(':identity/');
@@ -249,11 +250,23 @@ describe('grants: each function gets only what it uses', () => {
     }
   });
 
-  it('uses "*" only for X-Ray, which has no narrower resource', () => {
+  it('uses "*" only for X-Ray and, where mail is sent, for reading the send quota: neither has a narrower resource', () => {
+    const sendsMail = new Set<AfterviewFunction>([s.service.pollCompany.fn, s.service.digestSender.fn, s.service.apiFunction]);
     for (const [, fn] of all()) {
       const star = statementsOf(fn).filter((st) => st.Resource === '*');
-      expect(star.flatMap((st) => [st.Action].flat())).toEqual(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
+      expect(star.flatMap((st) => [st.Action].flat()).sort()).toEqual(
+        ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', ...(sendsMail.has(fn) ? ['ses:GetAccount'] : [])].sort(),
+      );
     }
+  });
+
+  it('with a send rate in context, the functions keep to it and need not read the quota', () => {
+    const fixed = synthAfterview({ sendRate: '14' });
+    for (const fn of [fixed.service.pollCompany.fn, fixed.service.digestSender.fn, fixed.service.apiFunction]) {
+      expect(fn.environment.AFTERVIEW_SEND_RATE).toBe('14');
+    }
+    expect(JSON.stringify(fixed.serviceTemplate.findResources('AWS::IAM::Policy'))).not.toContain('ses:GetAccount');
+    expect(s.service.digestSender.fn.environment.AFTERVIEW_SEND_RATE).toBeUndefined();
   });
 
   it('attaches no AWS managed policy to any function role', () => {
@@ -387,7 +400,26 @@ describe('alarms', () => {
     expect(POLL_METRICS.namespace).toBe(METRICS_NAMESPACE);
   });
 
-  it('are 17 in all: 2 per function, 1 per dead-letter queue, 2 for SES, 1 for failing news sources', () => {
-    expect(alarms()).toHaveLength(5 * 2 + 4 + 2 + 1);
+  it('watch the outbox: mail pending for more than two hours, and mail dropped or refused', () => {
+    const dimensions = [{ Name: 'service', Value: metricService('digest-sender') }];
+    s.serviceTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: OUTBOX_METRICS.stalePending,
+      Dimensions: dimensions,
+      Period: 3600,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    const metrics = new Capture();
+    s.serviceTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { Metrics: metrics, Threshold: 1 });
+    const watched = (metrics.asArray() as Array<{ MetricStat?: { Metric: { MetricName: string; Namespace: string; Dimensions: unknown } } }>)
+      .filter((m) => m.MetricStat)
+      .map((m) => m.MetricStat!.Metric);
+    expect(watched.map((m) => m.MetricName).sort()).toEqual([OUTBOX_METRICS.dropped, OUTBOX_METRICS.refused].sort());
+    for (const m of watched) expect(m).toMatchObject({ Namespace: METRICS_NAMESPACE, Dimensions: dimensions });
+  });
+
+  it('are 19 in all: 2 per function, 1 per dead-letter queue, 2 for SES, 1 for failing news sources, 2 for the outbox', () => {
+    expect(alarms()).toHaveLength(5 * 2 + 4 + 2 + 1 + 2);
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * The outbox's figures as the digest-sender publishes them: the same namespace, names and
+ * dimension the alarms watch (lib/constructs/operations.ts), as one CloudWatch EMF log line.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMetricsPublisher } from '../../functions/adapters/metrics.js';
+import { emptyTally, outboxFigures } from '../../functions/app/outbox/tally.js';
+import { METRICS_NAMESPACE, metricService, OUTBOX_METRICS } from '../../functions/config/metric-names.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('outbox metrics', () => {
+  it('turn every figure an alarm or an operator needs into a count', () => {
+    const figures = outboxFigures({ ...emptyTally(), sent: 7, retried: 2, expired: 1, pending: 3, stalePending: 1, dropped: 1, refused: 2 });
+    expect(Object.fromEntries(figures.map((f) => [f.name, f.count]))).toMatchObject({
+      [OUTBOX_METRICS.sent]: 7,
+      [OUTBOX_METRICS.retried]: 2,
+      [OUTBOX_METRICS.expired]: 1,
+      [OUTBOX_METRICS.pending]: 3,
+      [OUTBOX_METRICS.stalePending]: 1,
+      [OUTBOX_METRICS.dropped]: 1,
+      [OUTBOX_METRICS.refused]: 2,
+    });
+    expect(figures).toHaveLength(Object.keys(OUTBOX_METRICS).length);
+  });
+
+  it('are published as one EMF line with the namespace and service dimension the alarms use', () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    createMetricsPublisher('digest-sender')(outboxFigures({ ...emptyTally(), stalePending: 1 }));
+    const emf = JSON.parse(lines.join('').trim()) as Record<string, unknown> & {
+      _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
+    };
+    const [directive] = emf._aws.CloudWatchMetrics;
+    expect(directive!.Namespace).toBe(METRICS_NAMESPACE);
+    expect(directive!.Dimensions).toEqual([['service']]);
+    expect(emf.service).toBe(metricService('digest-sender'));
+    expect(directive!.Metrics.map((m) => m.Name)).toContain(OUTBOX_METRICS.stalePending);
+    expect(emf[OUTBOX_METRICS.stalePending]).toBe(1);
+  });
+});
