@@ -5,7 +5,9 @@
  * confirmed subscribers (default 2,000) with BENCH_INTERVIEWS interviews each (default 3, at
  * different stages, all due a digest this hour), then runs one hourly digest cycle through the
  * real SES path and prints its time and the emails the catcher received. A second run in the same
- * hour shows that nothing is sent twice.
+ * hour shows that nothing is sent twice. It also times the outbox's repeat window: from the mail
+ * service's answer reaching the run to the message recorded sent (a run that dies inside it sends
+ * that one mail again).
  */
 import { randomUUID } from 'node:crypto';
 import { runDigestCycle } from '../functions/app/digest/run-digest-cycle.js';
@@ -47,6 +49,12 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<unk
   await Promise.all(Array.from({ length: limit }, async () => {
     while (next < items.length) await work(items[next++]!);
   }));
+}
+
+function percentiles(values: number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
+  return { p50: at(0.5), p99: at(0.99), max: at(1) };
 }
 
 async function main(): Promise<void> {
@@ -96,6 +104,22 @@ async function main(): Promise<void> {
   });
   const seedSeconds = (Date.now() - seedStart) / 1000;
 
+  // The repeat window: the run sends one mail at a time, so each "marked sent" follows its own answer.
+  const windows: number[] = [];
+  let answeredAt = 0;
+  const send = services.mailer.send.bind(services.mailer);
+  services.mailer.send = async (email) => {
+    const sent = await send(email);
+    answeredAt = performance.now();
+    return sent;
+  };
+  const markSent = services.repos.outbox.markSent.bind(services.repos.outbox);
+  services.repos.outbox.markSent = async (...args) => {
+    const marked = await markSent(...args);
+    windows.push(performance.now() - answeredAt);
+    return marked;
+  };
+
   const countMail = async () => ((await (await fetch(`http://127.0.0.1:${servers.sesPort}/store`)).json()) as { emails: unknown[] }).emails.length;
   const rssBefore = process.memoryUsage().rss;
   const started = Date.now();
@@ -115,6 +139,7 @@ async function main(): Promise<void> {
     hourlyRun: { seconds, digestsPerSecond: Math.round(first.sent / seconds), ...first },
     emailsInInbox: emails,
     secondRunSameDay: { due: again.due, sent: again.sent, emailsInInboxAfter: emailsAfterSecondRun },
+    repeatWindowMs: percentiles(windows),
     rssMiB: Math.round(Math.max(rssBefore, process.memoryUsage().rss) / 1048576),
   }, null, 2));
   await servers.stop();

@@ -10,15 +10,15 @@ export function metricService(service: string): string {
   return `afterview-${service}`;
 }
 
-/** What each mail run did with the outbox (app/outbox/outbox-sender.ts, OutboxTally). All counts. */
+/**
+ * What each mail run did with the outbox (app/outbox/tally.ts), as counts. Only what an alarm or
+ * a dashboard needs is a metric (each costs a little every month); the rest of the tally is in
+ * the run's summary log line.
+ */
 export const OUTBOX_METRICS = {
   sent: 'OutboxSent',
-  leased: 'OutboxLeased',
-  expired: 'OutboxExpiredLeases',
-  retried: 'OutboxRetries',
   pending: 'OutboxPending',
   stalePending: 'OutboxPendingOverTwoHours',
   dropped: 'OutboxDropped',
   refused: 'OutboxRefused',
-  suppressed: 'OutboxSuppressed',
 } as const;
