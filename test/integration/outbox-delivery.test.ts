@@ -7,6 +7,7 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { exportAccount } from '../../functions/app/account/me.js';
 import { confirmSubscription, requestSubscription } from '../../functions/app/account/subscriptions.js';
 import { runDigestJob } from '../../functions/app/digest/digest-job.js';
 import { runDigestCycle, type DigestDeps } from '../../functions/app/digest/run-digest-cycle.js';
@@ -66,6 +67,10 @@ describe('digests through the outbox', () => {
     expect(summary.outbox).toMatchObject({ leased: 1, expired: 1, sent: 1 });
     expect(await mailTo(stack.sesEndpoint, sub.email)).toHaveLength(1);
     expect((await stack.repos.outbox.get({ subscriberId: sub.id, kind: 'digest', key: '2026-11-26' }, time.clock.now()))?.state).toBe('sent');
+    // The subscriber's export lists it, with no lease or index attributes.
+    const exported = await exportAccount({ repos: stack.repos, clock: time.clock, companySources: { sync: async () => {} } as never }, sub.id);
+    expect(exported.digestsSent).toMatchObject([{ kind: 'digest', key: '2026-11-26', state: 'sent', leases: 2 }]);
+    expect(JSON.stringify(exported.mail)).not.toMatch(/GSI1|leaseId/);
   });
 
   it('drops it, and counts it, once the subscriber\'s local day has passed — and sends the new day\'s', async () => {

@@ -86,6 +86,8 @@ export async function exportAccount(deps: MeDependencies, subscriberId: string):
     }
   }
   if (!account) throw new NotFoundError('account');
+  // Every mail recorded for them in the outbox (digests, confirmation, sign-in): what, when, whether it went.
+  const mail = groups['outbox-message'] ?? [];
   return {
     exportedAt: deps.clock.now().toISOString(),
     account,
@@ -93,9 +95,11 @@ export async function exportAccount(deps: MeDependencies, subscriberId: string):
     interviews: groups.interview ?? [],
     feedback: groups.feedback ?? [],
     alertsSent: groups['alert-claim'] ?? [],
-    digestsSent: groups['digest-claim'] ?? [],
+    // Digests recorded before the outbox were claims; both kinds stay listed until the claims expire.
+    digestsSent: [...(groups['digest-claim'] ?? []), ...mail.filter((m) => m.kind === 'digest' && m.state === 'sent')],
+    mail,
     ...Object.fromEntries(
-      Object.entries(groups).filter(([k]) => !['company', 'interview', 'feedback', 'alert-claim', 'digest-claim'].includes(k)),
+      Object.entries(groups).filter(([k]) => !['company', 'interview', 'feedback', 'alert-claim', 'digest-claim', 'outbox-message'].includes(k)),
     ),
   };
 }
