@@ -24,8 +24,11 @@ export const ACCOUNT_MAIL_WORTH_SENDING_MS: Record<AccountMailKind, number> = {
   'sign-in': 2 * 3600_000,
 };
 
-/** What one request may spend on sending: the person is waiting, and the rest is the next run's job. */
-const REQUEST_SEND_BUDGET_MS = 8_000;
+/**
+ * What one request may spend on sending: the person is waiting, and the rest is the next run's
+ * job. An attempt starts only while one more fits (with its record) before the API's 10 s timeout.
+ */
+const REQUEST_SEND_BUDGET_MS = 9_000;
 const REQUEST_SEND_ATTEMPTS = 2;
 
 /** Records an account mail and sends it now; returns what became of it (it stays pending on failure). */

@@ -138,6 +138,7 @@ export class OutboxSender {
       }
       attempts++;
       this.tally.attempts++;
+      if (attempts > 1) this.tally.retried++;
       try {
         const result = await this.withinAttemptTime(this.deps.mailer.send(email));
         if (result.suppressed) {
@@ -169,7 +170,6 @@ export class OutboxSender {
           });
           return this.giveBack(ref, leaseId, attempts, createdAt, fault.reason);
         }
-        this.tally.retried++;
         await this.sleep(retryDelayMs(attempts, this.random));
       }
     }
