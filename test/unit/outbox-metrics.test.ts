@@ -3,7 +3,8 @@
  * dimension the alarms watch (lib/constructs/operations.ts), as one CloudWatch EMF log line.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMetricsPublisher } from '../../functions/adapters/metrics.js';
+import { createLogger } from '../../functions/adapters/logger.js';
+import { createMetrics } from '../../functions/adapters/metrics.js';
 import { emptyTally, outboxFigures } from '../../functions/app/outbox/tally.js';
 import { METRICS_NAMESPACE, metricService, OUTBOX_METRICS } from '../../functions/config/metric-names.js';
 
@@ -28,7 +29,9 @@ describe('outbox metrics', () => {
       lines.push(String(chunk));
       return true;
     });
-    createMetricsPublisher('digest-sender')(outboxFigures({ ...emptyTally(), stalePending: 1 }));
+    const metrics = createMetrics({ service: 'digest-sender', logger: createLogger({ service: 'digest-sender' }) });
+    metrics.record(outboxFigures({ ...emptyTally(), stalePending: 1 }));
+    metrics.publish();
     const emf = JSON.parse(lines.join('').trim()) as Record<string, unknown> & {
       _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
     };
