@@ -6,6 +6,7 @@
  */
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { OUTBOX_METRICS } from '../../functions/config/metric-names.js';
 import { DIGEST_SENDER_METRICS, POLL_COMPANY_METRICS } from '../../functions/handlers/published-metrics.js';
 import { createTestStack } from '../support/stack.js';
 
@@ -138,7 +139,7 @@ describe('poll-company', () => {
 });
 
 describe('digest-sender', () => {
-  it('publishes its counts with the log line of the run', async () => {
+  it('publishes its counts and the outbox figures with the log line of the run', async () => {
     const { handler } = await import('../../functions/handlers/digest-sender.js');
     jsonLines();
     await expect(handler({ scheduledTime: '2030-01-01T08:00:00Z' }, lambdaContext('digest-sender', 'req-9'))).resolves.toEqual({ due: 0, sent: 0 });
@@ -146,6 +147,6 @@ describe('digest-sender', () => {
     expect(logLines(lines)).toEqual([expect.objectContaining({ message: 'digest cycle done', function_request_id: 'req-9', cold_start: true, due: 0 })]);
     const [emf] = metricLines(lines);
     expect(emf).toMatchObject({ service: 'afterview-digest-sender', sent: 0, failed: 0 });
-    expect(Object.keys(emf!).filter((k) => !['_aws', 'service'].includes(k)).sort()).toEqual([...DIGEST_SENDER_METRICS].sort());
+    expect(Object.keys(emf!).filter((k) => !['_aws', 'service'].includes(k)).sort()).toEqual([...DIGEST_SENDER_METRICS, ...Object.values(OUTBOX_METRICS)].sort());
   });
 });
