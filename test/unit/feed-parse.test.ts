@@ -172,6 +172,88 @@ describe('bad and hostile input fails cleanly with FeedParseError', () => {
   });
 });
 
+describe('documents without a channel or without items read as empty feeds', () => {
+  const RDF = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"';
+  it.each([
+    ['RSS 2.0 without a channel', '<rss version="2.0"></rss>'],
+    ['RSS 2.0 with only text inside', '<rss version="2.0">nothing here</rss>'],
+    ['RSS 2.0 with items but no channel', '<rss version="2.0"><item><title>stray</title></item></rss>'],
+    ['RSS 0.91 without a channel', '<rss version="0.91"></rss>'],
+    ['RSS without a version or a channel', '<rss/>'],
+    ['RDF without a channel', `<rdf:RDF ${RDF}></rdf:RDF>`],
+    ['RDF with nothing at all', '<rdf:RDF></rdf:RDF>'],
+    ['RSS 2.0 with an empty channel', '<rss version="2.0"><channel/></rss>'],
+    ['RSS 2.0 with a channel but no items', '<rss version="2.0"><channel><title>Newsroom</title></channel></rss>'],
+    ['RDF with an empty channel', `<rdf:RDF ${RDF}><channel/></rdf:RDF>`],
+    ['Atom without entries', '<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title></feed>'],
+    ['Atom whose links have no attributes', '<feed xmlns="http://www.w3.org/2005/Atom"><link/><entry><link/></entry></feed>'],
+    ['RSS 2.0 with empty items', '<rss version="2.0"><channel><item/><item>text</item></channel></rss>'],
+  ])('%s', async (_name, text) => {
+    const feed = await parseFeed(text);
+    expect(feed.items).toEqual([]);
+  });
+
+  it('keeps the items of an RDF document whose channel is missing (RSS 1.0 puts them beside it)', async () => {
+    const feed = await parseFeed(`<rdf:RDF ${RDF}><item><title>Acme opens a lab</title><link>https://acme.example/lab</link></item></rdf:RDF>`);
+    expect(feed.items).toEqual([expect.objectContaining({ title: 'Acme opens a lab', link: 'https://acme.example/lab' })]);
+  });
+
+  it('keeps the entries of an Atom feed whose feed-level links have no attributes', async () => {
+    const feed = await parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><link/><entry><title>Acme ships v3</title><link href="https://acme.example/v3"/><link/></entry></feed>');
+    expect(feed.items).toEqual([expect.objectContaining({ title: 'Acme ships v3', link: 'https://acme.example/v3' })]);
+  });
+});
+
+/** Words of a library's internals that must never reach a person. */
+const INTERNALS = /undefined|null|properties|is not a function|TypeError|RangeError|stack|\bLine: |Column/;
+
+describe('every parse failure is one clear sentence about the feed', () => {
+  it.each([
+    ['not XML', 'hello'],
+    ['JSON', '{"items":[]}'],
+    ['an unclosed document', '<rss version="2.0"><channel><item>'],
+    ['mismatched tags', '<rss version="2.0"><channel></item></channel></rss>'],
+    ['HTML', '<html><body><p>hi</p></body></html>'],
+    ['a lone Atom entry', '<entry xmlns="http://www.w3.org/2005/Atom"><title>x</title></entry>'],
+    ['a processing instruction only', '<?xml version="1.0"?>'],
+    ['a stray NUL', '\u0000<rss/>'],
+  ])('%s', async (_name, text) => {
+    const err = await parseFeed(text).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FeedParseError);
+    const message = (err as Error).message;
+    expect(message).toMatch(/^not a readable RSS\/Atom feed: /);
+    expect(message).not.toMatch(INTERNALS);
+    expect(message).not.toContain('\n');
+  });
+
+  /** Random trees of the elements feeds are made of, in random places, with and without attributes. */
+  const element: fc.Memo<string> = fc.memo((depth) =>
+    fc
+      .tuple(
+        fc.constantFrom('rss', 'channel', 'item', 'entry', 'feed', 'link', 'title', 'guid', 'pubDate', 'published', 'updated', 'source', 'description', 'enclosure', 'rdf:RDF', 'atom:link', 'itunes:owner', 'itunes:category', 'content', 'summary'),
+        fc.constantFrom('', ' version="2.0"', ' version="0.91"', ' href="https://acme.example/x"', ' rel="alternate"', ' url=""', ' $="1"'),
+        depth <= 1 ? fc.constant([] as string[]) : fc.array(element(depth - 1), { maxLength: 3 }),
+        fc.constantFrom('', 'text', 'Mon, 02 Nov 2026 10:00:00 GMT', 'not a date', '&amp;'),
+      )
+      .map(([name, attrs, children, text]) => `<${name}${attrs}>${text}${children.join('')}</${name}>`),
+  );
+
+  it('whatever shape the XML takes: a feed, or FeedParseError in plain words', async () => {
+    await fc.assert(
+      fc.asyncProperty(element(4), async (xml) => {
+        try {
+          const feed = await parseFeed(xml);
+          expect(Array.isArray(feed.items)).toBe(true);
+        } catch (err) {
+          expect(err).toBeInstanceOf(FeedParseError);
+          expect((err as Error).message).not.toMatch(INTERNALS);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('normalizer pieces', () => {
   it.each([
     ['Acme wins award - Reuters', 'Reuters', 'Acme wins award'],
@@ -259,6 +341,32 @@ describe.skipIf(!HAS_SHARED_FEEDS)('real-world feeds (../shared/feeds/feed-rs)',
       await expect(parseFeed(decodeFeedBytes(readFileSync(join(SHARED_FEEDS, dir, file))).text)).rejects.toBeInstanceOf(FeedParseError);
     },
   );
+
+  it('every file, cut short or with its channel or root removed, is a feed or one plain sentence', async () => {
+    const all = HAS_SHARED_FEEDS
+      ? ['rss0', 'rss1', 'rss2', 'atom', 'xml'].flatMap((dir) =>
+          readdirSync(join(SHARED_FEEDS, dir))
+            .filter((f) => f.endsWith('.xml'))
+            .map((f) => decodeFeedBytes(readFileSync(join(SHARED_FEEDS, dir, f))).text),
+        )
+      : [];
+    const variants = all.flatMap((text) => [
+      text.slice(0, Math.floor(text.length / 3)),
+      text.slice(0, Math.floor(text.length / 2)),
+      text.replace(/<\/?channel[^>]*>/g, ''),
+      text.replace(/<\/?(item|entry)[^>]*>/g, ''),
+      text.replace(/<link[^>]*\/?>/g, '<link/>'),
+    ]);
+    expect(variants.length).toBeGreaterThan(100);
+    for (const text of variants) {
+      try {
+        await parseFeed(text);
+      } catch (err) {
+        expect(err).toBeInstanceOf(FeedParseError);
+        expect((err as Error).message).not.toMatch(INTERNALS);
+      }
+    }
+  });
 
   it('decodes the ISO-8859-1 feeds from their declaration', async () => {
     const feed = await parseFeed(decodeFeedBytes(readFileSync(join(SHARED_FEEDS, 'rss1/rss_1.0_iso8859.xml'))).text);

@@ -64,3 +64,36 @@ export class FetchNetworkError extends FetchError {
     super(`could not fetch ${url}: ${detail}`, 'fetch_network', url);
   }
 }
+
+/** Node's error codes for the network failures feeds meet, in words a person can act on. */
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'the server refused the connection',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was cut',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+  EAI_AGAIN: 'its name could not be looked up just now',
+  ENOTFOUND: 'its name does not exist',
+  HPE_INVALID_CONSTANT: 'the server\'s answer is not valid HTTP',
+  HPE_HEADER_OVERFLOW: 'the server\'s headers are too large',
+  Z_DATA_ERROR: 'the compressed body is corrupt',
+  Z_BUF_ERROR: 'the compressed body is cut short',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another name',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate is not from a trusted authority',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its TLS certificate cannot be verified',
+};
+
+/**
+ * A network failure as one short phrase: known codes in words (with the code, for whoever
+ * reports it), anything else as "a network error (<code>)" — never Node's own message, which
+ * speaks of sockets and internals.
+ */
+export function describeNetworkFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code && NETWORK_WORDS[code]) return `${NETWORK_WORDS[code]} (${code})`;
+  return code && /^[A-Z0-9_]{2,40}$/.test(code) ? `a network error (${code})` : 'a network error';
+}

@@ -23,6 +23,7 @@ import { decodeFeedBytes } from '../../domain/feed/charset.js';
 import { FEED_MAX_BYTES } from '../../domain/feed/limits.js';
 import type { FeedFetcher, FeedValidators, FetchResult } from '../../app/ports.js';
 import {
+  describeNetworkFailure,
   FetchError,
   FetchNetworkError,
   FetchRedirectError,
@@ -229,10 +230,10 @@ function readCapped(res: IncomingMessage, url: string, maxBytes: number): Promis
         resolve(Buffer.concat(chunks, size));
       });
       stream.on('error', (err: NodeJS.ErrnoException) =>
-        fail(err instanceof FetchError ? err : new FetchNetworkError(url, err.code === 'Z_DATA_ERROR' ? 'the compressed body is corrupt' : err.message)),
+        fail(err instanceof FetchError ? err : new FetchNetworkError(url, describeNetworkFailure(err))),
       );
     };
-    res.on('error', (err) => fail(err instanceof FetchError ? err : new FetchNetworkError(url, err.message)));
+    res.on('error', (err) => fail(err instanceof FetchError ? err : new FetchNetworkError(url, describeNetworkFailure(err))));
     res.on('aborted', () => fail(new FetchNetworkError(url, 'the connection was cut')));
     let started = false;
     res.on('data', (chunk: Buffer) => {
@@ -310,8 +311,7 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
         });
       } catch (err) {
         if (timedOut) throw new FetchTimeoutError(rawUrl, timeoutMs);
-        const e = err as NodeJS.ErrnoException;
-        throw new FetchNetworkError(url.href, e.code ? `${e.code}${e.message.includes(e.code) ? '' : ` (${e.message})`}` : e.message);
+        throw new FetchNetworkError(url.href, describeNetworkFailure(err));
       }
       const status = res.statusCode ?? 0;
       if (REDIRECT_STATUSES.has(status)) {

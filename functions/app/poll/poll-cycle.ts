@@ -155,8 +155,9 @@ async function fetchSource(deps: PollDeps, limiter: HostLimiter, source: FeedSou
     );
   } catch (err) {
     summary.failures++;
-    const message = err instanceof AppError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
-    deps.logger?.warn('feed fetch failed', { sourceId: source.id, companyKey: source.companyKey, error: message });
+    // The feed's health is shown to people: an unexpected error's own text stays in the log.
+    const message = err instanceof AppError ? err.message : 'the feed could not be fetched because of an unexpected error; it will be tried again';
+    deps.logger?.warn('feed fetch failed', { sourceId: source.id, companyKey: source.companyKey, error: err instanceof Error ? err.message : String(err) });
     return { source, outcome: { kind: 'failed', error: message, status: (err as { status?: number }).status }, items: [] };
   }
   switch (result.kind) {
@@ -178,8 +179,8 @@ async function fetchSource(deps: PollDeps, limiter: HostLimiter, source: FeedSou
         return { source, outcome: { kind: 'fetched', status: result.status, etag: result.etag, lastModified: result.lastModified }, items: feed.items };
       } catch (err) {
         summary.failures++;
-        const message = err instanceof FeedParseError ? err.message : String(err);
-        deps.logger?.warn('feed could not be parsed', { sourceId: source.id, error: message });
+        const message = err instanceof FeedParseError ? err.message : 'not a readable RSS/Atom feed';
+        deps.logger?.warn('feed could not be parsed', { sourceId: source.id, error: err instanceof Error ? err.message : String(err) });
         return { source, outcome: { kind: 'failed', error: message, status: result.status }, items: [] };
       }
   }

@@ -7,6 +7,9 @@
  * error, so "billion laughs" and external entities fail), and xml2js builds objects without
  * prototypes, so `<__proto__>` elements are plain keys. Declared entities are refused up front
  * with a clear message, as no legitimate feed needs them.
+ *
+ * Whatever goes wrong, the message is one sentence about the feed — never the library's own
+ * words about its internals ("cannot read properties of undefined").
  */
 import Parser from 'rss-parser';
 import { AppError } from '../errors.js';
@@ -24,8 +27,38 @@ export class FeedParseError extends AppError {
 const MAX_FEED_CHARS = 20 * 1024 * 1024;
 
 type AtomEntry = Record<string, unknown>;
+type XmlCallback = (err: unknown, document: unknown) => void;
 interface ParserInternals {
   parseItemAtom(entry: AtomEntry): RawItem;
+  xmlParser: { parseString(xml: string, callback: XmlCallback): void };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Atom <link> elements without attributes: rss-parser reads `link.$.href` unguarded. */
+const linksWithAttributes = (links: unknown) => (Array.isArray(links) ? links.filter((l) => isObject(l) && isObject(l.$)) : links);
+
+/**
+ * Fills the gaps rss-parser does not guard against, on the XML tree before it reads it: an RSS or
+ * RDF document without a <channel> reads as a feed without a title (RSS 1.0 keeps its items, which
+ * sit beside the channel), and Atom links without attributes are dropped.
+ */
+function repairStructure(document: unknown): unknown {
+  if (!isObject(document)) return document;
+  const withChannel = (root: Record<string, unknown>) => {
+    if (!Array.isArray(root.channel) || root.channel.length === 0) root.channel = [{}];
+  };
+  if (isObject(document.rss)) withChannel(document.rss);
+  if ('rdf:RDF' in document) {
+    if (!isObject(document['rdf:RDF'])) document['rdf:RDF'] = {};
+    withChannel(document['rdf:RDF'] as Record<string, unknown>);
+  }
+  if (isObject(document.feed)) {
+    const feed = document.feed;
+    feed.link = linksWithAttributes(feed.link);
+    if (Array.isArray(feed.entry)) for (const entry of feed.entry) if (isObject(entry)) entry.link = linksWithAttributes(entry.link);
+  }
+  return document;
 }
 
 function createParser(): Parser<Record<string, unknown>, RawItem> {
@@ -47,17 +80,31 @@ function createParser(): Parser<Record<string, unknown>, RawItem> {
       return parseItemAtom(rest as AtomEntry);
     }
   };
+  const xml = internals.xmlParser;
+  const parseXml = xml.parseString.bind(xml);
+  xml.parseString = (text, callback) => parseXml(text, (err, document) => callback(err, err ? document : repairStructure(document)));
   return parser;
 }
 
-/** The first line of a parser's error, without its "Line: … Column: …" noise. */
+/** What rss-parser itself says when a document is not a feed, in the product's words. */
+const PARSER_MESSAGES: Record<string, string> = {
+  'Unable to parse XML.': 'empty or not XML',
+  'Feed not recognized as RSS 1 or 2.': 'XML, but not RSS or Atom',
+};
+
+/**
+ * Why the text is not a feed, in a few words. The XML parser's own errors describe the text
+ * ("unclosed root tag", with Line/Column/Char lines after it) and are kept, first line only;
+ * anything else is a failure inside a library, whose words would mean nothing to a reader.
+ */
 function describe(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const first = message.split('\n')[0]?.trim() || 'unknown error';
-  if (first === 'Unable to parse XML.') return 'empty or not XML';
-  if (first === 'Feed not recognized as RSS 1 or 2.') return 'XML, but not RSS or Atom';
+  const message = err instanceof Error ? err.message : '';
+  const first = message.split('\n')[0]?.trim() ?? '';
+  if (PARSER_MESSAGES[first]) return PARSER_MESSAGES[first];
   if (first === 'Non-whitespace before first tag.') return 'not XML';
-  return first.replace(/\.$/, '').toLowerCase();
+  const fromXmlParser = !(err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) && /\nLine: \d+/.test(message);
+  if (fromXmlParser && first !== '') return `the XML is malformed (${first.replace(/\.$/, '').toLowerCase()})`;
+  return 'its structure is not RSS or Atom as afterview reads it';
 }
 
 /**
@@ -65,7 +112,7 @@ function describe(err: unknown): string {
  * is read as RSS 2.0, whose elements are a superset of 0.9x's.
  */
 function withRssVersion(text: string): string {
-  return text.replace(/<rss(?=[\s>])(?![^>]*\bversion\s*=)/, '<rss version="2.0"');
+  return text.replace(/<rss(?=[\s/>])(?![^>]*\bversion\s*=)/, '<rss version="2.0"');
 }
 
 /**
@@ -85,6 +132,6 @@ export async function parseFeed(text: string, options: { baseUrl?: string } = {}
   try {
     return normalizeFeed(raw, options.baseUrl);
   } catch (err) {
-    throw new FeedParseError(`unexpected structure (${describe(err)})`);
+    throw new FeedParseError(describe(err));
   }
 }
