@@ -24,6 +24,7 @@ import { inviteTooLarge, MAX_INVITE_BYTES } from '../app/interviews/import-invit
 import { meRoutes } from './routes/me.js';
 import { planRoutes } from './routes/plan.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
+import { tokenRoutes } from './routes/tokens.js';
 
 export type { ApiDependencies, ApiLimits } from './context.js';
 
@@ -74,7 +75,7 @@ export function createApi(deps: ApiDependencies, site?: Site): OpenAPIHono<ApiEn
   app.use('/v1/*', (c, next) => (c.req.path === INVITE_IMPORT_PATH ? inviteBodyLimit : apiBodyLimit)(c, next));
   app.use('/v1/*', identifyAndThrottle(deps));
 
-  for (const routes of [subscriptionRoutes, companyRoutes, interviewImportRoutes, interviewRoutes, planRoutes, meRoutes, emailLinkRoutes, calendarRoutes, calendarFeedRoutes]) {
+  for (const routes of [subscriptionRoutes, companyRoutes, interviewImportRoutes, interviewRoutes, planRoutes, meRoutes, tokenRoutes, emailLinkRoutes, calendarRoutes, calendarFeedRoutes]) {
     app.route('/', routes(deps));
   }
   mountDocs(app);

@@ -15,6 +15,8 @@ export type ApiEnv = {
   Variables: {
     /** Set only from a valid API token — never from the path or the body. */
     subscriberId?: string;
+    /** The id (never the token) of the API token this request came with. */
+    apiTokenId?: string;
     /** Why there is no subscriber: no Authorization header, or a token that is not valid. */
     authProblem?: 'missing' | 'invalid';
   };

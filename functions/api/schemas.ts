@@ -201,3 +201,15 @@ export const Account = z
 export const AccountExport = z.record(z.string(), z.unknown()).openapi('AccountExport', {
   description: 'Everything stored about you: account, companies, interviews, feedback, and what was sent when.',
 });
+
+// ── API tokens ────────────────────────────────────────────────────────────────
+export const ApiTokenInfo = z
+  .object({
+    id: z.string().openapi({ description: 'Names the token in DELETE /v1/tokens/{id}; it is not the token and cannot be used as one.' }),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable().openapi({ description: 'To within an hour; null when never used.' }),
+    current: z.boolean().openapi({ description: 'True for the token this request was made with.' }),
+  })
+  .openapi('ApiTokenInfo');
+
+export const ApiTokenList = z.object({ tokens: z.array(ApiTokenInfo) }).openapi('ApiTokenList');

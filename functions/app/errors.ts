@@ -27,6 +27,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** An account limit is reached (functions/domain/quotas.ts); the message names the limit. */
+export class QuotaExceededError extends AppError {
+  constructor(message: string) {
+    super(message, 'quota_exceeded');
+  }
+}
+
 export class UnauthorizedError extends AppError {
   constructor(message = 'a valid API token is required (Authorization: Bearer <token>)') {
     super(message, 'unauthorized');

@@ -73,7 +73,7 @@ export interface Repositories {
   suppressions: SuppressionRepository;
   tickets: TicketRepository;
   rateLimiter: RateLimiter;
-  secrets: SecretStore;
+  quotas: QuotaRepository;
   feedback: FeedbackRepository;
 }
 
@@ -107,10 +107,32 @@ export interface SubscriberRepository {
    * version: every feed link made with an older version stops working.
    */
   renewCalendarKey(id: string): Promise<number>;
+  /** The token's record, read strongly consistently so a token revoked a moment ago is refused. */
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | null>;
+  /** Every API token the subscriber holds. */
+  listApiTokens(id: string): Promise<ApiTokenRecord[]>;
+  /**
+   * Records that the token was used at `at`, unless a use at or after `unlessSince` is recorded
+   * already (one conditional write; losing the race is fine).
+   */
+  recordApiTokenUse(tokenHash: string, at: Date, unlessSince: Date): Promise<void>;
+  /** Deletes one of the subscriber's tokens; false when they hold no such token. */
+  revokeApiToken(id: string, tokenHash: string): Promise<boolean>;
+  /** Web sessions started at or before `at` are refused from now on ("sign out everywhere"). */
+  endSessionsBefore(id: string, at: Date): Promise<void>;
   /** Every item the subscriber owns, raw, for export. */
   exportAll(id: string): Promise<Record<string, unknown>[]>;
   /** Removes the subscriber and everything that is theirs. */
   deleteAll(id: string): Promise<void>;
+}
+
+/** An API token as stored: only its hash, never the token. */
+export interface ApiTokenRecord {
+  tokenHash: string;
+  subscriberId: string;
+  createdAt: string;
+  /** When it was last used, to within an hour (functions/app/account/api-tokens.ts). */
+  lastUsedAt?: string;
 }
 
 export interface CompanyRepository {
@@ -231,15 +253,52 @@ export interface Ticket {
   expiresAt: string;
 }
 
+/** What a subscriber's quotas count (functions/domain/quotas.ts). */
+export type QuotaKind = 'companies' | 'interviews';
+
+/**
+ * Per-subscriber counters that make a quota hold under concurrent requests: a unit is taken with
+ * one conditional write before the thing it counts is stored, and given back when it is removed.
+ */
+export interface QuotaRepository {
+  /**
+   * Takes one unit at `now` if fewer than `limit` are taken. Refused: `counted` is the count as
+   * stored, or null when nothing was counted yet for this subscriber (the use case then
+   * {@link start}s it), and `lastTakenAt` when a unit was last taken.
+   */
+  take(
+    subscriberId: string,
+    kind: QuotaKind,
+    limit: number,
+    now: Date,
+  ): Promise<{ taken: true } | { taken: false; counted: number | null; lastTakenAt: string | null }>;
+  /** Starts the count at `count` unless another request started it first. */
+  start(subscriberId: string, kind: QuotaKind, count: number): Promise<void>;
+  /** Moves the count from `from` to `to` if it is still `from`; false when it changed meanwhile. */
+  correct(subscriberId: string, kind: QuotaKind, from: number, to: number): Promise<boolean>;
+  /** Gives one unit back (never below zero). */
+  giveBack(subscriberId: string, kind: QuotaKind): Promise<void>;
+}
+
 /** Fixed-window counters for throttling mail and requests. */
 export interface RateLimiter {
   /** Counts one hit; returns false when the scope is over `limit` in the current window. */
   hit(scope: string, limit: number, windowSeconds: number, now: Date): Promise<boolean>;
 }
 
-/** Secrets the product creates for itself (e.g. the link-signing key), kept in the table. */
-export interface SecretStore {
-  getOrCreate(name: string, create: () => string): Promise<string>;
+/**
+ * The keys that sign email links: the current one signs; it and the previous ones still verify,
+ * so links already in mailboxes keep working after a rotation. Key bytes only — never stored in
+ * the table (on AWS they live in Secrets Manager, in local mode in a file only the owner reads).
+ */
+export interface LinkKeyRing {
+  current: Uint8Array;
+  previous: Uint8Array[];
+}
+
+export interface LinkKeySource {
+  /** Reads the keys: at a function's cold start, and again when a link names a key not known yet. */
+  load(): Promise<LinkKeyRing>;
 }
 
 /** One email as the product sends it: both parts, and headers such as List-Unsubscribe. */

@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   poll: { summary: 'run one news poll cycle against the configured stack', load: async () => (await import('./commands/poll.js')).command },
   digest: { summary: 'run one digest cycle against the configured stack', load: async () => (await import('./commands/digest.js')).command },
   start: { summary: 'run local mode: local DynamoDB, mail catcher, API and scheduler', load: async () => (await import('./commands/start.js')).command },
+  'rotate-link-key': {
+    summary: 'sign email links with a new key; the previous one still verifies links already sent',
+    load: async () => (await import('./commands/rotate-link-key.js')).command,
+  },
   demo: { summary: 'run local mode with sample data: an alert and a digest in the inbox within a minute, offline', load: async () => (await import('./commands/demo.js')).command },
 };
 
@@ -43,8 +47,9 @@ export function reportError(err: unknown, io: CliIo): number {
     io.stderr.write(`afterview: ${err.message}\n`);
     return err.code === 'validation_error' ? 2 : 1;
   }
-  const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`afterview: ${message.split('\n')[0]}\n`);
+  // Not one of the product's own errors: its text is about afterview's internals, not the input.
+  io.stderr.write('afterview: something went wrong inside afterview; run again with LOG_LEVEL=DEBUG to see what\n');
+  if (io.env.LOG_LEVEL === 'DEBUG') io.stderr.write(`afterview: debug: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}\n`);
   return 1;
 }
 

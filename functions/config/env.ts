@@ -37,6 +37,10 @@ const EnvSchema = z.object({
   AFTERVIEW_SENDER: z.string().min(3).default('afterview <afterview@localhost.localdomain>'),
   AFTERVIEW_SES_CONFIGURATION_SET: z.string().optional(),
   AFTERVIEW_POLL_QUEUE_URL: httpUrl.optional(),
+  AFTERVIEW_LINK_KEY_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9/_+=.@:-]{1,2048}$/, 'must be a Secrets Manager secret name or ARN')
+    .optional(),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region like eu-west-1').default('us-east-1'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], { message: 'must be DEBUG, INFO, WARN, ERROR or SILENT' }).default('INFO'),
   AFTERVIEW_OUTBOX_LEASE_SECONDS: z.coerce
@@ -80,6 +84,8 @@ export interface Config {
   sender: string;
   sesConfigurationSet?: string;
   pollQueueUrl?: string;
+  /** On AWS: the Secrets Manager secret holding the link-signing keys (local mode keeps them in `dataDir`). */
+  linkKeySecret?: string;
   region: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   outbox: OutboxSettings;
@@ -121,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sender: e.AFTERVIEW_SENDER,
     sesConfigurationSet: e.AFTERVIEW_SES_CONFIGURATION_SET,
     pollQueueUrl: e.AFTERVIEW_POLL_QUEUE_URL,
+    linkKeySecret: e.AFTERVIEW_LINK_KEY_SECRET,
     region: e.AWS_REGION,
     logLevel: e.LOG_LEVEL,
     outbox: {

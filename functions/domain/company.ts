@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMIT_REACHED, LIMITS } from './quotas.js';
 
 /** A company a subscriber watches (CONTRACTS.md §3). */
 export const CompanyFields = z
@@ -6,7 +7,7 @@ export const CompanyFields = z
     name: z.string().trim().min(1, 'must not be empty').max(120),
     aliases: z.array(z.string().trim().min(1).max(120)).max(10).default([]),
     exclude: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
-    feeds: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048)).max(10).default([]),
+    feeds: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048)).max(LIMITS.feedsPerCompany, LIMIT_REACHED.feeds).default([]),
   })
   .strict();
 export type CompanyFields = z.infer<typeof CompanyFields>;

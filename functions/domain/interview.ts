@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './quotas.js';
 import { isIanaTimeZone } from './time-zone.js';
 
 /** The media an employer may use; every suggestion names one (R7). */
@@ -68,7 +69,7 @@ export const InterviewFields = z
 
 /** An interview as CONTRACTS.md §1 describes it: the input of `plan`. */
 export const Interview = InterviewFields.extend({
-  events: z.array(InterviewEvent).max(200).default([]),
+  events: z.array(InterviewEvent).max(LIMITS.eventsPerInterview, `at most ${LIMITS.eventsPerInterview} events per interview`).default([]),
 }).strict();
 export type Interview = z.infer<typeof Interview>;
 export type InterviewInput = z.input<typeof Interview>;

@@ -41,4 +41,6 @@ export interface Subscriber extends SubscriberSettings {
    * renewing the link moves this on, so every older link stops working at once. Absent means 0.
    */
   calendarKeyVersion?: number;
+  /** Web sessions started before this instant are refused ("sign out everywhere"). */
+  sessionsValidFrom?: string;
 }

@@ -10,11 +10,22 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   unauthorized: 401,
   not_found: 404,
   conflict: 409,
+  quota_exceeded: 409,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
   usage: 400,
 };
+
+/** The HTTP status of a typed error: 500 for codes whose message is not written for people. */
+export function statusOf(err: AppError): ContentfulStatusCode {
+  return STATUS_BY_CODE[err.code] ?? 500;
+}
+
+/** Whether an error's message is for the person who made the request (a 4xx), not for the logs. */
+export function isForPeople(err: unknown): err is AppError {
+  return err instanceof AppError && statusOf(err) < 500;
+}
 
 /** The API's error body: {"error":{"code","message","details"?}}. */
 export function errorBody(code: string, message: string, details?: unknown) {
@@ -44,8 +55,10 @@ export function toErrorResponse(err: unknown, c: Context): Response {
     c.header('Retry-After', String(err.retryAfterSeconds));
   }
   if (err instanceof AppError) {
-    const status = STATUS_BY_CODE[err.code] ?? 500;
+    const status = statusOf(err);
     if (status === 500) return c.json(errorBody('internal_error', 'something went wrong on our side; please try again'), 500);
+    // What is down, and why, is for the logs (the message names tables, keys and endpoints).
+    if (status === 503) return c.json(errorBody('unavailable', 'afterview cannot answer just now; please try again in a minute'), 503);
     return c.json(errorBody(err.code, err.message, err.details), status);
   }
   if (err instanceof HTTPException) {

@@ -3,8 +3,8 @@ import { hashScope } from '../app/account/tokens.js';
 import { RateLimitedError } from '../app/errors.js';
 import type { RateLimiter } from '../app/ports.js';
 
-/** Who is counted: a subscriber by id, or a client by (hashed) address. */
-export type ThrottleScope = { subscriberId: string } | { clientIp: string };
+/** Who is counted: a subscriber by id, or a client by its (hashed) network (functions/http/client.ts). */
+export type ThrottleScope = { subscriberId: string } | { clientNetwork: string };
 
 /**
  * Counts one request of `scope` (prefixed by `surface`, "api" or "web") and throws RateLimitedError
@@ -17,7 +17,7 @@ export async function throttle(
   limit: { limit: number; windowSeconds: number },
   now: Date,
 ): Promise<void> {
-  const key = 'subscriberId' in scope ? `${surface}:sub:${scope.subscriberId}` : `${surface}:ip:${hashScope(scope.clientIp)}`;
+  const key = 'subscriberId' in scope ? `${surface}:sub:${scope.subscriberId}` : `${surface}:ip:${hashScope(scope.clientNetwork)}`;
   if (await rateLimiter.hit(key, limit.limit, limit.windowSeconds, now)) return;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowEnd = (Math.floor(nowSeconds / limit.windowSeconds) + 1) * limit.windowSeconds;

@@ -12,9 +12,10 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import { subscriberForSession } from '../app/account/browser-sessions.js';
-import { AppError, NotFoundError, RateLimitedError } from '../app/errors.js';
+import { NotFoundError, RateLimitedError } from '../app/errors.js';
+import { isForPeople, statusOf } from '../http/errors.js';
 import { STYLESHEET, SCRIPT } from '../http/assets.js';
-import { clientIp } from '../http/client.js';
+import { clientNetwork } from '../http/client.js';
 import { limitsOf, type HttpDependencies } from '../http/context.js';
 import { throttle } from '../http/throttle.js';
 import { sendPage, type Section } from './layout.js';
@@ -93,7 +94,7 @@ export function webRoutes(deps: HttpDependencies): Hono<WebEnv> {
     await throttle(
       deps.repos.rateLimiter,
       'web',
-      subscriber ? { subscriberId: subscriber.id } : { clientIp: clientIp(c) },
+      subscriber ? { subscriberId: subscriber.id } : { clientNetwork: clientNetwork(c) },
       subscriber ? limits.perSubscriber : limits.perClient,
       deps.clock.now(),
     );
@@ -142,8 +143,9 @@ export function webRoutes(deps: HttpDependencies): Hono<WebEnv> {
     if (err instanceof HTTPException && err.status === 403) {
       return sendPage(c, { title: 'Refused', body: html`<h1>Refused</h1><p>This form was sent from another site, so afterview did not accept it.</p>` }, 403);
     }
-    if (err instanceof AppError && err.code !== 'unavailable' && err.code !== 'corrupt_item') {
-      return sendPage(c, { title: 'Something is not right', body: html`<h1>Something is not right</h1><p>${err.message}</p><p><a href="/">Go to today’s plan</a></p>` }, 400);
+    // Only messages written for people are shown; anything else stays in the log.
+    if (isForPeople(err)) {
+      return sendPage(c, { title: 'Something is not right', body: html`<h1>Something is not right</h1><p>${err.message}</p><p><a href="/">Go to today’s plan</a></p>` }, statusOf(err) === 409 ? 409 : 400);
     }
     deps.logger.error('web request failed', { path: c.req.path, method: c.req.method, error: err instanceof Error ? err.message : String(err) });
     return sendPage(c, { title: 'Sorry', body: html`<h1>Sorry, something went wrong on our side</h1><p>Please try again in a moment.</p>` }, 500);

@@ -36,7 +36,8 @@ export function coldStart(service: string): LambdaServices {
   const logger = createLogger({ service, level: config.logLevel });
   const metrics = createMetrics({ service, logger });
   return {
-    ...createServices(config, { service, logger }),
+    // Functions that sign or verify links read the keys once, while the cold start runs.
+    ...createServices(config, { service, logger, prefetchLinkKeys: config.linkKeySecret !== undefined }),
     async invocation(context, work) {
       logger.addContext(context);
       try {

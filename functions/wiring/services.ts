@@ -11,12 +11,14 @@ import { createFeedUrlValidator } from '../adapters/http/feed-url-validator.js';
 import { createSafeFetcher } from '../adapters/http/safe-fetch.js';
 import { createLogger } from '../adapters/logger.js';
 import { SesMailer } from '../adapters/ses/mailer.js';
-import type { Clock, Logger, Mailer } from '../app/ports.js';
+import { LinkKeyFile } from '../adapters/link-keys/key-file.js';
+import { SecretsManagerLinkKeys } from '../adapters/link-keys/secrets-manager.js';
+import type { Clock, LinkKeySource, Logger, Mailer } from '../app/ports.js';
 import { createCompanySourcesSync } from '../app/poll/company-sources.js';
 import type { Services } from '../app/services.js';
 import { HmacLinkSigner } from '../app/signed-links.js';
 import { SuppressingMailer } from '../app/suppressing-mailer.js';
-import type { Config } from '../config/env.js';
+import { ConfigError, type Config } from '../config/env.js';
 
 export type { Services };
 
@@ -34,18 +36,38 @@ export interface ServiceOptions {
   mailer?: Mailer;
   /** Also check this local mail catcher in readiness (local mode). */
   mailCatcherUrl?: string;
+  /** Read the link-signing keys now, in the background (a Lambda's cold start), not at the first link. */
+  prefetchLinkKeys?: boolean;
+}
+
+/** Where the link-signing keys live, with the way to rotate them: never in the table. */
+export type LinkKeyStore = LinkKeySource & { rotate(): Promise<number> };
+
+/**
+ * Local mode: a file only the owner may read in the data folder. AWS: the Secrets Manager secret
+ * the stack names in AFTERVIEW_LINK_KEY_SECRET (set only for the functions that sign or verify
+ * links; any other that tried would fail with this one line).
+ */
+export function linkKeysFor(config: Config, service: string): LinkKeyStore {
+  if (config.runtime === 'local') return new LinkKeyFile(config.dataDir);
+  if (config.linkKeySecret) return new SecretsManagerLinkKeys(config.linkKeySecret, config);
+  const missing = () => Promise.reject(new ConfigError(`bad configuration: AFTERVIEW_LINK_KEY_SECRET must be set for ${service} to sign or check email links`));
+  return { load: missing, rotate: missing };
 }
 
 export function createServices(config: Config, options: ServiceOptions = { service: 'app' }): Services {
   const db = createDocumentClient(config);
   const repos = createRepositories(db, config.tableName);
   const logger = options.logger ?? createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr });
+  const links = new HmacLinkSigner(linkKeysFor(config, options.service));
+  // A failed early read is only logged: the first link tries again, and fails visibly if it must.
+  if (options.prefetchLinkKeys) links.warmUp().catch((err: unknown) => logger.warn('link-signing keys not read at start', { error: err instanceof Error ? err.message : String(err) }));
   return {
     config,
     repos,
     // Every mail path (confirmation, sign-in, alerts, digests) skips bounced and complaining addresses.
     mailer: new SuppressingMailer(options.mailer ?? new SesMailer(config), repos.suppressions, logger),
-    links: new HmacLinkSigner(repos.secrets),
+    links,
     clock: options.clock ?? systemClock,
     logger,
     feedUrls: createFeedUrlValidator({ allowHosts: config.allowHosts }),

@@ -9,7 +9,6 @@ import { digestFor, runDigestCycle, type DigestDeps } from '../../functions/app/
 import { MailDeliveryError } from '../../functions/app/errors.js';
 import { DEFAULT_MAX_ATTEMPTS, OutboxSender } from '../../functions/app/outbox/outbox-sender.js';
 import type { Mailer, OutgoingEmail } from '../../functions/app/ports.js';
-import { HmacLinkSigner } from '../../functions/app/signed-links.js';
 import type { WatchedCompany } from '../../functions/domain/company.js';
 import type { InterviewEvent, StoredInterview } from '../../functions/domain/interview.js';
 import { nextDigestAt } from '../../functions/domain/subscriber-schedule.js';
@@ -33,7 +32,7 @@ class RecordingMailer implements Mailer {
 }
 
 function deps(mailer: Mailer): DigestDeps {
-  return { repos: stack.repos, mailer, links: new HmacLinkSigner(stack.repos.secrets), config: stack.config };
+  return { repos: stack.repos, mailer, links: stack.links, config: stack.config };
 }
 
 // 08:30 in New York on 26 November 2026 (EST, UTC-5).

@@ -12,7 +12,6 @@ import { confirmSubscription, requestSubscription } from '../../functions/app/ac
 import { runDigestJob } from '../../functions/app/digest/digest-job.js';
 import { runDigestCycle, type DigestDeps } from '../../functions/app/digest/run-digest-cycle.js';
 import { MailDeliveryError } from '../../functions/app/errors.js';
-import { HmacLinkSigner } from '../../functions/app/signed-links.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
 import { createServices } from '../../functions/wiring/services.js';
 import { VirtualTime } from '../support/mail-service.js';
@@ -30,7 +29,7 @@ const EIGHT_AM = Date.parse('2026-11-26T13:00:00Z');
 const HOUR = 3600_000;
 
 function deps(time: VirtualTime): DigestDeps {
-  return { repos: stack.repos, mailer: stack.mailer, links: new HmacLinkSigner(stack.repos.secrets), config: stack.config, clock: time.clock };
+  return { repos: stack.repos, mailer: stack.mailer, links: stack.links, config: stack.config, clock: time.clock };
 }
 
 async function seedDueSubscriber(): Promise<Subscriber> {
@@ -116,7 +115,7 @@ describe('account mail through the outbox', () => {
       },
     });
     // The request still answers as always; the mail waits in the outbox.
-    await requestSubscription(throttled, { email }, { ip: '198.51.100.7' });
+    await requestSubscription(throttled, { email }, { network: '198.51.100.7' });
     expect(await mailTo(stack.sesEndpoint, email)).toHaveLength(0);
     const subscriber = await stack.repos.subscribers.findByEmail(email);
     const pending = (await stack.repos.outbox.listDue(new Date())).filter((m) => m.subscriberId === subscriber!.id);

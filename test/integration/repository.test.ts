@@ -236,7 +236,7 @@ describe('news stories', () => {
   });
 });
 
-describe('tickets, rate limits, suppression, secrets', () => {
+describe('tickets, rate limits, suppression, quotas', () => {
   it('consumes a ticket once and never after it expires', async () => {
     const ticket = { purpose: 'confirm', subscriberId: 's1', createdAt: NOW.toISOString(), expiresAt: '2026-11-25T13:00:00.000Z' };
     await stack.repos.tickets.create('t-1', ticket);
@@ -263,12 +263,29 @@ describe('tickets, rate limits, suppression, secrets', () => {
     expect(await stack.repos.suppressions.isSuppressed('other@example.test')).toBe(false);
   });
 
-  it('creates a secret once even when many ask at the same time', async () => {
-    let made = 0;
-    const values = await Promise.all(
-      Array.from({ length: 10 }, () => stack.repos.secrets.getOrCreate('k', () => `v${++made}`)),
-    );
-    expect(new Set(values).size).toBe(1);
+  it('hands out quota units up to the limit, and no more, to many requests at once', async () => {
+    expect(await stack.repos.quotas.take('q1', 'companies', 5, NOW)).toEqual({ taken: false, counted: null, lastTakenAt: null });
+    await Promise.all([stack.repos.quotas.start('q1', 'companies', 2), stack.repos.quotas.start('q1', 'companies', 9)]);
+    const counted = await stack.repos.quotas.take('q1', 'companies', 100, NOW);
+    expect(counted.taken).toBe(true);
+    // Whichever start came first set the count; the other changed nothing.
+    const again = await stack.repos.quotas.take('q1', 'companies', 0, NOW);
+    expect(again.taken === false && [3, 10].includes(again.counted ?? -1)).toBe(true);
+
+    await stack.repos.quotas.start('q2', 'interviews', 0);
+    const results = await Promise.all(Array.from({ length: 12 }, () => stack.repos.quotas.take('q2', 'interviews', 5, NOW)));
+    expect(results.filter((r) => r.taken)).toHaveLength(5);
+    expect(await stack.repos.quotas.take('q2', 'interviews', 5, NOW)).toEqual({ taken: false, counted: 5, lastTakenAt: NOW.toISOString() });
+  });
+
+  it('gives quota units back, never below zero, and corrects a count only from the value read', async () => {
+    await stack.repos.quotas.start('q3', 'companies', 1);
+    await Promise.all(Array.from({ length: 3 }, () => stack.repos.quotas.giveBack('q3', 'companies')));
+    expect(await stack.repos.quotas.take('q3', 'companies', 0, NOW)).toEqual({ taken: false, counted: 0, lastTakenAt: null });
+    await stack.repos.quotas.start('q4', 'companies', 7);
+    expect(await stack.repos.quotas.correct('q4', 'companies', 6, 2)).toBe(false);
+    expect(await stack.repos.quotas.correct('q4', 'companies', 7, 2)).toBe(true);
+    expect(await stack.repos.quotas.take('q4', 'companies', 2, NOW)).toEqual({ taken: false, counted: 2, lastTakenAt: null });
   });
 });
 

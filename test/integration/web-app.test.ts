@@ -5,15 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiHarness, PUBLIC_URL, sampleInterview, uniqueEmail, type ApiHarness } from './api-harness.js';
-import { Browser } from '../support/browser.js';
+import { Browser, webLink } from '../support/browser.js';
 // After the harness: the API's schemas extend zod before the domain's are first built.
 import { companyKey } from '../../functions/domain/company.js';
-
-const webLink = (text: string, path: string) => {
-  const match = text.match(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}${path}\\?token=[A-Za-z0-9_%-]+`));
-  if (!match) throw new Error(`no ${path} link in: ${text.slice(0, 300)}`);
-  return match[0].slice(PUBLIC_URL.length);
-};
 
 describe('web app', () => {
   let h: ApiHarness;

@@ -45,3 +45,10 @@ export class Browser {
     return token;
   }
 }
+
+/** The path and query of the first link in a mail's text that goes to `path` on the web app. */
+export function webLink(text: string, path: string): string {
+  const match = text.match(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}${path}\\?token=[A-Za-z0-9_%-]+`));
+  if (!match) throw new Error(`no ${path} link in: ${text.slice(0, 300)}`);
+  return match[0].slice(PUBLIC_URL.length);
+}

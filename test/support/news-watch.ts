@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import type { ClassifyHeadline, WriteCongratulations } from '../../functions/app/poll/collaborators.js';
 import type { PollDeps } from '../../functions/app/poll/poll-cycle.js';
 import type { NewsRepository } from '../../functions/app/ports.js';
-import { HmacLinkSigner } from '../../functions/app/signed-links.js';
 import type { TestStack } from './stack.js';
 import { createSafeFetcher } from '../../functions/adapters/http/safe-fetch.js';
 
@@ -101,7 +100,7 @@ export function countingPollDeps(stack: TestStack): { deps: PollDeps; storyWrite
     deps: {
       repos: { ...stack.repos, news: counting },
       mailer: stack.mailer,
-      links: new HmacLinkSigner(stack.repos.secrets),
+      links: stack.links,
       config: stack.config,
       classify: classifyWins,
       writeNote: plainNote,

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Item } from './items.js';
 
 /** What every repository needs: the client and the table's name. */
@@ -13,6 +13,17 @@ export function isConditionFailure(err: unknown): boolean {
     err instanceof ConditionalCheckFailedException ||
     (typeof err === 'object' && err !== null && (err as { name?: string }).name === 'ConditionalCheckFailedException')
   );
+}
+
+/** Awaits a conditional write: true when it was made, false when its condition did not hold. */
+export async function writeIf(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
 }
 
 /** Runs a query to the end (or to `limit` items), following LastEvaluatedKey. */
@@ -86,4 +97,22 @@ export async function putItems(ctx: TableContext, items: Item[]): Promise<void> 
       if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
     }
   }
+}
+
+/** Reads items by key in batches of 100 (strongly consistent), retrying what DynamoDB leaves unprocessed. */
+export async function getItems(ctx: TableContext, keyList: Array<{ PK: string; SK: string }>): Promise<Item[]> {
+  const out: Item[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let requested: Record<string, unknown>[] = keyList.slice(i, i + 100);
+    for (let attempt = 0; requested.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept keys unprocessed while reading');
+      const res = await ctx.client.send(
+        new BatchGetCommand({ RequestItems: { [ctx.tableName]: { Keys: requested, ConsistentRead: true } } }),
+      );
+      out.push(...(res.Responses?.[ctx.tableName] ?? []));
+      requested = res.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];
+      if (requested.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+  }
+  return out;
 }

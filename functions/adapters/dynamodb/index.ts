@@ -6,8 +6,8 @@ import { DynamoFeedbackRepository } from './feedback.js';
 import { DynamoInterviewRepository } from './interviews.js';
 import { DynamoNewsRepository } from './news.js';
 import { DynamoOutboxRepository } from './outbox.js';
+import { DynamoQuotaRepository } from './quotas.js';
 import { DynamoRateLimiter } from './rate-limits.js';
-import { DynamoSecretStore } from './secrets.js';
 import { DynamoSourceRepository } from './sources.js';
 import { DynamoSubscriberRepository } from './subscribers.js';
 import { DynamoSuppressionRepository } from './suppressions.js';
@@ -28,7 +28,7 @@ export function createRepositories(client: DynamoDBDocumentClient, tableName: st
     suppressions: new DynamoSuppressionRepository(ctx),
     tickets: new DynamoTicketRepository(ctx),
     rateLimiter: new DynamoRateLimiter(ctx),
-    secrets: new DynamoSecretStore(ctx),
+    quotas: new DynamoQuotaRepository(ctx),
     feedback: new DynamoFeedbackRepository(ctx),
   };
 }

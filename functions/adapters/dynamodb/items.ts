@@ -50,6 +50,7 @@ const SubscriberItem = z.object({
   nextDigestAt: z.string().optional(),
   tokenHashes: z.array(z.string()).default([]),
   calendarKeyVersion: z.number().int().min(0).optional(),
+  sessionsValidFrom: z.string().optional(),
 });
 
 export function subscriberToItem(s: Subscriber): Item {

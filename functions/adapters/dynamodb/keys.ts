@@ -27,31 +27,52 @@ export function shardOf(id: string): number {
   return parseInt(sha256(id).slice(0, 8), 16) % DUE_SHARDS;
 }
 
+/**
+ * The first part of every partition key, by what the partition holds. IAM's
+ * `dynamodb:LeadingKeys` conditions (lib/table-access.ts) name these, so each function may touch
+ * only the partitions its use cases need.
+ */
+export const PARTITION = {
+  subscriber: 'SUB#',
+  email: 'EMAIL#',
+  apiToken: 'TOKEN#',
+  ticket: 'TICKET#',
+  source: 'SOURCE#',
+  news: 'NEWS#',
+  suppression: 'SUPPRESS#',
+  rateWindow: 'RATE#',
+  /** The one item GET /health reads (it never exists). */
+  health: 'HEALTH',
+} as const;
+export type Partition = keyof typeof PARTITION;
+
+const P = PARTITION;
+
 export const keys = {
-  subscriber: (subId: string) => ({ PK: `SUB#${subId}`, SK: 'PROFILE' }),
-  subscriberPartition: (subId: string) => `SUB#${subId}`,
+  subscriber: (subId: string) => ({ PK: `${P.subscriber}${subId}`, SK: 'PROFILE' }),
+  subscriberPartition: (subId: string) => `${P.subscriber}${subId}`,
   /** Sparse index entry: only confirmed, mailable subscribers are listed for digests. */
   digestDue: (subId: string, nextDigestAt: string) => ({
     GSI1PK: `DIGEST#${shardOf(subId)}`,
     GSI1SK: `${nextDigestAt}#${subId}`,
   }),
   digestDueShard: (shard: number) => `DIGEST#${shard}`,
-  emailLookup: (email: string) => ({ PK: `EMAIL#${emailHash(email)}`, SK: 'EMAIL' }),
-  apiToken: (tokenHash: string) => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
+  emailLookup: (email: string) => ({ PK: `${P.email}${emailHash(email)}`, SK: 'EMAIL' }),
+  apiToken: (tokenHash: string) => ({ PK: `${P.apiToken}${tokenHash}`, SK: 'TOKEN' }),
   /** The subscriber's own record of a token, so deleting the account finds every token. */
-  apiTokenRef: (subId: string, tokenHash: string) => ({ PK: `SUB#${subId}`, SK: `APITOKEN#${tokenHash}` }),
-  ticket: (ticketHash: string) => ({ PK: `TICKET#${ticketHash}`, SK: 'TICKET' }),
-  company: (subId: string, companyId: string) => ({ PK: `SUB#${subId}`, SK: `COMPANY#${companyId}` }),
+  apiTokenRef: (subId: string, tokenHash: string) => ({ PK: `${P.subscriber}${subId}`, SK: `APITOKEN#${tokenHash}` }),
+  ticket: (ticketHash: string) => ({ PK: `${P.ticket}${ticketHash}`, SK: 'TICKET' }),
+  company: (subId: string, companyId: string) => ({ PK: `${P.subscriber}${subId}`, SK: `COMPANY#${companyId}` }),
   /** Index entry on a watched company: "which subscribers watch company X". */
   companyWatchers: (companyKey: string, subId: string, companyId: string) => ({
     GSI2PK: `WATCH#${companyKey}`,
     GSI2SK: `SUB#${subId}#${companyId}`,
   }),
   companyWatchersPartition: (companyKey: string) => `WATCH#${companyKey}`,
-  interview: (subId: string, interviewId: string) => ({ PK: `SUB#${subId}`, SK: `INTERVIEW#${interviewId}` }),
-  source: (sourceId: string) => ({ PK: `SOURCE#${sourceId}`, SK: 'STATE' }),
+  interview: (subId: string, interviewId: string) => ({ PK: `${P.subscriber}${subId}`, SK: `INTERVIEW#${interviewId}` }),
+  source: (sourceId: string) => ({ PK: `${P.source}${sourceId}`, SK: 'STATE' }),
   sourceWatcher: (sourceId: string, subId: string, companyId: string) => ({
-    PK: `SOURCE#${sourceId}`,
+    PK: `${P.source}${sourceId}`,
     SK: `WATCHER#${subId}#${companyId}`,
   }),
   /** Sparse index entry: sources are listed for polling until they are disabled or unwatched. */
@@ -60,7 +81,7 @@ export const keys = {
     GSI1SK: `${nextAttemptAt}#${sourceId}`,
   }),
   pollDueShard: (shard: number) => `POLL#${shard}`,
-  story: (companyKey: string, storyId: string) => ({ PK: `NEWS#${companyKey}`, SK: `STORY#${storyId}` }),
+  story: (companyKey: string, storyId: string) => ({ PK: `${P.news}${companyKey}`, SK: `STORY#${storyId}` }),
   /** Index entry on a story: a company's news in the order it was found. */
   storyByTime: (companyKey: string, firstSeenAt: string, storyId: string) => ({
     GSI1PK: `NEWS#${companyKey}`,
@@ -68,14 +89,14 @@ export const keys = {
   }),
   storyByTimePartition: (companyKey: string) => `NEWS#${companyKey}`,
   alertClaim: (subId: string, companyKey: string, storyId: string) => ({
-    PK: `SUB#${subId}`,
+    PK: `${P.subscriber}${subId}`,
     SK: `ALERT#${companyKey}#${storyId}`,
   }),
   /**
    * One message in the outbox, in its subscriber's partition (deleting the account deletes it):
    * `kind` and `key` make it unique — one digest per local date, one alert per story.
    */
-  outboxMessage: (subId: string, kind: string, key: string) => ({ PK: `SUB#${subId}`, SK: `OUTBOX#${kind}#${key}` }),
+  outboxMessage: (subId: string, kind: string, key: string) => ({ PK: `${P.subscriber}${subId}`, SK: `OUTBOX#${kind}#${key}` }),
   /**
    * Sparse index entry, only while the message is open (pending or leased): sorted by when it is
    * next due — a lease moves it to the lease's end, so an expired lease is due again by itself.
@@ -86,12 +107,14 @@ export const keys = {
   }),
   outboxDueShard: (shard: number) => `OUTBOX#${shard}`,
   storyFeedback: (subId: string, companyKey: string, storyId: string) => ({
-    PK: `SUB#${subId}`,
+    PK: `${P.subscriber}${subId}`,
     SK: `FEEDBACK#${companyKey}#${storyId}`,
   }),
-  suppression: (email: string) => ({ PK: `SUPPRESS#${emailHash(email)}`, SK: 'SUPPRESS' }),
-  rateWindow: (scope: string, windowStart: string) => ({ PK: `RATE#${scope}`, SK: windowStart }),
-  secret: (name: string) => ({ PK: `SECRET#${name}`, SK: 'SECRET' }),
+  suppression: (email: string) => ({ PK: `${P.suppression}${emailHash(email)}`, SK: 'SUPPRESS' }),
+  rateWindow: (scope: string, windowStart: string) => ({ PK: `${P.rateWindow}${scope}`, SK: windowStart }),
+  /** The subscriber's quota counters (functions/app/quotas.ts): one item beside the profile. */
+  quotas: (subId: string) => ({ PK: `${P.subscriber}${subId}`, SK: 'QUOTAS' }),
+  health: () => ({ PK: P.health, SK: P.health }),
 } as const;
 
 /** The sort-key prefixes of what a subscriber owns inside their partition. */

@@ -1,10 +1,51 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../app/errors.js';
-import type { SubscriberRepository } from '../../app/ports.js';
+import type { ApiTokenRecord, SubscriberRepository } from '../../app/ports.js';
 import type { Subscriber, SubscriberSettings } from '../../domain/subscriber.js';
-import { deleteKeys, isConditionFailure, queryAll, queryDueShards, type TableContext } from './base.js';
-import { subscriberFromItem, subscriberToItem } from './items.js';
+import { deleteKeys, getItems, isConditionFailure, queryAll, queryDueShards, writeIf, type TableContext } from './base.js';
+import { subscriberFromItem, subscriberToItem, type Item } from './items.js';
 import { DUE_SHARDS, GSI1, keys, SUBSCRIBER_SK_PREFIX } from './keys.js';
+
+/**
+ * Profile attributes only their own updates write (token list, session cut-off, calendar key):
+ * a write of the whole profile from an older read leaves them as they are.
+ */
+const SERVER_MANAGED = new Set(['PK', 'SK', 'tokenHashes', 'sessionsValidFrom', 'calendarKeyVersion']);
+/** Optional profile attributes: removed when the record written has none. */
+const OPTIONAL = ['confirmedAt', 'nextDigestAt', 'GSI1PK', 'GSI1SK'];
+
+/** `SET` every attribute of the record and `REMOVE` the optional ones it lacks, as one update. */
+function profileUpdate(item: Item): { UpdateExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> } {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  Object.entries(item)
+    .filter(([k, v]) => !SERVER_MANAGED.has(k) && v !== undefined)
+    .forEach(([k, v], i) => {
+      names[`#a${i}`] = k;
+      values[`:v${i}`] = v;
+      sets.push(`#a${i} = :v${i}`);
+    });
+  const removes = OPTIONAL.filter((k) => item[k] === undefined).map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+function tokenRecord(item: Item | undefined, tokenHash: string): ApiTokenRecord | null {
+  if (typeof item?.subscriberId !== 'string' || typeof item.createdAt !== 'string') return null;
+  return {
+    tokenHash,
+    subscriberId: item.subscriberId,
+    createdAt: item.createdAt,
+    ...(typeof item.lastUsedAt === 'string' ? { lastUsedAt: item.lastUsedAt } : {}),
+  };
+}
 
 export class DynamoSubscriberRepository implements SubscriberRepository {
   constructor(private readonly ctx: TableContext) {}
@@ -54,7 +95,9 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   }
 
   async save(subscriber: Subscriber): Promise<void> {
-    await this.ctx.client.send(new PutCommand({ TableName: this.ctx.tableName, Item: subscriberToItem(subscriber) }));
+    await this.ctx.client.send(
+      new UpdateCommand({ TableName: this.ctx.tableName, Key: keys.subscriber(subscriber.id), ...profileUpdate(subscriberToItem(subscriber)) }),
+    );
   }
 
   async updateSettings(
@@ -64,13 +107,19 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     const current = await this.get(id);
     if (!current) throw new NotFoundError('subscriber');
     const next: Subscriber = { ...current, ...settings };
-    await this.ctx.client.send(
-      new PutCommand({
-        TableName: this.ctx.tableName,
-        Item: subscriberToItem(next),
-        ConditionExpression: 'attribute_exists(PK)',
-      }),
-    );
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.subscriber(id),
+          ...profileUpdate(subscriberToItem(next)),
+          ConditionExpression: 'attribute_exists(PK)',
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailure(err)) throw new NotFoundError('subscriber');
+      throw err;
+    }
     return next;
   }
 
@@ -154,8 +203,102 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   }
 
   async findIdByApiToken(tokenHash: string): Promise<string | null> {
-    const { Item } = await this.ctx.client.send(new GetCommand({ TableName: this.ctx.tableName, Key: keys.apiToken(tokenHash) }));
-    return typeof Item?.subscriberId === 'string' ? Item.subscriberId : null;
+    return (await this.findApiToken(tokenHash))?.subscriberId ?? null;
+  }
+
+  async findApiToken(tokenHash: string): Promise<ApiTokenRecord | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.tableName, Key: keys.apiToken(tokenHash), ConsistentRead: true }),
+    );
+    return tokenRecord(Item, tokenHash);
+  }
+
+  async listApiTokens(id: string): Promise<ApiTokenRecord[]> {
+    const refs = await queryAll(this.ctx, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.subscriberPartition(id), ':prefix': SUBSCRIBER_SK_PREFIX.apiToken },
+    });
+    const hashes = refs.map((r) => String(r.SK).slice(SUBSCRIBER_SK_PREFIX.apiToken.length));
+    // The token items hold when each was last used; a record left without one was revoked half-way.
+    const items = await getItems(this.ctx, hashes.map((h) => keys.apiToken(h)));
+    const byKey = new Map(items.map((i) => [String(i.PK), i]));
+    return hashes
+      .map((h) => tokenRecord(byKey.get(keys.apiToken(h).PK), h))
+      .filter((t): t is ApiTokenRecord => t !== null && t.subscriberId === id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async recordApiTokenUse(tokenHash: string, at: Date, unlessSince: Date): Promise<void> {
+    await writeIf(
+      this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.apiToken(tokenHash),
+          UpdateExpression: 'SET lastUsedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :since)',
+          ExpressionAttributeValues: { ':at': at.toISOString(), ':since': unlessSince.toISOString() },
+        }),
+      ),
+    );
+  }
+
+  async revokeApiToken(id: string, tokenHash: string): Promise<boolean> {
+    // The token item first: once it is gone the token is refused, whatever happens next.
+    const existed = await writeIf(
+      this.ctx.client.send(
+        new DeleteCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.apiToken(tokenHash),
+          ConditionExpression: 'subscriberId = :id',
+          ExpressionAttributeValues: { ':id': id },
+        }),
+      ),
+    );
+    const { Attributes } = await this.ctx.client.send(
+      new DeleteCommand({ TableName: this.ctx.tableName, Key: keys.apiTokenRef(id, tokenHash), ReturnValues: 'ALL_OLD' }),
+    );
+    await this.forgetTokenHash(id, tokenHash);
+    return existed || Attributes !== undefined;
+  }
+
+  /**
+   * Takes the hash off the profile's list: removes the element where it was read, on the
+   * condition that it is still there, so a concurrent change to the list is never lost.
+   */
+  private async forgetTokenHash(id: string, tokenHash: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { Item } = await this.ctx.client.send(
+        new GetCommand({ TableName: this.ctx.tableName, Key: keys.subscriber(id), ConsistentRead: true, ProjectionExpression: 'tokenHashes' }),
+      );
+      const at = Array.isArray(Item?.tokenHashes) ? (Item.tokenHashes as string[]).indexOf(tokenHash) : -1;
+      if (at < 0) return;
+      const removed = await writeIf(
+        this.ctx.client.send(
+          new UpdateCommand({
+            TableName: this.ctx.tableName,
+            Key: keys.subscriber(id),
+            UpdateExpression: `REMOVE tokenHashes[${at}]`,
+            ConditionExpression: `tokenHashes[${at}] = :hash`,
+            ExpressionAttributeValues: { ':hash': tokenHash },
+          }),
+        ),
+      );
+      if (removed) return;
+    }
+  }
+
+  async endSessionsBefore(id: string, at: Date): Promise<void> {
+    await writeIf(
+      this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.subscriber(id),
+          UpdateExpression: 'SET sessionsValidFrom = :at',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(sessionsValidFrom) OR sessionsValidFrom < :at)',
+          ExpressionAttributeValues: { ':at': at.toISOString() },
+        }),
+      ),
+    );
   }
 
   async exportAll(id: string): Promise<Record<string, unknown>[]> {

@@ -14,7 +14,7 @@ const errors = {
   400: json(ErrorResponse, 'Invalid input (unknown key, bad value, feed URL that is not a public web address)'),
   401: json(ErrorResponse, 'Missing or invalid API token'),
   404: json(ErrorResponse, 'No such company (or not yours)'),
-  409: json(ErrorResponse, 'You already watch a company by that name'),
+  409: json(ErrorResponse, 'You already watch a company by that name, or watch as many companies as an account may (the message names the limit)'),
   429: json(ErrorResponse, 'Too many requests'),
 };
 

@@ -117,7 +117,7 @@ export function emailLinkRoutes(deps: ApiDependencies) {
       tags: ['Email links'],
       summary: 'One-click unsubscribe (RFC 8058)',
       description:
-        'Mail clients POST `List-Unsubscribe=One-Click` (form-encoded) to the List-Unsubscribe URL; the page’s button does the same. Effective immediately; repeating it is harmless.',
+        'Mail clients POST `List-Unsubscribe=One-Click` (form-encoded) to the List-Unsubscribe URL; the page’s button does the same. Effective immediately; repeating it is harmless. Protected by the link’s signature and counted per subscriber, never per client address: mail providers send these from a few shared addresses.',
       request: {
         query: LinkTokenQuery,
         body: { content: { 'application/x-www-form-urlencoded': { schema: OneClickForm } } },

@@ -19,7 +19,7 @@ const errors = {
   400: json(ErrorResponse, 'Invalid input (unknown key, bad value)'),
   401: json(ErrorResponse, 'Missing or invalid API token'),
   404: json(ErrorResponse, 'No such interview (or not yours)'),
-  409: json(ErrorResponse, 'The interview changed meanwhile, or holds too many events'),
+  409: json(ErrorResponse, 'The interview changed meanwhile, or a limit is reached: interviews per account, events per interview, or watched companies (the message names it)'),
   429: json(ErrorResponse, 'Too many requests'),
 };
 const readErrors = { 401: errors[401], 404: errors[404], 429: errors[429] };

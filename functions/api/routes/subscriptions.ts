@@ -6,15 +6,15 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { InvalidLinkError } from '../../app/account/errors.js';
 import {
+  accountForTicket,
   completeSignIn,
   confirmSubscription,
-  isTicketUsable,
   requestSignIn,
   requestSubscription,
   TICKET_PURPOSE,
 } from '../../app/account/subscriptions.js';
-import { describeIssues, ValidationError } from '../../app/errors.js';
-import { clientIp } from '../../http/client.js';
+import { describeIssues, QuotaExceededError, ValidationError } from '../../app/errors.js';
+import { clientNetwork } from '../../http/client.js';
 import { newRouter, type ApiDependencies, type ApiEnv } from '../context.js';
 import { page } from '../pages.js';
 import { Accepted, ApiTokenResponse, ErrorResponse, LinkTokenQuery, SignInRequest, SubscriptionRequest, TokenForm } from '../schemas.js';
@@ -38,6 +38,8 @@ interface LinkFlow {
   summary: string;
   pageTitle: string;
   pageText: string;
+  /** Names the account the link is for (a masked address), and what to do if it is not yours. */
+  accountText: (maskedEmail: string) => string;
   button: string;
   expiredText: string;
   redeem: (deps: ApiDependencies, token: string) => Promise<{ apiToken: string }>;
@@ -51,6 +53,7 @@ const FLOWS: LinkFlow[] = [
     summary: 'Confirm a subscription',
     pageTitle: 'Confirm your subscription',
     pageText: 'Press the button to start getting interview follow-up reminders and company news from afterview. You will see your API token once.',
+    accountText: (masked) => `This link confirms the subscription of ${masked}. If that is not your address, do not press the button: close this page.`,
     button: 'Confirm my subscription',
     expiredText: 'This confirmation link has expired or was already used. Subscribe again to get a new one.',
     redeem: confirmSubscription,
@@ -62,6 +65,8 @@ const FLOWS: LinkFlow[] = [
     summary: 'Complete a sign-in',
     pageTitle: 'Get a new API token',
     pageText: 'Press the button to get a new API token. It is shown once; your other tokens keep working.',
+    accountText: (masked) =>
+      `This link signs in to the afterview account of ${masked}. If that is not your address, do not press the button: close this page, or anything you add would go to someone else’s account.`,
     button: 'Show my new token',
     expiredText: 'This sign-in link has expired or was already used. Ask for a new one.',
     redeem: completeSignIn,
@@ -90,7 +95,7 @@ export function subscriptionRoutes(deps: ApiDependencies) {
     }),
     async (c) => {
       const startedAt = Date.now();
-      await requestSubscription(deps, c.req.valid('json'), { ip: clientIp(c) });
+      await requestSubscription(deps, c.req.valid('json'), { network: clientNetwork(c) });
       await padTo(startedAt, floorMs);
       return c.json({ accepted: true as const, message: ACCEPTED_MESSAGE }, 202);
     },
@@ -108,7 +113,7 @@ export function subscriptionRoutes(deps: ApiDependencies) {
     }),
     async (c) => {
       const startedAt = Date.now();
-      await requestSignIn(deps, c.req.valid('json'), { ip: clientIp(c) });
+      await requestSignIn(deps, c.req.valid('json'), { network: clientNetwork(c) });
       await padTo(startedAt, floorMs);
       return c.json({ accepted: true as const, message: ACCEPTED_MESSAGE }, 202);
     },
@@ -127,13 +132,14 @@ export function subscriptionRoutes(deps: ApiDependencies) {
       }),
       async (c) => {
         const { token } = c.req.valid('query');
-        if (!(await isTicketUsable(deps, flow.purpose, token))) {
+        const account = await accountForTicket(deps, flow.purpose, token);
+        if (!account) {
           return page(c, { title: 'This link cannot be used', paragraphs: [flow.expiredText] }, 400);
         }
         // Relative action: the last path segment is "confirm" in both flows.
         return page(c, {
           title: flow.pageTitle,
-          paragraphs: [flow.pageText],
+          paragraphs: [flow.accountText(account.maskedEmail), flow.pageText],
           form: { action: 'confirm', fields: { token }, button: flow.button },
         });
       },
@@ -164,6 +170,7 @@ export function subscriptionRoutes(deps: ApiDependencies) {
             description: 'The new API token',
           },
           400: json(ErrorResponse, 'The link is not valid'),
+          409: json(ErrorResponse, 'You already hold as many API tokens as an account may (the message names the limit)'),
         },
       }),
       async (c) => {
@@ -184,6 +191,10 @@ export function subscriptionRoutes(deps: ApiDependencies) {
         } catch (err) {
           if (form && (err instanceof InvalidLinkError || err instanceof ValidationError)) {
             return page(c, { title: 'This link cannot be used', paragraphs: [flow.expiredText] }, 400);
+          }
+          if (form && err instanceof QuotaExceededError) {
+            const sentence = err.message.charAt(0).toUpperCase() + err.message.slice(1);
+            return page(c, { title: 'No new token', paragraphs: [`${sentence}. This link still works once you have.`] }, 409);
           }
           throw err;
         }

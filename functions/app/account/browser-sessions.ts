@@ -4,7 +4,8 @@
  * - a leaked table holds no usable session, and the cookie cannot be pointed at another account
  *   (the id is inside what is hashed);
  * - the stored item names no one, so sessions left behind by a deleted account are not personal data;
- * - signing out uses the ticket up at once, and the table's TTL removes it later.
+ * - signing out uses the ticket up at once, and the table's TTL removes it later;
+ * - "sign out everywhere" sets a cut-off on the profile: sessions started before it are refused.
  * Sessions do not slide: after {@link SESSION_DAYS} days the person signs in by email again.
  */
 import type { Subscriber } from '../../domain/subscriber.js';
@@ -47,7 +48,10 @@ export async function subscriberForSession(deps: BrowserSessionDependencies, val
   if (ticket?.purpose !== PURPOSE) return null;
   const subscriber = await deps.repos.subscribers.get(subscriberId);
   // A pending address never had a session; one that was deleted has none any more.
-  return subscriber && subscriber.status !== 'pending' ? subscriber : null;
+  if (!subscriber || subscriber.status === 'pending') return null;
+  // "Sign out everywhere" ends every session started until then (the same millisecond included).
+  if (subscriber.sessionsValidFrom && ticket.createdAt <= subscriber.sessionsValidFrom) return null;
+  return subscriber;
 }
 
 /** Signs out: the session cannot be used again, even if the cookie was copied. */

@@ -24,5 +24,6 @@ export interface AccountDependencies {
 
 /** Who is asking, as far as throttling is concerned (never stored in clear). */
 export interface ClientInfo {
-  ip: string;
+  /** The caller's address, or for IPv6 its /64 (functions/http/client.ts). */
+  network: string;
 }

@@ -11,7 +11,9 @@ import { issueTicket, LINK_PATHS, linkTo, SIGN_IN_VALID_MINUTES, TICKET_PURPOSE,
 import { sendAccountMail } from './account-outbox.js';
 import type { AccountDependencies, ClientInfo } from './dependencies.js';
 import { InvalidLinkError } from './errors.js';
-import { hashScope, hashToken, newApiToken } from './tokens.js';
+import { maskEmail } from '../../domain/masked-email.js';
+import { assertRoomForApiToken, issueApiToken } from './api-tokens.js';
+import { hashScope, hashToken } from './tokens.js';
 
 export { CONFIRMATION_VALID_HOURS, LINK_PATHS, SIGN_IN_VALID_MINUTES, TICKET_PURPOSE } from './account-links.js';
 
@@ -31,7 +33,7 @@ async function mailAllowed(deps: AccountDependencies, kind: string, email: strin
   const { perAddress, perClient } = ACCOUNT_MAIL_LIMITS;
   // Both counters advance on every request, so one busy address cannot hide behind many clients.
   const [clientOk, addressOk] = await Promise.all([
-    deps.repos.rateLimiter.hit(`mail:${kind}:ip:${hashScope(client.ip)}`, perClient.limit, perClient.windowSeconds, now),
+    deps.repos.rateLimiter.hit(`mail:${kind}:ip:${hashScope(client.network)}`, perClient.limit, perClient.windowSeconds, now),
     deps.repos.rateLimiter.hit(`mail:${kind}:addr:${hashScope(email)}`, perAddress.limit, perAddress.windowSeconds, now),
   ]);
   return clientOk && addressOk;
@@ -86,28 +88,37 @@ export async function requestSignIn(deps: AccountDependencies, input: { email: s
   await sendAccountMail(deps, subscriber.id, { kind: 'sign-in', requestId: randomUUID(), alreadySubscribed: false });
 }
 
-/** Whether a confirmation or sign-in link can still be used (GET pages; reads only). */
-export async function isTicketUsable(deps: AccountDependencies, purpose: TicketPurpose, token: string): Promise<boolean> {
+/**
+ * Whose account a confirmation or sign-in link is for, as a masked address (`d•••@example.com`),
+ * or null when the link cannot be used (GET pages; reads only). The page names the account so a
+ * link someone else planted cannot silently sign a person into the planter's account.
+ */
+export async function accountForTicket(deps: AccountDependencies, purpose: TicketPurpose, token: string): Promise<{ maskedEmail: string } | null> {
   const ticket = await deps.repos.tickets.peek(hashToken(token), deps.clock.now());
-  return ticket?.purpose === purpose;
+  if (ticket?.purpose !== purpose || !ticket.subscriberId) return null;
+  const subscriber = await deps.repos.subscribers.get(ticket.subscriberId);
+  return subscriber ? { maskedEmail: maskEmail(subscriber.email) } : null;
 }
 
-async function redeem(deps: AccountDependencies, purpose: TicketPurpose, token: string, what: string, nextStep: string) {
+async function redeem(
+  deps: AccountDependencies,
+  purpose: TicketPurpose,
+  token: string,
+  what: string,
+  nextStep: string,
+  beforeUse?: (subscriberId: string) => Promise<void>,
+) {
   const now = deps.clock.now();
   const hash = hashToken(token);
   // Peek first so a ticket for the other purpose is refused without being used up.
   const peeked = await deps.repos.tickets.peek(hash, now);
   if (peeked?.purpose !== purpose) throw new InvalidLinkError(what, nextStep);
+  // A check that refuses (e.g. too many API tokens) leaves the link usable.
+  if (beforeUse && peeked.subscriberId) await beforeUse(peeked.subscriberId);
   const ticket = await deps.repos.tickets.consume(hash, now);
   const subscriber = ticket?.subscriberId ? await deps.repos.subscribers.get(ticket.subscriberId) : null;
   if (!ticket || !subscriber) throw new InvalidLinkError(what, nextStep);
   return { subscriber, now };
-}
-
-async function issueApiToken(deps: AccountDependencies, subscriberId: string, now: Date): Promise<string> {
-  const apiToken = newApiToken();
-  await deps.repos.subscribers.addApiToken(subscriberId, hashToken(apiToken), now);
-  return apiToken;
 }
 
 async function confirm(deps: AccountDependencies, token: string): Promise<{ subscriber: Subscriber; now: Date }> {
@@ -142,16 +153,20 @@ export async function confirmSubscriptionInBrowser(deps: AccountDependencies, to
   return { subscriberId: subscriber.id };
 }
 
-async function signIn(deps: AccountDependencies, token: string): Promise<{ subscriber: Subscriber; now: Date }> {
+async function signIn(
+  deps: AccountDependencies,
+  token: string,
+  beforeUse?: (subscriberId: string) => Promise<void>,
+): Promise<{ subscriber: Subscriber; now: Date }> {
   const nextStep = 'Ask for a new sign-in link.';
-  const { subscriber, now } = await redeem(deps, TICKET_PURPOSE.signIn, token, 'sign-in', nextStep);
+  const { subscriber, now } = await redeem(deps, TICKET_PURPOSE.signIn, token, 'sign-in', nextStep, beforeUse);
   if (subscriber.status !== 'confirmed') throw new InvalidLinkError('sign-in', nextStep);
   return { subscriber, now };
 }
 
 /** POST /v1/sign-in/confirm: a new API token for a confirmed subscriber. */
 export async function completeSignIn(deps: AccountDependencies, token: string): Promise<{ apiToken: string; subscriberId: string }> {
-  const { subscriber, now } = await signIn(deps, token);
+  const { subscriber, now } = await signIn(deps, token, (subscriberId) => assertRoomForApiToken(deps, subscriberId));
   const apiToken = await issueApiToken(deps, subscriber.id, now);
   deps.logger.info('signed in', { subscriberId: subscriber.id });
   return { apiToken, subscriberId: subscriber.id };
@@ -173,8 +188,3 @@ export async function createWebSignInLink(deps: AccountDependencies, subscriberI
   return linkTo(deps, LINK_PATHS.signIn.web, token);
 }
 
-/** The subscriber a bearer token belongs to, or null. */
-export async function subscriberIdForToken(deps: Pick<AccountDependencies, 'repos'>, apiToken: string): Promise<string | null> {
-  if (apiToken.length < 20 || apiToken.length > 200) return null;
-  return deps.repos.subscribers.findIdByApiToken(hashToken(apiToken));
-}

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { companyKey, type CompanyFields, type WatchedCompany } from '../../domain/company.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { Clock, CompanyRepository } from '../ports.js';
+import { giveBackQuota, withinQuota, type QuotaDependencies } from '../quotas.js';
 import type { CompanySourcesSync, FeedUrlValidator } from './ports.js';
 
 export interface CompanyDependencies {
-  repos: { companies: CompanyRepository };
+  repos: { companies: CompanyRepository } & QuotaDependencies['repos'];
   clock: Clock;
   feedUrls: FeedUrlValidator;
   companySources: CompanySourcesSync;
@@ -68,7 +69,7 @@ export async function addCompany(deps: CompanyDependencies, subscriberId: string
   assertNameFree(await deps.repos.companies.list(subscriberId), fields.name);
   await validateFeeds(deps, fields.feeds);
   const now = deps.clock.now().toISOString();
-  return store(deps, {
+  const company: WatchedCompany = {
     ...fields,
     id: randomUUID(),
     subscriberId,
@@ -76,7 +77,9 @@ export async function addCompany(deps: CompanyDependencies, subscriberId: string
     createdAt: now,
     updatedAt: now,
     sourceIds: [],
-  });
+  };
+  const countStored = async () => (await deps.repos.companies.list(subscriberId)).length;
+  return withinQuota(deps, subscriberId, 'companies', countStored, () => store(deps, company));
 }
 
 export async function updateCompany(
@@ -105,7 +108,7 @@ export async function updateCompany(
 export async function removeCompany(deps: CompanyDependencies, subscriberId: string, companyId: string): Promise<WatchedCompany> {
   const company = await getCompany(deps, subscriberId, companyId);
   await deps.companySources.remove(company);
-  await deps.repos.companies.delete(subscriberId, companyId);
+  if (await deps.repos.companies.delete(subscriberId, companyId)) await giveBackQuota(deps, subscriberId, 'companies');
   return company;
 }
 

@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Interview, InterviewEvent, InterviewEventType, StoredInterview } from '../../domain/interview.js';
 import { findOrWatchCompany, type CompanyDependencies } from '../companies/watched-companies.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { LIMIT_REACHED, LIMITS } from '../../domain/quotas.js';
+import { ConflictError, NotFoundError, QuotaExceededError, ValidationError } from '../errors.js';
 import type { InterviewRepository } from '../ports.js';
+import { giveBackQuota, withinQuota } from '../quotas.js';
 
 /** The schema's own limit on events per interview. */
-export const MAX_EVENTS = 200;
+export const MAX_EVENTS = LIMITS.eventsPerInterview;
 
 export interface InterviewDependencies extends CompanyDependencies {
   repos: CompanyDependencies['repos'] & { interviews: InterviewRepository };
@@ -68,7 +70,8 @@ export async function addInterview(deps: InterviewDependencies, subscriberId: st
     createdAt: now,
     updatedAt: now,
   };
-  await deps.repos.interviews.put(interview);
+  const countStored = async () => (await deps.repos.interviews.list(subscriberId)).length;
+  await withinQuota(deps, subscriberId, 'interviews', countStored, () => deps.repos.interviews.put(interview));
   return interview;
 }
 
@@ -101,6 +104,7 @@ function laterThan(previous: string, now: Date): string {
 
 export async function removeInterview(deps: InterviewDependencies, subscriberId: string, interviewId: string): Promise<void> {
   if (!(await deps.repos.interviews.delete(subscriberId, interviewId))) throw new NotFoundError('interview');
+  await giveBackQuota(deps, subscriberId, 'interviews');
 }
 
 /** What happened, as POST /v1/interviews/{id}/events and the emailed action links say it. */
@@ -129,5 +133,5 @@ export async function recordEvent(
   if (updated) return updated;
   // Tell "no such interview" from "full" only after the write refused.
   await getInterview(deps, subscriberId, interviewId);
-  throw new ConflictError(`this interview already has ${MAX_EVENTS} events; no more can be recorded`);
+  throw new QuotaExceededError(LIMIT_REACHED.events);
 }

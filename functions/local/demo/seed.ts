@@ -16,11 +16,12 @@ import { newsSearchUrl } from '../../domain/news-watch/sources.js';
 import type { InterviewEvent, StoredInterview } from '../../domain/interview.js';
 import { DEFAULT_SETTINGS, type Subscriber } from '../../domain/subscriber.js';
 import { isIanaTimeZone, localHour } from '../../domain/time-zone.js';
+import { demoApiToken } from '../../wiring/local.js';
 import { DEMO_COMPANIES, DEMO_EMAIL, DEMO_INTERVIEWS, type DemoInterview } from './sample-data.js';
 
 export interface DemoSeed {
   subscriber: Subscriber;
-  /** The demo's API token (the same on every run; kept in the local table's secret store). */
+  /** The demo's API token (the same on every run; kept in a file in the data folder). */
   apiToken: string;
   /** True when this run created the subscriber (a first run on this data folder). */
   firstRun: boolean;
@@ -83,7 +84,7 @@ async function seedSubscriber(services: Services, now: Date, zone: string): Prom
 }
 
 async function seedApiToken(services: Services, subscriberId: string, now: Date): Promise<string> {
-  const token = await services.repos.secrets.getOrCreate('demo-api-token', newApiToken);
+  const token = await demoApiToken(services.config, newApiToken);
   if ((await services.repos.subscribers.findIdByApiToken(hashToken(token))) !== subscriberId) {
     await services.repos.subscribers.addApiToken(subscriberId, hashToken(token), now);
   }

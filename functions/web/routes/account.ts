@@ -10,17 +10,20 @@ import { z } from 'zod';
 import { endBrowserSession, startBrowserSession } from '../../app/account/browser-sessions.js';
 import { InvalidLinkError } from '../../app/account/errors.js';
 import { deleteAccount, exportAccount, updateSettings } from '../../app/account/me.js';
+import { listApiTokens, revokeApiToken, signOutEverywhere } from '../../app/account/api-tokens.js';
 import {
+  accountForTicket,
   completeSignInInBrowser,
   confirmSubscriptionInBrowser,
-  isTicketUsable,
   LINK_PATHS,
   requestSignIn,
   requestSubscription,
   TICKET_PURPOSE,
 } from '../../app/account/subscriptions.js';
-import { clientIp } from '../../http/client.js';
+import { clientNetwork } from '../../http/client.js';
 import type { HttpDependencies } from '../../http/context.js';
+import { maskEmail } from '../../domain/masked-email.js';
+import { formatDay } from '../../domain/follow-up/index.js';
 import { localDate } from '../../domain/time-zone.js';
 import { parseSettingsForm, type FormValues } from '../forms.js';
 import { checked, csrfField, options, sendPage, timeZoneSelect } from '../layout.js';
@@ -31,6 +34,8 @@ const EmailAddress = z.email().max(320);
 
 const NOTICES: Record<string, string> = {
   'signed-out': 'You are signed out.',
+  'signed-out-everywhere': 'You are signed out everywhere: every browser session and every API token of your account has stopped working. Sign in again here.',
+  'token-revoked': 'The API token is revoked: it no longer works.',
   deleted: 'Your account and all your data are deleted. Thank you for using afterview.',
   settings: 'Settings saved.',
   calendar: CALENDAR_RENEWED_NOTICE,
@@ -107,6 +112,7 @@ const LANDINGS = [
     purpose: TICKET_PURPOSE.confirm,
     title: 'Confirm your subscription',
     text: 'Press the button to confirm this address and open afterview. You will get interview follow-up reminders and good news about the companies you interviewed with.',
+    account: 'This link confirms the subscription of',
     button: 'Confirm and open afterview',
     expired: 'This confirmation link has expired or was already used. Subscribe again to get a new one.',
     redeem: confirmSubscriptionInBrowser,
@@ -117,6 +123,7 @@ const LANDINGS = [
     purpose: TICKET_PURPOSE.signIn,
     title: 'Sign in to afterview',
     text: 'Press the button to sign in on this browser.',
+    account: 'This link signs in to the afterview account of',
     button: 'Sign in',
     expired: 'This sign-in link has expired or was already used.',
     redeem: completeSignInInBrowser,
@@ -135,7 +142,7 @@ export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
     const email = EmailAddress.safeParse((form.email ?? '').trim());
     if (!email.success) return signInPage(c, { email: form.email, errors: ['Email address: must be an email address like you@example.com'] }, 400);
     const startedAt = Date.now();
-    await requestSignIn(deps, { email: email.data }, { ip: clientIp(c) });
+    await requestSignIn(deps, { email: email.data }, { network: clientNetwork(c) });
     await padTo(startedAt, floorMs);
     return checkInboxPage(c, 'a sign-in link');
   });
@@ -150,7 +157,7 @@ export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
     ];
     if (!email.success || !zone.ok) return signInPage(c, { subscribeErrors: errors }, 400);
     const startedAt = Date.now();
-    await requestSubscription(deps, { email: email.data, timeZone: zone.value.timeZone }, { ip: clientIp(c) });
+    await requestSubscription(deps, { email: email.data, timeZone: zone.value.timeZone }, { network: clientNetwork(c) });
     await padTo(startedAt, floorMs);
     return checkInboxPage(c, 'a confirmation link');
   });
@@ -158,12 +165,16 @@ export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
   for (const landing of LANDINGS) {
     web.get(landing.path, async (c) => {
       const token = c.req.query('token') ?? '';
-      if (token.length < 20 || token.length > 200 || !(await isTicketUsable(deps, landing.purpose, token))) {
-        return linkProblemPage(c, landing.expired);
-      }
+      const account = token.length < 20 || token.length > 200 ? null : await accountForTicket(deps, landing.purpose, token);
+      if (!account) return linkProblemPage(c, landing.expired);
+      // Named, so a link someone else planted cannot silently sign this browser into their account.
+      const signedIn = c.get('subscriber');
+      const other = signedIn && maskEmail(signedIn.email) !== account.maskedEmail ? maskEmail(signedIn.email) : null;
       return sendPage(c, {
         title: landing.title,
         body: html`<h1>${landing.title}</h1>
+          <p>${landing.account} <strong>${account.maskedEmail}</strong>. If that is not your address, do not press the button: close this page, or what you add would go to someone else’s account.</p>
+          ${other ? html`<p>This browser is signed in as <strong>${other}</strong> now; pressing the button signs it out of that account.</p>` : ''}
           <p>${landing.text}</p>
           <form method="post" action="${landing.path}">
             ${csrfField(c)}<input type="hidden" name="token" value="${token}">
@@ -200,8 +211,10 @@ export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.use('/settings', requireSignIn);
   web.use('/account/*', requireSignIn);
 
-  const settingsPage = (c: Context<WebEnv>, values: FormValues, errors: string[] = []) => {
+  const settingsPage = async (c: Context<WebEnv>, values: FormValues, errors: string[] = []) => {
     const subscriber = c.get('subscriber')!;
+    const tokens = await listApiTokens(deps, subscriber.id);
+    const day = (instant: string) => formatDay(localDate(new Date(instant), subscriber.timeZone));
     const hours = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
     return sendPage(
       c,
@@ -226,6 +239,26 @@ export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
             <div><button type="submit">Save settings</button></div>
           </form>
           ${calendarCard(deps, c, subscriber)}
+          <h2>Sign-ins and API tokens</h2>
+          <div class="card">
+            ${
+              tokens.length === 0
+                ? html`<p>Your account has no API tokens. (Scripts get one through a sign-in link’s “Using the API?” line.)</p>`
+                : html`<p>API tokens of your account (a token itself is shown only once, when it is made):</p>
+                  <table>
+                    <thead><tr><th scope="col">Token</th><th scope="col">Made</th><th scope="col">Last used</th><th scope="col"><span class="visually-hidden">Revoke</span></th></tr></thead>
+                    <tbody>${tokens.map(
+                      (t) => html`<tr><td><code>${t.id}</code></td><td>${day(t.createdAt)}</td><td>${t.lastUsedAt ? day(t.lastUsedAt) : 'never'}</td>
+                        <td><form method="post" action="/account/tokens/${t.id}/revoke">${csrfField(c)}<button type="submit" class="secondary">Revoke<span class="visually-hidden"> token ${t.id}</span></button></form></td></tr>`,
+                    )}</tbody>
+                  </table>`
+            }
+            <h3 id="everywhere-heading">Sign out everywhere</h3>
+            <p>Ends every session of your account in every browser — this one too — and revokes all its API tokens at once. Use it after signing in on a computer that is not yours, or if a token may have leaked.</p>
+            <form method="post" action="/account/sign-out-everywhere" aria-labelledby="everywhere-heading">
+              ${csrfField(c)}<button type="submit" class="danger">Sign out everywhere</button>
+            </form>
+          </div>
           <h2>Your data</h2>
           <div class="card">
             <p>Everything afterview stores about you — account, companies, interviews and what was sent — as one JSON file.</p>
@@ -265,6 +298,19 @@ export function accountRoutes(deps: HttpDependencies): Hono<WebEnv> {
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
+  });
+
+  web.post('/account/sign-out-everywhere', async (c) => {
+    const subscriberId = c.get('subscriber')!.id;
+    const revoked = await signOutEverywhere(deps, subscriberId, deps.clock.now());
+    clearSessionCookie(c, isHttps(c, deps.config.publicUrl));
+    deps.logger.info('signed out everywhere', { subscriberId, apiTokensRevoked: revoked });
+    return c.redirect('/sign-in?done=signed-out-everywhere', 303);
+  });
+
+  web.post('/account/tokens/:id/revoke', async (c) => {
+    await revokeApiToken(deps, c.get('subscriber')!.id, c.req.param('id'));
+    return c.redirect('/settings?done=token-revoked', 303);
   });
 
   web.post('/account/delete', async (c) => {

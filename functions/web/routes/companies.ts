@@ -25,9 +25,12 @@ const formValues = (co: WatchedCompany): FormValues => ({
   feeds: co.feeds.join('\n'),
 });
 
-/** Problems a person can fix (a name already watched, a feed URL refused) go back to the form. */
+/** Problems a person can fix (a name already watched, a feed URL refused, a limit reached) go back to the form. */
 const isFixable = (err: unknown): err is AppError =>
-  err instanceof AppError && ['validation_error', 'conflict', 'fetch_refused', 'invalid_url'].includes(err.code);
+  err instanceof AppError && ['validation_error', 'conflict', 'quota_exceeded', 'fetch_refused', 'invalid_url'].includes(err.code);
+
+/** A limit or a clash is a conflict with what is stored (409); the rest is input to fix (400). */
+const statusFor = (err: AppError): 400 | 409 => (err.code === 'conflict' || err.code === 'quota_exceeded' ? 409 : 400);
 
 function companyFields(c: Context<WebEnv>, values: FormValues, idPrefix: string): Markup {
   const v = (k: string) => values[k] ?? '';
@@ -47,7 +50,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.use('/companies', requireSignIn);
   web.use('/companies/*', requireSignIn);
 
-  const listPage = async (c: Context<WebEnv>, values: FormValues = {}, errors: string[] = []) => {
+  const listPage = async (c: Context<WebEnv>, values: FormValues = {}, errors: string[] = [], status: 400 | 409 = 400) => {
     const companies = await listCompanies(deps, c.get('subscriber')!.id);
     return sendPage(
       c,
@@ -75,11 +78,11 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
             <div><button type="submit">Watch this company</button></div>
           </form>`,
       },
-      errors.length > 0 ? 400 : 200,
+      errors.length > 0 ? status : 200,
     );
   };
 
-  const editPage = (c: Context<WebEnv>, company: WatchedCompany, values: FormValues, errors: string[] = []) =>
+  const editPage = (c: Context<WebEnv>, company: WatchedCompany, values: FormValues, errors: string[] = [], status: 400 | 409 = 400) =>
     sendPage(
       c,
       {
@@ -92,7 +95,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
             <div class="row"><button type="submit">Save changes</button> <a href="/companies">Cancel</a></div>
           </form>`,
       },
-      errors.length > 0 ? 400 : 200,
+      errors.length > 0 ? status : 200,
     );
 
   web.get('/companies', (c) => listPage(c));
@@ -104,7 +107,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
     try {
       await addCompany(deps, c.get('subscriber')!.id, parsed.value);
     } catch (err) {
-      if (isFixable(err)) return listPage(c, form, [err.message]);
+      if (isFixable(err)) return listPage(c, form, [err.message], statusFor(err));
       throw err;
     }
     return c.redirect('/companies?done=added', 303);
@@ -124,7 +127,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
     try {
       await updateCompany(deps, subscriberId, company.id, parsed.value);
     } catch (err) {
-      if (isFixable(err)) return editPage(c, company, form, [err.message]);
+      if (isFixable(err)) return editPage(c, company, form, [err.message], statusFor(err));
       throw err;
     }
     return c.redirect('/companies?done=saved', 303);

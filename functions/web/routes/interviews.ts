@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { AppError } from '../../app/errors.js';
+import { AppError, QuotaExceededError } from '../../app/errors.js';
 import {
   addInterview,
   getInterview,
@@ -17,6 +17,7 @@ import {
 import { planForInterview } from '../../app/interviews/plan.js';
 import { listCompanies } from '../../app/companies/watched-companies.js';
 import type { HttpDependencies } from '../../http/context.js';
+import { isForPeople, statusOf } from '../../http/errors.js';
 import { dateIn, formatDay } from '../../domain/follow-up/index.js';
 import type { InterviewEventType, StoredInterview } from '../../domain/interview.js';
 import { interviewFormValues, parseEventForm, parseInterviewForm, type FormValues } from '../forms.js';
@@ -52,7 +53,8 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.use('/interviews', requireSignIn);
   web.use('/interviews/*', requireSignIn);
 
-  const formPage = (c: Context<WebEnv>, mode: { id?: string }, values: FormValues, errors: string[] = []) => interviewFormPage(deps, c, mode, values, errors);
+  const formPage = (c: Context<WebEnv>, mode: { id?: string }, values: FormValues, errors: string[] = [], status: 400 | 409 = 400) =>
+    interviewFormPage(deps, c, mode, values, errors, '', status);
 
   web.get('/interviews', async (c) => {
     const subscriber = c.get('subscriber')!;
@@ -99,7 +101,7 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
       const interview = await addInterview(deps, c.get('subscriber')!.id, parsed.value);
       return c.redirect(`/interviews/${interview.id}?done=added`, 303);
     } catch (err) {
-      if (err instanceof AppError && err.code !== 'unavailable') return formPage(c, {}, form, [err.message]);
+      if (isForPeople(err)) return formPage(c, {}, form, [err.message], statusOf(err) === 409 ? 409 : 400);
       throw err;
     }
   });
@@ -125,7 +127,9 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
     try {
       await updateInterview(deps, subscriberId, id, parsed.value);
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_error')) return formPage(c, { id }, form, [err.message]);
+      if (err instanceof AppError && ['conflict', 'validation_error', 'quota_exceeded'].includes(err.code)) {
+        return formPage(c, { id }, form, [err.message], err.code === 'validation_error' ? 400 : 409);
+      }
       throw err;
     }
     return c.redirect(`/interviews/${id}?done=saved`, 303);
@@ -159,14 +163,19 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
       const interview = await getInterview(deps, subscriberId, id);
       return interviewPage(c, interview, deps.clock.now(), undefined, parsed.errors);
     }
-    await recordEvent(deps, subscriberId, id, parsed.value);
+    try {
+      await recordEvent(deps, subscriberId, id, parsed.value);
+    } catch (err) {
+      if (!(err instanceof QuotaExceededError)) throw err;
+      return interviewPage(c, await getInterview(deps, subscriberId, id), deps.clock.now(), undefined, [err.message], 409);
+    }
     return c.redirect(`${safeReturn(form.return, id)}?done=${parsed.value.type}`, 303);
   });
 
   return web;
 }
 
-function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date, notice?: string, errors: string[] = []): Promise<Response> {
+function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date, notice?: string, errors: string[] = [], status: 400 | 409 = 400): Promise<Response> {
   const plan = planForInterview(interview, now);
   const today = dateIn(now, interview.timeZone);
   const back = `/interviews/${interview.id}`;
@@ -214,7 +223,7 @@ function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date
     </div>
     <p class="row"><a class="button secondary" href="/interviews/${interview.id}/edit">Change details</a>
     <a class="button secondary" href="/interviews/${interview.id}/delete">Remove</a></p>`;
-  return sendPage(c, { title: `${interview.company} — ${interview.role}`, section: 'interviews', notice, errors, body }, errors.length > 0 ? 400 : 200);
+  return sendPage(c, { title: `${interview.company} — ${interview.role}`, section: 'interviews', notice, errors, body }, errors.length > 0 ? status : 200);
 }
 
 /**
@@ -228,6 +237,8 @@ export async function interviewFormPage(
   values: FormValues,
   errors: string[] = [],
   intro: Markup | '' = '',
+  /** 409 when a limit or a clash with what is stored refused it; 400 for input to fix. */
+  status: 400 | 409 = 400,
 ): Promise<Response> {
   const subscriber = c.get('subscriber')!;
   const companies = await listCompanies(deps, subscriber.id);
@@ -279,6 +290,6 @@ export async function interviewFormPage(
           <a href="${mode.id ? `/interviews/${mode.id}` : '/interviews'}">Cancel</a></div>
         </form>`,
     },
-    errors.length > 0 ? 400 : 200,
+    errors.length > 0 ? status : 200,
   );
 }
