@@ -32,6 +32,7 @@ export function addAfterviewStacks(app: App, config: DeploymentConfig): Aftervie
     env,
     description: 'afterview: functions, schedules, queue, HTTP API and alarms (stateless)',
     table: data.table,
+    linkSigningKey: data.linkSigningKey,
     configurationSet: data.configurationSet,
     senderIdentity: data.senderIdentity,
     sandboxRecipients: data.sandboxRecipients,

@@ -1,11 +1,13 @@
 /**
  * The stateful stack: what holds the product's data or reputation and must outlive any
- * deployment of the code — the table, and SES's sender identity and configuration set.
+ * deployment of the code — the table, the key that signs the links already in people's
+ * mailboxes, and SES's sender identity and configuration set.
  */
 import { createHash } from 'node:crypto';
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { TTL_ATTRIBUTE } from '../functions/adapters/dynamodb/keys.js';
@@ -68,8 +70,30 @@ function createTable(scope: Construct): dynamodb.Table {
   return table;
 }
 
+/**
+ * The key that signs the one-click links in emails, outside the table so nothing in the table can
+ * forge a link. AWSCURRENT signs; after a rotation (`afterview rotate-link-key`, README) the
+ * version staged AWSPREVIOUS still verifies the links signed before it.
+ */
+function createLinkSigningKey(scope: Construct): secretsmanager.Secret {
+  const secret = new secretsmanager.Secret(scope, 'LinkSigningKey', {
+    description: 'afterview: the key that signs the one-click links in emails (AWSCURRENT signs; AWSPREVIOUS still verifies)',
+    // 64 letters and digits: about 380 bits, readable as one string by every tool.
+    generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    // Links in mailboxes outlive any deployment; a lost key would break every one of them.
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'Rotated on demand (afterview rotate-link-key puts a new version; the previous one keeps verifying the links already sent) rather than on a schedule: a scheduled rotation needs a rotation function, and rotating twice within a link\'s 30-day life would break links still in use.',
+  });
+  return secret;
+}
+
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;
+  readonly linkSigningKey: secretsmanager.Secret;
   readonly configurationSet: ses.ConfigurationSet;
   readonly senderIdentity: ses.EmailIdentity;
   readonly sandboxRecipients: ses.EmailIdentity[];
@@ -77,6 +101,7 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     this.table = createTable(this);
+    this.linkSigningKey = createLinkSigningKey(this);
 
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
       reputationMetrics: true,
@@ -115,6 +140,8 @@ export class DataStack extends Stack {
     );
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    // For `afterview rotate-link-key` (AFTERVIEW_LINK_KEY_SECRET); the value is an ARN, not the key.
+    new CfnOutput(this, 'LinkSigningKeyArn', { value: this.linkSigningKey.secretArn });
     new CfnOutput(this, 'ConfigurationSetName', { value: this.configurationSet.configurationSetName });
   }
 }

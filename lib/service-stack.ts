@@ -11,6 +11,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from './config.js';
@@ -26,6 +27,8 @@ export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 /** Props of {@link ServiceStack}. */
 export interface ServiceStackProps extends StackProps {
   table: ITable;
+  /** The link-signing keys (the data stack's secret): read by the functions that sign or verify links. */
+  linkSigningKey: ISecret;
   configurationSet: IConfigurationSet;
   senderIdentity: IEmailIdentity;
   sandboxRecipients: IEmailIdentity[];
@@ -74,7 +77,8 @@ export class ServiceStack extends Stack {
       batchSize: 5,
       maxConcurrency: 5,
     });
-    this.pollCompany.fn.bindTable(table, 'readWrite').bindMailer(mail);
+    // Alerts carry signed links (stop watching, not relevant, unsubscribe).
+    this.pollCompany.fn.bindTable(table).bindMailer(mail).bindLinkKeys(props.linkSigningKey);
 
     this.pollPlanner = new ScheduledJob(this, 'PollPlanner', {
       // At :45, so news found in the hour is in the table before the digests at :00.
@@ -87,7 +91,7 @@ export class ServiceStack extends Stack {
         memorySize: 256,
       },
     });
-    this.pollPlanner.fn.bindTable(table, 'read').bindPollQueue(this.pollCompany.queue);
+    this.pollPlanner.fn.bindTable(table).bindPollQueue(this.pollCompany.queue);
 
     this.digestSender = new ScheduledJob(this, 'DigestSender', {
       schedule: scheduler.ScheduleExpression.cron({ minute: '0' }),
@@ -99,7 +103,7 @@ export class ServiceStack extends Stack {
         memorySize: 512,
       },
     });
-    this.digestSender.fn.bindTable(table, 'readWrite').bindMailer(mail);
+    this.digestSender.fn.bindTable(table).bindMailer(mail).bindLinkKeys(props.linkSigningKey);
 
     this.apiFunction = new AfterviewFunction(this, 'ApiHandler', {
       ...common,
@@ -108,8 +112,8 @@ export class ServiceStack extends Stack {
       timeout: Duration.seconds(10),
       memorySize: 512,
     });
-    // Confirmation and sign-in mail are sent from the API.
-    this.apiFunction.bindTable(table, 'readWrite').bindMailer(mail);
+    // Confirmation and sign-in mail are sent from the API; it verifies the links people click.
+    this.apiFunction.bindTable(table).bindMailer(mail).bindLinkKeys(props.linkSigningKey);
     this.addApiStage();
 
     this.sesEventsDeadLetters = deadLetterQueue(this, 'SesEventsDeadLetters');
@@ -121,7 +125,7 @@ export class ServiceStack extends Stack {
       memorySize: 256,
       asyncFailures: { queue: this.sesEventsDeadLetters, retryAttempts: 2, maxEventAge: Duration.hours(6) },
     });
-    this.sesEvents.bindTable(table, 'write');
+    this.sesEvents.bindTable(table);
     new events.Rule(this, 'SesBouncesAndComplaints', {
       description: 'SES bounces and complaints of afterview mail → ses-events',
       eventPattern: {

@@ -8,24 +8,28 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { GSI1, GSI2 } from '../../functions/adapters/dynamodb/keys.js';
+import { PARTITION, type Partition } from '../../functions/adapters/dynamodb/keys.js';
 import { lambdaBundleAliases } from '../bundling/lambda-aliases.js';
+import { TABLE_ACCESS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type HandlerName } from '../table-access.js';
+
+export { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type HandlerName };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The Lambda entry points: one file each in functions/handlers/. */
-export type HandlerName = 'poll-planner' | 'poll-company' | 'digest-sender' | 'api' | 'ses-events';
-
-/** How much of the table a function may touch. */
-export type TableAccess = 'read' | 'write' | 'readWrite';
-
-/** Reads the repositories make (functions/adapters/dynamodb): item reads and index queries, never Scan. */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-/** The table's indexes, named where the key design lives. */
-const TABLE_INDEXES = [GSI1.name, GSI2.name];
+/**
+ * `dynamodb:LeadingKeys` limited to the partitions named. `ForAllValues` is true for an empty
+ * set, so the `Null` check also requires the request to name its keys (item actions always do).
+ */
+function onlyPartitions(partitions: readonly Partition[]): Record<string, Record<string, unknown>> {
+  const patterns = partitions.map((p) => (PARTITION[p].endsWith('#') ? `${PARTITION[p]}*` : PARTITION[p]));
+  return {
+    'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns },
+    Null: { 'dynamodb:LeadingKeys': 'false' },
+  };
+}
 
 /** The runtime every function uses: the newest Node.js Lambda offers (cdk-nag checks it). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -45,6 +49,8 @@ export interface FunctionEnvironment {
   AFTERVIEW_POLL_QUEUE_URL?: string;
   /** Mails per second; unset, the function asks SES for the account's rate. */
   AFTERVIEW_SEND_RATE?: string;
+  /** The Secrets Manager secret holding the link-signing keys (functions that sign or verify links). */
+  AFTERVIEW_LINK_KEY_SECRET?: string;
 }
 
 /** What a mail-sending function needs: the verified identity, the configuration set, the From line. */
@@ -88,9 +94,11 @@ export class AfterviewFunction extends Construct {
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   private readonly env: FunctionEnvironment;
+  private readonly handler: HandlerName;
 
   constructor(scope: Construct, id: string, props: AfterviewFunctionProps) {
     super(scope, id);
+    this.handler = props.handler;
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
       // Logs are not the product's data; they go with the stack.
@@ -179,21 +187,60 @@ export class AfterviewFunction extends Construct {
   }
 
   /**
-   * Tells the function its table and grants only the access it asks for: explicit actions (no
-   * Scan: hot paths query) on the table and its two named indexes, instead of `grantReadData`'s
-   * `index/*` wildcard and Scan.
+   * Tells the function its table and grants what lib/table-access.ts lists for its handler:
+   * item reads and writes only on the partitions it uses (`dynamodb:LeadingKeys`), its write
+   * actions only, and Query on the indexes it uses — never Scan, never another index.
+   *
+   * Index queries carry no LeadingKeys condition: AWS documents the key as the table's partition
+   * key, and the hot paths (due digests, due feeds, watchers, a company's news) must not depend on
+   * how IAM reads it for an index, which nothing offline can check. An index only ever lists
+   * items of the partitions above, and reading one does not let a function change it.
    */
-  bindTable(table: ITable, access: TableAccess): this {
+  bindTable(table: ITable): this {
+    const access = TABLE_ACCESS[this.handler];
     this.setEnv('AFTERVIEW_TABLE_NAME', table.tableName);
-    if (access !== 'write') {
-      iam.Grant.addToPrincipal({
-        grantee: this.function,
-        actions: TABLE_READ_ACTIONS,
-        resourceArns: [table.tableArn, ...TABLE_INDEXES.map((name) => `${table.tableArn}/index/${name}`)],
-      });
+    if (access.reads.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'ReadItsPartitions',
+          actions: [...TABLE_READ_ACTIONS],
+          resources: [table.tableArn],
+          conditions: onlyPartitions(access.reads),
+        }),
+      );
     }
-    // Indexes are written through the table; no write action applies to an index.
-    if (access !== 'read') iam.Grant.addToPrincipal({ grantee: this.function, actions: TABLE_WRITE_ACTIONS, resourceArns: [table.tableArn] });
+    if (access.writes.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'WriteItsPartitions',
+          actions: [...(access.writeActions ?? TABLE_WRITE_ACTIONS)],
+          // Indexes are written through the table; no write action applies to an index.
+          resources: [table.tableArn],
+          conditions: onlyPartitions(access.writes),
+        }),
+      );
+    }
+    if (access.indexes.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'QueryItsIndexes',
+          actions: ['dynamodb:Query'],
+          resources: access.indexes.map((name) => `${table.tableArn}/index/${name}`),
+        }),
+      );
+    }
+    return this;
+  }
+
+  /**
+   * Lets the function read the link-signing keys (current and previous versions of the one
+   * secret) and tells it where they are. Only functions that sign or verify email links get this.
+   */
+  bindLinkKeys(secret: ISecret): this {
+    this.setEnv('AFTERVIEW_LINK_KEY_SECRET', secret.secretArn);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'ReadTheLinkSigningKeys', actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
     return this;
   }
 

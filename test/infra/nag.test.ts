@@ -47,6 +47,7 @@ describe('the acknowledged rules', () => {
         'AwsSolutions-APIG4',
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-IAM5[Resource::<fn>:*]',
+        'AwsSolutions-SMG4',
         'AwsSolutions-SQS3',
         'Serverless-LambdaDLQ',
         'Serverless-LambdaEventSourceMappingDestination',
