@@ -102,12 +102,13 @@ describe('calendar feed (GET /v1/calendar.ics)', () => {
 
   it('refuses forged, altered and other kinds of links, and needs a token to renew', async () => {
     const good = tokenIn((await me(a.token)).calendarUrl);
-    const [body, mac] = good.split('.');
+    // <id of the key that signed it>.<payload>.<signature>
+    const [keyId, body, mac] = good.split('.');
     const payload = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as { s: string };
-    const otherSubscriber = Buffer.from(JSON.stringify({ ...payload, s: b.subscriberId })).toString('base64url');
+    const otherSubscriber = `${keyId}.${Buffer.from(JSON.stringify({ ...payload, s: b.subscriberId })).toString('base64url')}`;
     // A genuine link of another purpose (the digest's one-entry calendar file) is not a feed link.
     const digestLink = await h.services.links.sign({ purpose: 'calendar', subscriberId: a.subscriberId, data: { interviewId, type: 'follow-up', dueOn: '2026-11-10' } }, h.clock.now());
-    for (const token of [`${otherSubscriber}.${mac}`, `${body}.${mac}x`, digestLink, 'nonsense']) {
+    for (const token of [`${otherSubscriber}.${mac}`, `${keyId}.${body}.${mac}x`, digestLink, 'nonsense']) {
       expect((await h.call('GET', `/v1/calendar.ics?token=${encodeURIComponent(token)}`)).status, token.slice(0, 20)).toBe(404);
     }
     expect((await h.call('GET', '/v1/calendar.ics')).status).toBe(400);

@@ -32,8 +32,9 @@ describe('POST /v1/interviews/import', () => {
         { requestContext: { http: { sourceIp: '198.51.100.7' } } },
       ),
     );
-  /** Everything but the throttling counters, which every request moves. */
-  const storedData = async () => (await h.scanTable()).filter((i) => !String(i.PK).startsWith('RATE#'));
+  /** Everything but the throttling counters, which every request moves, and when each token was last used (at most hourly). */
+  const storedData = async () =>
+    (await h.scanTable()).filter((i) => !String(i.PK).startsWith('RATE#')).map(({ lastUsedAt: _used, ...item }) => item);
 
   beforeAll(async () => {
     h = await createApiHarness({ startAt: '2026-10-30T12:00:00Z' });

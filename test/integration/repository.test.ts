@@ -120,6 +120,22 @@ describe('subscribers', () => {
   });
 });
 
+describe('profile writes from an older read', () => {
+  it('leave the token list, the sign-out cut-off and the calendar key version as their own updates set them', async () => {
+    const id = 'stale-writer';
+    await stack.repos.subscribers.createIfAbsent(subscriber(id, { email: 'stale@example.test' }));
+    const stale = (await stack.repos.subscribers.get(id))!;
+    await stack.repos.subscribers.addApiToken(id, 'hash-1', NOW);
+    await stack.repos.subscribers.endSessionsBefore(id, NOW);
+    await stack.repos.subscribers.renewCalendarKey(id);
+    // A settings change and an unsubscribe, each from a read made before those updates.
+    await stack.repos.subscribers.save({ ...stale, status: 'unsubscribed' });
+    await stack.repos.subscribers.updateSettings(id, { digestHour: 6 });
+    const after = (await stack.repos.subscribers.get(id))!;
+    expect(after).toMatchObject({ status: 'unsubscribed', digestHour: 6, tokenHashes: ['hash-1'], sessionsValidFrom: NOW.toISOString(), calendarKeyVersion: 1 });
+  });
+});
+
 describe('companies and interviews', () => {
   it('answers "which subscribers watch company X" from the index', async () => {
     await stack.repos.companies.put(company('w1', 'c1', 'Globex'));

@@ -16,8 +16,9 @@ export const command: CliCommand = {
 afterview rotate-link-key
 
 Puts a new link-signing key in place. Links already in mailboxes keep working: the previous key
-still verifies them. Rotate again only after the longest link lifetime (30 days) has passed, or
-links signed two keys ago stop working.
+still verifies them. Rotate again only after the links in mail have run out (30 days), or links
+signed two keys ago stop working. Calendar feed links do not run out: they work until the next
+rotation, and then calendar apps must subscribe to the address Settings shows now.
 
 Local mode: rotates the key file in AFTERVIEW_DATA_DIR (restart \`npm start\` to sign with it).
 AWS: set AFTERVIEW_RUNTIME=aws and AFTERVIEW_LINK_KEY_SECRET to the Afterview-Data.LinkSigningKeyArn
