@@ -100,7 +100,7 @@ const NUMBER = '\\d[\\d,]*(?:\\.\\d+)?';
 const TOKEN = new RegExp(
   [
     // $9.2 Billion, Rs 329 crore, Rs 250-cr, $1.3bn, Rs 1.5k crore, $200-million
-    `(?<money>${CURRENCY}${NUMBER}(?:\\s*-?\\s*(?:k\\s+)?${MAGNITUDE}(?![a-z]))?(?:\\s+(?:${MAGNITUDE}))?|${NUMBER}\\s*-?\\s*${MAGNITUDE}\\s+(?:euros?|dollars?|pounds|yen|rupees)\\b|(?:usd|eur|gbp|inr)\\s*${NUMBER}(?:\\s*-?\\s*${MAGNITUDE}(?![a-z]))?)`,
+    `(?<money>${CURRENCY}${NUMBER}(?:\\s?[-–]\\s?\\d[\\d,]*(?:\\.\\d+)?(?![\\d,]))?(?:\\s*-?\\s*(?:k\\s+)?${MAGNITUDE}(?![a-z]))?(?:\\s+(?:${MAGNITUDE})(?![a-z]))?|${NUMBER}\\s*-?\\s*${MAGNITUDE}\\s+(?:euros?|dollars?|pounds|yen|rupees)\\b|(?:usd|eur|gbp|inr)\\s*${NUMBER}(?:\\s*-?\\s*${MAGNITUDE}(?![a-z]))?)`,
     // 54 pc, 30.76%, 35 per cent, 12 percent
     `(?<percent>${NUMBER}\\s*(?:%|pc\\b|per\\s?cent\\b|percent\\b|pct\\b))`,
     // three-fold, 2-fold, 10 fold, manifold
@@ -135,16 +135,21 @@ export function writeMoney(raw: string): string {
     currency = { rs: 'Rs ', inr: 'Rs ', '₹': 'Rs ', usd: '$', eur: '€', gbp: '£', us$: 'US$', c$: 'C$', a$: 'A$', hk$: 'HK$', s$: 'S$' }[symbol] ?? symbol;
     rest = rest.slice(lead[0].length);
   }
-  const m = /^(\d[\d,]*(?:\.\d+)?)\s*-?\s*(k\s+)?([a-z]+)?(?:\s+([a-z]+))?$/.exec(rest.trim());
+  // A price band: "Rs 74-80" → "Rs 74–80".
+  const m = /^(\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?(\d[\d,]*(?:\.\d+)?))?\s*-?\s*(k\s+)?([a-z]+)?(?:\s+([a-z]+))?$/.exec(rest.trim());
   if (!m) return raw;
-  let amount = Number(m[1]!.replace(/,/g, ''));
-  const thousand = Boolean(m[2]) || m[3] === 'k';
-  if (thousand) amount *= 1000;
-  const magnitudeWord = m[3] === 'k' ? m[4] : (m[3] ?? m[4]);
+  const thousand = Boolean(m[3]) || m[4] === 'k';
+  const magnitudeWord = m[4] === 'k' ? m[5] : (m[4] ?? m[5]);
   const magnitude = magnitudeWord ? (MAGNITUDE_WORDS[magnitudeWord] ?? '') : '';
-  // "Rs 3,768.97 crore" is "Rs 3,769 crore" in a letter; small sums keep their decimals ("$9.2 billion").
-  const figure = Number.isFinite(amount) ? groupDigits(amount, amount >= 100 ? 0 : 2) : m[1]!;
-  return `${currency}${figure}${magnitude ? ` ${magnitude}` : ''}`.replace(/^Rs (?=\d)/, 'Rs ');
+  const figures = [m[1]!, m[2]].filter((f): f is string => f !== undefined).map((written) => {
+    const amount = Number(written.replace(/,/g, '')) * (thousand ? 1000 : 1);
+    if (!Number.isFinite(amount)) return written;
+    // "Rs 3,768.97 crore" is "Rs 3,769 crore" in a letter; small sums keep their decimals as written
+    // ("$9.2 billion", a share price of "Rs 70.50").
+    const decimals = amount >= 100 ? 0 : Math.min(2, /\.(\d+)$/.exec(written)?.[1]?.length ?? 0);
+    return amount.toLocaleString('en-US', { minimumFractionDigits: magnitude ? 0 : decimals, maximumFractionDigits: decimals });
+  });
+  return `${currency}${figures.join('–')}${magnitude ? ` ${magnitude}` : ''}`;
 }
 
 /** The number in a percentage, rounded as a person would say it: 35.81 → "36", 8.5 → "8.5". */
@@ -272,6 +277,9 @@ function markCompany(tokens: Token[], company: string): void {
   }
 }
 
+/** The last word of a prize's name. */
+const PRIZE_NAMES = new Set(['award', 'awards', 'prize', 'prizes', 'medal', 'trophy', 'cup']);
+
 const LEGAL_FORM = /^(?:inc|corp|corporation|co|ltd|llc|plc|ag|sa|nv|gmbh|group|holdings)\.?$/i;
 
 /**
@@ -285,7 +293,9 @@ function keepNamesWhole(tokens: Token[]): void {
     const run = tokens.slice(start, end);
     const first = run[0];
     const last = run[run.length - 1];
-    if (run.length >= 2 && first && last && (LEGAL_FORM.test(last.raw) || (!isCommon(last.lower) && !isCommon(first.lower)))) for (const t of run) t.text = t.raw;
+    // "Industry Innovation Award": a prize's name keeps its capitals when any of its words is a name.
+    const namedPrize = last !== undefined && PRIZE_NAMES.has(last.lower) && run.some((t) => !isCommon(t.lower));
+    if (run.length >= 2 && first && last && (LEGAL_FORM.test(last.raw) || namedPrize || (!isCommon(last.lower) && !isCommon(first.lower)))) for (const t of run) t.text = t.raw;
   };
   for (let i = 0; i <= tokens.length; i += 1) {
     const t = tokens[i];

@@ -1,0 +1,145 @@
+/** Readings of growth: new places and markets, hiring, funding, launches. */
+import type { HeadlineWords, Token } from './headline-words.js';
+import { findWord, isWordToken, nounPhraseAt, startsUpper, writeNounPhrase, writeTokens } from './noun-phrases.js';
+import { FUNCTION_WORDS, HYPE_WORDS } from './vocabulary.js';
+import { complementAt, headWithModifiers, phrase, type Reading } from './phrase-parts.js';
+
+// ------------------------------------------------------------------------------------------------
+// Expansion and hiring
+
+const PLACE_HEADS = new Set([
+  'office', 'offices', 'plant', 'plants', 'facility', 'facilities', 'factory', 'factories', 'centre', 'centres', 'center', 'centers',
+  'campus', 'hub', 'hubs', 'store', 'stores', 'outlet', 'outlets', 'headquarters', 'hq', 'site', 'lab', 'labs', 'laboratory',
+  'warehouse', 'branch', 'branches', 'base', 'showroom', 'showrooms', 'unit', 'mill', 'refinery', 'terminal', 'studio',
+]);
+const PLACE_PREPS = { in: 'in', at: 'at', near: 'near', for: 'for', outside: 'outside' } as const;
+const MOVE_WORDS = new Set(['expands', 'expand', 'expansion', 'foray', 'forays', 'enters', 'enter', 'entry', 'moves', 'move', 'ventures', 'venture']);
+const HIRE_VERBS = new Set(['hire', 'hires', 'hiring', 'recruit', 'recruits', 'recruiting', 'add', 'adds', 'adding', 'create', 'creates', 'creating']);
+const JOB_WORDS = new Set(['jobs', 'roles', 'positions', 'people', 'staff', 'employees', 'engineers', 'workers', 'developers', 'graduates', 'professionals', 'scientists', 'techies']);
+
+export function readHiring(w: HeadlineWords): string | null {
+  const t = w.tokens;
+  const verb = findWord(t, HIRE_VERBS);
+  if (verb < 0) return null;
+  let at = verb + 1;
+  if (isWordToken(t[at], 'over', 'about', 'nearly', 'up')) at += isWordToken(t[at], 'up') && isWordToken(t[at + 1], 'to') ? 2 : 1;
+  const count = t[at];
+  if (!count || count.kind !== 'number') return null;
+  const np = nounPhraseAt(t, at + 1, 3);
+  if (!np || !np.tokens.some((x) => JOB_WORDS.has(x.lower))) return null;
+  const what = writeTokens(np.tokens);
+  if (/^(?:jobs|roles|positions)$/.test(np.tokens[np.tokens.length - 1]!.lower) && np.tokens.length === 1) return `the ${count.text} new ${what}`;
+  return `the plan to hire ${count.text} ${what}`;
+}
+
+export const readExpansion: Reading = (w) => {
+  const t = w.tokens;
+  const hiring = readHiring(w);
+  const head = findWord(t, PLACE_HEADS);
+  if (head >= 0) {
+    const withMods = headWithModifiers(w, head);
+    let text = withMods.text;
+    const mods = withMods.mods;
+    // "to invest $500 million in Ohio battery plant": the sum belongs to the plant.
+    const invest = findWord(t, ['invest', 'invests', 'investing'], 0, head);
+    const sum = invest >= 0 && !mods.some((m) => m.kind === 'money') ? t.slice(invest + 1, head).find((x) => x.kind === 'money') : undefined;
+    if (sum) text = `${sum.text} ${text}`;
+    const compl = complementAt(w, head + 1, PLACE_PREPS, 5);
+    if (mods.length > 0 || compl) {
+      const place = `the new ${text}${compl ? ` ${compl.text}` : ''}`;
+      const short = `the new ${text}`;
+      const withHiring = hiring ? phrase(`${place} and ${hiring}`, mods.length ? short : place) : null;
+      return withHiring ?? phrase(place, mods.length ? short : undefined);
+    }
+  }
+  const move = findWord(t, MOVE_WORDS);
+  const prepAfterMove = move >= 0 && isWordToken(t[move + 1], 'into', 'in', 'to');
+  if (move >= 0 && (prepAfterMove || t[move]!.lower.startsWith('enter'))) {
+    const at = prepAfterMove ? move + 2 : move + 1;
+    const np = nounPhraseAt(t, at, 4);
+    if (np && !np.company && !(w.truncated && np.end >= t.length)) {
+      const where = writeNounPhrase(np);
+      const noun = t[move]!.lower.startsWith('expan') ? 'expansion' : 'move';
+      return phrase(`the ${noun} into ${where}`);
+    }
+  }
+  const invest = findWord(t, ['invest', 'invests', 'investing', 'investment']);
+  if (invest >= 0) {
+    const money = t.slice(invest + 1, invest + 3).find((x) => x.kind === 'money') ?? t.slice(Math.max(0, invest - 2), invest).find((x) => x.kind === 'money');
+    if (money) {
+      const at = t.indexOf(money) + 1;
+      const compl = isWordToken(t[at], 'in', 'for') ? nounPhraseAt(t, at + 1, 4) : null;
+      if (compl && !compl.company && /^expan/.test(compl.tokens[compl.tokens.length - 1]!.lower)) return phrase(`the ${money.text} expansion plan`);
+      return phrase(`the ${money.text} investment${compl && !compl.company ? ` in ${writeNounPhrase(compl)}` : ''}`, `the ${money.text} investment`);
+    }
+  }
+  return hiring ? phrase(hiring) : null;
+};
+
+// ------------------------------------------------------------------------------------------------
+// Funding
+
+const ROUND_WORDS = new Set(['funding', 'round', 'financing', 'investment', 'capital', 'equity', 'venture', 'pe', 'seed', 'pre-seed', 'series', 'growth', 'backing', 'debt', 'bonds', 'bond', 'debentures', 'loan', 'facility']);
+
+export const readFunding: Reading = (w) => {
+  const t = w.tokens;
+  const moneyAt = t.findIndex((x) => x.kind === 'money');
+  if (moneyAt >= 0) {
+    const money = t[moneyAt]!;
+    let at = moneyAt + 1;
+    if (isWordToken(t[at], 'in', 'of')) at += 1;
+    const round: Token[] = [];
+    for (let i = at; i < t.length && round.length < 3; i += 1) {
+      const x = t[i]!;
+      if (x.kind === 'word' && (ROUND_WORDS.has(x.lower) || (isWordToken(t[i - 1], 'series') && /^[a-h]\d?$/i.test(x.raw)) || x.lower === 'fresh')) {
+        if (x.lower !== 'fresh') round.push(x);
+      } else break;
+    }
+    let tail = at + round.length;
+    const led = isWordToken(t[tail], 'led') && isWordToken(t[tail + 1], 'by') ? nounPhraseAt(t, tail + 2, 4) : null;
+    const from = !led && isWordToken(t[tail], 'from') ? nounPhraseAt(t, tail + 1, 4) : null;
+    const backers = led && !led.company ? ` led by ${writeNounPhrase(led)}` : from && !from.company ? ` from ${writeNounPhrase(from)}` : '';
+    if (round.length) {
+      const r = writeTokens(round);
+      const kind = round[0]!.lower;
+      const named = /^(?:series|seed|pre-seed)$/.test(kind);
+      // "$12m in seed funding" → "the $12 million seed round"; "Series C" → "Series C round".
+      const noun = named ? `${writeTokens(round.filter((x) => !/^(?:funding|financing|round)$/.test(x.lower)))} round` : r;
+      return phrase(`the ${money.text} ${noun}${backers}`, `the ${money.text} ${noun}`);
+    }
+    return phrase(`the ${money.text} in new funding${backers}`, `the ${money.text} raise`);
+  }
+  // "Acme closes Series B led by Sequoia".
+  const series = findWord(t, ['series']);
+  if (series >= 0 && /^[a-h]\d?$/i.test(t[series + 1]?.raw ?? '')) {
+    const name = `Series ${t[series + 1]!.raw.toUpperCase()}`;
+    let at = series + 2;
+    while (isWordToken(t[at], 'funding', 'round', 'financing')) at += 1;
+    const led = isWordToken(t[at], 'led') && isWordToken(t[at + 1], 'by') ? nounPhraseAt(t, at + 2, 4) : null;
+    return phrase(`the ${name} round${led && !led.company ? ` led by ${writeNounPhrase(led)}` : ''}`, `the ${name} round`);
+  }
+  return null;
+};
+
+// ------------------------------------------------------------------------------------------------
+// Launches
+
+const LAUNCH_VERBS = new Set(['launches', 'launch', 'launched', 'launching', 'unveils', 'unveil', 'unveiled', 'introduces', 'introduce', 'introduced', 'rolls', 'releases', 'release', 'released', 'debuts', 'unwraps', 'showcases', 'ships', 'opens']);
+const LAUNCH_PREPS = { in: 'in', for: 'for', at: 'at' } as const;
+
+export const readLaunch: Reading = (w) => {
+  const t = w.tokens;
+  const verb = findWord(t, LAUNCH_VERBS);
+  if (verb < 0) return null;
+  let at = verb + 1;
+  if (isWordToken(t[at], 'out', 'off')) at += 1;
+  const np = nounPhraseAt(t, at, 5, { keepNew: true });
+  if (!np || np.company || (w.truncated && np.end >= t.length)) return null;
+  const meaningful = np.tokens.filter((x) => !(x.kind === 'word' && (HYPE_WORDS.has(x.lower) || FUNCTION_WORDS.has(x.lower))));
+  if (meaningful.length === 0 || (meaningful.length === 1 && /^(?:product|products|service|services|app|platform|range|version|offering)$/.test(meaningful[0]!.lower))) return null;
+  const product = writeNounPhrase(np);
+  let compl = complementAt(w, np.end, LAUNCH_PREPS, 4);
+  if (compl && compl.np.tokens.every((x) => x.kind !== 'word' || !startsUpper(x)) && !/^for /.test(compl.text)) compl = null;
+  return phrase(`the launch of ${product}${compl ? ` ${compl.text}` : ''}`, `the launch of ${product}`);
+};
+
