@@ -3,9 +3,11 @@
  * the share whose note names something specific from the headline.
  *
  * "Specific", precisely: the note (subject and body) contains at least one *content term* of the
- * headline that the same note written without the headline does not contain. The note without the
- * headline is the writer's general wording for the same event, interview and variant, so words the
- * template, the role, the interviewer's name or the company bring in never count. A content term is
+ * headline that the same note written without the headline's specifics does not contain. That twin
+ * is the writer's general wording for the same event, interview and variant — and the same stage of
+ * the news (a step before a listing is written in its own words, "best of luck with the listing") —
+ * so words the template, the role, the interviewer's name or the company bring in never count. A
+ * content term is
  *   - a word of the headline that is not a function word, not a word of the company's name, and not
  *     a generic event, market or figure word ("contract", "order", "award", "profit", "IPO",
  *     "stock", "crore", "new", "big" …: GENERIC_WORDS below), or
@@ -129,7 +131,7 @@ export function notesFor(row: NoteRow, event: string | null): { note: Draft; gen
   const variant = variantOf(row.id);
   return {
     note: writeCongratulations({ title: row.title, event }, interview, { variant }),
-    general: writeCongratulations({ title: '', event }, interview, { variant }),
+    general: writeCongratulations({ title: row.title, event }, interview, { variant, generalOnly: true }),
   };
 }
 

@@ -10,7 +10,7 @@
 import { cleanText, countWords, greetingName, limitWords } from '../follow-up/text.js';
 import type { Draft } from '../interview.js';
 import { longestSharedRun } from './headline-words.js';
-import { describeNews, type NewsPhrase } from './news-phrase.js';
+import { describeNews, isStepAhead, type NewsPhrase } from './news-phrase.js';
 
 /** What the note needs to know about the news. `link` is for the candidate's digest, not the note. */
 export interface CongratulationsNews {
@@ -110,6 +110,13 @@ const EVENT_WORDS: Record<string, EventWords> = {
   },
 };
 
+/** A step on the way to a listing (filed, priced, opening): news to wish luck with, not yet an achievement. */
+const LISTING_AHEAD: EventWords = {
+  news: ['the upcoming IPO', 'the IPO news'],
+  remark: ['It must be a busy few weeks for the team.', 'A big step for the whole company.'],
+  subject: 'the upcoming IPO',
+};
+
 const GOOD_NEWS: EventWords = {
   news: ['the good news', 'the recent news'],
   remark: ['It is great to see the company doing so well.', 'Exciting times for the team.'],
@@ -128,6 +135,8 @@ interface Words {
   /** The news is named specifically: the subject names it rather than the company. */
   specific: boolean;
   source: string;
+  /** What lies ahead, for news that is a step toward it: "the listing", or "the big day" when the news names the listing. */
+  next: string;
 }
 
 type Template = (w: Words) => Draft;
@@ -163,6 +172,40 @@ const TEMPLATES: readonly Template[] = [
   }),
 ];
 
+/**
+ * For a step on the way (an IPO filed, priced or opening): the same three shapes, wishing the
+ * company luck with what is ahead rather than congratulating it on something not yet done.
+ */
+const AHEAD_TEMPLATES: readonly Template[] = [
+  (w) => ({
+    subject: w.specific ? `Exciting news about ${w.subject}` : `Exciting news at ${w.company}`,
+    body: [
+      w.hello('Hi'),
+      `I just read${w.source} about ${w.news} – an exciting time for everyone at ${w.company}, and the very best of luck with ${w.next}! ${w.remark}`,
+      `It was a pleasure talking with you about the ${w.role} role, and I am glad to see the company taking this step.`,
+      'Best regards,',
+    ].join('\n\n'),
+  }),
+  (w) => ({
+    subject: w.specific ? `Best wishes for ${w.subject}` : `Best wishes to the ${w.company.replace(/^the\s+/i, '')} team`,
+    body: [
+      w.hello('Dear'),
+      `I was delighted to read about ${w.news} – best wishes to you and everyone at ${w.company} for ${w.next}. ${w.remark}`,
+      `Having talked with you about the ${w.role} position, I was especially glad to see the news${w.source}.`,
+      'Warm regards,',
+    ].join('\n\n'),
+  }),
+  (w) => ({
+    subject: w.specific ? `Great news about ${w.subject}` : `Great news at ${w.company}`,
+    body: [
+      w.hello('Hello'),
+      `What exciting news about ${w.news} – good luck to everyone at ${w.company} with ${w.next}. ${w.remark}`,
+      `It made me even more enthusiastic about the ${w.role} role we discussed.`,
+      'All the best,',
+    ].join('\n\n'),
+  }),
+];
+
 /** A small, stable hash (FNV-1a), so the same headline always gets the same wording. */
 function stableHash(text: string): number {
   let h = 0x811c9dc5;
@@ -189,22 +232,37 @@ export interface NamedNews extends NewsPhrase {
   specific: boolean;
   /** The event's one-line remark ("A real vote of confidence…"). */
   remark: string;
+  /** A step on the way (an IPO filed, priced, opening): the note wishes luck rather than congratulating. */
+  ahead: boolean;
+  /** What lies ahead of such a step: "the listing", or "the big day" when the phrase names the listing. */
+  next: string;
 }
 
 /** The general words for the event, for when nothing specific can be said. */
-function generalNews(event: string | null, variant: number): NamedNews {
-  const words = (event && EVENT_WORDS[event]) || GOOD_NEWS;
-  return { full: pick(words.news, variant), short: words.subject, specific: false, remark: pick(words.remark, variant >>> 1) };
+function generalNews(event: string | null, variant: number, ahead = false): NamedNews {
+  const words = ahead ? LISTING_AHEAD : (event && EVENT_WORDS[event]) || GOOD_NEWS;
+  return { full: pick(words.news, variant), short: words.subject, specific: false, remark: pick(words.remark, variant >>> 1), ahead, next: 'the listing' };
+}
+
+/** Options for naming the news. */
+export interface NamingOptions {
+  /** Name it by its kind only, as the note would without the headline's specifics (for measuring). */
+  generalOnly?: boolean;
 }
 
 /**
  * Names the news for a note to someone at `company`: the specific phrase when the headline (or the
  * summary) yields one, else the event's general words. `variant` picks among wordings.
  */
-export function nameTheNews(news: Pick<CongratulationsNews, 'title' | 'event' | 'summary'>, company: string, variant: number): NamedNews {
-  const general = generalNews(news.event, variant);
-  const described = describeNews({ title: cleanText(news.title ?? '', 1000), summary: news.summary ? cleanText(news.summary, 2000) : null, event: news.event }, cleanText(company, 200));
-  return described ? { ...described, specific: true, remark: general.remark } : general;
+export function nameTheNews(news: Pick<CongratulationsNews, 'title' | 'event' | 'summary'>, company: string, variant: number, options: NamingOptions = {}): NamedNews {
+  const title = cleanText(news.title ?? '', 1000);
+  const ahead = isStepAhead({ title, event: news.event }, cleanText(company, 200));
+  const general = generalNews(news.event, variant, ahead);
+  if (options.generalOnly) return general;
+  const described = describeNews({ title, summary: news.summary ? cleanText(news.summary, 2000) : null, event: news.event }, cleanText(company, 200));
+  if (!described) return general;
+  const next = /\b(?:listing|debut)\b/.test(described.full) ? 'the big day' : 'the listing';
+  return { ...described, specific: true, remark: general.remark, ahead, next };
 }
 
 /** Whether a text repeats a run of MAX_SHARED_RUN words of the headline or summary. */
@@ -219,13 +277,13 @@ export function pastesHeadline(text: string, news: Pick<CongratulationsNews, 'ti
 export function writeCongratulations(
   news: CongratulationsNews,
   interview: CongratulationsInterview,
-  options: { variant?: number } = {},
+  options: { variant?: number } & NamingOptions = {},
 ): Draft {
   const variant = options.variant !== undefined && Number.isFinite(options.variant) ? Math.trunc(options.variant) : stableHash(cleanText(news.title ?? '', 500));
   const first = greetingName(interview.interviewer.name);
   const publisher = news.publisher ? limitWords(cleanText(news.publisher, 40), 5) : '';
   const company = nameInNote(interview.company, 'the company');
-  const named = nameTheNews(news, interview.company, variant);
+  const named = nameTheNews(news, interview.company, variant, options);
   const base: Words = {
     // "Dear," alone reads like a form letter; without a name the note just says hello.
     hello: (salutation) => (first ? `${salutation} ${first},` : salutation === 'Dear' ? 'Hello,' : `${salutation},`),
@@ -236,9 +294,10 @@ export function writeCongratulations(
     subject: named.short,
     specific: named.specific,
     source: publisher ? ` in ${publisher}` : '',
+    next: named.next,
   };
-  const template = pick(TEMPLATES, variant);
-  const general = generalNews(news.event, variant);
+  const template = pick(named.ahead ? AHEAD_TEMPLATES : TEMPLATES, variant);
+  const general = generalNews(news.event, variant, named.ahead);
   // Shorter and shorter until it fits and pastes nothing: no publisher, no remark, the short name
   // of the news, and at last the general words.
   const attempts: Words[] = [
@@ -246,7 +305,7 @@ export function writeCongratulations(
     { ...base, source: '' },
     { ...base, source: '', remark: '' },
     { ...base, source: '', remark: '', news: named.short },
-    { ...base, source: '', remark: '', news: general.full, subject: general.short, specific: false },
+    { ...base, source: '', remark: '', news: general.full, subject: general.short, specific: false, next: general.next },
   ];
   let draft = template(attempts[attempts.length - 1]!);
   for (const words of attempts) {

@@ -14,7 +14,7 @@ import { readAward, readApproval, readMilestone, readResults } from './achieveme
 import { readAcquisition, readContract, readPartnership } from './deal-phrases.js';
 import { readExpansion, readFunding, readHiring, readLaunch } from './growth-phrases.js';
 import { readHeadline } from './headline-words.js';
-import { readIpo } from './listing-phrases.js';
+import { isStepBeforeListing, readIpo } from './listing-phrases.js';
 import { phrase, SUMMARY_CHARS, type NewsPhrase, type Reading } from './phrase-parts.js';
 
 /** What the phrase is drawn from. */
@@ -89,4 +89,14 @@ function tidy(p: NewsPhrase): NewsPhrase {
       .replace(/\s+/g, ' ')
       .trim();
   return { full: fix(p.full), short: fix(p.short) };
+}
+
+/**
+ * Whether the news is a step on the way to the event rather than the event itself — an IPO filed,
+ * priced or opening for bids, a listing still to come. Such news is not an achievement yet, so the
+ * note wishes the company luck instead of congratulating it.
+ */
+export function isStepAhead(news: Pick<NewsToDescribe, 'title' | 'event'>, company: string): boolean {
+  if (news.event !== 'ipo' || !news.title) return false;
+  return isStepBeforeListing(readHeadline(news.title, company));
 }

@@ -124,3 +124,22 @@ export const monthOf = (word: string): string | null => {
   return m ? m.charAt(0).toUpperCase() + m.slice(1) : null;
 };
 
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * A day named at `at` (after an optional "on"): "Thursday", "June 14", "14 June", "Jan 11" →
+ * "January 11". Relative days ("today", "tomorrow") are not dates: a note is read days later.
+ */
+export function dateAt(tokens: readonly Token[], at: number): { text: string; end: number } | null {
+  const i = isWordToken(tokens[at], 'on') ? at + 1 : at;
+  const first = tokens[i];
+  if (!first) return null;
+  if (first.kind === 'word' && WEEKDAYS.includes(first.lower)) return { text: first.lower.charAt(0).toUpperCase() + first.lower.slice(1), end: i + 1 };
+  const day = (x: Token | undefined) => (x && x.kind === 'number' && /^\d{1,2}(?:st|nd|rd|th)?$/.test(x.lower) && Number.parseInt(x.lower, 10) <= 31 ? Number.parseInt(x.lower, 10) : null);
+  const monthFirst = first.kind === 'word' ? monthOf(first.lower) : null;
+  if (monthFirst && day(tokens[i + 1]) !== null) return { text: `${monthFirst} ${day(tokens[i + 1])}`, end: i + 2 };
+  const month = tokens[i + 1]?.kind === 'word' ? monthOf(tokens[i + 1]!.lower) : null;
+  if (day(first) !== null && month) return { text: `${month} ${day(first)}`, end: i + 2 };
+  return null;
+}
