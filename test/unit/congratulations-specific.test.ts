@@ -44,6 +44,39 @@ describe('notes that name the news', () => {
   });
 });
 
+describe('a step before a listing wishes luck instead of congratulating', () => {
+  const company = { ...interview, company: 'Aster Silicates' };
+
+  it.each([
+    ['Aster Silicates IPO opens on Thursday', 'the IPO opening on Thursday'],
+    ['Aster Silicates files DRHP with Sebi for Rs 500 crore IPO', 'the Rs 500 crore IPO filing with Sebi'],
+    ['Aster Silicates fixes IPO price band at Rs 74-80', 'the IPO price band of Rs 74–80'],
+    ['Aster Silicates to make stock market debut on December 23', 'the stock market debut on December 23'],
+  ])('%s', (title, named) => {
+    for (const variant of [0, 1, 2]) {
+      const draft = writeCongratulations({ title, event: 'ipo' }, company, { variant });
+      expect(draft.body).toContain(named);
+      expect(draft.body).toMatch(/best of luck|best wishes|good luck/);
+      expect(draft.body).toMatch(/with the listing|for the listing|the big day/);
+      expect(`${draft.subject}\n${draft.body}`).not.toMatch(/congratulat|well done/i);
+      expect(draft.subject).toMatch(/^(Exciting news about|Best wishes for|Great news about) the /);
+    }
+  });
+
+  it('names no step it cannot read, and still wishes luck rather than congratulating', () => {
+    const draft = writeCongratulations({ title: 'Aster Silicates IPO opens tomorrow', event: 'ipo' }, company, { variant: 0 });
+    expect(draft.body).toContain('the upcoming IPO');
+    expect(draft.body).not.toMatch(/tomorrow|congratulat/i);
+    expect(draft.subject).toBe('Exciting news at Aster Silicates');
+  });
+
+  it('congratulates once the shares trade, naming the debut and its first day', () => {
+    const draft = writeCongratulations({ title: 'Aster Silicates ends 42% up on debut', event: 'ipo' }, company, { variant: 0 });
+    expect(draft.body).toContain('the debut and the 42% rise on the first day');
+    expect(draft.body).toMatch(/congratulations/i);
+  });
+});
+
 // ------------------------------------------------------------------------------------------------
 // Properties over generated headlines: odd companies, casing, wire noise, entities, any event.
 
@@ -72,7 +105,16 @@ const headlineFor = fc.oneof(
   fc.tuple(pick(COMPANIES), pick(CLIENTS), pick(MONEY)).map(([c, cl, m]) => ({ event: 'acquisition', company: c, title: `${c} to buy ${cl} for ${m} in all-cash deal to expand its cloud business` })),
   fc.tuple(pick(COMPANIES), pick(MONEY)).map(([c, m]) => ({ event: 'ipo', company: c, title: `${c}'s ${m} IPO oversubscribed 8.4 times on final day of bidding` })),
   fc.tuple(pick(COMPANIES), pick(PRODUCTS)).map(([c, p]) => ({ event: 'regulatory-approval', company: c, title: `FDA approves ${c}'s ${p} for adults with severe asthma in US` })),
+  fc.tuple(pick(COMPANIES), fc.constantFrom('opens on Thursday', 'to open on March 9', 'opens tomorrow', 'to hit market on Feb 21')).map(([c, when]) => ({ event: 'ipo', company: c, title: `${c} Rs 450-crore IPO ${when}` })),
+  fc.tuple(pick(COMPANIES), fc.constantFrom('files DRHP with SEBI for Rs 900 crore IPO', 'fixes price band at Rs 74-80 per share', 'ends 42% up on debut', 'lists at 15% premium on BSE, NSE', 'to list on NSE, BSE on July 4')).map(([c, step]) => ({ event: 'ipo', company: c, title: `${c} ${step}` })),
+  fc.tuple(pick(COMPANIES), pick(CLIENTS), pick(MONEY)).map(([c, cl, m]) => ({ event: 'partnership', company: c, title: `${cl} to pay ${c} up to ${m} for eye drug rights in Europe` })),
+  fc.tuple(pick(COMPANIES), pick(CLIENTS)).map(([c, cl]) => ({ event: 'contract-win', company: c, title: `${c} selected by ${cl} to build satellite sensors for lunar mission` })),
+  fc.tuple(pick(COMPANIES), pick(CLIENTS)).map(([c, cl]) => ({ event: 'milestone', company: c, title: `${c} delivers first A350 freighter to ${cl}` })),
+  fc.tuple(pick(COMPANIES), fc.constantFrom('Vietnam', 'South African market', 'Singapore')).map(([c, p]) => ({ event: 'expansion', company: c, title: `${c} sets up subsidiary in ${p}; enters ${p}` })),
+  fc.tuple(pick(COMPANIES), pick(CLIENTS)).map(([c, cl]) => ({ event: 'regulatory-approval', company: c, title: `RBI grants payments bank licence to ${c}; ${cl} backs approval for ${c} drug` })),
+  fc.tuple(pick(COMPANIES), fc.integer({ min: 1, max: 99 })).map(([c, n]) => ({ event: 'acquisition', company: c, title: `${c} to acquire ${n}% stake in Pelican Foods for Rs 200 crore` })),
   fc.tuple(pick(COMPANIES), fc.string({ maxLength: 80 })).map(([c, junk]) => ({ event: 'contract-win', company: c, title: `${c} ${junk}` })),
+  fc.tuple(pick(COMPANIES), fc.string({ maxLength: 80 }), fc.constantFrom('ipo', 'expansion', 'acquisition', 'milestone', 'regulatory-approval')).map(([c, junk, e]) => ({ event: e, company: c, title: `${c} ${junk}` })),
   fc.tuple(pick(COMPANIES), fc.constantFrom('award', 'mystery-event', 'milestone', 'hiring', null)).map(([c, e]) => ({ event: e, company: c, title: `${c} crosses 100 million users milestone in record time this year` })),
 );
 

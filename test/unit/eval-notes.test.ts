@@ -41,4 +41,13 @@ describe('the "names something specific" measure', () => {
     const { note: written, general: twin } = notesFor(rows[0]!, 'contract-win');
     expect(written.body).not.toBe(twin.body);
   });
+
+  it("compares a step before a listing with the same stage's general note, so the luck wording never counts", () => {
+    const row = { id: 7, title: 'Acme Robotics IPO opens on Thursday with good luck charm', entity: 'Acme Robotics' };
+    const { note: written, general: twin } = notesFor(row, 'ipo');
+    expect(twin.body).toMatch(/the upcoming IPO|the IPO news/);
+    expect(twin.body).toMatch(/luck|best wishes/);
+    // "luck" is in the headline and in both notes: only "Thursday" is the news's own.
+    expect(specificTerms(written, twin, row.title, row.entity)).toEqual(['thursday']);
+  });
 });

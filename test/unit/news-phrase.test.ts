@@ -129,11 +129,90 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['regulatory-approval', 'Mira Power', 'Mira Power gets Sebi nod for IPO', 'the Sebi approval for the IPO'],
   ['regulatory-approval', 'Aster', 'Aster wins EU approval for hydrogen truck', 'the EU approval for the hydrogen truck'],
   ['regulatory-approval', 'Delphi Gold', 'Delphi Gold gets Sebi nod to raise Rs 44 crore', 'the Sebi approval to raise Rs 44 crore'],
+  // ------------------------------------------------------------------------------------------
+  // The shapes the classifier congratulates since it learned IPO steps, market entry, licences,
+  // deals with a named party, agreed purchases and first deliveries (none from the eval files).
+
+  // Listings, step by step.
+  ['ipo', 'Saffron Tiles', 'Saffron Tiles IPO opens on Wednesday', 'the IPO opening on Wednesday'],
+  ['ipo', 'Kaveri Seeds', "Kaveri Seeds' Rs 450-crore IPO to open on March 9", 'the Rs 450 crore IPO opening on March 9'],
+  ['ipo', 'Hillcrest Foods', 'Hillcrest Foods fixes IPO price band at Rs 310-325', 'the IPO price band of Rs 310–325'],
+  ['ipo', 'Dunmore Cables', 'Dunmore Cables sets price band of Rs 88-92 per share for IPO', 'the IPO price band of Rs 88–92'],
+  ['ipo', 'Oakleaf Pharma', 'Oakleaf Pharma files DRHP with SEBI for Rs 900 crore IPO', 'the Rs 900 crore IPO filing with SEBI'],
+  ['ipo', 'Bramble', 'Bramble files for Nasdaq IPO', 'the Nasdaq IPO filing'],
+  ['ipo', 'Tern Robotics', 'Tern Robotics to debut on NYSE on Friday', 'the debut on the NYSE on Friday'],
+  ['ipo', 'Marigold Finance', 'Marigold Finance shares end 38% up on market debut', 'the stock market debut and the 38% rise on the first day'],
+  ['ipo', 'Cobalt Homes', 'Cobalt Homes lists at 15% premium on BSE', 'at a 15% premium'],
+  ['ipo', 'Larkspur', 'Larkspur valued at $3.1 billion in New York listing', 'the New York listing at a $3.1 billion valuation'],
+  ['ipo', 'Fennel Energy', "Fennel Energy shares rise in Europe's biggest tech listing this year", 'the biggest tech listing in Europe'],
+  ['ipo', 'Juniper Retail', 'Juniper Retail to list on NSE, BSE on July 4', 'the listing on the NSE and BSE on July 4'],
+  ['ipo', 'Quayside', 'Quayside completes London IPO', 'the London IPO'],
+  ['ipo', 'Peregrine', "Peregrine's Rs 600 crore IPO subscribed 22 times on final day", 'the Rs 600 crore IPO, oversubscribed 22 times'],
+  // Market entry and new places.
+  ['expansion', 'Tidewell', 'Tidewell enters Vietnam', 'the move into Vietnam'],
+  ['expansion', 'Tidewell', 'Tidewell sets up subsidiary in Singapore', 'the new subsidiary in Singapore'],
+  ['expansion', 'Brightwater', 'Brightwater returns to South African market', 'the return to the South African market'],
+  ['expansion', 'Corbel', 'Corbel forms joint venture to enter Saudi market', 'the move into the Saudi market'],
+  ['expansion', 'Lumina', 'Lumina breaks ground on $300 million chip plant in Arizona', 'the new $300 million chip plant in Arizona'],
+  ['expansion', 'Ostara', 'Ostara makes debut in Kenya with Nairobi store', 'the new Nairobi store'],
+  ['expansion', 'Pennant', 'Pennant launches operations in Egypt', 'the launch of operations in Egypt'],
+  ['expansion', 'Ridley', 'Ridley expands capacity at Nashik unit', 'the capacity expansion at the Nashik unit'],
+  ['expansion', 'Birch Cafe', 'Birch Cafe debuts in Mumbai; to open 20 outlets', 'the debut in Mumbai'],
+  ['expansion', 'Harrow Steel', 'Harrow Steel commissions 450 MW capacity at Jajpur', 'the new 450 MW capacity at Jajpur'],
+  // Licences and approvals.
+  ['regulatory-approval', 'Fairpay', 'RBI grants payments bank licence to Fairpay', 'the payments bank licence from the RBI'],
+  ['regulatory-approval', 'Cresco Bio', "Cresco Bio's eczema cream approved by FDA", 'the FDA approval for the eczema cream'],
+  ['regulatory-approval', 'Norcliff', 'EU regulator backs approval for Norcliff psoriasis drug', "the EU regulator's backing for the psoriasis drug"],
+  ['regulatory-approval', 'Aravali Mining', 'Aravali Mining rallies after licence to mine lithium in Rajasthan', 'the licence to mine lithium in Rajasthan'],
+  ['regulatory-approval', 'Coral Tech', 'Coral Tech, Delta Soft get Sebi nod for IPOs', 'the Sebi approval for the IPO'],
+  ['regulatory-approval', 'Delta Soft', 'Sebi clears IPOs of Coral Tech, Delta Soft', 'the Sebi approval for the IPO'],
+  // Deals with a named party.
+  ['partnership', 'Inverness Bio', 'Novartis to pay Inverness Bio up to $500 million for eye drug', 'the deal with Novartis worth up to $500 million for the eye drug'],
+  ['partnership', 'Marrow Tx', 'Marrow Tx to receive $120 million from Roche for cancer antibody rights', 'the $120 million deal with Roche for cancer antibody rights'],
+  ['partnership', 'Gannet', 'Gannet partners Tata Power for EV charging network', 'the partnership with Tata Power for the EV charging network'],
+  ['partnership', 'Skerry', 'Skerry agrees 10-year offtake deal with BP', 'the 10-year offtake deal with BP'],
+  ['partnership', 'Larch', 'Larch hits record high on Siemens collaboration', 'the collaboration with Siemens'],
+  ['partnership', 'Hollin', 'Hollin completes formation of 50:50 JV with Sumitomo', 'the 50:50 joint venture with Sumitomo'],
+  ['contract-win', 'Oriel Systems', 'Oriel Systems selected by ESA to build satellite sensors', 'the selection by ESA to build satellite sensors'],
+  ['contract-win', 'Penrose', 'Contract for new Leeds tram depot awarded to Penrose', 'the contract for the new Leeds tram depot'],
+  ['contract-win', 'Kestrel Rail', 'Kestrel Rail signs agreement to supply 300 coaches to Egypt', 'the agreement to supply 300 coaches to Egypt'],
+  ['contract-win', 'Halden', 'Halden emerges winner in NHAI highway auction', 'the win in the NHAI highway auction'],
+  ['contract-win', 'Brisk Infra', 'Brisk Infra wins bid to build Surat metro depot', 'the winning bid to build the Surat metro depot'],
+  ['contract-win', 'Cairn Atlas', 'Cairn Atlas completes record $2 billion pension buyout deal', 'the record $2 billion pension buyout deal'],
+  ['contract-win', 'Mistral', 'Mistral to supply turbines to Orsted in $900 million deal', 'the $900 million deal to supply turbines to Orsted'],
+  ['contract-win', 'Wren Design', 'Apex Group ropes in Wren Design to create new brand identity', 'the mandate from Apex Group to create the new brand identity'],
+  ['contract-win', 'Tolland', 'Tolland shares jump 6% on $75 million order from Airbus', 'the $75 million order from Airbus'],
+  // Agreed purchases.
+  ['acquisition', 'Halyard', 'Halyard agrees to buy Tessel for $1.2 billion', 'the $1.2 billion acquisition of Tessel'],
+  ['acquisition', 'Ormond', 'Ormond to acquire 60% stake in Pelican Foods', 'the acquisition of a 60% stake in Pelican Foods'],
+  ['acquisition', 'Verity Cloud', 'Verity Cloud boosts security unit with $400 million Lockstep deal', 'the $400 million Lockstep acquisition'],
+  ['acquisition', 'Tamsin', 'Tamsin shares rise on hotel chain buy', 'the acquisition of the hotel chain'],
+  ['acquisition', 'Corran', 'Corran wins race for Danish software maker Blix', 'the acquisition of the Danish software maker Blix'],
+  ['acquisition', 'Arden', 'Glimmer acquired by Arden for $800 million', 'the $800 million acquisition of Glimmer'],
+  ['acquisition', 'Elstree', 'Competition watchdog clears takeover of Dalby Foods by Elstree', 'the acquisition of Dalby Foods'],
+  // First deliveries and other milestones.
+  ['milestone', 'Aerolux', 'Aerolux delivers first A350 freighter to Qatar Airways', 'the delivery of the first A350 freighter to Qatar Airways'],
+  ['milestone', 'Voltra', "Voltra's first electric bus rolls off Pune line", 'the first electric bus'],
+  ['milestone', 'Harbour Gas', 'Harbour Gas makes first LNG shipment from Kakinada terminal', 'the first LNG shipment from the Kakinada terminal'],
+  ['milestone', 'Sundew', 'Sundew begins commercial production at Hosur plant', 'the start of commercial production at the Hosur plant'],
+  ['milestone', 'Quillon', 'Quillon celebrates 75th anniversary', 'the 75th anniversary'],
+  ['milestone', 'Cinder Motors', 'Cinder Motors records highest ever quarterly sales', "the highest quarterly sales in the company's history"],
+  ['milestone', 'Pellucid', "Pellucid's order book swells to record Rs 12,000 crore", 'the record Rs 12,000 crore order book'],
+  ['milestone', 'Ferrous', 'Ferrous revenue crosses Rs 5,000 crore mark', 'the Rs 5,000 crore revenue milestone'],
+  ['milestone', 'Glenmoor', 'Glenmoor granted US patent for battery coating', 'the US patent for battery coating'],
+  // Results worth a note, and the figure that belongs to them.
+  ['strong-results', 'Rowan Steel', 'Rowan Steel returns to profit in third quarter', 'the return to a third-quarter profit'],
+  ['strong-results', 'Sable Chem', 'Sable Chem rallies 9% as Q3 net profit doubles', 'the doubling of third-quarter profit'],
+  // Awards, hiring and launches in new shapes.
+  ['award', 'Pollen Studio', 'Pollen Studio takes home gold at Cannes Lions', 'the gold at Cannes Lions'],
+  ['award', 'Stratus', 'Stratus recognised as a leader by Forrester', 'the recognition as a leader by Forrester'],
+  ['hiring', 'Brightpath', 'Brightpath to hire 3,000 this year', 'the plan to hire 3,000 people this year'],
+  ['product-launch', 'Orca Maps', 'Orca Maps rallies on launch of new offline navigation app', 'the launch of the new offline navigation app'],
 ];
 
 describe('describeNews: the extraction table', () => {
-  it('has at least 100 hand-written headlines', () => {
-    expect(TABLE.length).toBeGreaterThanOrEqual(100);
+  it('has at least 100 hand-written headlines, 40 of them in the newer event shapes', () => {
+    expect(TABLE.length).toBeGreaterThanOrEqual(160);
   });
 
   it.each(TABLE)('%s | %s | %s → %s', (event, company, headline, expected) => {
@@ -159,6 +238,11 @@ describe('describeNews: when nothing specific can be said, it says nothing', () 
     ['strong-results', 'Sobha Homes', 'Sobha Homes profit expected to rise 30%'],
     ['partnership', 'Lyra', 'Lyra signs partnership'],
     ['product-launch', 'Lyra', 'Lyra launches new product'],
+    // A listing step with nothing but the step itself, a vague venue, or a bare share price.
+    ['ipo', 'Kite', 'Kite, Lark Foods file for IPO'],
+    ['ipo', 'Kite', 'Kite to be listed on bourses'],
+    ['ipo', 'Kite', 'Kite debuts on bourses, lists at Rs 70.50'],
+    ['contract-win', 'Jasper', 'Jasper rallies 3% on contract win; stock up over 50% in 2014'],
   ])('%s | %s', (event, company, headline) => {
     expect(describeNews({ title: headline, event }, company)).toBeNull();
   });

@@ -42,6 +42,17 @@ describe('good news folded into the thank-you (R8)', () => {
     expect(thankYouNewsSentence({ title: 'Acme Robotics does something', event: 'space-launch' }, 'Acme Robotics', 0)).toMatch(/the (good|recent) news/);
   });
 
+  it('wishes luck with the listing, not congratulations, for a step before it', () => {
+    for (const variant of [0, 1, 2]) {
+      const sentence = thankYouNewsSentence({ title: 'Acme Robotics IPO opens on Thursday', event: 'ipo' }, 'Acme Robotics', variant);
+      expect(sentence).toContain('the IPO opening on Thursday');
+      expect(sentence).toMatch(/luck with the listing|best wishes to everyone at Acme Robotics for the listing/);
+      expect(sentence).not.toMatch(/congratulat/i);
+      expect(sentence.match(/[.!?](?=\s|$)/g)).toHaveLength(1);
+    }
+    expect(thankYouNewsSentence({ title: 'Acme Robotics IPO opens tomorrow', event: 'ipo' }, 'Acme Robotics', 0)).toContain('the upcoming IPO');
+  });
+
   it('reads the summary when the headline is vague', () => {
     const sentence = thankYouNewsSentence({ title: 'Acme Robotics expands', event: 'expansion', summary: 'Acme Robotics will open a new office in Lisbon next spring.' }, 'Acme Robotics', 0);
     expect(sentence).toContain('Lisbon');

@@ -21,6 +21,7 @@ import {
   phrase,
   priceAfter,
   wordCount,
+  type NewsPhrase,
   type Reading,
 } from './phrase-parts.js';
 
@@ -39,6 +40,12 @@ export const readAward: Reading = (w) => {
     const compl = complementAt(w, head + 1, AWARD_PREPS, 5);
     if (mods.length === 0 && !compl) return null;
     return phrase(`the ${text}${compl ? ` ${compl.text}` : ''}`, mods.length ? `the ${text}` : undefined);
+  }
+  // "takes home gold at Cannes Lions".
+  const medal = findWord(t, ['gold', 'silver', 'bronze']);
+  if (medal > 0 && isWordToken(t[medal + 1], 'at', 'in', 'for')) {
+    const compl = complementAt(w, medal + 1, AWARD_PREPS, 5);
+    if (compl) return phrase(`the ${t[medal]!.lower} ${compl.text}`, `the ${t[medal]!.lower}`);
   }
   // A named award without the word "award": "Acme wins Webby for best mobile app".
   const verb = findWord(t, AWARD_VERBS);
@@ -71,8 +78,10 @@ export const readAward: Reading = (w) => {
       taken.push(x);
       if (isWordToken(x, 'list', 'ranking', 'rankings', 'index')) break;
     }
-    while (taken.length && cannotEndPhrase(taken[taken.length - 1]!)) taken.pop();
-    while (taken.length && isWordToken(taken[0], 'the', 'a', 'an')) taken.shift();
+    // "best companies to work for" keeps its last word.
+    while (taken.length && cannotEndPhrase(taken[taken.length - 1]!) && !(isWordToken(taken[taken.length - 1], 'for') && isWordToken(taken[taken.length - 2], 'work'))) taken.pop();
+    // "recognised as a leader": the article stays after "as"; elsewhere it goes.
+    while (taken.length && isWordToken(taken[0], 'the', 'a', 'an') && !(frame === 'the recognition as' && isWordToken(taken[0], 'a', 'an'))) taken.shift();
     if (taken.length === 0 || (w.truncated && at + taken.length >= t.length)) return null;
     const body = writeTokens(taken);
     return phrase(`${frame} ${body}`, wordCount(body) <= 5 ? `${frame} ${body}` : 'the recognition');
@@ -83,26 +92,130 @@ export const readAward: Reading = (w) => {
 // ------------------------------------------------------------------------------------------------
 // Milestones
 
-const PASS_VERBS = new Set(['crosses', 'passes', 'hits', 'reaches', 'tops', 'surpasses', 'achieves', 'clocks', 'crossed', 'passed', 'reached', 'hit', 'topped', 'surpassed']);
+const PASS_VERBS = new Set(['crosses', 'cross', 'passes', 'pass', 'hits', 'reaches', 'tops', 'top', 'surpasses', 'surpass', 'achieves', 'clocks', 'crossed', 'passed', 'reached', 'hit', 'topped', 'surpassed', 'exceeds', 'exceeded']);
 const FIND_VERBS = new Set(['strikes', 'discovers', 'finds', 'struck', 'discovered', 'found']);
 const DONE_VERBS = new Set(['completes', 'completed', 'delivers', 'delivered', 'rolls', 'ships', 'shipped', 'sets', 'breaks']);
+const HANDED_OVER = new Set(['delivers', 'delivered', 'ships', 'shipped', 'dispatches', 'dispatched', 'exports', 'exported', 'hands', 'handed', 'supplies', 'supplied']);
+const FIRST_EVENTS = /^(?:shipments?|deliver(?:y|ies)|consignments?|cargo(?:es)?|exports?|batch(?:es)?|flights?|voyages?|launch(?:es)?|tests?|missions?|runs?|orders?|sales?)$/;
+const STARTED = new Set(['begins', 'began', 'starts', 'started', 'commences', 'commenced', 'kicks', 'kicked']);
+const STARTED_WHAT = /^(?:production|operations|deliveries|shipments|manufacturing|exports|services|output|mining|drilling)$/;
+const STARTED_HOW = /^(?:commercial|full|mass|serial|full-scale|trial|regular|large-scale)$/;
+/** A company's figure that can reach a mark or a record: "revenue", "order book", "exports". */
+const FIGURE_WORDS: Readonly<Record<string, string>> = {
+  revenue: 'revenue', revenues: 'revenue', sales: 'sales', turnover: 'turnover', exports: 'exports', deliveries: 'deliveries', production: 'production',
+  output: 'output', aum: 'AUM', book: 'order book', backlog: 'order backlog', orders: 'orders', bookings: 'bookings', subscribers: 'subscribers', users: 'users', customers: 'customers',
+};
+const COUNT_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'a']);
+const ANNIVERSARY_WORDS = new Set(['anniversary', 'centenary', 'centennial', 'jubilee', 'birthday']);
+
+/** The figure named just before `verb` ("order book swells", "revenue crosses"), if any. */
+function figureBefore(t: readonly Token[], verb: number): string | null {
+  for (let i = verb - 1; i >= Math.max(0, verb - 3); i -= 1) {
+    const x = t[i]!;
+    if (x.company || x.kind !== 'word') return null;
+    const figure = FIGURE_WORDS[x.lower];
+    if (figure === 'order book' && !isWordToken(t[i - 1], 'order')) continue;
+    if (figure) return figure;
+  }
+  return null;
+}
+
+/** "celebrates 75th anniversary", "marks its centenary". */
+function readAnniversary(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const head = findWord(t, ANNIVERSARY_WORDS);
+  if (head < 0) return null;
+  const ordinal = t[head - 1]?.kind === 'number' && /\d(?:st|nd|rd|th)$/.test(t[head - 1]!.lower) ? `${t[head - 1]!.lower} ` : '';
+  if (!ordinal && t[head]!.lower === 'anniversary') return null;
+  const compl = complementAt(w, head + 1, { in: 'in', of: 'of' }, 3);
+  return phrase(`the ${ordinal}${t[head]!.lower}${compl ? ` ${compl.text}` : ''}`, `the ${ordinal}${t[head]!.lower}`);
+}
+
+/** "begins commercial production at Hosur plant" → "the start of commercial production at the Hosur plant". */
+function readStart(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const verb = findWord(t, STARTED);
+  if (verb < 0) return null;
+  let at = verb + 1;
+  if (isWordToken(t[at], 'off')) at += 1;
+  const how = isWordToken(t[at]) && STARTED_HOW.test(t[at]!.lower) ? `${t[at]!.lower} ` : '';
+  if (how) at += 1;
+  if (!isWordToken(t[at]) || !STARTED_WHAT.test(t[at]!.lower)) return null;
+  const compl = complementAt(w, at + 1, { at: 'at', in: 'in', from: 'from', of: 'of' }, 4);
+  if (!how && !compl) return null;
+  const base = `the start of ${how}${t[at]!.lower}`;
+  return phrase(`${base}${compl ? ` ${compl.text}` : ''}`, compl ? undefined : base);
+}
+
+/** "delivers first A350 freighter to Qatar Airways", "makes first LNG shipment from Kakinada terminal", "first electric bus rolls off Pune line". */
+function readFirst(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const first = findWord(t, ['first', 'maiden', '1st']);
+  if (first < 0) return null;
+  const np = nounPhraseAt(t, first + 1, 4);
+  if (!np || np.company || (w.truncated && np.end >= t.length)) return null;
+  const thing = `${t[first]!.lower === 'maiden' ? 'maiden' : 'first'} ${writeTokens(np.tokens)}`;
+  const compl = complementAt(w, np.end, { to: 'to', from: 'from', for: 'for', in: 'in', at: 'at' }, 4);
+  const named = compl && startsUpper(compl.np.tokens[0]!) ? ` ${compl.text}` : '';
+  const verb = t[first - 1] && isWordToken(t[first - 1], 'its', 'the') ? t[first - 2] : t[first - 1];
+  if (verb && isWordToken(verb) && HANDED_OVER.has(verb.lower) && !FIRST_EVENTS.test(np.tokens[np.tokens.length - 1]!.lower)) {
+    return phrase(`the delivery of the ${thing}${named}`, `the delivery of the ${thing}`);
+  }
+  if (FIRST_EVENTS.test(np.tokens[np.tokens.length - 1]!.lower)) return phrase(`the ${thing}${named}`, `the ${thing}`);
+  // "first electric bus rolls off Pune line".
+  const off = isWordToken(t[np.end], 'rolls', 'rolled', 'comes', 'came') && isWordToken(t[np.end + 1], 'off', 'out') ? np.end + 1 : -1;
+  if (off > 0) {
+    const line = nounPhraseAt(t, off + 1, 3);
+    const from = line && !line.company && isWordToken(t[off], 'off') ? ` off ${writeNounPhrase(line)}` : '';
+    return phrase(`the ${thing}${from}`, `the ${thing}`);
+  }
+  return null;
+}
+
+/** "records highest ever quarterly sales" → "the highest quarterly sales in the company's history". */
+function readBestEver(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const at = t.findIndex((x, i) => (isWordToken(x, 'highest', 'best', 'biggest', 'largest') && isWordToken(t[i + 1], 'ever')) || isWordToken(x, 'highest-ever', 'best-ever', 'biggest-ever', 'largest-ever'));
+  if (at < 0) return null;
+  const superlative = t[at]!.lower.replace(/-ever$/, '');
+  const np = nounPhraseAt(t, t[at]!.lower.endsWith('-ever') ? at + 1 : at + 2, 3);
+  if (!np || np.company || !np.tokens.some((x) => FIGURE_WORDS[x.lower] || /^(?:profit|profits|net|earnings|income|quarter|year|ebitda|margin|margins)$/.test(x.lower))) return null;
+  const what = writeTokens(np.tokens.filter((x) => !isWordToken(x, 'net')));
+  return phrase(`the ${superlative} ${what} in the company's history`, `the record ${what}`);
+}
+
+/** "granted US patent for battery coating" → "the US patent for the battery coating". */
+function readPatent(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const head = findWord(t, ['patent', 'patents']);
+  if (head < 0) return null;
+  const mods = modifiersBefore(t, head, 2).filter((x) => !isWordToken(x, 'new'));
+  const compl = complementAt(w, head + 1, { for: 'for', on: 'for' }, 5);
+  if (!compl && mods.length === 0) return null;
+  const base = `the ${mods.length ? `${writeTokens(mods)} ` : ''}${t[head]!.lower}`;
+  return phrase(`${base}${compl ? ` ${compl.text}` : ''}`, base);
+}
 
 export const readMilestone: Reading = (w) => {
   const t = w.tokens;
+  const shaped = readAnniversary(w) ?? readStart(w) ?? readFirst(w) ?? readBestEver(w) ?? readPatent(w);
+  if (shaped) return shaped;
   const pass = findWord(t, PASS_VERBS);
   if (pass >= 0) {
     let at = pass + 1;
     if (isWordToken(t[at], 'the', 'a')) at += 1;
     if (isWordToken(t[at], 'mark', 'milestone') && isWordToken(t[at + 1], 'of')) at += 2;
     const first = t[at];
-    if (first && (first.kind === 'number' || first.kind === 'money')) {
+    if (first && (first.kind === 'number' || first.kind === 'money' || (isWordToken(first) && COUNT_WORDS.has(first.lower) && isWordToken(t[at + 1], 'million', 'billion', 'lakh', 'crore', 'thousand', 'hundred')))) {
       const found = nounPhraseAt(t, at, 4);
       const np = found && { ...found, tokens: found.tokens.filter((x) => !isWordToken(x, 'milestone', 'mark')) };
       if (np && np.tokens.length && !np.company) {
         // "$1 billion in payments".
         const inWhat = isWordToken(t[np.end], 'in') ? nounPhraseAt(t, np.end + 1, 2) : null;
         const what = inWhat && !inWhat.company && inWhat.tokens.every((x) => /^\p{Ll}/u.test(x.text)) ? ` in ${writeTokens(inWhat.tokens)}` : '';
-        return phrase(`the ${writeTokens(np.tokens)}${what} milestone`);
+        // "revenue crosses Rs 5,000 crore mark": the sum is the revenue's.
+        const figure = first.kind === 'money' && !what ? figureBefore(t, pass) : null;
+        return phrase(`the ${writeTokens(np.tokens)}${what}${figure ? ` ${figure}` : ''} milestone`);
       }
     }
   }
@@ -114,17 +227,27 @@ export const readMilestone: Reading = (w) => {
       return phrase(`the ${writeTokens(what.tokens)} find${compl ? ` ${compl.text}` : ''}`, `the ${writeTokens(what.tokens)} find`);
     }
   }
+  const discovery = findWord(t, ['discovery', 'discoveries', 'breakthrough']);
+  if (discovery >= 0) {
+    const mods = modifiersBefore(t, discovery, 3);
+    const compl = complementAt(w, discovery + 1, { in: 'in', off: 'off', at: 'at', for: 'for' }, 4);
+    if (mods.length || compl) return phrase(`the ${mods.length ? `${writeTokens(mods)} ` : ''}${t[discovery]!.lower}${compl ? ` ${compl.text}` : ''}`);
+  }
   const record = findWord(t, ['record']);
   if (record >= 0) {
     const np = nounPhraseAt(t, record + 1, 3);
-    if (np && !np.company) return phrase(`the record ${writeTokens(np.tokens)}`);
+    // "order book swells to record Rs 12,000 crore".
+    const figure = np && np.tokens[0]!.kind === 'money' ? figureBefore(t, record - (isWordToken(t[record - 1], 'to', 'a') ? 2 : 1)) : null;
+    if (np && !np.company) return phrase(`the record ${writeTokens(np.tokens)}${figure ? ` ${figure}` : ''}`);
   }
   const done = findWord(t, DONE_VERBS);
   if (done >= 0) {
     const np = nounPhraseAt(t, done + 1, 5);
     if (np && !np.company && np.tokens.some((x) => x.kind === 'number' || startsUpper(x))) {
       const verb = t[done]!.lower.startsWith('deliver') || t[done]!.lower.startsWith('ship') ? 'delivery' : 'completion';
-      return phrase(`the ${verb} of ${writeNounPhrase(np)}`);
+      const compl = complementAt(w, np.end, { to: 'to', for: 'for' }, 3);
+      const named = compl && startsUpper(compl.np.tokens[0]!) ? ` ${compl.text}` : '';
+      return phrase(`the ${verb} of ${writeNounPhrase(np)}${named}`, `the ${verb} of ${writeNounPhrase(np)}`);
     }
   }
   return null;
@@ -152,8 +275,54 @@ function approvedSubject(w: HeadlineWords, verb: number): NounPhrase | null {
   return { tokens, hadThe: false, end: verb, company: false };
 }
 
+/** Verbs after "licence to": "licence to mine lithium in Rajasthan". */
+const LICENSED_TO = /^(?:mine|operate|sell|market|launch|build|run|offer|start|manufacture|produce|import|export|explore|fly|trade|raise|set|distribute|provide|open|supply|broadcast|drill|develop|conduct|use|acquire|buy)$/;
+const BACKING_VERBS = new Set(['backs', 'backed', 'recommends', 'recommended', 'endorses', 'endorsed', 'supports', 'supported']);
+const GRANT_VERBS = new Set(['grants', 'granted', 'awards', 'awarded', 'issues', 'issued', 'gives', 'gave', 'accords', 'accorded']);
+
+/** A noun phrase with the watched company's name dropped from its front: "Norcliff psoriasis drug" → "psoriasis drug". */
+function withoutCompany(w: HeadlineWords, at: number, max = 5): NounPhrase | null {
+  const t = w.tokens;
+  let i = at;
+  while (isWordToken(t[i], 'the', 'a', 'an', 'its')) i += 1;
+  if (!t[i]?.company) {
+    const np = nounPhraseAt(t, at, max);
+    return np && !np.company ? np : null;
+  }
+  while (t[i]?.company) i += 1;
+  const np = nounPhraseAt(t, i, max);
+  return np && !np.company ? { ...np, hadThe: true } : null;
+}
+
+/** "IPOs" of several companies is one IPO for each: "the IPO". */
+function singularIpo(np: NounPhrase): NounPhrase {
+  const cut = np.tokens.findIndex((x) => x.lower === 'of');
+  const tokens = (np.tokens[0]?.lower === 'ipos' || np.tokens[0]?.lower === 'ipo') && cut > 0 ? np.tokens.slice(0, cut) : np.tokens;
+  return { ...np, tokens: tokens.map((x) => (x.lower === 'ipos' ? { ...x, text: 'IPO', lower: 'ipo' } : x)), hadThe: np.hadThe || tokens.some((x) => x.lower === 'ipos') };
+}
+
+/** "EU regulator backs approval for Norcliff psoriasis drug" → "the EU regulator's backing for the psoriasis drug". */
+function readBacking(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const verb = findWord(t, BACKING_VERBS);
+  if (verb < 1) return null;
+  const who = t.slice(0, verb).filter((x) => !x.company);
+  if (who.length === 0 || who.length > 3 || who.some((x) => x.kind !== 'word' || endsPhrase(x))) return null;
+  let at = verb + 1;
+  if (isWordToken(t[at], 'the')) at += 1;
+  if (isWordToken(t[at], 'approval', 'authorisation', 'authorization', 'use')) at += 1;
+  if (!isWordToken(t[at], 'for', 'of')) return null;
+  const np = withoutCompany(w, at + 1, 5);
+  if (!np) return null;
+  const backer = writeNounPhrase({ tokens: who, hadThe: /regulator|agency|committee|panel|authority|watchdog/i.test(who[who.length - 1]!.lower) });
+  const possessive = /^the /.test(backer) ? `${backer}'s` : `the ${backer}'s`;
+  return phrase(`${possessive} backing for ${writeNounPhrase(np)}`, `${possessive} backing`);
+}
+
 export const readApproval: Reading = (w) => {
   const t = w.tokens;
+  const backing = readBacking(w);
+  if (backing) return backing;
   const head = findWord(t, APPROVAL_HEADS);
   if (head >= 0) {
     const mods = modifiersBefore(t, head, 3);
@@ -164,12 +333,38 @@ export const readApproval: Reading = (w) => {
       const money = priceAfter(w, head + 3);
       if (money) return phrase(`${base} to raise ${money.text}`, base);
     }
-    const compl = complementAt(w, head + 1, FOR_PREPS, 5);
-    if (compl) return phrase(`${base} ${compl.text}`, base);
-    const verb = findWord(t, ['gets', 'wins', 'receives', 'secures', 'bags', 'obtains', 'earns', 'got', 'won', 'received'], 0, head);
+    // "licence to mine lithium in Rajasthan".
+    if (isWordToken(t[head + 1], 'to') && t[head + 2]?.kind === 'word' && LICENSED_TO.test(t[head + 2]!.lower)) {
+      const np = nounPhraseAt(t, head + 3, 4);
+      if (np && !np.company) {
+        const where = complementAt(w, np.end, { in: 'in', at: 'at', across: 'across' }, 3);
+        return phrase(`${base} to ${t[head + 2]!.lower} ${writeNounPhrase(np)}${where ? ` ${where.text}` : ''}`, base);
+      }
+    }
+    // "RBI grants payments bank licence to Fairpay": the regulator is the one who granted it.
+    const grant = findWord(t, GRANT_VERBS, 0, head);
+    const grantor = grant > 0 ? t.slice(0, grant).filter((x) => !x.company) : [];
+    const from = grantor.length > 0 && grantor.length <= 3 && grantor.every((x) => x.kind === 'word' && startsUpper(x) && !endsPhrase(x)) ? ` from ${writeNounPhrase({ tokens: grantor, hadThe: false })}` : '';
+    if (isWordToken(t[head + 1], 'for', 'to', 'of')) {
+      const np = withoutCompany(w, head + 2, 5);
+      if (np && !(w.truncated && np.end >= t.length)) return phrase(`${base} for ${writeNounPhrase(singularIpo(np))}${from}`, base);
+    }
+    const verb = findWord(t, ['gets', 'wins', 'receives', 'secures', 'bags', 'obtains', 'earns', 'got', 'won', 'received', 'get', 'win', 'receive'], 0, head);
     const subject = verb > 0 ? approvedSubject(w, verb) : null;
-    if (subject) return phrase(`${base} for ${writeNounPhrase(subject)}`, base);
+    if (subject) return phrase(`${base} for ${writeNounPhrase(subject)}${from}`, base);
+    if (from) return phrase(`${base}${from}`);
     return mods.length ? phrase(base) : null;
+  }
+  // "Cresco Bio's eczema cream approved by FDA", "Velo Air cleared for flights to Singapore".
+  const passive = findWord(t, ['approved', 'cleared', 'authorised', 'authorized', 'okayed', 'greenlit']);
+  if (passive > 0 && isWordToken(t[passive + 1], 'by', 'for', 'in', 'as')) {
+    const subject = approvedSubject(w, passive);
+    const by = isWordToken(t[passive + 1], 'by') ? nounPhraseAt(t, passive + 2, 3) : null;
+    const regulator = by && !by.company ? writeTokens(by.tokens) : '';
+    const base = `the ${regulator ? `${regulator} ` : ''}${t[passive]!.lower === 'cleared' ? 'clearance' : 'approval'}`;
+    const purpose = complementAt(w, by ? by.end : passive + 1, { for: 'for', in: 'in', as: 'as' }, 5);
+    const thing = subject ? ` for ${writeNounPhrase(subject)}` : '';
+    if (thing || purpose || regulator) return phrase(`${base}${thing}${purpose && !thing ? ` ${purpose.text}` : ''}`, base);
   }
   const verb = findWord(t, APPROVE_VERBS);
   if (verb > 0) {
@@ -180,12 +375,13 @@ export const readApproval: Reading = (w) => {
     const np = nounPhraseAt(t, at, 4);
     const base = `the ${regulator ? `${regulator} ` : ''}approval`;
     if (!np) return regulator ? phrase(base) : null;
-    // "clears IPOs of Numero Uno, Sadbhav Infra": the company's own share of it.
-    const ownCut = np.tokens.findIndex((x, i) => x.lower === 'of' && np.tokens[i + 1]?.company);
-    const tokens = (ownCut > 0 ? np.tokens.slice(0, ownCut) : np.tokens).map((x) => (x.lower === 'ipos' ? { ...x, text: 'IPO', lower: 'ipo' } : x));
+    // "clears IPOs of Numero Uno, Sadbhav Infra": each company's own IPO.
+    const single = singularIpo(np);
+    const ownCut = single.tokens.findIndex((x, i) => x.lower === 'of' && single.tokens[i + 1]?.company);
+    const tokens = ownCut > 0 ? single.tokens.slice(0, ownCut) : single.tokens;
     if (tokens.some((x) => x.company) || tokens.length === 0) return regulator ? phrase(base) : null;
-    const thing = writeNounPhrase({ tokens, hadThe: np.hadThe });
-    const compl = ownCut > 0 ? null : complementAt(w, np.end, { for: 'for', in: 'in' }, 4);
+    const thing = writeNounPhrase({ tokens, hadThe: single.hadThe });
+    const compl = ownCut > 0 || single.tokens.length < np.tokens.length ? null : complementAt(w, np.end, { for: 'for', in: 'in' }, 4);
     const link = compl?.text.startsWith('for ') ? 'of' : 'for';
     return phrase(`${base} ${link} ${thing}${compl ? ` ${compl.text}` : ''}`, `${base} for ${thing}`);
   }
@@ -247,10 +443,21 @@ export const readResults: Reading = (w) => {
     const money = priceAfter(w, firstProfit + 2);
     return phrase(`the first profit${money ? ` of ${money.text}` : ''}`, 'the first profit');
   }
+  // "returns to profit in third quarter", "Q2 net profit at Rs 42 crore vs loss of Rs 8 crore".
+  const back = t.findIndex((x, i) => isWordToken(x, 'returns', 'returned', 'swings', 'swung', 'turns', 'turned', 'bounces', 'bounced', 'back') && findWord(t, ['profit', 'black', 'profitable'], i + 1, i + 6) > 0);
+  const versus = findWord(t, ['vs', 'versus', 'against']);
+  const fromLoss = versus > 0 && (isWordToken(t[versus + 1], 'loss', 'losses') || (isWordToken(t[versus + 1], 'a', 'net') && isWordToken(t[versus + 2], 'loss')));
+  if (back >= 0 || (fromLoss && metric === 'profit')) {
+    const money = t.slice(0, versus > 0 ? versus : t.length).find((x) => x.kind === 'money');
+    const profit = period.before ? `a ${period.before}profit` : 'profit';
+    return phrase(`the return to ${profit}${money ? ` of ${money.text}` : ''}${period.after}`, `the return to ${profit}`);
+  }
   // "NMDC posts 34 per cent rise in fourth quarter": the quarter's results.
   const resultsOf = metric ?? (period.before ? 'results' : null);
   if (!resultsOf) return null;
-  const change = t.findIndex((x) => x.kind === 'percent' || x.kind === 'fold');
+  // The change that belongs to the results: not a share move in another clause ("rallies 9% as Q3 net profit doubles").
+  const anchor = t.findIndex((x) => x.kind === 'word' && !x.company && (METRICS[x.lower] !== undefined || /^q[1-4]$|^h[12]$|quarter|qtr/.test(x.lower)));
+  const change = t.findIndex((x, i) => (x.kind === 'percent' || x.kind === 'fold') && (anchor < 0 || i > anchor || !t.slice(i + 1, anchor).some((y) => isWordToken(y, 'as', 'on', 'after', 'while', 'amid') || (y.kind === 'punct' && y.lower !== '-'))));
   const doubled = findWord(t, ['doubles', 'doubled', 'triples', 'tripled', 'trebles']);
   if (change >= 0) {
     const x = t[change]!;

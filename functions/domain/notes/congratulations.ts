@@ -4,6 +4,8 @@
  * the figure (news-phrase.ts) — never by pasting the headline (no run of 8 of its words), then
  * congratulates, ties it lightly to the role, asks for nothing, and greets the interviewer by first
  * name. When nothing specific can be said safely, it names the kind of news ("the new contract").
+ * A step on the way to a listing (an IPO filed, priced or opening) is not an achievement yet: its
+ * note wishes the company luck with the listing instead of congratulating it.
  * The candidate sends it themselves; it is plain text, and every outside string in it (names,
  * publisher) is cleaned so it cannot break a subject line, a header or a mailto: link.
  */

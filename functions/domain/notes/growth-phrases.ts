@@ -2,7 +2,7 @@
 import type { HeadlineWords, Token } from './headline-words.js';
 import { findWord, isWordToken, nounPhraseAt, startsUpper, writeNounPhrase, writeTokens } from './noun-phrases.js';
 import { FUNCTION_WORDS, HYPE_WORDS } from './vocabulary.js';
-import { complementAt, headWithModifiers, phrase, type Reading } from './phrase-parts.js';
+import { complementAt, headWithModifiers, phrase, type NewsPhrase, type Reading } from './phrase-parts.js';
 
 // ------------------------------------------------------------------------------------------------
 // Expansion and hiring
@@ -13,7 +13,17 @@ const PLACE_HEADS = new Set([
   'warehouse', 'branch', 'branches', 'base', 'showroom', 'showrooms', 'unit', 'mill', 'refinery', 'terminal', 'studio',
 ]);
 const PLACE_PREPS = { in: 'in', at: 'at', near: 'near', for: 'for', outside: 'outside' } as const;
-const MOVE_WORDS = new Set(['expands', 'expand', 'expansion', 'foray', 'forays', 'enters', 'enter', 'entry', 'moves', 'move', 'ventures', 'venture']);
+const MOVE_WORDS = new Set(['expands', 'expand', 'expansion', 'foray', 'forays', 'enters', 'enter', 'entry', 'moves', 'move', 'ventures', 're-enters', 'reenters']);
+const RETURN_WORDS = new Set(['returns', 'return', 'returned', 'returning', 'comeback']);
+/** "debuts in Delhi", "launches operations in Egypt", "gains foothold in Brazil": arriving in a place. */
+const ARRIVAL_WORDS: Readonly<Record<string, string>> = {
+  debut: 'debut', debuts: 'debut', debuted: 'debut', arrives: 'arrival', arrived: 'arrival', operations: 'launch of operations', foothold: 'new foothold', presence: 'new presence',
+};
+/** What a company expands that is not a place: "expands capacity at Nashik unit". */
+const GROWN_THINGS = new Set(['capacity', 'production', 'footprint', 'presence', 'operations', 'network', 'portfolio', 'reach', 'fleet']);
+/** Company forms that are new places of business when set up abroad: "sets up subsidiary in Singapore". */
+const ENTITY_HEADS = new Set(['subsidiary', 'subsidiaries', 'arm', 'entity']);
+const COMMISSIONED = new Set(['capacity', 'plant', 'unit', 'line', 'project', 'farm', 'park', 'reactor', 'furnace', 'turbine', 'substation', 'pipeline', 'mill', 'refinery', 'terminal']);
 const HIRE_VERBS = new Set(['hire', 'hires', 'hiring', 'recruit', 'recruits', 'recruiting', 'add', 'adds', 'adding', 'create', 'creates', 'creating']);
 const JOB_WORDS = new Set(['jobs', 'roles', 'positions', 'people', 'staff', 'employees', 'engineers', 'workers', 'developers', 'graduates', 'professionals', 'scientists', 'techies']);
 
@@ -26,15 +36,73 @@ export function readHiring(w: HeadlineWords): string | null {
   const count = t[at];
   if (!count || count.kind !== 'number') return null;
   const np = nounPhraseAt(t, at + 1, 3);
+  // "to hire 3,000 this year": a count of people with no noun.
+  const when = isWordToken(t[at + 1], 'this', 'next') && isWordToken(t[at + 2], 'year', 'month', 'quarter', 'fiscal') ? ` ${t[at + 1]!.lower} ${t[at + 2]!.lower}` : '';
+  if (['hire', 'hires', 'hiring', 'recruit', 'recruits', 'recruiting'].includes(t[verb]!.lower) && (when || at + 1 >= t.length)) return `the plan to hire ${count.text} people${when}`;
   if (!np || !np.tokens.some((x) => JOB_WORDS.has(x.lower))) return null;
   const what = writeTokens(np.tokens);
   if (/^(?:jobs|roles|positions)$/.test(np.tokens[np.tokens.length - 1]!.lower) && np.tokens.length === 1) return `the ${count.text} new ${what}`;
   return `the plan to hire ${count.text} ${what}`;
 }
 
+/** "debuts in Mumbai", "launches operations in Egypt", "makes debut in Kenya with Nairobi store". */
+function readArrival(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const at = t.findIndex((x, i) => x.kind === 'word' && !x.company && x.lower in ARRIVAL_WORDS && isWordToken(t[i + 1], 'in', 'into'));
+  if (at < 0) return null;
+  const np = nounPhraseAt(t, at + 2, 4);
+  if (!np || np.company || !startsUpper(np.tokens[0]!) || (w.truncated && np.end >= t.length)) return null;
+  const noun = ARRIVAL_WORDS[t[at]!.lower]!;
+  // "… with Nairobi store": the first place there.
+  const store = isWordToken(t[np.end], 'with') ? findWord(t, PLACE_HEADS, np.end + 1, np.end + 4) : -1;
+  const first = store >= 0 ? headWithModifiers(w, store) : null;
+  const base = `the ${noun} in ${writeNounPhrase(np)}`;
+  return phrase(first && first.mods.length ? `${base} with the new ${first.text}` : base, base);
+}
+
+/** "expands capacity at Nashik unit" → "the capacity expansion at the Nashik unit"; "expand to 74 outlets". */
+function readGrowth(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const verb = findWord(t, ['expands', 'expand', 'expanded', 'expanding', 'doubles', 'doubled', 'triples', 'tripled', 'increases', 'increased', 'boosts', 'boosted', 'ramps']);
+  if (verb < 0) return null;
+  let at = verb + 1;
+  if (isWordToken(t[at], 'up')) at += 1;
+  if (isWordToken(t[at], 'its', 'their')) at += 1;
+  // "to expand nine-fold to 74 outlets".
+  if (t[at]?.kind === 'fold') at += 1;
+  if (isWordToken(t[at], 'to') && t[at + 1]?.kind === 'number') {
+    const np = nounPhraseAt(t, at + 1, 3);
+    if (np && PLACE_HEADS.has(np.tokens[np.tokens.length - 1]!.lower)) return phrase(`the expansion to ${writeTokens(np.tokens)}`);
+  }
+  const thing = t[at];
+  if (!thing || !isWordToken(thing) || !GROWN_THINGS.has(thing.lower)) return null;
+  const compl = complementAt(w, at + 1, { at: 'at', in: 'in', to: 'to', across: 'across' }, 4);
+  const grown = thing.lower === 'presence' || thing.lower === 'footprint' ? `the growing ${thing.lower}` : `the ${thing.lower} expansion`;
+  return phrase(`${grown}${compl ? ` ${compl.text}` : ''}`, grown);
+}
+
+/** "commissions 450 MW capacity at Jajpur" → "the new 450 MW capacity at Jajpur". */
+function readCommissioned(w: HeadlineWords): NewsPhrase | null {
+  const t = w.tokens;
+  const verb = findWord(t, ['commissions', 'commissioned', 'commission', 'operationalises', 'operationalizes']);
+  if (verb < 0) return null;
+  const np = nounPhraseAt(t, verb + 1, 5);
+  if (!np || np.company || !COMMISSIONED.has(np.tokens[np.tokens.length - 1]!.lower)) return null;
+  const compl = complementAt(w, np.end, PLACE_PREPS, 4);
+  const what = `the new ${writeTokens(np.tokens.filter((x) => !isWordToken(x, 'new')))}`;
+  return phrase(`${what}${compl ? ` ${compl.text}` : ''}`, what);
+}
+
 export const readExpansion: Reading = (w) => {
   const t = w.tokens;
   const hiring = readHiring(w);
+  const early = readArrival(w) ?? readGrowth(w) ?? readCommissioned(w);
+  if (early) return early;
+  const entity = findWord(t, ENTITY_HEADS);
+  if (entity >= 0) {
+    const compl = complementAt(w, entity + 1, { in: 'in', for: 'for' }, 4);
+    if (compl && startsUpper(compl.np.tokens[0]!)) return phrase(`the new ${t[entity]!.lower.replace(/ies$/, 'y')} ${compl.text}`);
+  }
   const head = findWord(t, PLACE_HEADS);
   if (head >= 0) {
     const withMods = headWithModifiers(w, head);
@@ -52,15 +120,24 @@ export const readExpansion: Reading = (w) => {
       return withHiring ?? phrase(place, mods.length ? short : undefined);
     }
   }
-  const move = findWord(t, MOVE_WORDS);
-  const prepAfterMove = move >= 0 && isWordToken(t[move + 1], 'into', 'in', 'to');
-  if (move >= 0 && (prepAfterMove || t[move]!.lower.startsWith('enter'))) {
+  for (let move = findWord(t, MOVE_WORDS); move >= 0; move = findWord(t, MOVE_WORDS, move + 1)) {
+    const prepAfterMove = isWordToken(t[move + 1], 'into', 'in', 'to');
+    if (!prepAfterMove && !/^(?:re-?)?enter/.test(t[move]!.lower)) continue;
     const at = prepAfterMove ? move + 2 : move + 1;
     const np = nounPhraseAt(t, at, 4);
     if (np && !np.company && !(w.truncated && np.end >= t.length)) {
       const where = writeNounPhrase(np);
-      const noun = t[move]!.lower.startsWith('expan') ? 'expansion' : 'move';
-      return phrase(`the ${noun} into ${where}`);
+      const noun = t[move]!.lower.startsWith('expan') ? 'expansion' : /^re-?enter/.test(t[move]!.lower) ? 'return' : 'move';
+      return phrase(`the ${noun} ${noun === 'return' ? 'to' : 'into'} ${where}`);
+    }
+  }
+  // "returns to South African market", "makes comeback in Indian market".
+  const back = findWord(t, RETURN_WORDS);
+  if (back >= 0 && isWordToken(t[back + 1], 'to', 'in')) {
+    const np = nounPhraseAt(t, back + 2, 4);
+    const last = np?.tokens[np.tokens.length - 1];
+    if (np && !np.company && last && (startsUpper(last) || /^(?:market|markets|business|segment|space|sector)$/.test(last.lower)) && !/^(?:profit|profits|black|growth)$/.test(last.lower)) {
+      return phrase(`the return to ${writeNounPhrase(np)}`);
     }
   }
   const invest = findWord(t, ['invest', 'invests', 'investing', 'investment']);
@@ -129,7 +206,9 @@ const LAUNCH_PREPS = { in: 'in', for: 'for', at: 'at' } as const;
 
 export const readLaunch: Reading = (w) => {
   const t = w.tokens;
-  const verb = findWord(t, LAUNCH_VERBS);
+  // "rallies on launch of new search app".
+  const nominal = findWord(t, ['launch', 'release', 'unveiling', 'rollout']);
+  const verb = nominal >= 0 && isWordToken(t[nominal + 1], 'of') ? nominal + 1 : findWord(t, LAUNCH_VERBS);
   if (verb < 0) return null;
   let at = verb + 1;
   if (isWordToken(t[at], 'out', 'off')) at += 1;

@@ -105,7 +105,8 @@ const TOKEN = new RegExp(
     `(?<percent>${NUMBER}\\s*(?:%|pc\\b|per\\s?cent\\b|percent\\b|pct\\b))`,
     // three-fold, 2-fold, 10 fold, manifold
     `(?<fold>(?:\\d+(?:\\.\\d+)?|two|three|four|five|six|seven|eight|nine|ten|\\w+teen|twenty|thirty|forty|fifty)\\s?-?\\s?folds?\\b|manifold\\b)`,
-    `(?<number>${NUMBER}(?:st|nd|rd|th|s)?(?:-[a-z]+)?(?![\\p{L}\\d]))`,
+    // 50:50 (a joint venture's shares), 1,000th, 10-year
+    `(?<number>\\d{1,3}:\\d{1,3}(?![\\d:])|${NUMBER}(?:st|nd|rd|th|s)?(?:-[a-z]+)?(?![\\p{L}\\d]))`,
     // words: Rolls-Royce, Barclay's, U.S., make-in-India, L&T, 4G, Q416
     `(?<word>[\\p{L}\\d][\\p{L}\\p{M}\\d'’&.\\-+]*)`,
     `(?<punct>[,;:|()"!?]|\\s-\\s)`,
@@ -206,7 +207,7 @@ function writeWord(raw: string, style: Style, first: boolean, nextRaw: string | 
     // Only the headline's first word is capitalised by convention rather than because it is a name
     // ("Several firms…"), unless a capitalised word follows it ("Multi Commodity Exchange").
     const nameFollows = nextRaw !== undefined && /^\p{Lu}/u.test(nextRaw);
-    const neverAName = FUNCTION_WORDS.has(lower) || HEADLINE_VERBS.has(lower) || HYPE_WORDS.has(lower) || STOCK_WORDS.has(lower);
+    const neverAName = FUNCTION_WORDS.has(lower) || HEADLINE_VERBS.has(lower) || HYPE_WORDS.has(lower) || STOCK_WORDS.has(lower) || EVENT_HEADS.has(lower);
     return first && !nameFollows && neverAName && /^\p{Lu}\p{Ll}+$/u.test(raw) ? lower : raw;
   }
   if (isCommon(lower)) return lower;
@@ -231,7 +232,8 @@ function nameKeys(company: string): string[][] {
     .replace(/[’]/g, "'")
     .split(/[\s,]+/)
     .map((w) => w.replace(/[.,]+$/, ''))
-    .filter(Boolean);
+    // "Law & Kenneth": the tokens hold no "&", so the name is matched by its words.
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   const keys = [words];
   const core = [...words];
   while (core.length > 1 && LEGAL_SUFFIX.test(core[core.length - 1]!)) {
@@ -331,7 +333,9 @@ export function readHeadline(raw: string, company: string): HeadlineWords {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const g = m.groups!;
     const kind = (Object.keys(g) as TokenKind[]).find((k) => g[k] !== undefined)!;
-    found.push({ kind, raw: m[0].trim() || m[0] });
+    const raw = m[0].trim() || m[0];
+    // A closing quote is no part of the word ("'programmatic buying' agency"); "investors'" keeps its apostrophe.
+    found.push({ kind, raw: kind === 'word' ? raw.replace(/(?<![sS])['’]+$/u, '') : raw });
   }
   const tokens: Token[] = found.map(({ kind, raw }, i) => {
     const lower = raw.toLowerCase();

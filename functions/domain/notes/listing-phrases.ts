@@ -122,7 +122,7 @@ function readOpening(w: HeadlineWords, ipo: number): NewsPhrase | null {
   return base === 'the IPO' ? null : phrase(base);
 }
 
-/** "the listing at a 23% premium", "the listing at Rs 70.50". */
+/** "the listing at a 23% premium". */
 function listedAt(t: readonly Token[], list: number): string | null {
   const at = findWord(t, ['at'], list + 1, list + 4);
   if (at < 0) return null;
@@ -130,9 +130,10 @@ function listedAt(t: readonly Token[], list: number): string | null {
   if (isWordToken(t[i], 'a')) i += 1;
   const x = t[i];
   if (x?.kind === 'percent' && isWordToken(t[i + 1], 'premium', 'gain')) return `at a ${x.text} premium`;
+  // A share price alone is no news a person repeats; the premium over the issue price is.
   if (x?.kind === 'money') {
     const premium = t.findIndex((y, k) => k > i && y.kind === 'percent' && isWordToken(t[k + 1], 'premium', 'higher', 'gain', 'above'));
-    return premium > 0 ? `at a ${t[premium]!.text} premium` : `at ${x.text}`;
+    return premium > 0 ? `at a ${t[premium]!.text} premium` : null;
   }
   return null;
 }
@@ -179,9 +180,13 @@ function describedListing(t: readonly Token[], head: number, noun: string): stri
     if (/['’]s$/.test(x.raw)) break;
   }
   if (mods.length === 0) return null;
+  // "UK's biggest … listing" → "the biggest … listing in the UK"; "year's biggest" → "of the year".
   const owner = /['’]s$/.test(mods[0]!.raw) ? mods[0]! : null;
-  const the = owner && !/^(?:uk|us|u\.s\.|uae|eu|netherlands)['’]s$/i.test(owner.raw) ? '' : 'the ';
-  return `${the}${writeTokens(mods)} ${noun}`;
+  if (!owner) return `the ${writeTokens(mods)} ${noun}`;
+  const rest = writeTokens(mods.slice(1));
+  const place = owner.text.replace(/['’]s$/, '');
+  const where = /^year$/i.test(place) ? 'of the year' : `in ${/^(?:uk|us|u\.s\.|uae|eu|netherlands)$/i.test(place) ? 'the ' : ''}${place}`;
+  return rest ? `the ${rest} ${noun} ${where}` : null;
 }
 
 export const readIpo: Reading = (w) => {

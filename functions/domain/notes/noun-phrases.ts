@@ -12,9 +12,10 @@ import { FUNCTION_WORDS, HEADLINE_VERBS, HYPE_WORDS, STOCK_WORDS } from './vocab
 const NAMES_WITH_THE = new Set([
   'us', 'u.s.', 'uk', 'u.k.', 'uae', 'eu', 'usa', 'netherlands', 'philippines', 'nse', 'bse', 'lse', 'nyse', 'tsx', 'asx', 'sgx',
   'hkex', 'jse', 'kse', 'psx', 'fda', 'usfda', 'cabinet', 'pentagon', 'army', 'navy', 'gulf', 'middle', 'ipo',
+  'rbi', 'sec', 'fca', 'ftc', 'cma', 'ecb', 'ema', 'mhra', 'faa', 'fcc', 'dgca', 'cci', 'irdai', 'trai', 'ccea', 'chmp',
 ]);
 /** Nouns that take no article ("into commodities trading", "for corporate governance"). */
-const MASS_NOUN = /(?:ing|ance|ence|ship|acy|ism|ics|ware|disorder|disease|cancer|diabetes|migraine|asthma|obesity|research|innovation|animation|design|excellence|literacy|information|care|education|automation|storage|energy|tension|pression|delivery)$/;
+const MASS_NOUN = /^(?:lithium|coal|gold|oil|copper|iron ore|ore|bauxite|limestone|uranium|nickel|zinc|silver|cobalt|graphite)$|(?:ing|ance|ence|ship|acy|ism|ics|ware|disorder|disease|cancer|diabetes|migraine|asthma|obesity|research|innovation|animation|design|excellence|literacy|information|care|education|automation|storage|energy|tension|pression|delivery)$/;
 /** Words that open a category rather than name a thing ("for best mobile app"). */
 const CATEGORY_START = new Set(['best', 'most', 'outstanding', 'excellence', 'top', 'innovative', 'leading']);
 /** Names that take "the" because of their last word ("the London Stock Exchange"). */
@@ -32,7 +33,9 @@ export function endsPhrase(t: Token): boolean {
   if (t.kind === 'punct') return true;
   if (t.kind !== 'word') return false;
   // "London Stock Exchange": a capitalised market word is part of a name.
-  return HEADLINE_VERBS.has(t.lower) || (STOCK_WORDS.has(t.lower) && !/^\p{Lu}/u.test(t.text));
+  // A capitalised verb-like word inside a sentence is a name ("Advanced Systek"): headline styles
+  // write common words in lower case (headline-words.ts).
+  return (HEADLINE_VERBS.has(t.lower) || STOCK_WORDS.has(t.lower)) && !/^\p{Lu}/u.test(t.text);
 }
 
 export const startsUpper = (t: Token): boolean => /^[\p{Lu}\d$€£¥]/u.test(t.text);
@@ -120,6 +123,8 @@ export function nounPhraseAt(tokens: readonly Token[], start: number, max = 5, o
     if (t.possessive && !(tokens[i + 1] && tokens[i + 1]!.kind === 'word' && !endsPhrase(tokens[i + 1]!))) break;
   }
   while (taken.length && isWordToken(taken[taken.length - 1], 'of', 'and', '&')) taken.pop();
+  // "Renuka Sugars' 5% stake": a possessive with nothing after it names no thing.
+  if (taken.length && /['’]s?$/.test(taken[taken.length - 1]!.raw) && !taken[taken.length - 1]!.company) return null;
   if (taken.length === 0) return null;
   return { tokens: taken, hadThe, end: start + (i - start), company };
 }

@@ -56,7 +56,8 @@ export const hedged = (w: HeadlineWords): boolean => w.tokens.some((t) => t.kind
 export function complementAt(w: HeadlineWords, at: number, preps: Readonly<Record<string, string>>, max = 5): { text: string; np: NounPhrase } | null {
   const t = w.tokens[at];
   if (!t || t.kind !== 'word' || !(t.lower in preps)) return null;
-  const np = nounPhraseAt(w.tokens, at + 1, max);
+  // "for new Leeds tram depot": a thing described as new keeps the word.
+  const np = nounPhraseAt(w.tokens, at + 1, max, { keepNew: isWordToken(w.tokens[at + 1], 'new') });
   if (!np || np.company) return null;
   // A phrase cut off by a truncated headline ("… To Drive ...") is not used.
   if (w.truncated && np.end >= w.tokens.length) return null;
@@ -66,9 +67,11 @@ export function complementAt(w: HeadlineWords, at: number, preps: Readonly<Recor
 /** A head noun with its modifiers: "the $9.2 billion order". Empty when nothing qualifies it. */
 export function headWithModifiers(w: HeadlineWords, head: number, headText?: string, max = 4): { text: string; mods: Token[] } {
   const mods = modifiersBefore(w.tokens, head, max);
+  // "record $2 billion pension deal": a record is said before the sum, any other word after it.
+  const record = mods.filter((t) => isWordToken(t, 'record'));
   const money = mods.filter((t) => t.kind === 'money');
-  const rest = mods.filter((t) => t.kind !== 'money');
-  const text = [...money.map((t) => t.text), writeTokens(rest), headText ?? w.tokens[head]!.text].filter(Boolean).join(' ');
+  const rest = mods.filter((t) => t.kind !== 'money' && !isWordToken(t, 'record'));
+  const text = [...record.map((t) => t.text), ...money.map((t) => t.text), writeTokens(rest), headText ?? w.tokens[head]!.text].filter(Boolean).join(' ');
   return { text, mods };
 }
 

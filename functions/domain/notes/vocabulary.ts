@@ -14,7 +14,7 @@ export const FUNCTION_WORDS = words(`
   over into onto via through about and or but than per while despite before under across against between among vs versus
   is are was were be been being has have had will would can could may might shall should do does did not no nor so if
   all any each every other another more most some such what which who whom whose how when where why up down out off
-  also again only just still yet even new latest very too much many
+  also again only just still yet even new latest very too much many within till until since during without upon toward towards
 `);
 
 /** Verbs and verb forms headlines use around news; a phrase taken from a headline stops at one. */
@@ -42,6 +42,8 @@ export const HEADLINE_VERBS = words(`
   forays commercialise commercialize commercialises commercializes sell provide provides supports drives
   boosts helps brings puts selects select selected chooses choose chose chosen taps tap tapped picks
   awards award-winning operationalises operationalizes begins starts started kicks wraps signs
+  agree agrees agreed seal seals sealed forge forges forged renew renews renewed finalise finalises finalised finalize
+  finalizes finalized emerges emerged celebrates celebrated marks marked commissions commissioned granted
 `);
 
 /** Share-price chatter that rides along with news ("; stock surges", "shares up 4%"). */
