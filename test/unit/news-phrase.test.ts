@@ -190,6 +190,9 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['acquisition', 'Corran', 'Corran wins race for Danish software maker Blix', 'the acquisition of the Danish software maker Blix'],
   ['acquisition', 'Arden', 'Glimmer acquired by Arden for $800 million', 'the $800 million acquisition of Glimmer'],
   ['acquisition', 'Elstree', 'Competition watchdog clears takeover of Dalby Foods by Elstree', 'the acquisition of Dalby Foods'],
+  ['acquisition', 'Marlowe', 'Marlowe buys remaining rights to Pfizer vaccine in deal worth up to $900 mln', 'the acquisition of the remaining rights to the Pfizer vaccine'],
+  ['acquisition', 'Heron Bank', 'Heron Bank to buy state stake in Lisbon unit', 'the acquisition of the state stake in the Lisbon unit'],
+  ['regulatory-approval', 'Pallas', 'FDA approves Pallas drug for advanced kidney cancer', 'the FDA approval of the drug for advanced kidney cancer'],
   // First deliveries and other milestones.
   ['milestone', 'Aerolux', 'Aerolux delivers first A350 freighter to Qatar Airways', 'the delivery of the first A350 freighter to Qatar Airways'],
   ['milestone', 'Voltra', "Voltra's first electric bus rolls off Pune line", 'the first electric bus'],
@@ -245,6 +248,10 @@ describe('describeNews: when nothing specific can be said, it says nothing', () 
     ['contract-win', 'Jasper', 'Jasper rallies 3% on contract win; stock up over 50% in 2014'],
   ])('%s | %s', (event, company, headline) => {
     expect(describeNews({ title: headline, event }, company)).toBeNull();
+  });
+
+  it('never states a ceiling ("up to") as the price', () => {
+    expect(describeNews({ title: 'Marlowe buys remaining rights to Pfizer vaccine in deal worth up to $900 mln', event: 'acquisition' }, 'Marlowe')?.full).not.toContain('900');
   });
 
   it('names no phrase for an event class it does not know, nor for none', () => {

@@ -247,8 +247,14 @@ const BUY_VERBS = new Set(['buy', 'buys', 'bought', 'buying', 'acquire', 'acquir
 const SELL_VERBS = new Set(['sells', 'sell', 'sold', 'selling', 'divests', 'offloads']);
 
 function acquired(w: HeadlineWords, np: NounPhrase, seller: string | null): NewsPhrase | null {
-  const target = writeNounPhrase(np, { definite: true });
-  const price = priceAfter(w, np.end);
+  // "remaining rights to GSK treatment": rights are named with what they are to.
+  const last = np.tokens[np.tokens.length - 1]!;
+  const to = isWordToken(last, 'rights', 'licence', 'license') ? complementAt(w, np.end, { to: 'to', for: 'to' }, 3) : null;
+  const target = `${writeNounPhrase(np, { definite: true })}${to ? ` ${to.text}` : ''}`;
+  const found = priceAfter(w, to ? to.np.end : np.end);
+  // "for up to $300 mln": a ceiling that depends on milestones is not the price.
+  const at = found ? w.tokens.indexOf(found) : -1;
+  const price = found && !(isWordToken(w.tokens[at - 1], 'to') && isWordToken(w.tokens[at - 2], 'up')) ? found : null;
   const from = seller ? ` from ${seller}` : '';
   const short = np.tokens.every((x) => startsUpper(x) || x.kind !== 'word' || FUNCTION_WORDS.has(x.lower)) && np.tokens.length <= 3 ? `the ${target} acquisition` : `the acquisition of ${target}`;
   return phrase(`the ${price ? `${price.text} ` : ''}acquisition of ${target}${from}`, short);
@@ -260,13 +266,17 @@ function stakeAt(w: HeadlineWords, at: number): NewsPhrase | null {
   let i = isWordToken(t[at], 'a', 'an', 'the') ? at + 1 : at;
   const size = t[i]?.kind === 'percent' ? t[i]!.text : isWordToken(t[i], 'majority', 'controlling', 'remaining') ? t[i]!.lower : '';
   if (size) i += 1;
+  // "Belgian government stake in Fortis unit": whose stake it was.
+  const owner: Token[] = [];
+  while (!size && owner.length < 3 && t[i]?.kind === 'word' && !t[i]!.company && !isWordToken(t[i], 'stake', 'interest') && !endsPhrase(t[i]!) && !FUNCTION_WORDS.has(t[i]!.lower)) owner.push(t[i++]!);
   if (!isWordToken(t[i], 'stake', 'interest') || !isWordToken(t[i + 1], 'in')) return null;
   const np = nounPhraseAt(t, i + 2, 4);
   if (!np || np.company) return null;
   const target = writeNounPhrase(np);
-  const stake = size === 'remaining' ? 'the remaining stake' : `${size ? (/^[aeiou8]|^1[18]%/i.test(size) ? 'an' : 'a') : 'a'} ${size ? `${size} ` : ''}stake`;
+  const article = size ? (/^[aeiou8]|^1[18]%/i.test(size) ? 'an' : 'a') : 'a';
+  const stake = owner.length ? `the ${writeTokens(owner)} stake` : size === 'remaining' ? 'the remaining stake' : `${article} ${size ? `${size} ` : ''}stake`;
   const price = priceAfter(w, np.end);
-  return phrase(`the ${price ? `${price.text} ` : ''}acquisition of ${stake} in ${target}`, `the ${target} stake`);
+  return phrase(`the ${price ? `${price.text} ` : ''}acquisition of ${stake} in ${target}`, owner.length ? `the stake in ${target}` : `the ${target} stake`);
 }
 
 /** Lower-case words before "buy" or "purchase": "on hotel chain buy" → the hotel chain. */

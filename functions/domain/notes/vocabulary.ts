@@ -34,7 +34,7 @@ export const HEADLINE_VERBS = words(`
   discovers discovered find finds found deliver delivers delivered ship ships shipped posts posted reports
   reported logs logged register registers registered records clock clocks clocked make makes made turn turns
   surges surged rallies rallied rises rose jumps jumped soar soars soared zoom zooms zoomed climb
-  climbs climbed gains gained spurt spurts spurted advance advances advanced spike spikes edge edges end ends
+  climbs climbed gains gained spurt spurts spurted advance advances spike spikes edge edges end ends
   trades touch touches stay stays holds holding jumps grows grew grow increases increased doubles doubled
   triples tripled trebles falls fell drops dropped slip slips slide slides plunge plunges tumble tumbles sink sinks
   says said say tells told announce announces announced unveil seeks seek looks eyes mulls
