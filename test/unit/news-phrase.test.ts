@@ -181,6 +181,10 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['contract-win', 'Cairn Atlas', 'Cairn Atlas completes record $2 billion pension buyout deal', 'the record $2 billion pension buyout deal'],
   ['contract-win', 'Mistral', 'Mistral to supply turbines to Orsted in $900 million deal', 'the $900 million deal to supply turbines to Orsted'],
   ['contract-win', 'Wren Design', 'Apex Group ropes in Wren Design to create new brand identity', 'the mandate from Apex Group to create the new brand identity'],
+  ['contract-win', 'Deccan Minerals', 'Deccan Minerals bags two more iron ore blocks in auction', 'the iron ore blocks won at auction'],
+  ['partnership', 'Nordgas', 'Borealis extends supply deals with Nordgas, Vattenfall', 'the supply deals with Borealis'],
+  ['partnership', 'Borealis', 'Borealis extends supply deals with Nordgas, Vattenfall', 'the supply deals with Nordgas and Vattenfall'],
+  ['acquisition', 'Quorn Media', 'Halden sells Streamly and music service to Quorn Media', 'the acquisition of Streamly and the music service from Halden'],
   ['contract-win', 'Tolland', 'Tolland shares jump 6% on $75 million order from Airbus', 'the $75 million order from Airbus'],
   // Agreed purchases.
   ['acquisition', 'Halyard', 'Halyard agrees to buy Tessel for $1.2 billion', 'the $1.2 billion acquisition of Tessel'],

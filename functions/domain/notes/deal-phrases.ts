@@ -109,6 +109,8 @@ export const readContract: Reading = (w) => {
     if (money && !mods.some((m) => m.kind === 'money')) text = `${money.text} ${text}`;
     // "Pentagon awards Acme $40 million contract": the one who awarded it is the client.
     let client = compl ? ` ${compl.text}` : '';
+    // "bags coal mine in auction": won at auction.
+    if (compl && compl.np.tokens.length === 1 && isWordToken(compl.np.tokens[0], 'auction', 'auctions', 'bidding')) client = ' won at auction';
     if (!compl) {
       const chooser = findWord(t, CHOSEN_VERBS, 0, head);
       const name = chooser > 0 && t[chooser + 1]?.company ? otherParty(w, chooser) : null;
@@ -145,9 +147,22 @@ function partnerAfterWith(w: HeadlineWords, at: number, subjectEnd: number): str
   if (!isWordToken(w.tokens[at], 'with')) return null;
   const np = nounPhraseAt(w.tokens, at + 1, 5);
   if (!np) return null;
-  if (np.company) return otherParty(w, subjectEnd);
-  const kept = np.tokens.filter((x) => !/^(?:inc|corp|corporation|ltd|plc|llc)\.?$/i.test(x.raw));
-  return kept.length ? writeNounPhrase({ tokens: kept, hadThe: np.hadThe }) : null;
+  // "extends gas deals with Gazprom, Statoil": when the company is one of a list after "with", its partner is the subject.
+  const list = [np];
+  while (list.length < 3) {
+    const end = list[list.length - 1]!.end;
+    if (!(w.tokens[end]?.lower === ',' || isWordToken(w.tokens[end], 'and', '&')) || w.tokens[end + 1]?.kind !== 'word' || !startsUpper(w.tokens[end + 1]!)) break;
+    const next = nounPhraseAt(w.tokens, end + 1, 4);
+    if (!next) break;
+    list.push(next);
+  }
+  if (list.some((item) => item.company)) return otherParty(w, subjectEnd);
+  const names = list.map((item) => {
+    const kept = item.tokens.filter((x) => !/^(?:inc|corp|corporation|ltd|plc|llc)\.?$/i.test(x.raw));
+    return kept.length ? writeNounPhrase({ tokens: kept, hadThe: item.hadThe }) : '';
+  }).filter(Boolean);
+  if (names.length === 0) return null;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function purposeAt(w: HeadlineWords, at: number): string {
@@ -250,7 +265,11 @@ function acquired(w: HeadlineWords, np: NounPhrase, seller: string | null): News
   // "remaining rights to GSK treatment": rights are named with what they are to.
   const last = np.tokens[np.tokens.length - 1]!;
   const to = isWordToken(last, 'rights', 'licence', 'license') ? complementAt(w, np.end, { to: 'to', for: 'to' }, 3) : null;
-  const target = `${writeNounPhrase(np, { definite: true })}${to ? ` ${to.text}` : ''}`;
+  // "Blinkbox and broadband service" → "Blinkbox and the broadband service": each part with its own article.
+  const parts: Token[][] = [[]];
+  for (const x of np.tokens) if (isWordToken(x, 'and', '&') && parts[parts.length - 1]!.length) parts.push([]); else parts[parts.length - 1]!.push(x);
+  const written = parts.filter((p) => p.length).map((p, i) => writeNounPhrase({ tokens: p, hadThe: i === 0 && np.hadThe }, { definite: true })).join(' and ');
+  const target = `${written}${to ? ` ${to.text}` : ''}`;
   const found = priceAfter(w, to ? to.np.end : np.end);
   // "for up to $300 mln": a ceiling that depends on milestones is not the price.
   const at = found ? w.tokens.indexOf(found) : -1;
