@@ -185,6 +185,10 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['partnership', 'Nordgas', 'Borealis extends supply deals with Nordgas, Vattenfall', 'the supply deals with Borealis'],
   ['partnership', 'Borealis', 'Borealis extends supply deals with Nordgas, Vattenfall', 'the supply deals with Nordgas and Vattenfall'],
   ['acquisition', 'Quorn Media', 'Halden sells Streamly and music service to Quorn Media', 'the acquisition of Streamly and the music service from Halden'],
+  ['contract-win', 'Castlegate', "Castlegate completes Europe's largest medically underwritten pension buyout deal", 'the largest underwritten pension buyout deal in Europe'],
+  ['contract-win', 'Barings', 'Apex Capital ropes in Barings to find buyers for its stake', 'the mandate from Apex Capital to find buyers'],
+  ['partnership', 'Fenwick', "Tesco's grocery deal with Fenwick lifts shares", 'the grocery deal with Tesco'],
+  ['ipo', 'Lumio', 'Lumio files IPO in Hong Kong', 'the IPO filing in Hong Kong'],
   ['contract-win', 'Tolland', 'Tolland shares jump 6% on $75 million order from Airbus', 'the $75 million order from Airbus'],
   // Agreed purchases.
   ['acquisition', 'Halyard', 'Halyard agrees to buy Tessel for $1.2 billion', 'the $1.2 billion acquisition of Tessel'],

@@ -12,7 +12,7 @@ import {
   type NounPhrase,
 } from './noun-phrases.js';
 import { FUNCTION_WORDS, HYPE_WORDS } from './vocabulary.js';
-import { complementAt, headWithModifiers, otherParty, phrase, priceAfter, worthAt, type NewsPhrase, type Reading } from './phrase-parts.js';
+import { complementAt, headWithModifiers, otherParty, phrase, priceAfter, rankedHead, worthAt, type NewsPhrase, type Reading } from './phrase-parts.js';
 
 // ------------------------------------------------------------------------------------------------
 // Contracts and orders
@@ -25,7 +25,7 @@ const CHOSEN_PASSIVE: Readonly<Record<string, string>> = {
   selected: 'selection', chosen: 'selection', picked: 'selection', tapped: 'selection', hired: 'selection', engaged: 'selection',
   retained: 'selection', empanelled: 'selection', empaneled: 'selection', commissioned: 'commission', appointed: 'appointment', contracted: 'selection',
 };
-const TASK_VERBS = /^(?:build|design|supply|run|operate|develop|manage|maintain|modernise|modernize|upgrade|provide|deliver|install|create|construct|make|redevelop|refurbish|electrify|lay|advise|audit|digitise|digitize|host|power|equip|ship)$/;
+const TASK_VERBS = /^(?:build|design|supply|run|operate|develop|manage|maintain|modernise|modernize|upgrade|provide|deliver|install|create|construct|make|redevelop|refurbish|electrify|lay|advise|audit|digitise|digitize|host|power|equip|ship|find|sell|arrange|handle|lead|market|distribute)$/;
 const WINNER_WORDS = new Set(['winner', 'bidder']);
 
 /** What the client asked for: "to supply 300 coaches to Egypt", "to build the new Austin airport terminal". */
@@ -85,6 +85,8 @@ export const readContract: Reading = (w) => {
   if (selected) return selected;
   const head = findWord(t, CONTRACT_HEADS);
   if (head >= 0 && !(t[head]!.lower === 'work' && head === 0)) {
+    const ranked = rankedHead(t, head, t[head]!.text);
+    if (ranked) return phrase(ranked);
     let { text, mods } = headWithModifiers(w, head);
     let at = head + 1;
     if (isWordToken(t[at], 'win', 'wins')) at += 1;
@@ -187,7 +189,11 @@ export const readPartnership: Reading = (w) => {
     }
     let mods = modifiersBefore(t, head, 3).filter((m) => !(m.lower === 'joint' && headText === 'joint venture'));
     const subjectEnd = Math.max(0, findWord(t, ['sign', 'signs', 'signed', 'ink', 'inks', 'inked', 'form', 'forms', 'forming', 'enter', 'enters', 'extends', 'extend', 'strike', 'strikes', 'seal', 'seals', 'to'], 0, head));
-    const partner = partnerAfterWith(w, after, subjectEnd || head) ?? (isWordToken(t[after], 'with') ? null : otherParty(w, subjectEnd || head));
+    // "Amazon's grocery deal with Morrisons", for Morrisons: the owner of the deal is the partner.
+    const owner = mods[0] && /['’]s$/.test(mods[0].raw) && startsUpper(mods[0]) && !mods[0].company ? mods[0] : null;
+    if (owner) mods = mods.slice(1);
+    const ownerName = owner ? owner.text.replace(/['’]s$/, '') : null;
+    const partner = (ownerName && isWordToken(t[after], 'with') && t[after + 1]?.company ? ownerName : null) ?? partnerAfterWith(w, after, subjectEnd || head) ?? (isWordToken(t[after], 'with') ? null : otherParty(w, subjectEnd || head));
     // "on Siemens collaboration": the name before the noun is the partner, said once.
     if (partner) mods = mods.filter((m) => !(m.kind === 'word' && startsUpper(m) && partner.split(/\s+/).includes(m.text)));
     const modText = writeTokens(mods);

@@ -10,7 +10,7 @@
  */
 import type { HeadlineWords, Token } from './headline-words.js';
 import { findWord, isWordToken, modifiersBefore, nounPhraseAt, startsUpper, writeNounPhrase, writeTokens } from './noun-phrases.js';
-import { dateAt, MAX_SHORT_WORDS, phrase, priceAfter, wordCount, type NewsPhrase, type Reading } from './phrase-parts.js';
+import { dateAt, MAX_SHORT_WORDS, phrase, priceAfter, rankedWhere, wordCount, type NewsPhrase, type Reading } from './phrase-parts.js';
 
 const IPO_WORDS = new Set(['ipo', 'ipos', 'listing', 'debut', 'flotation', 'float', 'offering']);
 const LIST_VERBS = new Set(['lists', 'list', 'listed', 'listing', 'debuts', 'debut', 'floats', 'float', 'trades']);
@@ -48,7 +48,7 @@ function within(t: readonly Token[], words: ReadonlySet<string>, from: number, s
 export function isStepBeforeListing(w: HeadlineWords): boolean {
   const t = w.tokens;
   const file = findWord(t, FILE_VERBS);
-  if (file >= 0 && (within(t, FILED_PAPERS, file + 1, 5) >= 0 || isWordToken(t[file + 1], 'for'))) return true;
+  if (file >= 0 && (within(t, FILED_PAPERS, file + 1, 5) >= 0 || within(t, IPO_WORDS, file + 1, 3) >= 0 || isWordToken(t[file + 1], 'for'))) return true;
   const set = findWord(t, SET_VERBS);
   if (set >= 0 && within(t, PRICE_WORDS, set + 1, 3) >= 0) return true;
   if (findWord(t, ['band']) >= 0 && findWord(t, ['price']) >= 0) return true;
@@ -89,7 +89,11 @@ function readFiling(w: HeadlineWords): NewsPhrase | null {
   const withWho = findWord(t, ['with'], file + 1);
   const regulator = withWho >= 0 ? nounPhraseAt(t, withWho + 1, 3) : null;
   const who = regulator && !regulator.company && regulator.tokens.every((x) => startsUpper(x)) ? ` with ${writeNounPhrase(regulator)}` : '';
+  // "files IPO in Hong Kong": where it will list.
+  const inPlace = !who && ipo >= 0 && isWordToken(t[ipo + 1], 'in') ? nounPhraseAt(t, ipo + 2, 3) : null;
+  const where = inPlace && !inPlace.company && startsUpper(inPlace.tokens[0]!) && !(w.truncated && inPlace.end >= t.length) ? ` in ${writeNounPhrase(inPlace)}` : '';
   const what = `${size ? `${size.text} ` : ''}${place}`;
+  if (where && !what) return phrase(`the IPO filing${where}`);
   if (!what && !who) return null;
   return phrase(`the ${what}IPO filing${who}`, `the ${what}IPO filing`);
 }
@@ -184,9 +188,7 @@ function describedListing(t: readonly Token[], head: number, noun: string): stri
   const owner = /['’]s$/.test(mods[0]!.raw) ? mods[0]! : null;
   if (!owner) return `the ${writeTokens(mods)} ${noun}`;
   const rest = writeTokens(mods.slice(1));
-  const place = owner.text.replace(/['’]s$/, '');
-  const where = /^year$/i.test(place) ? 'of the year' : `in ${/^(?:uk|us|u\.s\.|uae|eu|netherlands)$/i.test(place) ? 'the ' : ''}${place}`;
-  return rest ? `the ${rest} ${noun} ${where}` : null;
+  return rest ? `the ${rest} ${noun} ${rankedWhere(owner)}` : null;
 }
 
 export const readIpo: Reading = (w) => {

@@ -146,3 +146,31 @@ export function dateAt(tokens: readonly Token[], at: number): { text: string; en
   if (day(first) !== null && month) return { text: `${month} ${day(first)}`, end: i + 2 };
   return null;
 }
+
+const RANKS = new Set(['largest', 'biggest', 'first', 'first-ever', 'longest', 'highest']);
+
+/** Where a ranking holds: "UK's" → "in the UK", "year's" → "of the year", "Europe's" → "in Europe". */
+export function rankedWhere(owner: Token): string {
+  const place = owner.text.replace(/['’]s$/, '');
+  if (/^year$/i.test(place)) return 'of the year';
+  return `in ${/^(?:uk|us|u\.s\.|uae|eu|netherlands)$/i.test(place) ? 'the ' : ''}${place}`;
+}
+
+/**
+ * "UK's largest medically underwritten bulk pension risk deal" → "the largest bulk pension risk
+ * deal in the UK": a ranking said after the thing, with the words nearest the head noun.
+ */
+export function rankedHead(tokens: readonly Token[], head: number, headText: string): string | null {
+  for (let rank = head - 1; rank >= Math.max(1, head - 6); rank -= 1) {
+    const x = tokens[rank]!;
+    if (x.kind !== 'word' || x.company) return null;
+    if (!RANKS.has(x.lower)) continue;
+    const owner = tokens[rank - 1]!;
+    if (owner.kind !== 'word' || owner.company || !/['’]s$/.test(owner.raw) || !startsUpper(owner)) return null;
+    const between = tokens.slice(rank + 1, head).filter((y) => y.kind === 'word' || y.kind === 'money');
+    if (between.some((y) => y.kind === 'word' && (endsPhrase(y) || FUNCTION_WORDS.has(y.lower)) && !/ly$/.test(y.lower))) return null;
+    const near = between.filter((y) => !/ly$/.test(y.lower)).slice(-3);
+    return `the ${x.lower} ${near.length ? `${writeTokens(near)} ` : ''}${headText} ${rankedWhere(owner)}`;
+  }
+  return null;
+}
