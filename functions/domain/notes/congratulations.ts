@@ -143,70 +143,73 @@ interface Words {
 
 type Template = (w: Words) => Draft;
 
+/** One way to write the note: greeting, a sentence about the news, a line about the role, sign-off. */
+interface Shape {
+  salutation: string;
+  subject: (w: Words) => string;
+  news: (w: Words) => string;
+  role: (w: Words) => string;
+  closing: string;
+}
+
+const written =
+  (shape: Shape): Template =>
+  (w) => ({ subject: shape.subject(w), body: [w.hello(shape.salutation), shape.news(w), shape.role(w), shape.closing].join('\n\n') });
+
+const team = (w: Words): string => w.company.replace(/^the\s+/i, '');
+
 /** A few ways to say it, so two notes never read the same. Each asks for nothing. */
 const TEMPLATES: readonly Template[] = [
-  (w) => ({
-    subject: `Congratulations on ${w.subject}`,
-    body: [
-      w.hello('Hi'),
-      `I just read${w.source} about ${w.news} – congratulations to you and everyone at ${w.company}! ${w.remark}`,
-      `It was a pleasure talking with you about the ${w.role} role, and lovely to see the team doing so well.`,
-      'Best regards,',
-    ].join('\n\n'),
-  }),
-  (w) => ({
-    subject: w.specific ? `Well done on ${w.subject}` : `Congratulations to the ${w.company.replace(/^the\s+/i, '')} team`,
-    body: [
-      w.hello('Dear'),
-      `Congratulations on ${w.news}! ${w.remark}`,
-      `Having talked with you about the ${w.role} position, I was especially glad to see the news${w.source}.`,
-      'Warm regards,',
-    ].join('\n\n'),
-  }),
-  (w) => ({
-    subject: w.specific ? `Great news about ${w.subject}` : `Great news at ${w.company}`,
-    body: [
-      w.hello('Hello'),
-      `What great news about ${w.news} – congratulations to everyone at ${w.company}. ${w.remark}`,
-      `It made me even more enthusiastic about the ${w.role} role we discussed.`,
-      'All the best,',
-    ].join('\n\n'),
-  }),
-];
+  {
+    salutation: 'Hi',
+    subject: (w: Words) => `Congratulations on ${w.subject}`,
+    news: (w: Words) => `I just read${w.source} about ${w.news} – congratulations to you and everyone at ${w.company}! ${w.remark}`,
+    role: (w: Words) => `It was a pleasure talking with you about the ${w.role} role, and lovely to see the team doing so well.`,
+    closing: 'Best regards,',
+  },
+  {
+    salutation: 'Dear',
+    subject: (w: Words) => (w.specific ? `Well done on ${w.subject}` : `Congratulations to the ${team(w)} team`),
+    news: (w: Words) => `Congratulations on ${w.news}! ${w.remark}`,
+    role: (w: Words) => `Having talked with you about the ${w.role} position, I was especially glad to see the news${w.source}.`,
+    closing: 'Warm regards,',
+  },
+  {
+    salutation: 'Hello',
+    subject: (w: Words) => (w.specific ? `Great news about ${w.subject}` : `Great news at ${w.company}`),
+    news: (w: Words) => `What great news about ${w.news} – congratulations to everyone at ${w.company}. ${w.remark}`,
+    role: (w: Words) => `It made me even more enthusiastic about the ${w.role} role we discussed.`,
+    closing: 'All the best,',
+  },
+].map(written);
 
 /**
  * For a step on the way (an IPO filed, priced or opening): the same three shapes, wishing the
  * company luck with what is ahead rather than congratulating it on something not yet done.
  */
 const AHEAD_TEMPLATES: readonly Template[] = [
-  (w) => ({
-    subject: w.specific ? `Exciting news about ${w.subject}` : `Exciting news at ${w.company}`,
-    body: [
-      w.hello('Hi'),
-      `I just read${w.source} about ${w.news} – an exciting time for everyone at ${w.company}, and the very best of luck with ${w.next}! ${w.remark}`,
-      `It was a pleasure talking with you about the ${w.role} role, and I am glad to see the company taking this step.`,
-      'Best regards,',
-    ].join('\n\n'),
-  }),
-  (w) => ({
-    subject: w.specific ? `Best wishes for ${w.subject}` : `Best wishes to the ${w.company.replace(/^the\s+/i, '')} team`,
-    body: [
-      w.hello('Dear'),
-      `I was delighted to read about ${w.news} – best wishes to you and everyone at ${w.company} for ${w.next}. ${w.remark}`,
-      `Having talked with you about the ${w.role} position, I was especially glad to see the news${w.source}.`,
-      'Warm regards,',
-    ].join('\n\n'),
-  }),
-  (w) => ({
-    subject: w.specific ? `Great news about ${w.subject}` : `Great news at ${w.company}`,
-    body: [
-      w.hello('Hello'),
-      `What exciting news about ${w.news} – good luck to everyone at ${w.company} with ${w.next}. ${w.remark}`,
-      `It made me even more enthusiastic about the ${w.role} role we discussed.`,
-      'All the best,',
-    ].join('\n\n'),
-  }),
-];
+  {
+    salutation: 'Hi',
+    subject: (w: Words) => (w.specific ? `Exciting news about ${w.subject}` : `Exciting news at ${w.company}`),
+    news: (w: Words) => `I just read${w.source} about ${w.news} – an exciting time for everyone at ${w.company}, and the very best of luck with ${w.next}! ${w.remark}`,
+    role: (w: Words) => `It was a pleasure talking with you about the ${w.role} role, and I am glad to see the company taking this step.`,
+    closing: 'Best regards,',
+  },
+  {
+    salutation: 'Dear',
+    subject: (w: Words) => (w.specific ? `Best wishes for ${w.subject}` : `Best wishes to the ${team(w)} team`),
+    news: (w: Words) => `I was delighted to read about ${w.news} – best wishes to you and everyone at ${w.company} for ${w.next}. ${w.remark}`,
+    role: (w: Words) => `Having talked with you about the ${w.role} position, I was especially glad to see the news${w.source}.`,
+    closing: 'Warm regards,',
+  },
+  {
+    salutation: 'Hello',
+    subject: (w: Words) => (w.specific ? `Great news about ${w.subject}` : `Great news at ${w.company}`),
+    news: (w: Words) => `What exciting news about ${w.news} – good luck to everyone at ${w.company} with ${w.next}. ${w.remark}`,
+    role: (w: Words) => `It made me even more enthusiastic about the ${w.role} role we discussed.`,
+    closing: 'All the best,',
+  },
+].map(written);
 
 /** A small, stable hash (FNV-1a), so the same headline always gets the same wording. */
 function stableHash(text: string): number {
