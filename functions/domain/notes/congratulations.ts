@@ -205,7 +205,7 @@ const AHEAD_TEMPLATES: readonly Template[] = [
   {
     salutation: 'Hello',
     subject: (w: Words) => (w.specific ? `Great news about ${w.subject}` : `Great news at ${w.company}`),
-    news: (w: Words) => `What exciting news about ${w.news} – good luck to everyone at ${w.company} with ${w.next}. ${w.remark}`,
+    news: (w: Words) => `It was good to see the news of ${w.news} – good luck to everyone at ${w.company} with ${w.next}. ${w.remark}`,
     role: (w: Words) => `It made me even more enthusiastic about the ${w.role} role we discussed.`,
     closing: 'All the best,',
   },

@@ -23,7 +23,7 @@ const SENTENCES: readonly Sentence[] = [
 const AHEAD_SENTENCES: readonly Sentence[] = [
   (news, _company, next) => `I was also excited to read about ${news} – the very best of luck with ${next}.`,
   (news, company, next) => `It was exciting, too, to read about ${news}; best wishes to everyone at ${company} for ${next}.`,
-  (news, _company, next) => `And what exciting news about ${news} – good luck with ${next}.`,
+  (news, _company, next) => `It was good to see the news of ${news}, too – good luck with ${next}.`,
 ];
 
 /**
