@@ -85,7 +85,7 @@ export function alertView(input: AlertEmailInput): EmailView {
       blocks: [
         {
           kind: 'paragraph',
-          text: ['A short congratulations note to ', { strong: who }, ` (your ${interview.role} interview at ${interview.company}) keeps you in mind without asking for anything.`],
+          text: ['A short note to ', { strong: who }, ` (your ${interview.role} interview at ${interview.company}) keeps you in mind without asking for anything.`],
         },
         { kind: 'paragraph', tone: 'quiet', text: CHANNEL_ADVICE[interview.lastEmployerChannel ?? 'email'] },
         { kind: 'draft', subject: draft.subject, body: draft.body },
