@@ -18,7 +18,14 @@ export const WorthANoteLabel = z
   .strict();
 export type WorthANoteLabel = z.infer<typeof WorthANoteLabel>;
 
-/** The halves: `dev` may be read while writing rules; `test` is only ever reported. */
+/**
+ * The labelled files. `dev` and `test` (the first batch's halves) may both be read while writing
+ * rules; `holdout2` (a second batch, labelled before any rule was changed for it) is only ever
+ * reported, never read for misses.
+ */
+export const PARTS = ['dev', 'test', 'holdout2'] as const;
+export type Part = (typeof PARTS)[number];
+/** The parts whose misses may be read while writing rules. */
 export const HALVES = ['dev', 'test'] as const;
 export type Half = (typeof HALVES)[number];
 
@@ -62,15 +69,15 @@ export function sharedHeadlines(evalDir: string): Map<string, { title: string; e
 }
 
 /** The labelled set, joined; null when ../shared/eval is absent. `missing` counts ids not found there. */
-export function loadWorthANote(labelDir: string, evalDir: string): { rows: Record<Half, WorthANoteRow[]>; missing: number } | null {
+export function loadWorthANote(labelDir: string, evalDir: string): { rows: Record<Part, WorthANoteRow[]>; missing: number } | null {
   if (!existsSync(evalDir)) return null;
   const headlines = sharedHeadlines(evalDir);
   let missing = 0;
-  const rows = { dev: [], test: [] } as Record<Half, WorthANoteRow[]>;
-  for (const half of HALVES) {
-    for (const label of readLabels(path.join(labelDir, `${half}.jsonl`))) {
+  const rows = { dev: [], test: [], holdout2: [] } as Record<Part, WorthANoteRow[]>;
+  for (const part of PARTS) {
+    for (const label of readLabels(path.join(labelDir, `${part}.jsonl`))) {
       const headline = headlines.get(label.id);
-      if (headline) rows[half].push({ ...label, ...headline });
+      if (headline) rows[part].push({ ...label, ...headline });
       else missing += 1;
     }
   }

@@ -19,13 +19,16 @@ const BARS = {
 } as const;
 
 describe('the worth-a-note labels', () => {
-  it('are well-formed, unique, and split into halves that do not share a row', () => {
+  it('are well-formed, unique, and split into files that do not share a row', () => {
     const dev = readLabels(`${LABEL_DIR}dev.jsonl`);
     const test = readLabels(`${LABEL_DIR}test.jsonl`);
-    const ids = [...dev, ...test].map((r) => r.id);
+    const holdout2 = readLabels(`${LABEL_DIR}holdout2.jsonl`);
+    const ids = [...dev, ...test, ...holdout2].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBeGreaterThanOrEqual(400);
+    expect(dev.length + test.length).toBeGreaterThanOrEqual(400);
     for (const half of [dev, test]) expect(half.filter((r) => r.label === 'yes').length).toBeGreaterThanOrEqual(50);
+    expect(holdout2.length).toBeGreaterThanOrEqual(400);
+    expect(holdout2.filter((r) => r.label === 'yes').length).toBeGreaterThanOrEqual(80);
   });
 });
 
