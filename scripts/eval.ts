@@ -280,7 +280,7 @@ function reportWorthANote(missesOf: Half | undefined): void {
 const WORTH_A_NOTE_BEFORE: Record<Part, { recall: string; precision: string }> = {
   dev: { recall: '87.0%', precision: '100.0%' },
   test: { recall: '73.5%', precision: '92.6%' },
-  holdout2: { recall: '?', precision: '?' },
+  holdout2: { recall: '75.0%', precision: '98.4%' },
 };
 
 process.exitCode = main();
