@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { readLabels } from './worth-a-note.js';
+import { readLabels, seeded } from './worth-a-note.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = path.resolve(repoRoot, '../shared/eval');
@@ -33,18 +33,6 @@ const EVENT_WORD =
 
 const Row = z.object({ id: z.string(), title: z.string(), entity: z.string(), label: z.enum(['positive', 'negative', 'neutral']) });
 type Row = z.infer<typeof Row>;
-
-/** mulberry32, as in scripts/eval.ts. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

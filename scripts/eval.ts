@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { classifyHeadline } from '../functions/domain/classifier/index.js';
 import type { Polarity } from '../functions/domain/news.js';
 import { formatNoteFigures, measureNotes } from './eval-notes.js';
-import { HALVES, PARTS, loadWorthANote, scoreWorthANote, type Half, type Part, type WorthANoteRow } from './worth-a-note.js';
+import { HALVES, PARTS, loadWorthANote, scoreWorthANote, seeded, type Half, type Part, type WorthANoteRow } from './worth-a-note.js';
 
 const EvalRow = z.object({
   id: z.union([z.string(), z.number()]),
@@ -139,18 +139,6 @@ function line(name: string, f: Figures): string {
     `polarity macro-F1 ${f.macroF1.toFixed(3)}`,
     `${Math.round(f.headlinesPerSecond.median).toLocaleString('en-US').padStart(9)} headlines/s (median of 15 samples; best ${Math.round(f.headlinesPerSecond.best).toLocaleString('en-US')})`,
   ].join('  ');
-}
-
-/** mulberry32: a tiny seeded generator, so a sample can be read again. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function main(): number {

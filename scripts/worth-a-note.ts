@@ -119,3 +119,15 @@ export function scoreWorthANote(rows: readonly WorthANoteRow[], congratulate: (r
   }
   return { yes, no, unsure, found, wrong, recall: yes ? found / yes : 0, precision: found + wrong ? found / (found + wrong) : 0 };
 }
+
+/** mulberry32: a tiny seeded generator, so a sample or a draw can be made again. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -20,8 +20,8 @@ interface Row {
 }
 
 const BARS = {
-  'sentfin-dev.jsonl': { minCoverage: 0.048, minPpv: null },
-  'fiqa-dev.jsonl': { minCoverage: 0.14, minPpv: 0.9 },
+  'sentfin-dev.jsonl': { minCoverage: 0.051, minPpv: null },
+  'fiqa-dev.jsonl': { minCoverage: 0.15, minPpv: 0.9 },
 } as const;
 
 describe.each(Object.entries(BARS))('the classifier on ../shared/eval/%s', (file, bars) => {

@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { classifyHeadline } from '../../functions/domain/classifier/index.js';
-import { Classification, type CompanyRef } from '../../functions/domain/news.js';
+import { describe } from 'vitest';
+import { checkRows as check, type Row } from '../support/classifier-rows.js';
 
 /**
  * Good news a candidate would really write about, in the shapes the classifier used to miss
@@ -12,18 +11,6 @@ import { Classification, type CompanyRef } from '../../functions/domain/news.js'
  *
  * Row: [headline, company name, expected event (only checked when given)]
  */
-type Row = [title: string, name: string, event?: string];
-
-function check(rows: Row[], congratulate: boolean) {
-  it.each(rows)('%s [%s]', (title, name, event) => {
-    const company: CompanyRef = { name };
-    const result = classifyHeadline({ title }, company);
-    expect(Classification.parse(result)).toEqual(result);
-    expect(result.congratulate, result.reasons.join(' | ')).toBe(congratulate);
-    if (event !== undefined) expect(result.event, result.reasons.join(' | ')).toBe(event);
-  });
-}
-
 const DEALS: Row[] = [
   ['Norvik inks 10-year supply pact with Ford', 'Norvik', 'partnership'],
   ['Halden Steel signs $500 million deal to supply rails to Egypt', 'Halden Steel', 'contract-win'],

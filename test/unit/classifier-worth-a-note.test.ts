@@ -1,8 +1,10 @@
 /**
  * The classifier on the hand-labelled "worth a note" set (test/data/worth-a-note): ids and labels
  * live in the repo, titles are joined from ../shared/eval, so this skips where ../shared is absent
- * (a user's fresh clone). The bars hold what issue 17's work reached: the dev half was read while
- * writing rules, the test half never was, and is held at what it measured, not at a target.
+ * (a user's fresh clone). The bars hold what the recall work measured, so a regression fails: dev
+ * and test were both read while writing rules; holdout2 was labelled before the second recall work
+ * and measured once at its end (docs/classifier.md, "Figures"), and is held at that figure, not at
+ * a target.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +16,8 @@ const LABEL_DIR = fileURLToPath(new URL('../data/worth-a-note/', import.meta.url
 const EVAL_DIR = fileURLToPath(new URL('../../../shared/eval/', import.meta.url));
 
 const BARS = {
-  dev: { recall: 0.85, precision: 0.9 },
-  test: { recall: 0.7, precision: 0.9 },
+  dev: { recall: 0.9, precision: 0.95 },
+  test: { recall: 0.85, precision: 0.95 },
 } as const;
 
 describe('the worth-a-note labels', () => {

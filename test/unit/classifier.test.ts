@@ -562,7 +562,8 @@ describe('more traps: approvals, lists and launches that are bad news', () =>
     ['Acme partners with Beta after failed merger', false, undefined, 'Acme'],
     ['Acme profit doubles on asset sale gain, revenue falls', false, undefined, 'Acme'],
     ['Acme profit jumps 40% thanks to tax credit; outlook cut', false, undefined, 'Acme'],
-    ['Acme returns to profit after years of losses', false, undefined, 'Acme'],
+    // Changed on purpose (issue 17's rubric): a return to profit is remarkable, the losses are behind it.
+    ['Acme returns to profit after years of losses', true, 'strong-results', 'Acme'],
     ['Acme opens first store in Japan', true, undefined, 'Acme'],
     ['Acme clinches $2bn deal to supply jets to Qatar Airways', true, undefined, 'Acme'],
     ['Acme wins Queen\'s Award for Enterprise', true, undefined, 'Acme'],

@@ -15,21 +15,27 @@
  */
 import type { Classification, CompanyRef, Headline, Polarity } from '../news.js';
 import { companyMatcher, findMentions, type Mention } from './company.js';
-import { CUES, scan, type CueFamily, type CueHit } from './cues.js';
+import { CUES, PLACES, scan, type CueFamily, type CueHit } from './cues.js';
 import {
   anaphoraMentions,
   approvalIsOwn,
   approvedPurchaseIsOwn,
   bridgedBefore,
+  forRecipient,
+  investeeOf,
+  investsInItsOwn,
   isAgent,
   isDescriptorWord,
   isModifier,
   isNominalOwner,
+  madeBy,
   objectGap,
+  partyAfter,
   partnerGapOk,
   pickedFollowUp,
   pickedGapOk,
   regulatorBefore,
+  supplierOf,
   type Role,
   type RoleFinding,
   type ZoneCues,
@@ -63,6 +69,10 @@ const ROLE_QUALITY = {
   approvedByRegulator: 0.85,
   /** "Contract awarded to Acme". */
   namedRecipient: 0.85,
+  /** "Ryanair orders 75 Acme jets", "orders locomotives from Acme". */
+  namedSupplier: 0.8,
+  /** "Temasek invests Rs 500 crore in Acme". */
+  namedInvestee: 0.8,
   /** "NASA selects Acme to build…". */
   pickedByClient: 0.8,
   /** "Beta acquired by Acme", "Beta sells unit to Acme". */
@@ -92,6 +102,14 @@ const MAX_WORDS_AFTER_CUE = {
   approvedList: 12,
   picked: 3,
   recipient: 2,
+  /** "orders 100 locomotives from Acme", "places Rs 2,000 crore order with Acme". */
+  supplier: 8,
+  /** "invests Rs 500 crore in US-based Acme". */
+  investee: 2,
+  /** "order for Acme", "approval for Acme's drug": a descriptor at most. */
+  forRecipient: 1,
+  /** "licenses its drug to (Swiss) Acme". */
+  partyAfter: 2,
 } as const;
 
 /** The confidence reported with each kind of verdict. */
@@ -174,10 +192,24 @@ const STRONG_GROWTH_PERCENT = 100;
 
 /** Whether a strong-results cue really is standout: a record, a multiple, a return to profit, or ≥ {@link STRONG_GROWTH_PERCENT}%. */
 function standoutResults(text: string): boolean {
+  const change = RISE_TO_FROM.exec(text);
+  if (change) {
+    const to = amount(change[1]!, change[2]);
+    const from = amount(change[3]!, change[4] ?? change[2]);
+    return from > 0 && to / from >= STRONG_GROWTH_PERCENT / 100 + 1;
+  }
   const percent = /(\d+(?:\.\d+)?)\s*(?:%|per ?cent|pc|percent)/.exec(text);
   if (percent) return Number(percent[1]) >= STRONG_GROWTH_PERCENT;
   if (/\b(?:[2-9]|[1-9]\d+)(?:\.\d+)?\s*(?:times|x)\b/.test(text)) return true;
-  return /doubl|tripl|trebl|quadrupl|fold|first|black|profitable|(?:to|into) (?:a )?(?:\S+ )?(?:net )?profit|(?:vs|versus|against|compared (?:with|to)) (?:a )?(?:net )?loss/.test(text);
+  return /doubl|tripl|trebl|quadrupl|fold|first|maiden|black|profitable|back (?:in|into|to) |(?:to|into) (?:a )?(?:\S+ )?(?:net )?profit|(?:vs|versus|against|compared (?:with|to)) (?:a )?(?:net )?loss|after (?:\S+ ){0,2}(?:quarters?|years?|months?|periods?) of (?:net )?loss/.test(text);
+}
+
+/** "net profit rises to Rs 50 crore from Rs 20 crore": the two figures, each with its magnitude. */
+const RISE_TO_FROM = /\bto\s+(?:rs\.?|inr|us\$|[$€£₹])?\s*(\d[\d,]*(?:\.\d+)?)\s*(crores?|cr|lakhs?|mn|mln|million|bn|bln|billion|k)?\b.*?\bfrom\s+(?:rs\.?|inr|us\$|[$€£₹])?\s*(\d[\d,]*(?:\.\d+)?)\s*(crores?|cr|lakhs?|mn|mln|million|bn|bln|billion|k)?\b/;
+const MAGNITUDES: Record<string, number> = { k: 1e3, lakh: 1e5, lakhs: 1e5, mn: 1e6, mln: 1e6, million: 1e6, crore: 1e7, crores: 1e7, cr: 1e7, bn: 1e9, bln: 1e9, billion: 1e9 };
+
+function amount(figure: string, magnitude: string | undefined): number {
+  return Number(figure.replace(/,/g, '')) * (magnitude ? MAGNITUDES[magnitude] ?? 1 : 1);
 }
 
 interface OwnEvent {
@@ -224,6 +256,11 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
           return { role: 'own', quality: ROLE_QUALITY.nominalOwner, how: 'subject of the clause naming the event' };
         }
         if (m.start < cue.end) break;
+        // "licenses its drug to Acme": the other party named right after the cue.
+        if (frame === 'agent' && cue.definition.partyAfter && !fallback) {
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.partyAfter);
+          if (gapWords && partyAfter(p, m, gapWords)) return { role: 'own', quality: ROLE_QUALITY.partnerAfterVerb, how: 'other party named after the verb' };
+        }
         if (frame === 'symmetric') {
           const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.partner);
           if (gapWords && !m.possessive && !isModifier(p, m) && partnerGapOk(gapWords) && (cue.definition.partnerFollows === true || gapWords.includes('with') || gapWords.includes('and'))) {
@@ -235,6 +272,8 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
           if (gapWords && gapWords[gapWords.length - 1] === 'by' && !m.possessive && !isModifier(p, m)) {
             return { role: 'own', quality: ROLE_QUALITY.namedBuyer, how: 'named as the buyer' };
           }
+          // "to buy six Acme vessels": a client buys what the company makes.
+          if (gapWords && madeBy(p, m)) return { role: 'own', quality: ROLE_QUALITY.namedSupplier, how: 'maker of what a client buys', event: 'contract-win' };
           if (gapWords) {
             return m.possessive
               ? { role: 'seller', quality: ROLE_QUALITY.assetSold, how: 'its asset is bought' }
@@ -256,7 +295,8 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
         }
         // "Beta bags drug deal with Acme": the one named after "deal with" is the other party to it.
         if (frame === 'agent' && DEAL_NOUN_END.test(p.lower.slice(cue.start, cue.end)) && !m.possessive && !isModifier(p, m)) {
-          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.namedPartner + 1);
+          // "…, this time with Acme": an aside before "with" still names the other party.
+          const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.namedPartner + 1 + ASIDE_WORDS.size)?.filter((w, i, all) => !all.slice(0, i + 1).every((x) => ASIDE_WORDS.has(x)));
           if (gapWords && gapWords[0] === 'with' && gapWords.slice(1).every((w) => isDescriptorWord(w))) {
             return { role: 'own', quality: ROLE_QUALITY.partnerAfterVerb, how: 'named as the other party to the deal', event: 'partnership' };
           }
@@ -285,6 +325,32 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
       case 'recipient': {
         const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.recipient);
         if (gapWords && !m.possessive && !isModifier(p, m)) return { role: 'own', quality: ROLE_QUALITY.namedRecipient, how: 'named as the recipient' };
+        break;
+      }
+      case 'supplier': {
+        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.supplier);
+        if (gapWords && supplierOf(p, m, gapWords)) return { role: 'own', quality: ROLE_QUALITY.namedSupplier, how: 'supplier a client orders from' };
+        break;
+      }
+      case 'investee': {
+        if (m.end <= cue.start) {
+          const agent = isAgent(p, m, cue, zone);
+          if (agent.ok && investsInItsOwn(p, cue)) {
+            return { role: 'own', quality: agent.clean ? ROLE_QUALITY.cleanSubject : ROLE_QUALITY.qualifiedSubject, how: 'subject', event: 'expansion' };
+          }
+          break;
+        }
+        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.investee);
+        if (gapWords && investeeOf(p, m, gapWords)) return { role: 'own', quality: ROLE_QUALITY.namedInvestee, how: 'company an investor puts money in' };
+        break;
+      }
+      case 'for': {
+        if (m.end <= cue.start) {
+          if (isNominalOwner(p, m, cue, zone)) return { role: 'own', quality: ROLE_QUALITY.nominalOwner, how: 'subject of the clause naming the event' };
+          break;
+        }
+        const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.forRecipient);
+        if (gapWords && forRecipient(p, m, cue, gapWords)) return { role: 'own', quality: ROLE_QUALITY.namedRecipient, how: 'one the event is for' };
         break;
       }
       case 'nominal':
@@ -392,10 +458,12 @@ export function judgeHeadline(item: Headline, company: CompanyRef, options: Clas
   for (const h of hedges) if (hedgeApplies(p, h, own)) blockers.push({ label: 'not certain', hit: h, in: p });
   for (const h of neutral ?? NONE) if (h.definition.event === 'merger') blockers.push({ label: 'merger (the outcome for staff is unclear)', hit: h, in: p });
   if (commentary) blockers.push({ label: 'commentary, not news' });
+  if (own.length && writtenAsCommonWords(p, mentions)) blockers.push({ label: 'the name is written in lower case: common words, not a company' });
   if (own.length && isRegulator(matcher.name)) blockers.push({ label: "a regulator's own decisions are rule-making, not an achievement" });
+  else if (own.length && isCountry(matcher.name)) blockers.push({ label: "a country's own decisions are policy, not a company's achievement" });
   for (const o of own) {
     const clause = clauseAt(p, o.cue.start);
-    const sale = debtOrShareSale(p.lower.slice(clause.start, clause.end), o.event === 'ipo' || o.event === 'funding');
+    const sale = debtOrShareSale(p.lower.slice(clause.start, clause.end), o.event === 'ipo' || o.event === 'funding', o.event === 'product-launch');
     if (sale) {
       blockers.push({ label: `raising debt or selling shares, not an achievement: "${sale}"` });
       break;
@@ -481,6 +549,25 @@ export function judgeHeadline(item: Headline, company: CompanyRef, options: Clas
   return { polarity, event, congratulate, confidence: Math.round(confidence * 100) / 100, reasons };
 }
 
+/**
+ * "Several Belgian companies tie up with domestic companies": a name written without a capital
+ * letter or a digit in a headline that has them is common words ("domestic companies", "mid caps"),
+ * not the company. Anaphora ("it", "the company") are judged by the name they refer to.
+ */
+function writtenAsCommonWords(p: PreparedText, mentions: readonly Mention[]): boolean {
+  if (p.text === p.lower) return false;
+  let named = false;
+  for (const m of mentions) {
+    const written = p.text.slice(m.start, m.end);
+    if (written === p.lower.slice(m.start, m.end) && ANAPHOR_WORDS.test(written)) continue;
+    named = true;
+    if (/[A-Z0-9]/.test(written)) return false;
+  }
+  return named;
+}
+/** What {@link anaphoraMentions} adds: "it", "the company", "co", "its plant". */
+const ANAPHOR_WORDS = /^(?:the |its )?(?:it|co|company|firm|group|bank|insurer|lender|retailer|grocer|carmaker|automaker|drugmaker|airline|miner|startup|chipmaker|brewer|conglomerate|major|giant|consortium|joint venture|jv|[a-z-]+\s+(?:facility|plant|factory|unit|subsidiary|arm|division))\b|^(?:q[1-4]|h[12]|fy|first|second|third|fourth|quarterly|annual|full-year|standalone|consolidated|net|profit|pat|revenue|sales|earnings|ebitda|turnover)/;
+
 /** One thing that stands against a note; turned into words only if it is reported. */
 interface Blocker {
   label: string;
@@ -502,6 +589,9 @@ function byStart(a: Mention, b: Mention): number {
 function byPriority(a: OwnEvent, b: OwnEvent): number {
   return EVENT_PRIORITY.indexOf(a.event) - EVENT_PRIORITY.indexOf(b.event);
 }
+
+/** An aside between a deal and "with <partner>": "bags another deal, this time with Acme". */
+const ASIDE_WORDS = new Set([',', 'this', 'time', 'now', 'again', 'also']);
 
 /** A cue that ends in the deal itself ("bags cancer drug deal"), so "with <name>" after it names the other party. */
 const DEAL_NOUN_END = /\b(?:deals?|agreements?|pacts?)$/;
@@ -538,14 +628,18 @@ function hedgeApplies(p: PreparedText, h: CueHit, own: readonly OwnEvent[]): boo
 
 /** Money raised by borrowing or by selling more shares of a listed company is not an IPO or a funding round. */
 const DEBT_WORDS =
-  /\b(?:bonds?|ncds?|debentures?|(?:senior|convertible|secured|unsecured)\s+notes|notes offering|commercial paper|loans?|debt|masala|tier[- ]?(?:i|ii|1|2)\b|at1|green bonds?|credit (?:facility|line)|working capital|(?:from|by)\s+(?:a\s+)?(?:consortium of\s+|group of\s+)?(?:banks|lenders))\b/;
+  /\b(?:bonds?|ncds?|debentures?|(?:senior|convertible|secured|unsecured)\s+notes|notes offering|commercial paper|loans?(?!\s+(?:book|portfolio|disburs\w*|growth|assets|accounts|customers))|debt|masala(?=\s+bonds?)|tier[- ]?(?:i|ii|1|2)\b|at1|green bonds?|credit (?:facility|line)|working capital|(?:from|by)\s+(?:a\s+)?(?:consortium of\s+|group of\s+)?(?:banks|lenders))\b/;
+/** Borrowing, as opposed to lending products: what stands against a product launch. */
+const BORROWING_WORDS =
+  /\b(?:bonds?|ncds?|debentures?|(?:senior|convertible|secured|unsecured)\s+notes|notes offering|commercial paper|(?:loan|credit) (?:facility|line)|term loan|(?:from|by)\s+(?:a\s+)?(?:consortium of\s+|group of\s+)?(?:banks|lenders))\b/;
 const SHARE_SALE_WORDS =
   /\b(?:qip|rights (?:issue|offer(?:ing)?)|follow-on|secondary (?:offering|sale)|fpo|ofs|offer for sale|private placement|preferential (?:issue|allotment)|common stock|block (?:deal|trade)|share sale)\b/;
 const INITIAL_OFFER = /\b(?:ipo|initial public)\b/;
 
 /** Debt in the event's clause is never an achievement; selling shares only stands against an IPO or funding. */
-function debtOrShareSale(clause: string, raisingMoney: boolean): string | null {
-  const debt = DEBT_WORDS.exec(clause);
+function debtOrShareSale(clause: string, raisingMoney: boolean, product = false): string | null {
+  // A lender's product names loans ("launches app for gold loans"); only borrowing stands against a launch.
+  const debt = (product ? BORROWING_WORDS : DEBT_WORDS).exec(clause);
   if (debt) return debt[0];
   if (!raisingMoney) return null;
   if (INITIAL_OFFER.test(clause)) return null;
@@ -564,6 +658,13 @@ const REGULATORS = new Set(
 );
 const REGULATOR_NAME =
   /^(?:the\s+)?(?:reserve bank of india|securities and exchange (?:board of india|commission)|federal reserve|bank of england|european central bank|bank of japan|people's bank of china|financial conduct authority|competition commission of india|food and drug administration|european medicines agency|insurance regulatory and development authority)$/i;
+
+/** A country or region watched as if it were a company ("China to launch…"): its news is policy. */
+const COUNTRY_NAME = new RegExp(`^(?:the\\s+)?${PLACES}$`);
+
+function isCountry(name: string): boolean {
+  return COUNTRY_NAME.test(name.trim().toLowerCase());
+}
 
 function isRegulator(name: string): boolean {
   const key = name.trim().toLowerCase();

@@ -52,11 +52,30 @@ function variantsOf(written: string): string[] {
     current = stripped;
   }
   for (const v of [...out]) {
+    // "MBL Infrastructure" is written "MBL Infrastructures" too: a generic last word, singular or plural.
+    const other = otherNumber(v);
+    if (other) out.add(other);
+  }
+  for (const v of [...out]) {
     if (v.includes(' & ')) out.add(v.replace(/ & /g, ' and '));
     else if (/ and /i.test(v)) out.add(v.replace(/ and /gi, ' & '));
     if (v.endsWith('.')) out.add(v.slice(0, -1));
   }
   return [...out];
+}
+
+/** Generic last words of company names that headlines write in either number ("Industry"/"Industries"). */
+const GENERIC_LAST_WORD =
+  /^(.+\s)(infrastructure|industr(?:y|ies)|technolog(?:y|ies)|solution|product|service|system|enterprise|resource|chemical|pharmaceutical|laborator(?:y|ies)|metal|motor|project|venture|communication|network|export|textile|fertili[sz]er|polymer|plastic|cable|engineer|builder|developer|propert(?:y|ies)|hotel|mill)(s?)$/i;
+
+/** The same name with its generic last word in the other number, or null. */
+function otherNumber(name: string): string | null {
+  const m = GENERIC_LAST_WORD.exec(name);
+  if (!m || name.trim().split(/\s+/).length < 2) return null;
+  const [, head, word, plural] = m as unknown as [string, string, string, string];
+  if (/ies$/i.test(word)) return `${head}${word.slice(0, -3)}${word.endsWith('IES') ? 'Y' : 'y'}`;
+  if (/y$/i.test(word)) return `${head}${word.slice(0, -1)}${word.endsWith('Y') ? 'IES' : 'ies'}`;
+  return plural ? `${head}${word}` : `${head}${word}s`;
 }
 
 function caseRuleFor(written: string): CaseRule {

@@ -21,8 +21,25 @@
  * - `recipient`: "contract awarded to Acme".
  * - `nominal`: an event named as a noun ("on order win", "after FDA nod"): the clause's subject owns it.
  * - `bridged`: a bare noun ("order", "listing") that is only an event after "on"/"after"/"in" ("Acme rallies on Rs 200 cr order").
+ * - `supplier`: a client orders something the company makes ("Ryanair orders 75 Boeing jets", "orders 100 locomotives from Acme").
+ * - `investee`: an investor puts money in the company ("Temasek invests Rs 500 crore in Acme").
+ * - `for`: an event noun opening the headline, the company right after "for" ("Rs 500 crore order for Acme",
+ *   "USFDA approval for Acme's inhaler"); a clause subject before it owns it as a nominal event.
  */
-export type Frame = 'agent' | 'symmetric' | 'acquire' | 'acquired-by' | 'sale' | 'approval-by' | 'picked' | 'recipient' | 'nominal' | 'bridged';
+export type Frame =
+  | 'agent'
+  | 'symmetric'
+  | 'acquire'
+  | 'acquired-by'
+  | 'sale'
+  | 'approval-by'
+  | 'picked'
+  | 'recipient'
+  | 'nominal'
+  | 'bridged'
+  | 'supplier'
+  | 'investee'
+  | 'for';
 
 /** One cue in a table. */
 export interface CueDefinition {
@@ -48,6 +65,11 @@ export interface CueDefinition {
    * ("rises on hotel chain buy", not "rises on Buffett buy" or "on stake buy").
    */
   objectLowerCase?: boolean;
+  /**
+   * An agent cue ending in "to"/"from" whose other party is named right after it: the licensee
+   * of "licenses its drug to Acme", the licensor of "licenses the drug from Acme".
+   */
+  partyAfter?: boolean;
   /**
    * For hedges: `clause` when the hedge only doubts what is said in its own clause ("gets nod for
    * IPO; may raise Rs 900 crore" — the nod is done). Without it, a hedge anywhere doubts the headline.
@@ -102,7 +124,7 @@ const gap = (n: number): string => re`(?:\S+\s+){0,${String(n)}}?`;
 const gapWithout = (n: number, words: string): string => re`(?:(?!${words}\b)\S+\s+){0,${String(n)}}?`;
 
 /** Magnitude words after an amount ("$5 million", "Rs 300 crore"). */
-const MAGNITUDE = re`${oneOf`k | m | mn | mln | million | bn | bln | billion | cr | crore | crores | lakh | lakhs | trillion`}\b`;
+const MAGNITUDE = re`${oneOf`k | m | mn | mln | million | bn | bln | billion | cr | crore | crores | lakh crores? | lakh cr | lakh | lakhs | thousand crores? | trillion`}\b`;
 const CURRENCY = oneOf`[$€£¥₹] | rs\.?\s? | inr\s? | usd\s? | eur\s? | gbp\s? | us\$\s? | [ca]\$\s? | hk\$\s? | s\$\s?`;
 const APPROXIMATELY = oneOf`about | around | nearly | over | more than | up to | another | an additional | a further | fresh | new | some | almost | close to`;
 /**
@@ -115,25 +137,37 @@ const MONEY = re`(?:${APPROXIMATELY}\s+)?(?:${CURRENCY}\d[\d,.]*(?![\d,])(?:\s*-
 // Events worth congratulating (when the company is the one they happened to).
 // Order matters where two cues could start at the same word: the first listed wins.
 
-/** What a company may "launch" that is not a product: a probe, a bid, a bond, a plan. */
+/** A plan that is a product, not an intention ("launches new term plan", "tariff plan"). */
+const PRODUCT_PLAN = oneOf`
+  term | insurance | health | pension | tariff | data | prepaid | postpaid | recharge | subscription | investment | protection
+  endowment | retirement | ulip | unit-linked | child | family | savings | broadband | mobile | unlimited`;
+
+/**
+ * What a company may "launch" that is not a product: a probe, a bid, a bond, a plan. An index, a
+ * futures contract, a fund or a trading platform is a product for the exchange, index provider or
+ * fund house that launches it (a regulator's launches are rule-making, refused elsewhere).
+ */
 const NOT_A_PRODUCT = oneOf`
   probe | investigations? | inquiry | enquiry | review | appeal | lawsuit | legal | suit | recall | audit | search for | hunt for | consultation
   bids? | offers? | open offer | takeover | counter-?bid | hostile | tender
   layoffs? | job cuts? | cuts | redundanc\w* | restructuring | vrs | voluntary
   sale | sales | strategic review | buy-?back | rights (?:issue|offer) | ipo | listing | bonds? | notes | debentures | ncds? | qip | fpo | ofs | fund ?raise | fundraising
-  campaign | attack | strike | cost | costs | savings | plans? | strategy | overhaul | revamp | shake-?up | turnaround | reorgani[sz]ation
+  campaign | attack | strike | cost | costs | savings
+  (?<!${PRODUCT_PLAN}\s)plans?
+  strategy | overhaul | revamp | shake-?up | turnaround | reorgani[sz]ation
   results | earnings | figures | statement | report | data | update | guidance | outlook | forecast | numbers
   dividend | bonus | split | fees | charges? | surcharge | price | prices | hikes? | tariffs? | warning | alert
-  indices | index | contracts | futures | options | scheme | schemes | policy | policies | fund | funds | nfo | etf
-  initiative | drive | programme | program | norms | rules | guidelines | regulations | framework | circular | directive | curbs | measures | reforms
-  package | stimulus | budget | gold bonds? | trading | exchange | membership | segment | platform for`;
+  scheme | schemes | policy | policies | initiative | drive | programme | program | norms | rules | guidelines | regulations | framework
+  circular | directive | curbs | measures | reforms | package | stimulus | budget | membership | platform for
+  circuit (?:breakers?|filters?) | trading halts? | position limits?`;
 
 /**
  * What an approval may be for that is not good news: raising prices, selling a business,
  * delisting, merging ("gets nod to hike fares", "approval for sale of unit").
  */
 const NOT_AN_APPROVAL_FOR = re`(?:\S+\s+){0,3}?${oneOf`
-  sell | sale | divest\w* | offload\w* | dispos\w* | hive off | spin off | delist\w* | merge | merger | amalgamat\w* | hike\w*
+  (?:sell|sale of)\s+(?:\S+\s+){0,3}?(?:stakes?|shares|units?|business(?:es)?|divisions?|arms?|subsidiar(?:y|ies)|assets?|plants?|propert(?:y|ies)|land|itself)
+  sale | divest\w* | offload\w* | dispos\w* | hive off | spin off | delist\w* | merge | merger | amalgamat\w* | hike\w*
   trading hours | rules | norms | regulations | guidelines | framework | margins? | circuit filters?
   (?:raise|increase|revise)\s+(?:\S+\s+){0,2}?(?:prices?|tariffs?|fares?|rates?|charges|fees|premiums?)
   (?:price|tariff|fare|rate|fee) (?:hikes?|increases?|revisions?)`}\b`;
@@ -143,13 +177,18 @@ const WIN_VERBS = oneOf`
   clinch(?:es|ed|ing)? | nets? | netted | grabs? | grabbed | snags? | snagged | gets? | got | receives? | received
   books? | booked | scores? | scored | captures? | captured | obtains? | obtained | awarded | is awarded | has been awarded | bags`;
 
-const IPO_NOUNS = oneOf`ipo | initial public offering | initial public offer | public offering | flotation | public issue`;
+const IPO_NOUNS = oneOf`ipo | initial public offering | initial public offer | public offering | flotation | public issue | (?:debut|maiden) (?:public )?(?:offer|offering|issue)`;
 /** Numbers of times a figure grew ("3-fold", "two fold", "manifold"). */
 const MULTIPLE = oneOf`(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|multi|many)[- ]?fold | manifold | twofold | threefold | (?:[2-9]|[1-9]\d+)(?:\.\d+)?\s*(?:times|x)\b`;
 /** A count in words or figures ("one million", "10 lakh", "5,000"). */
 const COUNT = re`(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|half a)\s*(?:k|m|mn|million|bn|billion|lakh|crore)?`;
+/** States of India, where much of the news in the labelled data is about investment ("to invest Rs 20,000 crore in Tamil Nadu"). */
+export const INDIAN_STATES = oneOf`
+  andhra pradesh | arunachal pradesh | assam | bihar | chhattisgarh | goa | gujarat | haryana | himachal pradesh | jharkhand | karnataka
+  kerala | madhya pradesh | maharashtra | manipur | meghalaya | mizoram | nagaland | odisha | orissa | punjab | rajasthan | sikkim
+  tamil nadu | telangana | tripura | uttar pradesh | uttarakhand | west bengal | delhi | jammu and kashmir | ladakh`;
 /** Countries and regions a company can enter ("enters Brazil", "sets up unit in Vietnam"). */
-const PLACES = oneOf`
+export const PLACES = oneOf`
   india | china | japan | korea | south korea | taiwan | vietnam | thailand | indonesia | malaysia | singapore | philippines | bangladesh
   sri lanka | nepal | pakistan | myanmar | cambodia | australia | new zealand | us | u\.s\. | usa | united states | america | canada | mexico
   brazil | argentina | chile | colombia | peru | uk | u\.k\. | britain | united kingdom | ireland | france | germany | italy | spain
@@ -161,14 +200,17 @@ const PLACES = oneOf`
 const MONEY_MARKETS = oneOf`bond | bonds | debt | capital | equity | loan | loans | credit | primary | ipo | junk | money | stock | share | commercial | paper`;
 const APPROVAL_NOUNS = oneOf`
   approvals? | clearances? | nods? | go-?ahead | green[- ]?light | green signal | licen[cs]es? | authori[sz]ations? | permits? | permission | ce mark
-  designation | fast[- ]track(?: status| designation)? | orphan(?: drug)? status | emergency use | eua | marketing authori[sz]ation`;
+  designation | fast[- ]track(?: status| designation)? | orphan(?: drug)? status | emergency use | eua | marketing authori[sz]ation
+  breakthrough(?: therapy| device)?(?: status| designation| tag) | priority review(?: status| voucher)?
+  pre-?qualifications? | empanelment | (?:mini-?ratna|navratna|maharatna)(?: status| tag)?`;
 /** Who may approve without it being a regulator's approval: the company's own board, its investors, a court. */
 const OWN_SIDE_APPROVERS = oneOf`board | shareholders? | stockholders? | investors? | creditors? | lenders? | bondholders? | members? | unitholders? | court`;
 const PLACE_NOUNS = oneOf`
   offices? | headquarters | hq | plants? | factor(?:y|ies) | gigafactor(?:y|ies) | facilit(?:y|ies) | stores? | outlets? | showrooms?
   branch(?:es)? | campus(?:es)? | hubs? | cent(?:er|re)s? | labs? | laborator(?:y|ies) | warehouses? | sites? | mills? | refiner(?:y|ies)
   restaurants? | hotels? | clinics? | hospitals? | terminals? | production lines? | assembly lines? | manufacturing units? | r&d
-  studios? | locations? | dealerships?`;
+  studios? | locations? | dealerships? | bases? | flights | routes | destinations | resorts? | malls? | multiplex(?:es)? | cinemas? | schools? | boutiques? | depots? | shipyards?
+  data cent(?:er|re)s?`;
 const STAFF_NOUNS = oneOf`
   jobs | staff | workers | employees | engineers | people | roles | positions | graduates | freshers | techies | developers | nurses
   drivers | hires | recruits | professionals | agents | scientists | researchers | programmers`;
@@ -176,10 +218,11 @@ const STAFF_NOUNS = oneOf`
 const RECORD_OF = oneOf`
   profits? | revenues? | sales | earnings | quarter | year | results | orders | order book | order intake | order inflows? | deliveries
   bookings | production | output | exports | volumes? | passengers | subscribers | users | customers | turnover | ebitda | shipments
-  enrol?lments | premiums | aum | assets under management | vehicles | cars | units | homes | phones | devices | copies | tickets
-  subscriptions | visitors | downloads`;
+  enrol?lments | premiums | aum | aua | assets under (?:management|administration) | assets | vehicles | cars | units | homes | phones | devices | copies | tickets
+  subscriptions | visitors | downloads | tonnes | tons | barrels | bales | mw | gw | mtpa`;
 /** What a company counts when it passes a mark ("crosses 10 million users"). */
 const COUNTED = oneOf`
+  cards | policies | policyholders | connections | borrowers | farmers | students | transactions | investors | partners
   users | customers | subscribers | downloads | deliveries | units | vehicles | cars | members | installations | installs | orders
   passengers | visitors | stores | employees | patients | shipments | merchants | sellers | clients | accounts | listeners | players
   riders | homes | devices | bookings`;
@@ -191,7 +234,9 @@ const RISE_VERBS = oneOf`
 /** "Acme reports net profit…": a verb of reporting before the results noun. */
 const REPORTS = re`(?:(?:posts?|posted|reports?|reported|records?|recorded|logs?|logged|books?|booked|clocks?|clocked|registers?|registered)\s+(?:a\s+|its\s+)?)?`;
 /** The company's own figures that can reach a record or a mark. */
-const FIGURES = oneOf`revenues? | sales | turnover | orders? | order book | order backlog | order intake | deliveries | production | output | exports | aum | assets under management | subscribers? | users | customers`;
+const FIGURES = oneOf`
+  revenues? | sales | turnover | orders? | order book | order backlog | order intake | deliveries | production | output | exports | aum
+  assets under management | subscribers? | users | customers | loan book | loan portfolio | deposits | advances | gross premium | premium income`;
 const FIGURE_RISES = oneOf`
   swells? | swelled | rises? | rose | jumps? | jumped | grows? | grew | climbs? | climbed | hits? | reaches | reached | touches | touched | surges? | surged
   cross | crosses | crossed | surpasses | surpassed | tops | topped`;
@@ -200,7 +245,12 @@ const PARTNERSHIP_NOUNS = oneOf`partnerships? | alliances? | joint ventures? | j
 /** Kinds of agreement that are a business tie-up by their name ("signs distribution agreement"). */
 const AGREEMENT_KINDS = oneOf`
   distribution | supply | licensing | licence | license | co-?development | technology | manufacturing | marketing | reseller
-  sourcing | offtake | off-take | power purchase | collaboration | cooperation | joint development`;
+  sourcing | offtake | off-take | power purchase | collaboration | cooperation | joint development | bancassurance | codeshare
+  code-share | interline | roaming | co-?branding | co-?branded | streaming | bundling`;
+/** What a licence deal is for: a drug, a technology, a brand ("licenses its cancer drug to Merck"). */
+const LICENSED_THINGS = oneOf`
+  drugs? | molecules? | rights | technolog(?:y|ies) | patents? | brands? | compounds? | candidates? | vaccines? | therap(?:y|ies)
+  antibod(?:y|ies) | assets? | platforms? | formulations? | treatments? | medicines? | products? | portfolio | biosimilars?`;
 
 const POSITIVE_EVENTS: CueDefinition[] = [
   // IPO and listing — before product launch ("launches IPO") and funding ("raises … in IPO").
@@ -213,10 +263,18 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'ipo',
     frame: 'agent',
+    // Money raised in the offering itself: the IPO is done ("raises $200 million in US IPO").
+    source: re`${oneOf`raises | raised | mops up | mopped up | garners | garnered | collects | collected | nets | netted`}\s+${MONEY}\s+(?:\S+\s+){0,2}?(?:in|from|through|via|with)\s+(?:its\s+|an?\s+|the\s+)?(?:\S+\s+){0,2}?${IPO_NOUNS}`,
+    examples: ['Acme raises $200 million in US IPO', 'Acme mops up Rs 1,200 crore through IPO'],
+  },
+  {
+    event: 'ipo',
+    frame: 'agent',
     // The formal steps: the offer document filed, the price or price band set.
     source: oneOf`
       (?:files?|filed|submits?|submitted)\s+(?:its\s+)?(?:(?:draft|preliminary|red herring|updated|final)\s+)*(?:papers?|prospectus|drhp|documents?|offer documents?)\s+${gap(3)}(?:for|to launch)\s+${gap(4)}${IPO_NOUNS}s?\b
       (?:files?|filed|submits?|submitted)\s+(?:its\s+)?(?:draft\s+)?${IPO_NOUNS}\s+(?:papers?|documents?|prospectus)\b
+      (?:files?|filed|submits?|submitted|refiles?|refiled)\s+(?:its\s+|the\s+)?(?:draft\s+|updated\s+|final\s+)?(?:drhp|rhp|udrhp|(?:draft\s+)?red herring prospectus)\b
       (?:fix(?:es|ed)?|sets?|announces?|announced)\s+(?:its\s+|the\s+)?(?:${IPO_NOUNS}\s+(?:price|rate)(?:\s+band)?|price band)\b`,
     examples: ['Acme files draft papers with Sebi for Rs 800 crore IPO', 'Acme fixes IPO price band at Rs 210-220'],
   },
@@ -226,19 +284,21 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:goes public|went public|going public|to go public|lists?|listed|to list|listing|floats|floated|to float|rings? (?:the\s+)?${gap(1)}bell)\s+(?:(?:its\s+)?shares\s+)?(?:(?:first|initially|simultaneously)\s+)?(?:on|in|at)\b
       (?:debuts?|debuted|to debut|will debut)\s+(?:(?:its\s+)?shares\s+)?(?:on|at|in (?:trading|the market|the stock market|the grey market)\b)
-      (?:goes public|went public|makes? (?:its\s+|a\s+)?${gap(2)}debut\b)`,
-    examples: ['Acme lists on the Nasdaq', 'Acme makes stock market debut', 'Acme to debut on NSE on Friday'],
+      (?:goes public|went public|makes? (?:its\s+|a\s+)?${gap(2)}debut\b)
+      (?:begins?|began|starts?|started|commences?|commenced)\s+trading\s+(?:on|at)\b`,
+    examples: ['Acme lists on the Nasdaq', 'Acme makes stock market debut', 'Acme to debut on NSE on Friday', 'Acme shares begin trading on Nasdaq'],
   },
   {
     event: 'ipo',
     frame: 'agent',
-    source: re`(?:ipo|initial public offering|initial public offer|public issue|flotation|listing)\s+(?:is\s+|was\s+|gets?\s+|got\s+|receives?\s+|sees?\s+)?${gap(2)}${oneOf`
+    source: re`(?:ipo|initial public offering|initial public offer|public issue|flotation|listing|(?:debut|maiden) (?:public )?(?:offer|offering|issue))\s+(?:is\s+|was\s+|gets?\s+|got\s+|receives?\s+|sees?\s+)?${gap(2)}${oneOf`
       oversubscribed | over-subscribed | fully subscribed
       subscribed\s+(?:by\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+|almost\s+)?(?:[1-9]\d*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|over|more than)\s+times?
       (?:bids?|demand|applications?)\s+(?:for\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+)?(?:[1-9]\d*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times
       opens | opened | priced | prices | draws | attracts | launches | launched | completes | completed | hits
-      (?:to|will)\s+(?:open|hit)`}\b`,
-    examples: ['Acme IPO oversubscribed 40 times', 'Acme IPO opens today', 'Acme IPO subscribed by 3.5 times', "Acme's IPO to hit market on Tuesday"],
+      (?:to|will)\s+(?:open|hit)
+      (?:raises|raised|mops up|mopped up|garners|garnered|fetches|fetched|nets|netted)\s+${MONEY}`}\b`,
+    examples: ['Acme IPO oversubscribed 40 times', 'Acme IPO opens today', 'Acme IPO subscribed by 3.5 times', "Acme's IPO to hit market on Tuesday", "Acme's IPO raises Rs 1,200 crore"],
   },
   // Regulatory approval — before contract ("wins approval for deal").
   {
@@ -254,6 +314,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: re`(?:(?:is|was|has been|gets?|got)\s+)?(?:approved|cleared|authori[sz]ed|okayed|greenlit|green-?lighted)\s+(?:by|in|for|as)\b`,
     examples: ["Acme's asthma inhaler approved by FDA", 'Acme cleared for take-off in Europe'],
+  },
+  {
+    event: 'regulatory-approval',
+    frame: 'agent',
+    // A regulator's inspection passed: "Acme's Goa unit clears USFDA inspection".
+    source: re`(?:clears?|cleared|passes|passed|successfully completes|successfully completed)\s+(?:\S+\s+){0,2}?(?:inspection|audit|pre-approval inspection)\b(?!\s+with\s+(?:\S+\s+)?observations?)`,
+    examples: ["Acme's Goa unit clears USFDA inspection"],
   },
   {
     event: 'regulatory-approval',
@@ -284,14 +351,15 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: re`${oneOf`
       wins? | won | winning | bags? | bagged | receives? | received | earns? | earned | scoops? | scooped | picks? up | picked up
       takes? home | took home | collects? | collected | clinch(?:es|ed)? | secures? | secured | lands? | landed | garners? | garnered
-      grabs? | grabbed | gets? | got | awarded | honou?red with | presented with`}\s+${gapWithout(5, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case`)}${oneOf`
-      awards? | prizes? | honou?rs? | accolades? | trophy | trophies | medals? | of the year | (?:gold|silver|bronze|grand prix)(?=\s+(?:at|in|for)\b)`}\b`,
+      grabs? | grabbed | gets? | got | awarded | honou?red with | presented with | conferred(?: with| upon| on)? | felicitated(?: with| for)?`}\s+${gapWithout(5, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case`)}${oneOf`
+      awards? | prizes? | honou?rs? | accolades? | trophy | trophies | medals? | of the year | (?:gold|silver|bronze|grand prix)(?=\s+(?:at|in|for)\b)
+      (?<=['"]\s?)(?:title|tag)(?!\s+(?:sponsor\w*|rights|deeds?|suits?))`}\b`,
     examples: ['Acme wins 2026 Industry Innovation Award', 'Acme takes home gold at the Cannes Lions'],
   },
   {
     event: 'award',
     frame: 'agent',
-    source: re`named\s+(?:as\s+|to\s+|in\s+|among\s+|on\s+)?(?:(?:the|a|an|one|of)\s+){0,3}${gap(3)}${oneOf`
+    source: re`(?:named|adjudged|declared|crowned|voted|rated)\s+(?:as\s+|to\s+|in\s+|among\s+|on\s+)?(?:(?:the|a|an|one|of)\s+){0,3}${gap(3)}${oneOf`
       best | top | leaders? | most\s+\w+ | great(?:est)?\s+places? | winners? | list | fastest[ -]growing | of the year | champions?`}\b`,
     examples: ["Acme named one of Fortune's best companies to work for"],
   },
@@ -300,17 +368,27 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: oneOf`
       (?:ranked|ranks|rated|voted)\s+(?:as\s+)?(?:the\s+)?(?:no\.?\s*1|number one|#\s*1|first|top|best|highest)\b
-      (?:tops|topped)\s+${gap(3)}(?:ranking|rankings|list|league table|survey|poll|charts?)\b
+      (?:tops|topped)\s+${gap(4)}(?:ranking|rankings|list|league table|survey|poll|charts?|study|index)\b
       (?:recogni[sz]ed|honou?red|lauded|celebrated|feted)\s+(?:as|for|by|among|with)\b`,
     examples: ['Acme ranked No. 1 in customer satisfaction', 'Acme recognised as a leader by Gartner'],
   },
   {
     event: 'award',
     frame: 'agent',
-    source: re`${oneOf`earns? | earned | achieves? | achieved | receives? | received | wins? | won | gets? | got | attains? | attained | secures? | secured`}\s+${gap(5)}(?:certification|accreditation)\b`,
+    source: re`${oneOf`earns? | earned | achieves? | achieved | receives? | received | wins? | won | gets? | got | attains? | attained | secures? | secured`}\s+${gap(5)}(?:certification|accreditation|certificates?)\b`,
     examples: ['Acme earns ISO 27001 certification'],
   },
   // Funding.
+  {
+    event: 'funding',
+    frame: 'investee',
+    // An investor puts money in the company (named right after "in"; not in its shares or bonds). Its
+    // subject investing in its own plant or capacity is an expansion, read by the same frame.
+    source: oneOf`
+      (?:invests?|invested|investing|to invest|will invest|pumps?|pumped|to pump|infuses?|infused|to infuse)\s+${MONEY}\s+(?:more\s+)?(?:in|into)\b
+      (?:leads?|led|co-leads?|co-led|to lead)\s+(?:an?\s+|the\s+)?(?:${MONEY}\s+)?(?:\S+\s+){0,2}?(?:round|funding|financing|investment)\s+(?:in|into|for)\b`,
+    examples: ['Temasek invests Rs 500 crore in Acme', 'SoftBank leads $100 million round in Acme', 'Acme invests $500 million in new Texas plant'],
+  },
   {
     event: 'funding',
     frame: 'agent',
@@ -331,7 +409,25 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       shares | preferential | ofs | fpo | ipo | issue | offer | sale | selling | programme | program | placement | bond sale | securiti[sz]ation`}\b)`,
     examples: ['Acme raises $20 million'],
   },
+  {
+    event: 'acquisition',
+    frame: 'acquire',
+    // Control bought (before "picks" as a client's choice): "takes control of Beta", "picks up 51% stake in Beta" (a minority stake is not a purchase).
+    source: oneOf`
+      (?:takes?|took|taking|to take|assumes?|assumed|acquires?|acquired|gains?|gained|wrests?|wrested)\s+(?:full\s+|management\s+)?control (?:of|over)\b
+      (?:picks? up|picked up|takes?|took|buys?|bought|acquires?|acquired|purchases?|purchased|to (?:pick up|take|buy|acquire|purchase))\s+(?:an?\s+|the\s+)?(?:majority|controlling|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s*(?:%|per ?cent|pc|percent))\s+(?:\w+\s+)?(?:stake|holding|interest)\b`,
+    examples: ['Acme takes control of Beta', 'Acme picks up 51% stake in Beta', 'Acme to acquire 70% stake in Beta'],
+  },
   // Contract and client wins.
+  {
+    event: 'contract-win',
+    frame: 'supplier',
+    // A client orders what the company makes: "orders 75 Acme jets", "orders 100 locomotives from Acme".
+    source: oneOf`
+      (?:orders|ordered|to order|will order)\b
+      (?:places?|placed|placing|to place|will place)\s+(?:an?\s+|its\s+|the\s+)?(?:\S+\s+){0,4}?(?:orders?|contracts?)\b`,
+    examples: ['Ryanair orders 75 Acme jets', 'Army places Rs 2,000 crore order with Acme'],
+  },
   {
     event: 'contract-win',
     frame: 'agent',
@@ -344,6 +440,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'contract-win',
     frame: 'agent',
+    // A bid won for a franchise, project or licence (not for a company: that is a purchase).
+    source: re`(?:wins?|won|winning)\s+(?:the\s+)?bids?\s+for\s+(?:\S+\s+){0,4}?(?:franchises?|projects?|contracts?|licen[cs]es?|blocks?|mines?|tenders?|concessions?|rights|orders?|airports?|routes?)\b`,
+    examples: ['Acme wins bid for Bhiwandi distribution franchise'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
     source: re`(?:emerges?|emerged|declared|named)\s+(?:as\s+)?(?:the\s+)?(?:winner|winning bidder|successful bidder)\b`,
     examples: ['Acme emerges winner in NHAI auction'],
   },
@@ -351,7 +454,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'contract-win',
     frame: 'agent',
     source: re`(?:bags?|bagged|bagging|wins?|won|winning|secures?|secured|lands?|landed|clinch(?:es|ed)?)\s+(?:${MONEY}(?!\s+(?:in|from|via|through)\b)|${gap(3)}${oneOf`
-      mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises?`}\b)`,
+      mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises?
+      (?:broadcast|broadcasting|media|tv|telecast|streaming|digital|mining|exploration|naming|title|distribution|marketing|commercial|sponsorship)\s+rights`}\b)`,
     examples: ['Acme bags Rs 1,200 crore railway electrification job', 'Acme wins two coal blocks in auction'],
   },
   {
@@ -408,7 +512,21 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       wins? (?:the\s+)?(?:race|battle|contest|bidding war|auction) for
       acquisition of`}\b(?![\s-]+(?:back|into|time|out|spree)\b)(?![\s-]+${gap(5)}${oneOf`
       shares | stock | bonds? | debt | gold | treasuries | dollars | securities | g-secs? | gilts | paper | units | notes`}(?:\s|$|[,;:.]))(?![\s-]+(?:an?\s+|the\s+)?(?:(?:further|additional|more|minority|small|token|some|partial|(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s*(?:%|per ?cent|pc|percent))\s+)?(?:stakes?|holding|interest)\b)(?![\s-]+(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s*(?:%|per ?cent|pc|percent))`,
-    examples: ['Acme to buy Beta for $3 billion', 'Acme completes acquisition of Beta', 'Acme agrees $2 billion takeover of Beta', 'Acme strikes deal to buy Beta', 'Acme to acquire 70% stake in Beta'],
+    examples: ['Acme to buy Beta for $3 billion', 'Acme completes acquisition of Beta', 'Acme agrees $2 billion takeover of Beta', 'Acme strikes deal to buy Beta', 'Acme to acquire Beta for Rs 300 crore'],
+  },
+  {
+    event: 'acquisition',
+    frame: 'agent',
+    // A brand or business added by a deal: "adds Beta to portfolio in $90 million deal".
+    source: re`(?:adds?|added)\s+(?:\S+\s+){1,3}?to\s+(?:its\s+)?(?:\S+\s+)?(?:portfolio|stable|line-?up|roster)\s+(?:in|with|through|via)\s+(?:an?\s+)?(?:${MONEY}\s+)?(?:\S+\s+)?(?:deal|acquisition|buy|purchase|buyout)\b`,
+    examples: ['Acme adds Beta to portfolio in $90 million deal'],
+  },
+  {
+    event: 'acquisition',
+    frame: 'agent',
+    // Land bought or won for a project: "bags 10-acre land parcel in Pune".
+    source: re`(?:bags?|bagged|secures?|secured|wins?|won|lands?|landed|acquires?|acquired|buys?|bought|purchases?|purchased|snaps? up|snapped up)\s+(?:an?\s+)?(?:\S+\s+){0,3}?(?:land(?:\s+parcels?)?|land banks?|parcels? of land|plots? of land|land plots?)\b`,
+    examples: ['Acme bags 10-acre land parcel in Pune'],
   },
   {
     event: 'acquisition',
@@ -424,8 +542,9 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'sale',
     source: re`${oneOf`
       sells? | sold | selling | to sell | will sell | agrees? to sell | agreed to sell | offloads? | offloaded | to offload | divests?
-      divested | to divest | disposes? of | disposed of | spins? off | spun off | to spin off | hives? off | carves? out`}\b(?!\s+(?:a\s+)?record\b)(?![\s-]+${gap(4)}${oneOf`
-      stakes? | shares | stock | holding | bonds? | per ?cent | percent | pc | \d[\d.]*\s*%`}(?:\s|$|[,;:.]))`,
+      divested | to divest | disposes? of | disposed of | spins? off | spun off | to spin off | hives? off | carves? out`}\b(?!\s+(?:a\s+)?record\b)(?![\s-]+${gap(5)}${oneOf`
+      stakes? | shares | stock | holding | bonds? | per ?cent | percent | pc | \d[\d.]*\s*%
+      flats | homes | apartments | villas | plots | houses | cars | vehicles | units | tickets | copies | phones | devices | policies`}(?:\s|$|[,;:.]))`,
     examples: ['Beta sells its chip unit to Acme'],
   },
   {
@@ -443,8 +562,9 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:partners?|partnered|partnering|to partner|teams? up|teamed up|teaming up|to team up|teams|teamed|joins? forces|joined forces|joining forces|to join forces|ties? up|tied up|tie-ups?|tying up|to tie up|collaborates?|collaborated|collaborating|to collaborate|allies|allied|links? up|linked up|hooks? up)\s+with\b
       jointly (?:develop|commerciali[sz]e|market|launch|build|sell|distribute|produce)\w*
-      to jointly\b`,
-    examples: ['Acme partners with Beta on battery recycling', 'Beta ties up with Acme for cloud services'],
+      to jointly\b
+      (?:joins?|joined|joining|to join) hands\b`,
+    examples: ['Acme partners with Beta on battery recycling', 'Beta ties up with Acme for cloud services', 'Acme and Beta join hands for 5G rollout'],
   },
   {
     event: 'partnership',
@@ -466,8 +586,26 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       completes?\s+(?:the\s+)?(?:formation|establishment|setting up|creation) of`}\s+(?:${oneOf`
       a | an | new | its | their | strategic | global | multi-?year | long-?term | exclusive | landmark | major | \S+-year | \$?\d\S* | rs\S*
       first | commercial | technology | content | research | joint | marketing | distribution | supply | licensing | licence | license
-      co-?development | sponsorship | cooperation | manufacturing | reseller | cloud | ai | data`}\s+){0,4}${PARTNERSHIP_NOUNS}\b`,
+      co-?development | sponsorship | cooperation | manufacturing | reseller | cloud | ai | data | bancassurance | codeshare | code-share
+      interline | roaming | co-?branding | streaming | bundling`}\s+){0,4}${PARTNERSHIP_NOUNS}\b`,
     examples: ['Acme inks strategic partnership with Beta', 'Acme and Beta form joint venture', 'Acme completes establishment of a 50:50 joint venture'],
+  },
+  {
+    event: 'partnership',
+    frame: 'symmetric',
+    // A partnership of any named kind ("announce bundling partnership"), not its end or a wage pact.
+    source: re`${oneOf`
+      signs? | signed | inks? | inked | announces? | announced | forms? | formed | forges? | forged | enters?\s+into | entered\s+into
+      strikes? | struck | seals? | sealed | unveils? | unveiled | launches? | launched | extends? | extended | renews? | renewed`}\s+(?:(?:an?|new|its|their)\s+)?(?:(?!(?:end|ending|exit|exits|termination|dissolution|review|break-?up|probe|breach|wage|settlement|loan|debt|of)\b)[a-z][\w-]*\s+){1,3}(?:partnerships?|alliances?|collaborations?|joint ventures?|tie-?ups?)\b`,
+    examples: ['Netflix, Acme announce payments partnership', 'Acme and Beta form electric-bus joint venture'],
+  },
+  {
+    event: 'partnership',
+    frame: 'agent',
+    partyAfter: true,
+    // Licensing a drug or a technology out (the licensor is paid) or in (the licensee gets the rights).
+    source: re`(?:(?:out-?|in-?)?licen[cs](?:es|ed|ing)|to (?:out-?|in-?)?licen[cs]e)\s+(?:its\s+|the\s+|an?\s+)?(?:\S+\s+){0,4}?${LICENSED_THINGS}\s+(?:\S+\s+){0,2}?(?:to|from)\b`,
+    examples: ['Acme licenses cancer drug to Merck for $500 million upfront', 'Merck licenses cancer drug from Acme', 'Acme out-licenses diabetes drug to Sanofi'],
   },
   {
     event: 'partnership',
@@ -492,9 +630,9 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     // Not a loan, a settlement or a deal to sell a business.
     source: re`${oneOf`
       signs? | signed | inks? | inked | strikes? | struck | seals? | sealed | clinch(?:es|ed)? | completes? | completed | closes? | closed
-      finali[sz]es? | finali[sz]ed`}\s+(?:\S+\s+){0,3}?(?:${MONEY}|record|largest|biggest|landmark|mega)\s+(?:\S+\s+){0,5}?(?<!${oneOf`
-      loan | credit | debt | financing | refinancing | bond | facility | settlement | plea | wage | pay | tax | bailout | rescue | standstill`}\s)(?:deals?|agreements?|pacts?|accords?)\b(?!\s+to\s+(?:sell|divest|offload|exit|hand over|transfer|settle|resolve|end|pay))`,
-    examples: ['Acme signs $500 million deal to supply rails to Egypt', 'Acme completes record $1 billion pension deal'],
+      finali[sz]es? | finali[sz]ed | agrees? | agreed | reaches? | reached`}\s+(?:\S+\s+){0,3}?(?:${MONEY}|record|largest|biggest|landmark|mega)\s+(?:\S+\s+){0,5}?(?<!${oneOf`
+      loan | credit | debt | financing | refinancing | bond | facility | settlement | plea | wage | pay | tax | bailout | rescue | standstill`}\s)(?:deals?|agreements?|pacts?|accords?)\b(?!\s+to\s+(?:sell|divest|offload|exit|hand over|transfer|settle|resolve|end|pay|be\s+(?:bought|acquired|taken over|sold|merged)))`,
+    examples: ['Acme signs $500 million deal to supply rails to Egypt', 'Acme completes record $1 billion pension deal', 'Acme agrees £1.3bn Beta deal'],
   },
   {
     event: 'contract-win',
@@ -502,6 +640,22 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     // An agreement to supply, build or run something for a client: "signs agreement to supply 500 buses to Delhi".
     source: re`(?:signs?|signed|inks?|inked|seals?|sealed|bags?|bagged|wins?|won|secures?|secured)\s+(?:(?:a|an|new|its|\S+-year|multi-?year|long-?term)\s+)*(?:agreements?|deals?|pacts?|contracts?)\s+to\s+${oneOf`supply | build | develop | provide | deliver | manufacture | set up | operate | install | maintain | construct | design | modernise | modernize | upgrade | run | manage | make`}\b`,
     examples: ['Acme signs agreement to supply 500 buses to Delhi'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // A contract to run or serve something for a client: "signs management contract for Dubai hotel".
+    source: re`(?:signs?|signed|inks?|inked|bags?|bagged|wins?|won|secures?|secured|gets?|got|lands?|landed|bags)\s+(?:(?:a|an|new|its|\S+-year|multi-?year|long-?term)\s+){0,2}${oneOf`
+      management | operations? | operation and maintenance | o&m | maintenance | service | services | engineering | epc | construction
+      consulting | consultancy | outsourcing | hosting | logistics | catering | security | transport | design | turnkey`}\s+(?:contracts?|mandates?)\b`,
+    examples: ['Acme signs management contract for Dubai hotel', 'Acme inks O&M contract for Delhi metro'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // A hotel company "signs" a hotel: a contract to run it ("Acme Hotels signs new Taj hotel in Bhutan").
+    source: re`(?:signs?|signed|adds?|added)(?<=\b(?:hotels?|hospitality|resorts?)\b.*)\s+(?:(?:a|an|new|its|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)+(?:\S+\s+)?(?:hotels?|resorts?|properties)\b`,
+    examples: ['Acme Hotels signs new Taj hotel in Bhutan', 'Acme Hospitality adds three new hotels in Goa'],
   },
   {
     event: 'contract-win',
@@ -535,12 +689,14 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'expansion',
     frame: 'agent',
-    source: re`${oneOf`
+    source: oneOf`
+      ${oneOf`
       opens? | opened | opening | to open | will open | inaugurates? | inaugurated | unveils? | unveiled | launches? | launched
       establishes? | established | sets? up | setting up | builds? | building | to build | will build | constructs?
       breaks? ground (?:on|for) | broke ground (?:on|for) | commissions? | commissioned | adds? | added | relocates?
-      moves? (?:its\s+)?(?:hq|headquarters)`}\s+${gap(4)}${PLACE_NOUNS}\b`,
-    examples: ['Acme opens new engineering hub in Austin', 'Acme Foods breaks ground on $200 million plant in Ohio'],
+      moves? (?:its\s+)?(?:hq|headquarters)`}\s+${gap(4)}${PLACE_NOUNS}\b
+      (?:starts?|started|begins?|began)\s+(?:(?:a|an|its|new|second|third|fourth|fifth|another)\s+){1,2}(?:\S+\s+)?${PLACE_NOUNS}\b`,
+    examples: ['Acme opens new engineering hub in Austin', 'Acme Foods breaks ground on $200 million plant in Ohio', 'Acme starts second production line at Pune'],
   },
   {
     event: 'expansion',
@@ -576,10 +732,26 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'expansion',
     frame: 'agent',
+    // A subsidiary or branch of its own anywhere ("forms subsidiary in Ecuador", "…in Texas").
+    source: re`(?:sets? up|set up|setting up|forms?|formed|forming|establishes?|established|incorporates?|incorporated|opens?|opened|creates?|created|launches?|launched)\s+(?:(?:a|an|its|new|wholly[- ]owned|local|step-down|overseas|foreign)\s+)*(?:subsidiary|subsidiaries|branch(?:es)?)\s+in\s+(?!talks\b|a\s+bid\b)`,
+    examples: ['Acme forms subsidiary in Ecuador', 'Acme sets up wholly owned subsidiary in Texas'],
+  },
+  {
+    event: 'expansion',
+    frame: 'agent',
+    source: oneOf`
+      (?:marks?|marked|announces?|announced|makes?|made)\s+(?:its\s+|a\s+)?(?:\S+\s+)?(?:entry|foray|debut)\s+(?:in|into|to)\b
+      (?:completes?|completed|commissions?|commissioned|finishes|finished|inaugurates?|inaugurated)\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}?expansion\b(?!\s+plans?)
+      (?:doubles?|doubled|triples?|tripled|ramps? up|ramped up|scales? up|scaled up|boosts?|boosted|raises?|raised|increases?|increased|enhances?|enhanced|augments?|augmented|adds?|added|adding|to add|to double|to raise|to increase|to enhance)\s+(?:\S+\s+){0,4}?(?<!(?:borrowing|debt|lending|funding|fund-raising|fundraising|loan|credit)\s)capacit(?:y|ies)\b`,
+    examples: ['Acme marks entry into Indonesia', 'Acme completes expansion of Dahej plant', 'Acme doubles capacity at Dahej plant', 'Acme adds 50,000 tonnes of capacity'],
+  },
+  {
+    event: 'expansion',
+    frame: 'agent',
     source: re`(?:invests?|invested|investing|to invest|will invest|pumps?|pumped|to pump|commits?|committed)\s+${MONEY}\s+${gap(2)}(?:in|into|for|to)\s+${gap(3)}${oneOf`
       expansion | expand | capacity | plants? | factor(?:y|ies) | facilit(?:y|ies) | operations | r&d | research | manufacturing
       stores? | offices? | hubs? | cent(?:er|re)s? | network | infrastructure`}\b`,
-    examples: ['Acme invests $500 million in new Texas plant'],
+    examples: ['Acme commits $500 million to new Texas plant'],
   },
   {
     event: 'expansion',
@@ -643,6 +815,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     // A figure of the company's reaching a record or a round mark: "order book swells to record Rs 20,000 crore".
     source: oneOf`
+      ${FIGURES}\s+(?:\S+\s+){0,2}?(?:cross(?:es|ed)?|surpass(?:es|ed)|tops|topped)\s+(?:the\s+)?${MONEY}
+      (?:cross(?:es|ed)?|surpass(?:es|ed)|tops|topped)\s+(?:the\s+)?${MONEY}\s+(?:mark\s+)?(?:in\s+|of\s+)?${FIGURES}\b
       ${FIGURES}\s+(?:\S+\s+){0,2}?${FIGURE_RISES}\s+(?:to\s+)?(?:(?:a|an|the)\s+)?(?:(?:new|all-time)\s+)?(?:record|highest|all-time high|${MONEY}\s+(?:mark|milestone)|\S+\s+(?:mark|milestone)|${COUNT}\s+(?:\S+\s+)?${COUNTED})\b
       ${RECORD_OF}\s+(?:\S+\s+){0,4}?(?:at\s+)?(?:(?:a|an)\s+)?(?:record|best[- ]ever|highest[- ]ever|all-time high)\b(?!\s+(?:low|lows)\b)`,
     examples: ["Acme's order book swells to record Rs 20,000 crore", "Acme's revenue crosses Rs 1,000 crore mark", 'Acme sales cross one million units', 'Acme March sales up 25%, best ever'],
@@ -653,12 +827,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:celebrates?|celebrated|celebrating|marks?|marked|marking)\s+(?:its\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\b
       (?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\s+(?:its\s+|the\s+)?\d[\d,]*(?:st|nd|rd|th)\b
-      (?:becomes?|became)\s+(?:the\s+|a\s+)?(?:first|world's first|unicorn|profitable)\b(?!\s+${gap(6)}(?:trillion|billion|\$|₹|rs|market|m-?cap|mcap|valuation|valued|stock|shares))
+      (?:becomes?|became)\s+(?:the\s+|a\s+)?(?:\S+'s?\s+)?(?:first|world's first|unicorn|profitable|largest|biggest|no\.?\s?1|number one|leading)\b(?!\s+${gap(6)}(?:trillion|billion|\$|₹|rs|market(?!\s+share)|m-?cap|mcap|valuation|valued|stock|shares|most valued|defaulter|loss|debt))
       (?:completes?|completed|achieves?|achieved|conducts?|conducted)\s+(?:its\s+|the\s+)?(?:first|maiden|successful)\s+(?:\S+\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\w*
       (?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\s+(?:a\s+|major\s+|key\s+)?breakthrough\b
       (?:strikes?|struck|discovers?|discovered|finds?|found)\s+(?:\S+\s+){0,2}?(?:oil|gas|gold|lithium|copper)\b
       (?:makes?|made|announces?|announced)\s+(?:\S+\s+){0,3}?discovery\b
-      (?:begins?|began|starts?|started|commences?|commenced|kicks? off)\s+(?:commercial\s+|full\s+|mass\s+|serial\s+|full-scale\s+)?(?:production|operations|deliveries|shipments|manufacturing|exports)\b
+      (?:begins?|began|starts?|started|commences?|commenced|kicks? off)\s+(?:commercial\s+|full\s+|mass\s+|serial\s+|full-scale\s+|local\s+)?(?:production|operations|deliveries|shipments|manufacturing|exports|assembly)\b
+      (?:enters?|entered|joins?|joined)\s+(?:the\s+)?(?:elite\s+)?${MONEY}\s+(?:\S+\s+)?(?:revenue|sales|turnover|top-?line|income|profit)\s+club\b
       (?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\s+(?:\S+\s+){0,3}?patents?\b`,
     examples: ['Acme celebrates 100th anniversary', 'Acme delivers its 1,000th aircraft', 'Acme begins commercial production at Pune plant'],
   },
@@ -669,7 +844,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:delivers?|delivered|ships?|shipped|dispatches?|dispatched|exports?|exported|hands? over|handed over)\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\b
       (?:makes?|made|sends?|sent|completes?|completed)\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\s+(?:\S+\s+){0,2}?(?:shipments?|deliver(?:y|ies)|consignments?|cargo(?:es)?|exports?|batch(?:es)?)\b
-      (?:first|maiden)\s+(?:\S+\s+){0,3}?(?:rolls? off|rolled off|rolls? out|rolled out|is delivered|delivered|shipped|dispatched|takes? off|took off)\b`,
+      (?:first|maiden)\s+(?:\S+\s+){0,3}?(?:rolls? off|rolled off|rolls? out|rolled out|is delivered|delivered|shipped|dispatched|takes? off|took off)\b
+      (?:takes?|took|taking)\s+delivery\s+of\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\b`,
     examples: ['Acme delivers first A321 freighter to Etihad', 'Acme makes first shipment from new terminal', "Acme's first electric truck rolls off the line"],
   },
   // Standout results: records, a multiple, a return to profit, or growth of at least STRONG_GROWTH_PERCENT (checked in classify.ts).
@@ -677,15 +853,34 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'strong-results',
     frame: 'agent',
     source: oneOf`
+      ${REPORTS}${RESULT_NOUNS}\s+(?:\S+\s+){0,2}?${RISE_VERBS}\s+to\s+${MONEY}\s+(?:\S+\s+)?from\s+${MONEY}
       ${REPORTS}${RESULT_NOUNS}\s+(?:\S+\s+){0,2}?${RISE_VERBS}(?:\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?(?:${PERCENT}|${MULTIPLE}|\S*-?fold|multi-?fold))?
+      ${RESULT_NOUNS}\s+(?:\S+\s+){1,5}?(?:up|rises?|rose|jumps?|jumped|grows?|grew|surges?|surged|soars?|soared|climbs?|climbed|zooms?|zoomed)\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?${PERCENT}
       (?:q[1-4]|quarter|qtr|h[12]|fy\s?\d{2,4})\s+(?:\S+\s+){0,2}?(?:${RISE_VERBS}|shoots?)\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?${MULTIPLE}
       ${REPORTS}(?:net profit|profit|net)\s+(?:\S+\s+){0,6}?(?:vs|versus|against|compared (?:with|to))\s+(?:a\s+)?(?:net\s+)?loss(?:es)?\b
       (?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\s+(?:a\s+)?${PERCENT}\s+(?:\S+\s+){0,2}?(?:rise|jump|growth|increase|surge)\b
-      (?:posts?|posted|reports?|reported|makes?|made|books?|booked)\s+(?:its\s+)?first(?:-ever| ever)?\s+(?:\S+\s+)?profit
+      (?:posts?|posted|reports?|reported|makes?|made|books?|booked)\s+(?:its\s+|a\s+)?(?:first(?:-ever| ever)?|maiden)\s+(?:\S+\s+){0,2}?profit
+      (?:posts?|posted|reports?|reported|returns? to|returned to|swings? to|swung to|turns? in|turned in)\s+(?:a\s+)?(?:\S+\s+){0,3}?profit\s+(?:\S+\s+){0,3}?after\s+(?:\S+\s+){0,2}?(?:quarters?|years?|months?|periods?)\s+of\s+(?:net\s+)?loss(?:es)?
       ${REPORTS}(?:${MONEY}\s+)?(?:net\s+)?profits?,?\s+(?:the\s+|its\s+)?first\s+(?:in|since)\b
       (?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+)?(?:(?:q[1-4]|h[12]|fy\S*|quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter|annual)\s+)?(?:net\s+)?(?:profit|the black)
-      turns? (?:net\s+)?profitable | turned (?:net\s+)?profitable | (?:is\s+|comes\s+|came\s+)?back (?:in|into|to) (?:a\s+)?(?:net\s+)?profit`,
+      turns? (?:net\s+)?profitable | turned (?:net\s+)?profitable | (?:is\s+|comes\s+|came\s+)?back (?:in|into|to) (?:a\s+)?(?:net\s+)?profit
+      back in (?:the\s+)?black(?<=(?:${RESULT_NOUNS}|q[1-4]|quarter|fy\S*)\s+(?:is\s+|comes\s+|came\s+)?back in (?:the\s+)?black)
+      back in (?:the\s+)?black(?=\s+(?:\S+\s+){0,4}?(?:${RESULT_NOUNS}|q[1-4]|quarter|fy\S*)\b)`,
     examples: ['Acme Q2 net profit jumps 145%', 'Acme returns to profit in third quarter', 'Acme Q3 shoots over 3-fold', 'Acme Q2 net profit at Rs 80 crore vs loss of Rs 12 crore'],
+  },
+  // An event noun opening the headline, the company after "for" ("Rs 500 crore order for Acme").
+  // Listed before the nominal forms: the frame also reads a subject before the noun as its owner.
+  {
+    event: 'regulatory-approval',
+    frame: 'for',
+    source: re`(?:${oneOf`fda | usfda | us fda | ema | eu | dcgi | cdsco | sebi | rbi | government | govt | cabinet | ministry | regulatory | final | formal`}\s+)?${oneOf`approvals? | nods? | clearances? | go-?ahead | green ?light`}\s+for\b`,
+    examples: ['USFDA approval for Acme cancer drug', "Nod for Acme's cancer drug in Europe", 'Acme rallies after USFDA nod for generic'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'for',
+    source: re`(?:${MONEY}\s+|${oneOf`big | bigger | major | mega | fresh | new | large | bumper | maiden | another | repeat | export | multi-?crore | multi-?million | multi-?billion`}\s+)+(?:\S+\s+)?${oneOf`orders? | contracts? | projects? | mandates?`}\s+for\b`,
+    examples: ['Rs 500 crore order for Acme', 'Big order for Acme from Coal India'],
   },
   // Nominal forms, owned by the clause's subject ("Acme jumps on order win").
   {
@@ -703,25 +898,33 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'regulatory-approval',
     frame: 'nominal',
     source: re`${oneOf`fda | usfda | us fda | u\.s\. fda | ema | regulatory | dcgi | sebi | rbi | government | govt | eu | chmp | mhra | cdsco | faa | fcc | trai | ministry`} ${oneOf`approvals? | nods? | clearances? | go-?ahead | green ?light`}\b`,
-    examples: ['Acme rallies after USFDA nod for generic'],
+    examples: ['Acme rallies after USFDA nod', 'Acme surges on FDA approval'],
   },
   {
     event: 'partnership',
     frame: 'nominal',
     partnerFollows: true,
+    counterpartyBefore: true,
     source: oneOf`
       (?:joint venture|jv|partnership|alliance|tie-?up|collaboration|pact|mou|deal)\s+(?:with|between)\b
-      \b(?:jv|joint venture)\b`,
+      \b(?:jv|joint venture)\b(?!\s+stakes?\b)`,
     examples: ['Acme up 5% on partnership with Beta', 'Beta surges on strategic alliance with Acme'],
   },
   {
     event: 'contract-win',
     frame: 'bridged',
     counterpartyBefore: true,
-    source: re`\b(?:orders?|contracts?|engagements?)\b(?<!\bin order)(?!\s+(?:to|for)\b)`,
+    source: re`\b(?:orders?|contracts?|engagements?)\b(?<!\bin order)(?!\s+(?:to|for|size|sizes|flow|types?|matching|routing|execution|book)\b)`,
     examples: ['Acme rallies on Rs 200 crore order'],
   },
   { event: 'ipo', frame: 'bridged', source: re`\b(?:listing|debut)\b`, examples: ['Acme shares soar 60% on debut'] },
+  {
+    event: 'ipo',
+    frame: 'nominal',
+    // "Acme bursts onto Wall Street with $870-million IPO": the offering named with its size.
+    source: re`with\s+(?:an?\s+|its\s+)?${MONEY}\s+(?:\S+\s+)?${IPO_NOUNS}\b`,
+    examples: ['Acme bursts onto Wall Street with $870-million IPO'],
+  },
   {
     event: 'partnership',
     frame: 'bridged',
@@ -743,6 +946,9 @@ const POSITIVE_EVENTS: CueDefinition[] = [
 
 // ---------------------------------------------------------------------------------------------
 // Events that are never congratulated. They also block congratulations anywhere in a headline.
+
+/** "profit after four quarters of losses": the losses are behind it, the news is the profit. */
+const LOSSES_BEHIND = re`after\s(?:\S+\s){0,2}?(?:quarters?|years?|months?|periods?)\sof`;
 
 const NEGATIVE_EVENTS: CueDefinition[] = [
   {
@@ -799,7 +1005,7 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       probes? | probed | probing | investigat\w* | inquir(?:y|ies) | enquir(?:y|ies) | \braids?\b | raided | \bseiz(?:e|es|ed|ing|ure)\b
       (?:forensic|special|independent) audit | charged | charges against | faces? charges | criminal | fraud\w* | bribe\w* | corrupt\w*
-      kickbacks? | launder\w* | insider trading | manipulat\w* | antitrust | anti-trust
+      kickbacks? | launder\w* | insider trading | manipulat\w* | anti-?trust(?!\s+(?:clearance|approval|nod|go-?ahead|green ?light)s?\b)
       competition (?:law|watchdog|probe|concerns) | cartel | collu\w* | price[- ]fixing | scrutiny | crackdown
       sanction(?:s|ed)?\b | \bfined\b | \bfines?\b | penalt(?:y|ies) | penali[sz]ed | violat\w*
       breach(?:es|ed)? (?:of\s+)?${gap(2)}(?:law|laws|rules|regulations|norms|code)
@@ -813,9 +1019,9 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
     event: 'loss',
     frame: 'agent',
     source: oneOf`
-      net loss(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?net loss)
-      losses(?<!(?:vs|versus|against|compared with|compared to)\s(?:net\s)?losses)
-      \bloss\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss)(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?loss)
+      net loss(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?net loss)(?<!${LOSSES_BEHIND}\snet loss)
+      losses(?<!(?:vs|versus|against|compared with|compared to)\s(?:net\s)?losses)(?<!${LOSSES_BEHIND}\s(?:net\s)?losses)
+      \bloss\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss)(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?loss)(?<!${LOSSES_BEHIND}\s(?:net\s)?loss)
       loss-making | in (?:the\s+)?red\b
       ${oneOf`
         profits? | earnings | revenues? | sales | income | margins? | turnover | ebitda | volumes? | orders | bookings | traffic | deliveries
@@ -958,7 +1164,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
     // Trouble, worry and blame.
     source: oneOf`
       \bworst\b | \bworse\w* | struggl\w* | troubl\w* | \bwoes?\b | concerns? | worr\w* | \bfears?\b | feared | jitters | panic\w*
-      \brisks?\b | risky | threat\w* | doubts? | doubtful | skeptic\w* | sceptic\w* | critics?\b | criticis\w* | criticiz\w* | \bslam\w*
+      \brisks?\b(?<!(?:pension|longevity|mortality)\srisks?)(?!\s+(?:transfers?|management|solutions)\b) | risky | threat\w* | doubts? | doubtful | skeptic\w* | sceptic\w* | critics?\b | criticis\w* | criticiz\w* | \bslam\w*
       \bblast\w*(?!\s+furnaces?) | blames? | blamed | problems? | \bcrisis | crises | turmoil | setbacks? | \bblow\b | \bsnags?\b
       hurdles? | obstacles?`,
     examples: ['Acme struggles with supply problems', 'Critics slam Acme app update'],
@@ -984,7 +1190,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
     frame: 'agent',
     // Stopped, shelved, called off.
     source: oneOf`
-      \bhalts?\b | halted | halting | suspen\w* | freez\w* | \bfroze\b | frozen | \bstops?\b | stopped | stopping | paus\w* | abandon\w*
+      \bhalts?\b | halted | halting | suspen\w* | freez\w*(?<!deep[- ]freez\w*) | \bfroze\b | frozen(?!\s+(?:foods?|desserts?|snacks?|meals?|goods|products?|vegetables|yogh?urts?|categor\w*|segment|business|range|portfolio)\b) | \bstops?\b | stopped | stopping | paus\w* | abandon\w*
       \bscraps?\b | scrapped | shelves | shelved | postpon\w* | cancel\w* | withdr[ae]w\w* | pulls? out | backs? out | calls? off | called off`,
     examples: ['Acme halts production at Pune plant', 'Acme shelves plan for new store'],
   },
@@ -1150,7 +1356,7 @@ const MODALITY: CueDefinition[] = [
     // Plans, aims and expectations.
     scope: 'clause',
     source: oneOf`
-      \bplans?\b | planned | planning | \bintends?\b | intention | \bintent\b | \baims?\b | aimed | aiming | \btargets?\b | targeting
+      \bplans?\b(?<!${PRODUCT_PLAN}\splans?) | planned | planning | \bintends?\b | intention | \bintent\b | \baims?\b | aimed | aiming | \btargets?\b | targeting
       \bseeks?\b | sought | seeking | looks? to | looking to | \bhopes?\b | hoped | hoping | hopeful | expects? | expected | expecting
       expectations? | anticipat\w* | forecasts? | predict\w* | poised | \bset to\b | on track | on course | gearing up | gears up
       prepar\w* | ready to | readies`,
@@ -1173,7 +1379,7 @@ const MODALITY: CueDefinition[] = [
       \bbids?\b(?<!\b(?:wins?|won|winning)\s(?:\S+\s){0,3}bids?)(?!\s+for\s+(?:over\s+|more than\s+|nearly\s+)?\S+\s+times) | bidding | bidders? | \boffered\b | open offer | proposal
       \boffers?\b(?<!on offers?)(?=\s+(?:for|to\s+(?:buy|acquire|take|purchase|pay|sell)|of\s+(?:rs|\$|€|£|\d)|rs\b|\$|€|£|\d|price|period)|\s*$|\s*[,;:])
       (?:takeover|cash|open|buyout|rival|sweetened|improved|higher|revised|all-share|all-cash|share|formal|firm|final|counter|tender|best|new|unsolicited|hostile)\s+offers?\b
-      propos\w* | pitch\w* | approach\w* | \bwoo\w* | pursu\w*(?<!after (?:a\s+)?(?:\S+\s+)?pursuit) | interest in | interested`,
+      propos\w* | pitch\w* | approach\w* | \bwoo\w* | pursu\w*(?<!after (?:a\s+)?(?:\S+\s+)?pursuit) | interest in\b | interested`,
     examples: ['Acme makes $5 billion bid for Beta', 'Acme proposes joint venture with Beta', "Acme makes offer for Beta's cement unit", 'Beta rejects takeover offer'],
   },
   {

@@ -3,7 +3,7 @@
  * by. Headlines are short and formulaic, so a few positional rules go a long way; anything that
  * does not fit a rule is treated as "not the company's event" (when unsure, do not congratulate).
  */
-import type { CueHit } from './cues.js';
+import { INDIAN_STATES, PLACES, type CueHit } from './cues.js';
 import type { Mention } from './company.js';
 import { clauseAt, isTitleCase, lastCommaBetween, type PreparedText } from './text.js';
 
@@ -46,12 +46,17 @@ const DESCRIPTORS = new Set(
     'appliances phone handset smartphone cable broadband wireless mobile network streaming gaming games social search cloud data ' +
     'cybersecurity security travel hospitality leisure sports education ride-hailing delivery food-delivery railway rail freight ' +
     'mortgage credit card cards lending investment investor venture capital equity holding holdings parent subsidiary unit rival ' +
-    'embattled troubled struggling beleaguered ailing cash-strapped loss-making debt-laden debt-ridden the a an its two three four five six'
+    'embattled troubled struggling beleaguered ailing cash-strapped loss-making debt-laden debt-ridden the a an its two three four five six ' +
+    'rivals peers giants majors'
   ).split(/\s+/),
 );
 /** Descriptor nouns that may be qualified by any lower-case word before them ("hosiery maker", "car insurer"). */
 const DESCRIPTOR_HEADS = new Set(
-  'maker makers producer manufacturer firm company major giant retailer operator provider developer lender insurer group brand chain startup miner builder supplier exporter'.split(' '),
+  (
+    'maker makers producer manufacturer firm company major giant retailer operator provider developer lender insurer group brand chain ' +
+    'startup miner builder supplier exporter app platform site portal service marketplace exchange bank carrier airline store grocer ' +
+    'fund manager network unicorn'
+  ).split(' '),
 );
 const DESCRIPTOR_SUFFIX = /(?:maker|makers|-based|-listed|-headquartered|-owned|-backed|-run|-controlled|-focused|-born|-founded)$/;
 
@@ -60,6 +65,7 @@ const GAP_WORDS = new Set(
   (
     'to will has have had is are was were be been being also now finally again officially formally successfully quietly today just ' +
     'newly further itself inc inc. ltd ltd. plc corp corp. co co. llc group holdings unit units subsidiary subsidiaries arm division business board shares stock scrip ' +
+    'consortium jv -led ' +
     'shall would\'ve reportedly indeed then recently already jointly together too ' +
     // A country right after the name is the company's national unit: "Amazon India to create…".
     'india us u.s. usa america uk britain europe emea asia apac china japan germany france canada australia singapore'
@@ -92,6 +98,7 @@ const ROLE_NOUNS = new Set(
     'acquisition buyout suitor suitors target shares-holder former ex'
   ).split(/\s+/),
 );
+const LED_GROUP = /^-led\s+(?:consortium|jv|joint venture|venture|alliance|group)\b/;
 const HYPHEN_MODIFIER = /^-(?:backed|owned|led|linked|based|related|style|like|sized|made|affiliated|controlled|funded|supported|bound|branded|focused|rival|supplier|partner|run|designed|built|powered)\b/;
 
 /** Regulators and public bodies whose approval counts (before "approves"). */
@@ -111,7 +118,13 @@ const ANAPHOR =
 const NOT_A_NAME = /^(?:Nasdaq|NYSE|LSE|BSE|NSE|ASX|TSX|AIM|HKEX|Euronext|Xetra|Shares?|Stocks?|Net|Profit|Sales|Revenue|Rallies|Surges|Gains|Jumps|Rises|Zooms|Up|Over|Per|Cent|Intraday|Rs|Re|Cr|Mn|Bn|Crore|Lakh|INR|USD|US|UK|EU|Q[1-4]|H[12]|FY\d*|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 const LEADING_COORDINATION = /^(?:(?:[A-Z0-9][^\s,]*\s+){1,4}(?:and|And|AND|&)\s+)+$/;
-const GAP_COORDINATION = /^(?:\s*(?:,|and|And|AND|&)\s*(?:[A-Z0-9][^\s,]*\s*){1,4})+$/;
+const GAP_COORDINATION = /^(?:\s*(?:,|and|And|AND|&|-)\s*(?:[A-Z0-9][^\s,]*\s*){1,4})+$/;
+/** "Quorra-Helion ink deal": another name joined to the company's by a hyphen, both the subject. */
+const HYPHEN_PARTNER_BEFORE = /(?:^|\s)([A-Z0-9][\w&.']+)-$/;
+/** Prefixes that look like a capitalised name before a hyphen but are not one ("Ex-Acme", "Pan-India"). */
+const NOT_A_HYPHEN_PARTNER = /^(?:ex|pro|anti|non|post|pre|mid|pan|co|neo|then|un|sub|semi|multi|cross|inter|intra|trans|ultra)$/i;
+/** After a label ("Acme:", "Acme share price:"), what the next clause says without a subject is the company's. */
+const LABEL_TAIL = /^\s*(?:share price|shares|stock|scrip)?\s*[:|]\s*$/;
 
 /** Word counts the positional rules allow (headlines are short; longer gaps are someone else's clause). */
 const MAX_WORDS = {
@@ -175,20 +188,29 @@ export function opensClause(p: PreparedText, m: Mention, cues: ZoneCues): boolea
   const zoneStart = lastCommaBetween(p, clause.start, m.start);
   if (zoneStart >= m.start) return true;
   if (cueInside(cues, zoneStart, m.start)) return false;
-  const lead = p.lower.slice(zoneStart, m.start);
-  if (/\b(?:ex|former)[- ]?$/.test(lead)) return false;
+  let leadEnd = m.start;
+  if (/\b(?:ex|former)[- ]?$/.test(p.lower.slice(zoneStart, m.start))) return false;
+  // "Quorra-Helion ink deal": the name joined before the company's is a co-subject, not a descriptor.
+  const hyphenPartner = HYPHEN_PARTNER_BEFORE.exec(p.text.slice(zoneStart, m.start));
+  if (hyphenPartner && !NOT_A_HYPHEN_PARTNER.test(hyphenPartner[1]!)) {
+    leadEnd = m.start - hyphenPartner[1]!.length - 1;
+    if (leadEnd <= zoneStart) return true;
+  }
+  const lead = p.lower.slice(zoneStart, leadEnd);
   const leadWords = words(lead);
   if (leadWords.every(isDescriptor)) return true;
   // "Hosiery maker Acme", "car insurer Acme": lower-case words qualifying a descriptor noun.
-  const leadText = words(p.text.slice(zoneStart, m.start));
+  const leadText = words(p.text.slice(zoneStart, leadEnd));
   const head = leadWords[leadWords.length - 1];
   if (head && DESCRIPTOR_HEADS.has(stripPunct(head)) && leadText.length <= 3 && leadText.slice(0, -1).every((w, i) => /^[a-z][a-z-]*$/.test(i === 0 && zoneStart === 0 ? w.toLowerCase() : w))) return true;
-  return LEADING_COORDINATION.test(p.text.slice(zoneStart, m.start));
+  return LEADING_COORDINATION.test(p.text.slice(zoneStart, leadEnd));
 }
 
 /** Whether a role noun or hyphenated modifier right after the name hands the subject to someone else. */
 export function isModifier(p: PreparedText, m: Mention): boolean {
   const after = p.lower.slice(m.end, m.end + AFTER_NAME_CHARS);
+  // "Acme-led consortium bags project": the consortium it leads acts for it.
+  if (LED_GROUP.test(after)) return false;
   if (HYPHEN_MODIFIER.test(after)) return true;
   const next = stripPunct(words(after)[0] ?? '');
   return ROLE_NOUNS.has(next);
@@ -227,11 +249,22 @@ function gapAcceptable(p: PreparedText, m: Mention, to: number, cues: ZoneCues):
 export function isAgent(p: PreparedText, m: Mention, cue: CueHit, cues: ZoneCues): { ok: boolean; clean: boolean } {
   if (m.end > cue.start) return { ok: false, clean: false };
   const clause = clauseAt(p, cue.start);
-  if (m.start < clause.start) return { ok: false, clean: false };
+  if (m.start < clause.start) return { ok: labelOf(p, m, clause, cue, cues), clean: false };
   if (!opensClause(p, m, cues)) return { ok: false, clean: false };
   // "Acme supplier Beta wins…" — but in "Acme partners with…" the noun is the cue itself.
   if (!m.possessive && p.lower.slice(m.end, cue.start).trim() && isModifier(p, m)) return { ok: false, clean: false };
   return gapAcceptable(p, m, cue.start, cues);
+}
+
+/**
+ * "Acme: bags Rs 500 crore order from BHEL": the company is the label of the headline (alone in the
+ * clause before a colon) and the next clause opens with the event, without a subject of its own.
+ */
+function labelOf(p: PreparedText, m: Mention, clause: { start: number; end: number }, cue: CueHit, cues: ZoneCues): boolean {
+  const labelClause = clauseAt(p, m.start);
+  if (labelClause.end !== clause.start || m.possessive) return false;
+  if (!LABEL_TAIL.test(p.lower.slice(m.end, clause.start)) || !opensClause(p, m, cues)) return false;
+  return words(p.lower.slice(clause.start, cue.start)).every((w) => GAP_WORDS.has(stripPunct(w)));
 }
 
 /** Words between the cue and a later mention of the company (same clause), or null. */
@@ -241,6 +274,62 @@ export function objectGap(p: PreparedText, m: Mention, cue: CueHit, maxWords: nu
   if (m.start >= clause.end) return null;
   const between = words(p.lower.slice(cue.end, m.start));
   return between.length <= maxWords ? between : null;
+}
+
+/** What a client orders from a maker ("orders 75 Acme jets"): the company named right before one is its maker. */
+const MADE_THINGS =
+  /^\s*(?:\S+\s+){0,2}?(?:jets?|planes?|aircraft|airliners?|airplanes?|helicopters?|drones?|locomotives?|trains?|coaches|wagons?|rakes?|buses|trucks?|cars?|vehicles?|engines?|turbines?|ships?|vessels?|frigates?|submarines?|rigs?|satellites?|reactors?|rockets?|tanks?|guns?|howitzers?|rifles?|radars?|missiles?|tractors?|chips?|servers?|handsets?|machines?|cranes?|excavators?|generators?|transformers?|boilers?)\b/;
+
+/** Whether the company is named as the maker of what a client orders or buys ("orders 75 Acme 737 jets"). */
+export function madeBy(p: PreparedText, m: Mention): boolean {
+  return !m.possessive && MADE_THINGS.test(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS));
+}
+
+/**
+ * Whether a client's order goes to the company: named after "from"/"with" ("orders 100 locomotives
+ * from Acme", "places order with Acme"), or as the maker of what is ordered ("orders 75 Acme jets").
+ */
+export function supplierOf(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
+  if (m.possessive || isModifier(p, m)) return false;
+  const last = stripPunct(gap[gap.length - 1] ?? '');
+  if (last === 'from' || last === 'with') return gap.slice(0, -1).every((w) => !/'s$|s'$/.test(w) && !/^(?:from|with)$/.test(stripPunct(w)));
+  return !gap.some((w) => /^(?:from|with|by)$/.test(stripPunct(w))) && madeBy(p, m);
+}
+
+/** What an investor may put money "in" that is not the company itself: its shares, its bonds. */
+const INVESTED_IN_PAPER = /^\s*(?:\S+\s+){0,2}?(?:shares?|stock|stocks|stakes?|bonds?|debentures?|ncds?|debt|paper|securities|units|ipo|rights|qip|fpo|ofs|block)\b/;
+
+/** "Temasek invests Rs 500 crore in (US-based) Acme": money put in the company, not in its shares or bonds. */
+export function investeeOf(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
+  return gap.every(isDescriptor) && !isModifier(p, m) && !INVESTED_IN_PAPER.test(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS));
+}
+
+/** What a company invests in that makes the investment its own expansion ("invests $500 million in new Texas plant"). */
+const EXPANSION_THINGS = new RegExp(
+  String.raw`^\s*(?:(?:\S+\s+){0,3}?(?:expansion|expand|capacity|plants?|factor(?:y|ies)|facilit(?:y|ies)|operations|r&d|research|manufacturing|stores?|offices?|hubs?|cent(?:er|re)s?|network|infrastructure|capex)|(?:the\s+)?(?:${PLACES}|${INDIAN_STATES}|the state|the country))\b`,
+);
+
+/** "Acme invests $500 million in new Texas plant": the investor is the company, and what it builds is its expansion. */
+export function investsInItsOwn(p: PreparedText, cue: CueHit): boolean {
+  return EXPANSION_THINGS.test(p.lower.slice(cue.end, clauseAt(p, cue.start).end));
+}
+
+/**
+ * "Rs 500 crore order for Acme", "USFDA approval for Acme's inhaler": the event noun opens the
+ * clause and the company follows "for" (an approval may be for its product, not for its merger).
+ */
+export function forRecipient(p: PreparedText, m: Mention, cue: CueHit, gap: readonly string[]): boolean {
+  if (!gap.every(isDescriptor) || isModifier(p, m)) return false;
+  const clause = clauseAt(p, cue.start);
+  if (!words(p.lower.slice(clause.start, cue.start)).every(isDescriptor)) return false;
+  const approval = cue.definition.event === 'regulatory-approval';
+  if (m.possessive && !approval) return false;
+  return !approval || !NOT_OWN_APPROVAL.test(words(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS)).slice(0, 3).join(' '));
+}
+
+/** "licenses its drug to Acme": the other party named right after the cue's "to"/"from". */
+export function partyAfter(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
+  return !m.possessive && !isModifier(p, m) && gap.every(isDescriptor);
 }
 
 /** A nominal event ("on order win") owned by the clause's subject. */
@@ -254,6 +343,9 @@ const PLACE_OWNERS = new Set(
     "market sector industry year decade quarter month week today london paris mumbai delhi"
   ).split(/\s+/),
 );
+
+/** Lower-case words that end the partner's name rather than describe the deal ("on", "the", "rival"). */
+const NOT_ABOUT = /^(?:on|in|at|after|following|post|with|by|of|for|to|the|a|an|its|their|new|fresh|rival|rivals|peer|peers|hopes?|talks?|plans?)$/;
 
 /** Words that make "on … buy" somebody buying the company's shares, not the company buying a thing. */
 const SHARE_BUYING = /^(?:stake|stakes|share|shares|stock|stocks|block|bulk|fii|fiis|dii|diis|fund|funds|mf|investor|investors|promoter|promoters|insider|equity|bond|bonds|gold|dollar|rating|analyst|analysts|broker|brokers|buyback|back)$/;
@@ -289,6 +381,10 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
     const gapWordsText = words(p.text.slice(m.end, cue.start));
     // The other party may be named right before the noun ("rallies on NHAI order", "on Beta collaboration").
     let counterparty = cue.definition.counterpartyBefore ? gapWordsText.length : 0;
+    // "on Rafael arms JV": a lower-case word or two may say what the tie-up is about, after the partner's name.
+    let about = 0;
+    while (about < 2 && counterparty - about > 1 && /^[a-z][a-z-]*$/.test(gapWordsText[counterparty - about - 1]!) && !NOT_ABOUT.test(gapWordsText[counterparty - about - 1]!)) about += 1;
+    if (about > 0 && /^[A-Z0-9]/.test(gapWordsText[counterparty - about - 1]!) && !/'s$|s'$/.test(gapWordsText[counterparty - about - 1]!)) counterparty -= about;
     while (counterparty > 0 && /^[A-Z0-9]/.test(gapWordsText[counterparty - 1]!) && !/'s$|s'$/.test(gapWordsText[counterparty - 1]!)) counterparty -= 1;
     // "on rival Beta's order win": a name introduced as a rival or a peer is the one who won.
     if (counterparty < gapWordsText.length && counterparty > 0 && ROLE_NOUNS.has(stripPunct(gapWordsText[counterparty - 1]!).toLowerCase())) return false;
