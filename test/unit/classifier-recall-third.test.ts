@@ -10,7 +10,8 @@ import { checkRows as check, type Row } from '../support/classifier-rows.js';
  *   maiden profit, a profit that rose "to X from Y", an IPO that raised money, shares that began
  *   trading, a subsidiary anywhere, a financial product launched by an exchange or a fund house, an
  *   award conferred, a "join hands" tie-up — and near-misses built against exactly those rules.
- *   First run: 61 of 75 events missed, 0 of 50 near-misses congratulated.
+ *   First run: 61 of 75 events missed, 0 of 50 near-misses congratulated (two events were added
+ *   later, with the fix that made a regulator's "orders" stop counting as a purchase).
  * - Fourth batch, everyday phrasing written after the third batch's rules, without aiming at any
  *   rule: Indian-desk orders, approvals, IPO steps, plants and stores, awards and milestones, and
  *   UK/US wire deals. First run: 33 of 298 events missed (8 of 94, 6 of 80, 5 of 63, 14 of 61 in
@@ -23,6 +24,8 @@ import { checkRows as check, type Row } from '../support/classifier-rows.js';
 export const THIRD_BATCH_EVENTS: Row[] = [
   // A client orders the company's product.
   ['Ryanair orders 75 Boeing 737 jets', 'Boeing', 'contract-win'],
+  ['Indian Navy orders six more Halden Marine frigates', 'Halden Marine', 'contract-win'],
+  ['Delhi govt orders 1,000 electric buses from Titan Rail', 'Titan Rail', 'contract-win'],
   ['Air Nova places order for 50 Airbus A320neo planes', 'Airbus', 'contract-win'],
   ['Indian Railways orders 100 locomotives from Titan Rail', 'Titan Rail', 'contract-win'],
   ['Army places Rs 2,000 crore order with Orion Defence', 'Orion Defence', 'contract-win'],
@@ -552,7 +555,28 @@ export const FOURTH_BATCH_TRAPS: Row[] = [
   ['IDFC gets RBI in-principle nod for bank licence', 'IDFC'],
 ];
 
+/**
+ * Bad news the new frames first read as good, found by probing them with adversarial headlines at
+ * the end of the work (after the fresh set's measurement): a regulator "ordering" checks on a
+ * maker's jets, a government putting money in a bank, a cabinet nod for a sale of the company, a
+ * quoted "tag", a stake called "largest". Each fix only takes congratulations away.
+ */
+export const PROBED_TRAPS: Row[] = [
+  ['DGCA orders inspection of all Boeing 737 Max jets', 'Boeing'],
+  ['DGCA orders checks on Boeing 737 Max planes', 'Boeing'],
+  ['FAA orders airlines to inspect Boeing 787 engines', 'Boeing'],
+  ['Government orders 500 Acme buses off the roads', 'Acme'],
+  ['Govt to infuse Rs 10,000 crore in Acme Bank', 'Acme Bank'],
+  ['Cabinet nod for Acme disinvestment', 'Acme'],
+  ['Cabinet nod for Acme revival package', 'Acme'],
+  ["Final nod for Acme's privatisation", 'Acme'],
+  ["Acme gets 'junk' tag from Moody's", 'Acme'],
+  ["Acme earns 'most polluting' tag", 'Acme'],
+  ['Acme becomes largest shareholder in Beta', 'Acme'],
+];
+
 describe('third batch: good news in phrasings the first two batches did not try', () => check(THIRD_BATCH_EVENTS, true));
+describe('bad news the new frames first read as good', () => check(PROBED_TRAPS, false));
 describe('third batch: near-misses built against those rules', () => check(THIRD_BATCH_TRAPS, false));
 describe('fourth batch: everyday good news', () => check(FOURTH_BATCH_EVENTS, true));
 describe('fourth batch: near-misses, everyday phrasing', () => check(FOURTH_BATCH_TRAPS, false));

@@ -329,7 +329,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
       }
       case 'supplier': {
         const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.supplier);
-        if (gapWords && supplierOf(p, m, gapWords)) return { role: 'own', quality: ROLE_QUALITY.namedSupplier, how: 'supplier a client orders from' };
+        if (gapWords && supplierOf(p, m, gapWords, regulatorBefore(p, cue))) return { role: 'own', quality: ROLE_QUALITY.namedSupplier, how: 'supplier a client orders from' };
         break;
       }
       case 'investee': {
@@ -341,7 +341,7 @@ function roleIn(p: PreparedText, cue: CueHit, mentions: readonly Mention[], zone
           break;
         }
         const gapWords = objectGap(p, m, cue, MAX_WORDS_AFTER_CUE.investee);
-        if (gapWords && investeeOf(p, m, gapWords)) return { role: 'own', quality: ROLE_QUALITY.namedInvestee, how: 'company an investor puts money in' };
+        if (gapWords && investeeOf(p, m, gapWords, regulatorBefore(p, cue))) return { role: 'own', quality: ROLE_QUALITY.namedInvestee, how: 'company an investor puts money in' };
         break;
       }
       case 'for': {

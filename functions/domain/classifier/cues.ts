@@ -353,7 +353,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       takes? home | took home | collects? | collected | clinch(?:es|ed)? | secures? | secured | lands? | landed | garners? | garnered
       grabs? | grabbed | gets? | got | awarded | honou?red with | presented with | conferred(?: with| upon| on)? | felicitated(?: with| for)?`}\s+${gapWithout(5, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case`)}${oneOf`
       awards? | prizes? | honou?rs? | accolades? | trophy | trophies | medals? | of the year | (?:gold|silver|bronze|grand prix)(?=\s+(?:at|in|for)\b)
-      (?<=['"]\s?)(?:title|tag)(?!\s+(?:sponsor\w*|rights|deeds?|suits?))`}\b`,
+      (?<=['"]\s?)title(?!\s+(?:sponsor\w*|rights|deeds?|suits?))`}\b`,
     examples: ['Acme wins 2026 Industry Innovation Award', 'Acme takes home gold at the Cannes Lions'],
   },
   {
@@ -827,7 +827,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:celebrates?|celebrated|celebrating|marks?|marked|marking)\s+(?:its\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\b
       (?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\s+(?:its\s+|the\s+)?\d[\d,]*(?:st|nd|rd|th)\b
-      (?:becomes?|became)\s+(?:the\s+|a\s+)?(?:\S+'s?\s+)?(?:first|world's first|unicorn|profitable|largest|biggest|no\.?\s?1|number one|leading)\b(?!\s+${gap(6)}(?:trillion|billion|\$|₹|rs|market(?!\s+share)|m-?cap|mcap|valuation|valued|stock|shares|most valued|defaulter|loss|debt))
+      (?:becomes?|became)\s+(?:the\s+|a\s+)?(?:\S+'s?\s+)?(?:first|world's first|unicorn|profitable|largest|biggest|no\.?\s?1|number one|leading)\b(?!\s+${gap(6)}(?:trillion|billion|\$|₹|rs|market(?!\s+share)|m-?cap|mcap|valuation|valued|stock|shares|shareholders?|stakeholders?|holders?|investors?|owners?|most valued|defaulter|loss|debt))
       (?:completes?|completed|achieves?|achieved|conducts?|conducted)\s+(?:its\s+|the\s+)?(?:first|maiden|successful)\s+(?:\S+\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\w*
       (?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\s+(?:a\s+|major\s+|key\s+)?breakthrough\b
       (?:strikes?|struck|discovers?|discovered|finds?|found)\s+(?:\S+\s+){0,2}?(?:oil|gas|gold|lithium|copper)\b
@@ -1247,7 +1247,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
     // Demolition and disrepute.
     source: oneOf`
       demolish\w* | demolition | \braz(?:e|es|ed|ing)\b | bulldoz\w* | \bhated\b | \bleast\b(?<!\bat least) | unpopular | disliked
-      despised | notorious | infamous | dirtiest | polluters? | \bshame\w* | razzies?`,
+      despised | notorious | infamous | dirtiest | polluters? | (?<!anti-)polluting | \bshame\w* | razzies?`,
     examples: ['Acme named most hated brand', 'Acme to demolish historic building'],
   },
   {

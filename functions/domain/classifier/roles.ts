@@ -107,7 +107,7 @@ const REGULATOR =
 
 /** Anything in the object that means "not the company's own approval": a generic, a deal. */
 const NOT_OWN_APPROVAL =
-  /\b(?:generic|generics|biosimilar|biosimilars|copy|copies|rival|rivals|version|competitor|competitors|deal|merger|takeover|acquisition|buyout|sale|bid|offer|tie-?up|stake|purchase|purchases|rules|norms|regulations|guidelines|framework|hikes?|fares?|tariffs?|prices?|delisting)\b/;
+  /\b(?:generic|generics|biosimilar|biosimilars|copy|copies|rival|rivals|version|competitor|competitors|deal|merger|takeover|acquisition|buyout|sale|bid|offer|tie-?up|stake|purchase|purchases|rules|norms|regulations|guidelines|framework|hikes?|fares?|tariffs?|prices?|delisting|disinvestment|divestment|privati[sz]ation|revival|package|bail-?out|rescue|recapitali[sz]ation|infusion|restructuring|recast|closure|liquidation|insolvency|resolution)\b/;
 /** A purchase a regulator clears: "clears Acme's acquisition of Beta", "approves acquisition of Beta by Acme". */
 const DEAL_NOUN = /^(?:acquisition|takeover|buyout|purchase)$/;
 
@@ -282,25 +282,36 @@ const MADE_THINGS =
 
 /** Whether the company is named as the maker of what a client orders or buys ("orders 75 Acme 737 jets"). */
 export function madeBy(p: PreparedText, m: Mention): boolean {
-  return !m.possessive && MADE_THINGS.test(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS));
+  const after = p.lower.slice(m.end, m.end + AFTER_NAME_CHARS);
+  return !m.possessive && MADE_THINGS.test(after) && !TAKEN_OUT.test(after);
 }
+
+/** What is "ordered" off the road or grounded is not bought: "orders 500 Acme buses off the roads". */
+const TAKEN_OUT = /\b(?:off|withdrawn|recalled|seized|impounded|grounded|scrapped|removed|banned|checked|inspected|halted|stopped|suspended|retired|replaced|destroyed)\b/;
+/** Words between "orders" and the maker that make it an order about the things, not for them. */
+const NOT_AN_ORDER =
+  /^(?:to|inspections?|checks?|probes?|audits?|tests?|testing|reviews?|recalls?|investigations?|inquiry|enquiry|scrutiny|shutdowns?|closures?|grounding|removal|withdrawal|halt|suspension|airlines|carriers|operators|owners|users|all)$/;
 
 /**
  * Whether a client's order goes to the company: named after "from"/"with" ("orders 100 locomotives
  * from Acme", "places order with Acme"), or as the maker of what is ordered ("orders 75 Acme jets").
  */
-export function supplierOf(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
+export function supplierOf(p: PreparedText, m: Mention, gap: readonly string[], byAuthority: boolean): boolean {
   if (m.possessive || isModifier(p, m)) return false;
+  if (gap.some((w) => NOT_AN_ORDER.test(stripPunct(w)))) return false;
   const last = stripPunct(gap[gap.length - 1] ?? '');
   if (last === 'from' || last === 'with') return gap.slice(0, -1).every((w) => !/'s$|s'$/.test(w) && !/^(?:from|with)$/.test(stripPunct(w)));
-  return !gap.some((w) => /^(?:from|with|by)$/.test(stripPunct(w))) && madeBy(p, m);
+  // A regulator, a court or a ministry "orders" things done to the maker's products, not bought from it.
+  return !byAuthority && !gap.some((w) => /^(?:from|with|by)$/.test(stripPunct(w))) && madeBy(p, m);
 }
 
 /** What an investor may put money "in" that is not the company itself: its shares, its bonds. */
 const INVESTED_IN_PAPER = /^\s*(?:\S+\s+){0,2}?(?:shares?|stock|stocks|stakes?|bonds?|debentures?|ncds?|debt|paper|securities|units|ipo|rights|qip|fpo|ofs|block)\b/;
 
 /** "Temasek invests Rs 500 crore in (US-based) Acme": money put in the company, not in its shares or bonds. */
-export function investeeOf(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
+export function investeeOf(p: PreparedText, m: Mention, gap: readonly string[], byAuthority: boolean): boolean {
+  // A government putting money in a company is a bailout or a recapitalisation, not a funding round.
+  if (byAuthority) return false;
   return gap.every(isDescriptor) && !isModifier(p, m) && !INVESTED_IN_PAPER.test(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS));
 }
 
