@@ -373,7 +373,21 @@ const SECOND_BATCH_TRAPS: Row[] = [
   ["Beta shares fall after Acme bags order", "Acme"],
 ];
 
+/** Awards named by what they honour rather than by the word "award" (issue 12's own example). */
+const AWARDS_BY_WHAT_THEY_HONOUR: Row[] = [
+  ['Acme Robotics wins Webby for best mobile app', 'Acme Robotics', 'award'],
+  ['Acme picks up a Clio for best campaign', 'Acme', 'award'],
+  ['Acme scoops Stevie for outstanding customer service', 'Acme', 'award'],
+];
+
+/** The same verbs, but not an award. */
+const NOT_AWARDS: Row[] = [
+  ['Acme wins case for best practice', 'Acme'],
+  ['Acme wins bid for best-located site but loses contract', 'Acme'],
+];
+
 describe('good news in the shapes the classifier used to miss', () => {
+  describe('awards named by what they honour', () => check(AWARDS_BY_WHAT_THEY_HONOUR, true));
   describe('deals with a value or a named counterparty', () => check(DEALS, true));
   describe('entering or returning to a market or country', () => check(MARKET_ENTRY, true));
   describe("licences and approvals granted to the company", () => check(APPROVALS, true));
@@ -386,6 +400,7 @@ describe('good news in the shapes the classifier used to miss', () => {
 });
 
 describe('near-misses in the same shapes', () => {
+  describe('win verbs that are not awards', () => check(NOT_AWARDS, false));
   describe('bids, talks, plans, and the company being bought', () => check(BIDS_TALKS_PLANS, false));
   describe('settlements with prosecutors and regulators', () => check(SETTLEMENTS, false));
   describe('raising debt or selling shares', () => check(DEBT_AND_SHARE_SALES, false));

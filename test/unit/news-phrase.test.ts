@@ -13,7 +13,7 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['award', 'Bluefin Analytics', 'Bluefin Analytics receives 2026 Red Dot design award', 'the 2026 Red Dot design award'],
   ['award', 'Nordwind', 'Nordwind takes home Queen’s Award for Enterprise', "the Queen's Award for Enterprise"],
   ['award', 'Kestrel Labs', 'Kestrel Labs bags national energy efficiency award', 'the national energy efficiency award'],
-  ['award', 'Halcyon', 'Halcyon named to Fortune Best Workplaces list', 'the place on Fortune Best Workplaces list'],
+  ['award', 'Halcyon', 'Halcyon named to Fortune Best Workplaces list', 'the spot on the Fortune Best Workplaces list'],
   ['award', 'Orbit Foods', 'Orbit Foods honoured with sustainability prize at Paris summit', 'sustainability prize at the Paris summit'],
   ['award', 'Lumen Bank', 'Lumen Bank wins Euromoney award for digital banking', 'the Euromoney award for digital banking'],
   ['award', 'Tidewater Studios', 'Tidewater Studios picks up Emmy for outstanding animation', 'the Emmy for outstanding animation'],

@@ -359,6 +359,15 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'award',
     frame: 'agent',
+    // An award named by what it honours rather than by the word "award": "wins Webby for best mobile app".
+    source: re`${oneOf`
+      wins? | won | bags? | bagged | scoops? | scooped | picks? up | picked up | takes? home | took home
+      collects? | collected | receives? | received | earns? | earned`}\s+${gapWithout(4, oneOf`contracts? | orders? | deals? | tenders? | bids? | jury | court | damages | case | lawsuit | votes? | approval | nod`)}for\s+(?:the\s+)?${oneOf`best | outstanding | excellence | most innovative`}\b`,
+    examples: ['Acme wins Webby for best mobile app', 'Acme picks up a Clio for best campaign'],
+  },
+  {
+    event: 'award',
+    frame: 'agent',
     source: re`(?:named|adjudged|declared|crowned|voted|rated)\s+(?:as\s+|to\s+|in\s+|among\s+|on\s+)?(?:(?:the|a|an|one|of)\s+){0,3}${gap(3)}${oneOf`
       best | top | leaders? | most\s+\w+ | great(?:est)?\s+places? | winners? | list | fastest[ -]growing | of the year | champions?`}\b`,
     examples: ["Acme named one of Fortune's best companies to work for"],

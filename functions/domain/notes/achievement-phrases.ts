@@ -65,10 +65,10 @@ export const readAward: Reading = (w) => {
     let at = named + 1;
     let frame = 'the recognition as';
     if (isWordToken(t[at], 'to', 'on', 'in')) {
-      frame = 'the place on';
+      frame = 'the spot on';
       at += 1;
     } else if (isWordToken(t[at], 'among') || (isWordToken(t[at], 'one') && isWordToken(t[at + 1], 'of'))) {
-      frame = 'the place among';
+      frame = 'the spot among';
       at += isWordToken(t[at], 'one') ? 2 : 1;
     } else if (isWordToken(t[at], 'as')) at += 1;
     const taken: Token[] = [];
@@ -83,8 +83,12 @@ export const readAward: Reading = (w) => {
     // "recognised as a leader": the article stays after "as"; elsewhere it goes.
     while (taken.length && isWordToken(taken[0], 'the', 'a', 'an') && !(frame === 'the recognition as' && isWordToken(taken[0], 'a', 'an'))) taken.shift();
     if (taken.length === 0 || (w.truncated && at + taken.length >= t.length)) return null;
-    const body = writeTokens(taken);
-    return phrase(`${frame} ${body}`, wordCount(body) <= 5 ? `${frame} ${body}` : 'the recognition');
+    // "the spot on the Fortune Best Workplaces list" and "the spot among the best companies to work
+    // for", but "the spot on Fortune's list" and "the spot among Fortune's 100 Best".
+    const possessive = /['’]s$/i.test(taken[0]!.text);
+    const needsArticle = !possessive && (frame === 'the spot on' || (frame === 'the spot among' && !startsUpper(taken[0]!)));
+    const body = `${needsArticle ? 'the ' : ''}${writeTokens(taken)}`;
+    return phrase(`${frame} ${body}`, wordCount(body) <= 6 ? `${frame} ${body}` : 'the recognition');
   }
   return null;
 };
