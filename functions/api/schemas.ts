@@ -13,7 +13,9 @@ import {
   InterviewFields,
   InterviewStatus,
   Instant,
+  InterviewFormat,
   LocalDate,
+  nullMeansNotGiven,
   TimeZone,
 } from '../domain/interview.js';
 import { AlertMode, SubscriberSettings, SubscriberStatus } from '../domain/subscriber.js';
@@ -99,6 +101,9 @@ export const CompanyList = z.object({ companies: z.array(Company) }).openapi('Co
 
 // ── interviews ────────────────────────────────────────────────────────────────
 export const InterviewInput = InterviewFields.openapi('InterviewInput', {
+  description:
+    'Optional fields may be left out or sent as null ("not given", as POST /v1/interviews/import answers them): ' +
+    'contactPolicy then is "ok", lastEmployerChannel "email", timeZone "UTC"; decisionExpectedBy null means they gave no date.',
   example: {
     company: 'Acme Robotics',
     role: 'Data Analyst',
@@ -112,18 +117,20 @@ export const InterviewInput = InterviewFields.openapi('InterviewInput', {
   },
 });
 
+const NULL_IS_NOT_GIVEN = 'null or left out: not given';
 const interviewShape = InterviewFields.shape;
+/** A change lists only what changes; null for an optional field is "not given" too, so it stays as it is. */
 export const InterviewPatch = z
   .object({
     company: interviewShape.company,
     role: interviewShape.role,
     interviewer: interviewShape.interviewer,
     interviewedAt: interviewShape.interviewedAt,
-    format: interviewShape.format.unwrap(),
-    decisionExpectedBy: LocalDate.nullable(),
-    contactPolicy: ContactPolicy,
-    lastEmployerChannel: Channel,
-    timeZone: TimeZone,
+    format: nullMeansNotGiven(InterviewFormat.optional()).openapi({ description: `${NULL_IS_NOT_GIVEN} (unchanged)` }),
+    decisionExpectedBy: LocalDate.nullable().openapi({ description: 'null: they gave no date' }),
+    contactPolicy: nullMeansNotGiven(ContactPolicy.optional()).openapi({ description: `${NULL_IS_NOT_GIVEN} (unchanged)` }),
+    lastEmployerChannel: nullMeansNotGiven(Channel.optional()).openapi({ description: `${NULL_IS_NOT_GIVEN} (unchanged)` }),
+    timeZone: nullMeansNotGiven(TimeZone.optional()).openapi({ description: `${NULL_IS_NOT_GIVEN} (unchanged)` }),
   })
   .partial()
   .strict()

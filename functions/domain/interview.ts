@@ -35,6 +35,14 @@ export const TimeZone = z
   .string()
   .refine(isIanaTimeZone, { message: 'must be an IANA time zone like Europe/Paris' });
 
+/**
+ * An optional field for which `null` means "not given", as if the key were left out: the invite
+ * import answers null where an invite does not say, and a client may send that answer back as is.
+ */
+export function nullMeansNotGiven<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (value === null ? undefined : value), schema);
+}
+
 export const InterviewEvent = z
   .object({
     type: InterviewEventType,
@@ -47,7 +55,7 @@ export type InterviewEvent = z.infer<typeof InterviewEvent>;
 export const Interviewer = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(200),
-    email: z.email().max(320).optional(),
+    email: nullMeansNotGiven(z.email().max(320).optional()),
   })
   .strict();
 export type Interviewer = z.infer<typeof Interviewer>;
@@ -59,11 +67,12 @@ export const InterviewFields = z
     role: z.string().trim().min(1, 'must not be empty').max(200),
     interviewer: Interviewer,
     interviewedAt: Instant,
-    format: InterviewFormat.optional(),
+    // null = not given for the optional fields (see nullMeansNotGiven); for the decision date it also means "none".
+    format: nullMeansNotGiven(InterviewFormat.optional()),
     decisionExpectedBy: LocalDate.nullable().optional(),
-    contactPolicy: ContactPolicy.default('ok'),
-    lastEmployerChannel: Channel.default('email'),
-    timeZone: TimeZone.default('UTC'),
+    contactPolicy: nullMeansNotGiven(ContactPolicy.default('ok')),
+    lastEmployerChannel: nullMeansNotGiven(Channel.default('email')),
+    timeZone: nullMeansNotGiven(TimeZone.default('UTC')),
   })
   .strict();
 

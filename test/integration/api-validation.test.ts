@@ -164,7 +164,8 @@ describe('request validation', () => {
     expect(Object.keys(doc.paths['/v1/companies/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
     // Strict bodies are documented as such.
     expect(doc.components.schemas.CompanyInput.additionalProperties).toBe(false);
-    expect(doc.components.schemas.InterviewInput.properties.contactPolicy.enum).toEqual(['ok', 'no-contact']);
+    // null is "not given" for the optional interview fields (what the invite import answers where an invite does not say).
+    expect(doc.components.schemas.InterviewInput.properties.contactPolicy.enum).toEqual(['ok', 'no-contact', null]);
   });
 
   it('serves the interactive reference from this server only', async () => {

@@ -76,6 +76,49 @@ describe('POST /v1/interviews/import', () => {
     expect((await h.call('DELETE', `/v1/interviews/${saved.id}`, { token: a.token })).status).toBe(204);
   });
 
+  it('takes the reading back unchanged: POST /v1/interviews reads its nulls as "not given", so the defaults apply', async () => {
+    const readings: Reading[] = [];
+    for (const name of ['google-meet-utc.ics', 'google-export-new-york.ics', 'zoom-scheduled-meeting.ics', 'outlook-custom-zone.ics']) {
+      readings.push((await (await importAs(a, invite(name, a.email))).json()) as Reading);
+    }
+    // The nulls the contract promises are there to be sent back: the policy, the channel, and a format or an address the invite did not give.
+    const usable = readings.filter((r) => r.interview.company !== null && r.interview.role !== null && r.interview.interviewer.name !== null);
+    expect(usable).toHaveLength(4);
+    expect(usable.some((r) => r.interview.format === null)).toBe(true);
+    expect(usable.some((r) => r.interview.interviewer.email === null)).toBe(true);
+    expect(usable.some((r) => r.interview.timeZone === null)).toBe(true);
+    for (const { interview } of usable) {
+      expect(interview).toMatchObject({ contactPolicy: null, lastEmployerChannel: null, decisionExpectedBy: null });
+      const created = await h.call('POST', '/v1/interviews', { token: a.token, body: interview });
+      expect(created.status, JSON.stringify(await created.clone().json())).toBe(201);
+      const saved = (await created.json()) as Record<string, unknown> & { id: string; interviewer: Record<string, unknown> };
+      const timeZone = interview.timeZone ?? 'UTC';
+      expect(saved).toMatchObject({ contactPolicy: 'ok', lastEmployerChannel: 'email', interviewedAt: interview.interviewedAt, timeZone });
+      if (interview.format === null) expect(saved).not.toHaveProperty('format');
+      if (interview.interviewer.email === null) expect(saved.interviewer).toEqual({ name: interview.interviewer.name });
+      // A change may send nulls back too: "not given" leaves the field as it is.
+      const patched = await h.call('PATCH', `/v1/interviews/${saved.id}`, { token: a.token, body: { ...interview, role: 'Senior Analyst', contactPolicy: null, timeZone: null } });
+      expect(patched.status).toBe(200);
+      expect(await patched.json()).toMatchObject({ role: 'Senior Analyst', contactPolicy: 'ok', timeZone });
+      expect((await h.call('DELETE', `/v1/interviews/${saved.id}`, { token: a.token })).status).toBe(204);
+    }
+    // Unknown keys are still refused, null or not.
+    const stray = await h.call('POST', '/v1/interviews', { token: a.token, body: { ...usable[0]!.interview, warnings: null } });
+    expect(stray.status).toBe(400);
+    expect(((await stray.json()) as ErrorBody).error.message).toMatch(/unknown field "warnings"/);
+  });
+
+  it('says in the OpenAPI document that null means "not given" for the optional interview fields', async () => {
+    const doc = (await (await h.call('GET', '/openapi.json')).json()) as { components: { schemas: Record<string, { properties: Record<string, { type?: unknown; properties?: Record<string, { type?: unknown }> }>; required?: string[] }> } };
+    for (const schema of ['InterviewInput', 'InterviewPatch']) {
+      const { properties } = doc.components.schemas[schema]!;
+      for (const field of ['format', 'decisionExpectedBy', 'contactPolicy', 'lastEmployerChannel', 'timeZone']) {
+        expect(properties[field]?.type, `${schema}.${field}`).toEqual(expect.arrayContaining(['null']));
+      }
+      expect(properties.interviewer?.properties?.email?.type, `${schema}.interviewer.email`).toEqual(expect.arrayContaining(['null']));
+    }
+  });
+
   it.each([
     ['not iCalendar', 'Hi, see you Tuesday at 3pm!', /^This is not a calendar invite we can read/],
     ['no event', readFileSync(join(FIXTURES, 'no-event.ics'), 'utf8'), /^This calendar file holds no event/],

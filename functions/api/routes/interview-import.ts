@@ -45,7 +45,8 @@ export function interviewImportRoutes(deps: ApiDependencies) {
         `Send the invite's .ics file as the body (\`Content-Type: text/calendar\`, at most ${MAX_INVITE_BYTES / 1024} KB). ` +
         'Google Calendar, Outlook/Teams (Windows zone names), Zoom, Apple Calendar and Calendly invites are read. ' +
         'The answer holds the interview fields, null where the invite does not say, and warnings to check. ' +
-        'Nothing is saved: add the interview with POST /v1/interviews (leave out the null fields or fill them in). ' +
+        'Nothing is saved: add the interview with POST /v1/interviews, sending the interview back as it is once the person has checked it ' +
+        '(null means "not given" there: contactPolicy becomes "ok", lastEmployerChannel "email", timeZone "UTC"; company, role and the interviewer\'s name must be filled in). ' +
         'Several events: the one not cancelled that is closest to now. Your own address is never the interviewer.',
       request: {
         body: {

@@ -82,6 +82,8 @@ export async function updateInterview(
   patch: Partial<InterviewFields>,
 ): Promise<StoredInterview> {
   const current = await getInterview(deps, subscriberId, interviewId);
+  // A field sent as null ("not given") parses to undefined: it must not erase what is stored.
+  patch = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   const company =
     patch.company !== undefined && patch.company !== current.company ? await findOrWatchCompany(deps, subscriberId, patch.company) : null;
   const next: StoredInterview = {
