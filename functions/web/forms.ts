@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { CompanyFields } from '../domain/company.js';
 import { InterviewEventType, InterviewFields, LocalDate } from '../domain/interview.js';
+import { decisionDateProblem } from '../domain/interview-checks.js';
 import { SubscriberSettings } from '../domain/subscriber.js';
 import type { StoredInterview } from '../domain/interview.js';
 
@@ -87,6 +88,10 @@ export function parseInterviewForm(form: FormValues): FormResult<z.infer<typeof 
   };
   const parsed = InterviewFields.safeParse(candidate);
   if (!parsed.success) errors.push(...messages(parsed.error.issues, INTERVIEW_LABELS).filter((m) => !(interviewedAt === '' && m.startsWith('Interview date'))));
+  else {
+    const problem = decisionDateProblem(parsed.data, parsed.data.decisionExpectedBy);
+    if (problem) errors.push(`${INTERVIEW_LABELS.decisionExpectedBy}: ${problem}`);
+  }
   return errors.length > 0 || !parsed.success ? { ok: false, errors } : { ok: true, value: parsed.data };
 }
 
@@ -125,12 +130,15 @@ export interface EventForm {
   decisionExpectedBy?: string | null;
 }
 
+/** The label of the interview page's "New decision date" field, for messages about it. */
+export const NEW_DECISION_LABEL = 'New decision date';
+
 export function parseEventForm(form: FormValues): FormResult<EventForm> {
   const type = InterviewEventType.safeParse(text(form, 'type'));
   if (!type.success) return { ok: false, errors: ['That is not something afterview can record.'] };
   const decision = text(form, 'decisionExpectedBy');
   if (type.data !== 'heard-back' || !decision) return { ok: true, value: { type: type.data } };
   const date = LocalDate.safeParse(decision);
-  if (!date.success) return { ok: false, errors: ['New decision date: must be a date like 2026-11-30'] };
+  if (!date.success) return { ok: false, errors: [`${NEW_DECISION_LABEL}: must be a date like 2026-11-30`] };
   return { ok: true, value: { type: type.data, decisionExpectedBy: date.data } };
 }

@@ -130,6 +130,52 @@ describe('request validation', () => {
     );
   });
 
+  it('refuses an event dated more than a day ahead, and takes one dated today or earlier', async () => {
+    // The harness clock stands at 2026-11-02T12:00:00Z.
+    const created = (await (await h.call('POST', '/v1/interviews', { token, body: sampleInterview() })).json()) as { id: string };
+    const events = `/v1/interviews/${created.id}/events`;
+    for (const at of ['2099-01-01T00:00:00Z', '2026-11-03T12:00:01Z']) {
+      await expectError(
+        await h.call('POST', events, { token, body: { type: 'thank-you-sent', at } }),
+        400,
+        'validation_error',
+        new RegExp(`^at: ${at} is more than a day in the future; record what happened once it has happened$`),
+      );
+    }
+    expect((await h.call('POST', events, { token, body: { type: 'thank-you-sent', at: '2026-11-03T09:00:00Z' } })).status).toBe(201);
+    expect((await h.call('POST', events, { token, body: { type: 'heard-back', at: '2026-10-30T09:00:00Z' } })).status).toBe(201);
+    const stored = (await (await h.call('GET', `/v1/interviews/${created.id}`, { token })).json()) as { events: unknown[] };
+    expect(stored.events).toHaveLength(2);
+  });
+
+  it('refuses a decision date before the interview day (create, change, or a reply), and takes the day itself', async () => {
+    const before = /^decisionExpectedBy: 27 Oct 2026 is before the interview \(28 Oct 2026\); the decision date must be on or after the interview day$/;
+    // 2026-10-28T15:00Z is 28 Oct in New York.
+    await expectError(await h.call('POST', '/v1/interviews', { token, body: sampleInterview({ decisionExpectedBy: '2026-10-27' }) }), 400, 'validation_error', before);
+    const created = await h.call('POST', '/v1/interviews', { token, body: sampleInterview({ decisionExpectedBy: '2026-10-28' }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await expectError(await h.call('PATCH', `/v1/interviews/${id}`, { token, body: { decisionExpectedBy: '2026-10-27' } }), 400, 'validation_error', before);
+    // Moving the interview past the decision date it has is refused too, naming the date it has.
+    await expectError(
+      await h.call('PATCH', `/v1/interviews/${id}`, { token, body: { interviewedAt: '2026-10-30T15:00:00Z' } }),
+      400,
+      'validation_error',
+      /^decisionExpectedBy: 28 Oct 2026 is before the interview \(30 Oct 2026\)/,
+    );
+    await expectError(
+      await h.call('POST', `/v1/interviews/${id}/events`, { token, body: { type: 'heard-back', decisionExpectedBy: '2026-10-01' } }),
+      400,
+      'validation_error',
+      /^decisionExpectedBy: 1 Oct 2026 is before the interview \(28 Oct 2026\)/,
+    );
+    // Nothing of the refused changes was stored.
+    const stored = (await (await h.call('GET', `/v1/interviews/${id}`, { token })).json()) as { decisionExpectedBy: string; interviewedAt: string; events: unknown[] };
+    expect(stored).toMatchObject({ decisionExpectedBy: '2026-10-28', interviewedAt: '2026-10-28T15:00:00Z', events: [] });
+    // A change that leaves the dates alone does not trip over them.
+    expect((await h.call('PATCH', `/v1/interviews/${id}`, { token, body: { role: 'Senior Data Analyst' } })).status).toBe(200);
+  });
+
   it('refuses feed URLs the fetcher would refuse, with 400', async () => {
     for (const feed of [
       'http://127.0.0.1/feed.xml',

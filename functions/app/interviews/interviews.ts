@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Interview, InterviewEvent, InterviewEventType, StoredInterview } from '../../domain/interview.js';
+import { decisionDateProblem, eventTimeProblem } from '../../domain/interview-checks.js';
 import { findOrWatchCompany, type CompanyDependencies } from '../companies/watched-companies.js';
 import { LIMIT_REACHED, LIMITS } from '../../domain/quotas.js';
 import { ConflictError, NotFoundError, QuotaExceededError, ValidationError } from '../errors.js';
@@ -58,7 +59,14 @@ export async function getInterview(deps: InterviewDependencies, subscriberId: st
   return interview;
 }
 
+/** Refuses a decision date the interview's own day has already passed (a typo the plan would read as "no date"). */
+function assertDecisionDate(interview: Pick<InterviewFields, 'interviewedAt' | 'timeZone'>, decisionExpectedBy: string | null | undefined): void {
+  const problem = decisionDateProblem(interview, decisionExpectedBy);
+  if (problem) throw new ValidationError(`decisionExpectedBy: ${problem}`);
+}
+
 export async function addInterview(deps: InterviewDependencies, subscriberId: string, fields: InterviewFields): Promise<StoredInterview> {
+  assertDecisionDate(fields, fields.decisionExpectedBy);
   const company = await findOrWatchCompany(deps, subscriberId, fields.company);
   const now = deps.clock.now().toISOString();
   const interview: StoredInterview = {
@@ -84,6 +92,10 @@ export async function updateInterview(
   const current = await getInterview(deps, subscriberId, interviewId);
   // A field sent as null ("not given") parses to undefined: it must not erase what is stored.
   patch = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  // Only a change to one of the dates is checked, so an interview stored before the rule can still be edited.
+  if (patch.interviewedAt !== undefined || patch.timeZone !== undefined || patch.decisionExpectedBy !== undefined) {
+    assertDecisionDate({ ...current, ...patch }, patch.decisionExpectedBy !== undefined ? patch.decisionExpectedBy : current.decisionExpectedBy);
+  }
   const company =
     patch.company !== undefined && patch.company !== current.company ? await findOrWatchCompany(deps, subscriberId, patch.company) : null;
   const next: StoredInterview = {
@@ -126,6 +138,10 @@ export async function recordEvent(
     throw new ValidationError('decisionExpectedBy: only a "heard-back" event can carry a new decision date');
   }
   const now = deps.clock.now();
+  const timeProblem = input.at === undefined ? null : eventTimeProblem(input.at, now);
+  if (timeProblem) throw new ValidationError(`at: ${timeProblem}`);
+  // A new decision date is checked against the interview's day, which only a read can tell.
+  if (input.decisionExpectedBy) assertDecisionDate(await getInterview(deps, subscriberId, interviewId), input.decisionExpectedBy);
   const event: InterviewEvent = {
     type: input.type,
     at: input.at ?? now.toISOString(),

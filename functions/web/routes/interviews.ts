@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { AppError, QuotaExceededError } from '../../app/errors.js';
+import { AppError, QuotaExceededError, ValidationError } from '../../app/errors.js';
 import {
   addInterview,
   getInterview,
@@ -20,7 +20,7 @@ import type { HttpDependencies } from '../../http/context.js';
 import { isForPeople, statusOf } from '../../http/errors.js';
 import { dateIn, formatDay } from '../../domain/follow-up/index.js';
 import type { InterviewEventType, StoredInterview } from '../../domain/interview.js';
-import { interviewFormValues, parseEventForm, parseInterviewForm, type FormValues } from '../forms.js';
+import { interviewFormValues, NEW_DECISION_LABEL, parseEventForm, parseInterviewForm, type FormValues } from '../forms.js';
 import { checked, csrfField, options, sendPage, timeZoneSelect, type Markup } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
 import { actionBlock, CHANNEL_CHOICES, EVENT_LABEL, EVENT_PAST, eventButton, STATUS_BADGE, timeline } from '../views.js';
@@ -166,8 +166,13 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
     try {
       await recordEvent(deps, subscriberId, id, parsed.value);
     } catch (err) {
-      if (!(err instanceof QuotaExceededError)) throw err;
-      return interviewPage(c, await getInterview(deps, subscriberId, id), deps.clock.now(), undefined, [err.message], 409);
+      const interview = () => getInterview(deps, subscriberId, id);
+      if (err instanceof QuotaExceededError) return interviewPage(c, await interview(), deps.clock.now(), undefined, [err.message], 409);
+      // The one field of this form the use case checks: said with the form's own label.
+      if (err instanceof ValidationError) {
+        return interviewPage(c, await interview(), deps.clock.now(), undefined, [err.message.replace(/^decisionExpectedBy:/, `${NEW_DECISION_LABEL}:`)], 400);
+      }
+      throw err;
     }
     return c.redirect(`${safeReturn(form.return, id)}?done=${parsed.value.type}`, 303);
   });

@@ -1,0 +1,37 @@
+/**
+ * What an interview's dates must agree with before they are stored, in words a person can act on
+ * (the API prefixes the field, the web form its label). Pure: `now` comes in as an argument.
+ */
+import { DAY_MS } from './durations.js';
+import { dateIn, formatDay } from './follow-up/dates.js';
+
+/**
+ * How far ahead of now an event may be dated. Events record what happened; a day covers a clock
+ * that runs a little fast and a person who records tonight's call with tomorrow's date in their zone.
+ */
+export const EVENT_AHEAD_LIMIT_MS = DAY_MS;
+
+/** Why an event dated `at` cannot be recorded at `now`, or null when it can. */
+export function eventTimeProblem(at: string, now: Date): string | null {
+  const when = Date.parse(at);
+  if (Number.isNaN(when) || when - now.getTime() <= EVENT_AHEAD_LIMIT_MS) return null;
+  return `${at} is more than a day in the future; record what happened once it has happened`;
+}
+
+/**
+ * Why a decision date cannot go with an interview, or null when it can. A decision expected before
+ * the interview day says nothing about when to follow up (the plan would treat it as no date at all),
+ * so it is almost certainly a typo (a wrong month or year). The interview day itself is allowed:
+ * some employers decide the same day.
+ */
+export function decisionDateProblem(interview: { interviewedAt: string; timeZone: string }, decisionExpectedBy: string | null | undefined): string | null {
+  if (!decisionExpectedBy) return null;
+  let interviewDay: string;
+  try {
+    interviewDay = dateIn(interview.interviewedAt, interview.timeZone);
+  } catch {
+    return null; // the interview's own date or zone is refused by its own check
+  }
+  if (decisionExpectedBy >= interviewDay) return null;
+  return `${formatDay(decisionExpectedBy, 'year')} is before the interview (${formatDay(interviewDay, 'year')}); the decision date must be on or after the interview day`;
+}
