@@ -10,6 +10,7 @@ import { createApiHarness, linkIn, PUBLIC_URL, sampleInterview, tokenOf, uniqueE
 import { Browser, webLink } from '../support/browser.js';
 // After the harness: the API's schemas extend zod before the domain's are first built.
 import { hashToken } from '../../functions/app/account/tokens.js';
+import { ACCOUNT_MAIL_LIMITS } from '../../functions/app/account/subscriptions.js';
 import { SETTLED_AFTER_MS } from '../../functions/app/quotas.js';
 import { LIMIT_REACHED, LIMITS } from '../../functions/domain/quotas.js';
 import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
@@ -358,12 +359,54 @@ describe('rate limits that fit the network', () => {
 
   it('counts account mail per /64 too, so a host cannot send sign-in mail from fresh addresses', async () => {
     const h = await createApiHarness({ startAt: '2026-11-02T12:00:05Z' });
+    // The production limits (local mode's per-client limit is looser: see below).
+    (h.services.config as { runtime: string }).runtime = 'aws';
     const email = uniqueEmail('mail-64');
     await h.signUp(email);
     const before = (await h.mailTo(email)).length;
     for (let i = 0; i < 14; i++) await h.call('POST', '/v1/sign-in', { ip: `2001:db8:9:9::${i + 1}`, body: { email: uniqueEmail('nobody') } });
     await h.call('POST', '/v1/sign-in', { ip: '2001:db8:9:9::99', body: { email } });
     expect((await h.mailTo(email)).length).toBe(before);
+  });
+});
+
+describe('account mail limits', () => {
+  /** The log lines about refused account mail, parsed. */
+  const refusals = (h: ApiHarness) =>
+    h.logs
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('account mail not sent'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it(`keep ${ACCOUNT_MAIL_LIMITS.perClient.limit} a client an hour on AWS, and say which limit refused, without the address`, async () => {
+    const h = await createApiHarness({ startAt: '2026-11-02T12:00:05Z' });
+    (h.services.config as { runtime: string }).runtime = 'aws';
+    const addresses = Array.from({ length: ACCOUNT_MAIL_LIMITS.perClient.limit + 1 }, (_, i) => uniqueEmail(`aws-client-${i}`));
+    for (const email of addresses) expect((await h.call('POST', '/v1/subscriptions', { ip: '192.0.2.10', body: { email } })).status).toBe(202);
+    const mailed = await Promise.all(addresses.map(async (a) => (await h.mailTo(a)).length));
+    expect(mailed).toEqual([...Array(ACCOUNT_MAIL_LIMITS.perClient.limit).fill(1), 0]);
+    const [refused, ...more] = refusals(h);
+    expect(more).toEqual([]);
+    expect(refused).toMatchObject({ level: 'WARN', kind: 'subscribe', limit: `${ACCOUNT_MAIL_LIMITS.perClient.limit} mails an hour per client address` });
+    expect(JSON.stringify(refused)).not.toContain(addresses.at(-1)!);
+  });
+
+  it('let one person in local mode, where every client is 127.0.0.1, make many test accounts; the per-address limit stays', async () => {
+    const h = await createApiHarness({ startAt: '2026-11-02T12:00:05Z' });
+    expect(h.services.config.runtime).toBe('local');
+    const addresses = Array.from({ length: 25 }, (_, i) => uniqueEmail(`local-client-${i}`));
+    for (const email of addresses) await h.call('POST', '/v1/subscriptions', { ip: '127.0.0.1', body: { email } });
+    expect(await Promise.all(addresses.map(async (a) => (await h.mailTo(a)).length))).toEqual(Array(25).fill(1));
+    expect(refusals(h)).toEqual([]);
+
+    const again = addresses[0]!;
+    for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress.limit; i++) await h.call('POST', '/v1/sign-in', { ip: '127.0.0.1', body: { email: again } });
+    // Three sign-in requests for one address in an hour: the third is one too many (the counter is per kind of mail).
+    expect(refusals(h)).toEqual([]);
+    await h.call('POST', '/v1/sign-in', { ip: '127.0.0.1', body: { email: again } });
+    const [refused] = refusals(h);
+    expect(refused).toMatchObject({ level: 'WARN', kind: 'sign-in', limit: `${ACCOUNT_MAIL_LIMITS.perAddress.limit} mails an hour per email address` });
+    expect(JSON.stringify(refused)).not.toContain(again);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Clock, CompanyRepository, FeedbackRepository, InterviewRepository,
 
 /** The ports the account use cases work with (the composition root's Services fit it as is). */
 export interface AccountDependencies {
-  config: { publicUrl: string; outbox: OutboxSettings };
+  config: { publicUrl: string; outbox: OutboxSettings; runtime: 'local' | 'aws' };
   repos: {
     subscribers: SubscriberRepository;
     tickets: TicketRepository;
