@@ -6,12 +6,24 @@
  * ValidationError naming the line (exit 2); a reader that goes away (`| head`) ends it quietly.
  */
 import { createInterface } from 'node:readline';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { Instant, LocalDate } from '../domain/interview.js';
 import { describeIssues, ValidationError } from '../app/errors.js';
 import type { CliIo } from './command.js';
 
 /** A headline is a few hundred bytes; a line this long is not one. */
 export const MAX_LINE_CHARS = 64 * 1024;
+
+/**
+ * When a headline was published: an ISO-8601 date or date-time with an offset. Anything else
+ * ("yesterday") is refused rather than silently judged as undated, which would skip the freshness check.
+ */
+export const PublishedAt = z.string().refine((value) => Instant.safeParse(value).success || LocalDate.safeParse(value).success, {
+  error: (issue) => `must be an ISO-8601 date or date-time like 2026-11-02 or 2026-11-02T15:00:00Z (got ${JSON.stringify(String(issue.input).slice(0, 60))})`,
+});
+
+/** A text editor's UTF-8 byte-order mark, which may come before the first line. */
+const BYTE_ORDER_MARK = /^\uFEFF/;
 
 /** Parses one input line against `schema`, or throws a ValidationError that names the line. */
 export function parseJsonLine<S extends z.ZodType>(schema: S, line: string, lineNumber: number, what = 'headline'): z.infer<S> {
@@ -66,8 +78,9 @@ export async function streamJsonLines<S extends z.ZodType>(
     for await (const line of lines) {
       lineNumber += 1;
       if (writeError) break;
-      if (!line.trim()) continue;
-      const out = JSON.stringify(answer(parseJsonLine(schema, line, lineNumber, options.what)));
+      const text = lineNumber === 1 ? line.replace(BYTE_ORDER_MARK, '') : line;
+      if (!text.trim()) continue;
+      const out = JSON.stringify(answer(parseJsonLine(schema, text, lineNumber, options.what)));
       if (!io.stdout.write(`${out}\n`)) await drained(io.stdout);
     }
   } finally {

@@ -2,6 +2,9 @@
  * The command line (CONTRACTS.md §1). Machine-readable commands print only JSON on stdout;
  * bad input exits 2 with one readable line on stderr — never a stack trace.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/env.js';
 import { AppError, UsageError } from '../app/errors.js';
 import type { CliCommand, CliIo } from './command.js';
@@ -29,6 +32,7 @@ function overview(): string {
     'afterview — what to do after an interview, and good news worth a note.',
     '',
     'Usage: afterview <command> [options]     (npm run --silent afterview -- <command>)',
+    '       afterview --version',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
@@ -37,31 +41,70 @@ function overview(): string {
   ].join('\n');
 }
 
+/**
+ * A message with every character a terminal would not show (controls, zero-width and direction
+ * marks, line separators, a byte-order mark) written as its code point, e.g. \uFEFF: an error
+ * about input must show what is wrong with it, and stay one line.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** Writes one error line: the product's name, the message, nothing invisible. */
+function complain(io: CliIo, message: string): void {
+  io.stderr.write(`afterview: ${visible(message)}\n`);
+}
+
 /** Maps any error to one line on stderr and an exit code (2 = bad input, 1 = failure). */
 export function reportError(err: unknown, io: CliIo): number {
   if (err instanceof UsageError || err instanceof ConfigError) {
-    io.stderr.write(`afterview: ${err.message}\n`);
+    complain(io, err.message);
     return 2;
   }
   if (err instanceof AppError) {
-    io.stderr.write(`afterview: ${err.message}\n`);
+    complain(io, err.message);
     return err.code === 'validation_error' ? 2 : 1;
   }
   // Not one of the product's own errors: its text is about afterview's internals, not the input.
-  io.stderr.write('afterview: something went wrong inside afterview; run again with LOG_LEVEL=DEBUG to see what\n');
-  if (io.env.LOG_LEVEL === 'DEBUG') io.stderr.write(`afterview: debug: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}\n`);
+  complain(io, 'something went wrong inside afterview; run again with LOG_LEVEL=DEBUG to see what');
+  if (io.env.LOG_LEVEL === 'DEBUG') complain(io, `debug: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
   return 1;
+}
+
+/** The version in the package.json beside the sources (or beside their build in dist/). */
+function packageVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'afterview' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: look one folder up
+    }
+    if (dirname(dir) === dir) return 'unknown';
+  }
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    complain(io, 'a command is required; try afterview --help');
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${overview()}\n`);
-    return name ? 0 : 2;
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (name.startsWith('-')) {
+    complain(io, `unknown option "${name.slice(0, 60)}"; try afterview --help`);
+    return 2;
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    io.stderr.write(`afterview: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})\n`);
+    complain(io, `unknown command "${name.slice(0, 60)}" (try: ${Object.keys(COMMANDS).join(', ')})`);
     return 2;
   }
   try {

@@ -18,7 +18,7 @@ describe.each(['poll', 'digest'])('afterview %s', (name) => {
   it('refuses an unknown flag', async () => {
     const res = await runCli([name, '--once', '--loud']);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain(`${name}: unexpected argument "--loud"`);
+    expect(res.stderr).toContain(`${name}: unknown option "--loud"`);
   });
 
   it('says in one line when local mode is not running', async () => {

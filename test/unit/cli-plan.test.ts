@@ -63,7 +63,7 @@ describe('afterview plan', () => {
     ['--now without a value', ['--now'], EXAMPLE, /--now needs a value/],
     ['--now not a date', ['--now', 'tomorrow'], EXAMPLE, /--now must be an ISO-8601 date-time/],
     ['--now without an offset', ['--now', '2026-12-12T14:00:00'], EXAMPLE, /--now must be an ISO-8601 date-time/],
-    ['an unknown flag', ['--now', '2026-12-12T14:00:00Z', '--verbose'], EXAMPLE, /unexpected argument "--verbose"/],
+    ['an unknown flag', ['--now', '2026-12-12T14:00:00Z', '--verbose'], EXAMPLE, /unknown option "--verbose"/],
     ['empty stdin', ['--now', '2026-12-12T14:00:00Z'], '', /expected one interview as JSON, got nothing/],
     ['invalid JSON', ['--now', '2026-12-12T14:00:00Z'], '{"company": ', /not valid JSON/],
     ['a JSON array', ['--now', '2026-12-12T14:00:00Z'], '[]', /invalid interview: .*expected object/],

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { classifyHeadline } from '../../domain/classifier/index.js';
-import { instantOption, readOptions } from '../options.js';
+import { instantOption, readArguments } from '../options.js';
 import type { CliCommand } from '../command.js';
-import { streamJsonLines } from '../json-lines.js';
+import { PublishedAt, streamJsonLines } from '../json-lines.js';
 
 /** One input line. Other fields (a label, a score) are ignored so labelled files can be piped in. */
 const ClassifyInput = z.object({
@@ -14,7 +14,7 @@ const ClassifyInput = z.object({
   title: z.string().max(4000),
   entity: z.string().trim().min(1, 'must name the company').max(200),
   summary: z.string().nullable().optional(),
-  publishedAt: z.string().nullable().optional(),
+  publishedAt: PublishedAt.nullable().optional(),
   link: z.string().nullable().optional(),
 });
 
@@ -26,7 +26,8 @@ one JSON line per input line, in the same order:
 {"id","polarity":"positive"|"negative"|"neutral","event":string|null,"congratulate":boolean,
  "confidence":number,"reasons":[…]}
 
-Blank lines are skipped. Items with a publishedAt older than 14 days are never congratulated.
+Blank lines are skipped, and a byte-order mark before the first line. "publishedAt" is an ISO-8601
+date or date-time with an offset; items published more than 14 days ago are never congratulated.
 
 Options:
   --now <instant>  judge freshness as of this moment (default: the current time)
@@ -35,7 +36,7 @@ Exit 2 with one line naming the line number when a line is not a valid headline.
 `;
 
 function parseArgs(args: string[]): Date {
-  const { now } = readOptions('classify', args, 'afterview classify [--now <ISO-8601>] < headlines.jsonl');
+  const { now } = readArguments('classify', args, 'afterview classify [--now <ISO-8601>] < headlines.jsonl', { now: true });
   return instantOption(now);
 }
 

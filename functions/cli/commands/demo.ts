@@ -3,8 +3,8 @@ import { loadConfig } from '../../config/env.js';
 import { LocalModeError } from '../../local/lock.js';
 import { startDemo } from '../../local/demo/run-demo.js';
 import { LocalServerError } from '../../local/servers.js';
-import { UsageError } from '../../app/errors.js';
 import type { CliCommand } from '../command.js';
+import { readArguments } from '../options.js';
 
 export const command: CliCommand = {
   name: 'demo',
@@ -24,7 +24,7 @@ AFTERVIEW_DATA_DIR, AFTERVIEW_PUBLIC_URL, AFTERVIEW_SCHEDULE, LOG_LEVEL — WARN
   async run(args, io) {
     // From when this process started, so the "ready in" figure includes loading the code.
     const startedAt = Math.round(performance.timeOrigin);
-    if (args.length > 0) throw new UsageError(`demo takes no arguments (got "${args[0]}")`);
+    readArguments('demo', args, 'afterview demo');
     // Progress lines are the demo's output; routine logs would bury them.
     const config = loadConfig({ LOG_LEVEL: 'WARN', ...io.env });
     let running;

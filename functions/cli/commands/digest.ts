@@ -1,7 +1,7 @@
 import { runDigestJob } from '../../app/digest/digest-job.js';
 import { UsageError } from '../../app/errors.js';
 import { writeLine, type CliCommand } from '../command.js';
-import { instantOption, readOptions } from '../options.js';
+import { instantOption, readArguments } from '../options.js';
 import { runUntilStopped } from '../stop-signal.js';
 import { connectToStack } from '../../wiring/local.js';
 
@@ -21,7 +21,7 @@ outbox's figures under "outbox" (pending, leased, sent, retried, expired, droppe
   --once        run one cycle and exit (required)
   --now <ISO>   pretend it is this instant (e.g. 2026-11-26T08:00:00Z); default: now`,
   async run(args, io) {
-    const { once, now: nowOption } = readOptions('digest', args, 'afterview digest --once [--now <ISO-8601>]', { once: true });
+    const { once, now: nowOption } = readArguments('digest', args, 'afterview digest --once [--now <ISO-8601>]', { once: true, now: true });
     if (!once) throw new UsageError('digest needs --once (the scheduler runs it hourly in local mode)');
     const now = instantOption(nowOption);
     const services = await connectToStack(io.env, 'digest');

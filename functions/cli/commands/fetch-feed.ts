@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/env.js';
 import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
 import { feedFetcherFor } from '../../wiring/local.js';
 import { writeLine, type CliCommand } from '../command.js';
+import { readArguments } from '../options.js';
 
 const USAGE = `
 Usage: afterview fetch-feed <url>
@@ -32,9 +33,8 @@ export const command: CliCommand = {
   summary: 'fetch and parse a feed with the safe fetcher',
   usage: USAGE,
   async run(args, io) {
-    const [url, ...extra] = args;
+    const { argument: url } = readArguments('fetch-feed', args, 'afterview fetch-feed <url>', { argument: true });
     if (!url) throw new UsageError('fetch-feed: a URL is required (usage: afterview fetch-feed <url>)');
-    if (extra.length > 0) throw new UsageError(`fetch-feed: unexpected argument "${extra[0]}"`);
     const config = loadConfig(io.env);
     try {
       const result = await feedFetcherFor(config)(url);

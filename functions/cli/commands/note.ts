@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import { classifyHeadline } from '../../domain/classifier/index.js';
 import { writeCongratulations } from '../../domain/notes/congratulations.js';
-import { instantOption, readOptions } from '../options.js';
+import { instantOption, readArguments } from '../options.js';
 import type { CliCommand } from '../command.js';
-import { streamJsonLines } from '../json-lines.js';
+import { PublishedAt, streamJsonLines } from '../json-lines.js';
 
 /** Stand-ins for what a line leaves out, named in --help. */
 const DEFAULT_ROLE = 'open';
@@ -20,7 +20,7 @@ const NoteInput = z.object({
   title: z.string().max(4000),
   entity: z.string().trim().min(1, 'must name the company').max(200),
   summary: z.string().max(20_000).nullable().optional(),
-  publishedAt: z.string().nullable().optional(),
+  publishedAt: PublishedAt.nullable().optional(),
   link: z.string().nullable().optional(),
   publisher: z.string().max(200).nullable().optional(),
   interviewer: z.string().max(200).nullable().optional(),
@@ -44,7 +44,8 @@ The note is the one an alert would offer for that news (same classifier, same no
 The wording variant is chosen from the headline, so one headline always gives the same note
 (an alert picks it per story and interview instead).
 
-Blank lines are skipped. Items with a publishedAt older than 14 days are never congratulated.
+Blank lines are skipped, and a byte-order mark before the first line. "publishedAt" is an ISO-8601
+date or date-time with an offset; items published more than 14 days ago are never congratulated.
 
 Options:
   --now <instant>  judge freshness as of this moment (default: the current time)
@@ -57,7 +58,7 @@ export const command: CliCommand = {
   summary: 'congratulations notes for headlines (JSON lines on stdin → JSON lines on stdout)',
   usage: USAGE,
   async run(args, io) {
-    const { now: nowOption } = readOptions('note', args, 'afterview note [--now <ISO-8601>] < headlines.jsonl');
+    const { now: nowOption } = readArguments('note', args, 'afterview note [--now <ISO-8601>] < headlines.jsonl', { now: true });
     const now = instantOption(nowOption);
     return streamJsonLines(io, NoteInput, (input) => {
       const verdict = classifyHeadline(

@@ -8,6 +8,7 @@ import { decodeFeedBytes } from '../../domain/feed/charset.js';
 import { FEED_MAX_BYTES } from '../../domain/feed/limits.js';
 import { FeedParseError, parseFeed } from '../../domain/feed/parse-feed.js';
 import { writeLine, type CliCommand } from '../command.js';
+import { readArguments } from '../options.js';
 
 /** Local files may be larger than what the fetcher accepts from the network, within reason. */
 const MAX_FILE_BYTES = 4 * FEED_MAX_BYTES;
@@ -52,9 +53,8 @@ export const command: CliCommand = {
   summary: 'parse an RSS/Atom file (- for stdin) into news items',
   usage: USAGE,
   async run(args, io) {
-    const [path, ...extra] = args;
+    const { argument: path } = readArguments('parse-feed', args, 'afterview parse-feed <file>, - for stdin', { argument: true });
     if (!path) throw new UsageError('parse-feed: a file is required (usage: afterview parse-feed <file>, - for stdin)');
-    if (extra.length > 0) throw new UsageError(`parse-feed: unexpected argument "${extra[0]}"`);
     const bytes = path === '-' ? await readStdin(io.stdin) : await readFeedFile(path);
     try {
       const feed = await parseFeed(decodeFeedBytes(bytes).text);

@@ -7,7 +7,7 @@ import { describeIssues, UsageError, ValidationError } from '../../app/errors.js
 import { planFollowUps } from '../../domain/follow-up/index.js';
 import { Interview, LocalDate } from '../../domain/interview.js';
 import { writeLine, type CliCommand } from '../command.js';
-import { instantOrDateOption, readOptions } from '../options.js';
+import { instantOrDateOption, readArguments } from '../options.js';
 
 /** One interview is a few kilobytes; anything near this is not an interview. */
 const MAX_INPUT_BYTES = 1024 * 1024;
@@ -35,7 +35,7 @@ are rejected. Exit 2 on bad input.
 `;
 
 function parseArgs(args: string[]): string {
-  const { now } = readOptions('plan', args, 'afterview plan --now <ISO-8601> < interview.json');
+  const { now } = readArguments('plan', args, 'afterview plan --now <ISO-8601> < interview.json', { now: true });
   if (now === undefined) throw new UsageError('plan: --now <ISO-8601> is required, e.g. --now 2026-11-20T09:00:00Z');
   return instantOrDateOption(now);
 }
@@ -49,7 +49,8 @@ async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {
     if (size > MAX_INPUT_BYTES) throw new ValidationError(`stdin: more than ${MAX_INPUT_BYTES / 1024} KB; expected one interview`);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // A UTF-8 byte-order mark (some editors write one) is not part of the JSON.
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
 }
 
 function parseInterview(text: string): Interview {

@@ -6,7 +6,7 @@
 import { UsageError } from '../../app/errors.js';
 import { pollDepsFrom, runPollCycle } from '../../app/poll/index.js';
 import { writeLine, type CliCommand } from '../command.js';
-import { instantOption, readOptions } from '../options.js';
+import { instantOption, readArguments } from '../options.js';
 import { connectToStack } from '../../wiring/local.js';
 
 export const command: CliCommand = {
@@ -24,7 +24,7 @@ sourcesDue, requests, notModified, failures, newStories, itemWrites, alertsSent,
   --once        run one cycle and exit (required)
   --now <ISO>   pretend it is this instant (e.g. 2026-11-26T08:00:00Z); default: now`,
   async run(args, io) {
-    const { once, now: nowOption } = readOptions('poll', args, 'afterview poll --once [--now <ISO-8601>]', { once: true });
+    const { once, now: nowOption } = readArguments('poll', args, 'afterview poll --once [--now <ISO-8601>]', { once: true, now: true });
     if (!once) throw new UsageError('poll needs --once (the scheduler runs it hourly in local mode)');
     const now = instantOption(nowOption);
     const services = await connectToStack(io.env, 'poll');

@@ -4,10 +4,10 @@
  * Secrets Manager secret in AFTERVIEW_LINK_KEY_SECRET (the Afterview-Data.LinkSigningKeyArn
  * output), with the caller's own AWS credentials.
  */
-import { UsageError } from '../../app/errors.js';
 import { loadConfig } from '../../config/env.js';
 import { linkKeysFor } from '../../wiring/local.js';
 import { writeLine, type CliCommand } from '../command.js';
+import { readArguments } from '../options.js';
 
 export const command: CliCommand = {
   name: 'rotate-link-key',
@@ -25,7 +25,7 @@ AWS: set AFTERVIEW_RUNTIME=aws and AFTERVIEW_LINK_KEY_SECRET to the Afterview-Da
 output; functions sign with the new key after their next cold start and verify it at once.
 Prints {"rotated":true,"keysThatVerify":N}.`,
   async run(args, io) {
-    if (args.length > 0) throw new UsageError(`rotate-link-key: unexpected argument "${args[0]}"`);
+    readArguments('rotate-link-key', args, 'afterview rotate-link-key');
     const config = loadConfig(io.env);
     const keysThatVerify = await linkKeysFor(config, 'rotate-link-key').rotate();
     await writeLine(io.stdout, JSON.stringify({ rotated: true, keysThatVerify }));

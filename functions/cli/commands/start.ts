@@ -3,8 +3,8 @@ import { loadConfig } from '../../config/env.js';
 import { LocalModeError } from '../../local/lock.js';
 import { startLocalMode } from '../../local/local-mode.js';
 import { LocalServerError } from '../../local/servers.js';
-import { UsageError } from '../../app/errors.js';
 import type { CliCommand } from '../command.js';
+import { readArguments } from '../options.js';
 
 export const command: CliCommand = {
   name: 'start',
@@ -20,7 +20,7 @@ Environment: PORT (3000), AFTERVIEW_SES_PORT (8005), AFTERVIEW_DYNAMODB_PORT (45
 AFTERVIEW_DATA_DIR (.data), AFTERVIEW_PUBLIC_URL, AFTERVIEW_NEWS_BASE_URL,
 AFTERVIEW_ALLOW_HOSTS, AFTERVIEW_SCHEDULE (on|off).`,
   async run(args, io) {
-    if (args.length > 0) throw new UsageError(`start takes no arguments (got "${args[0]}")`);
+    readArguments('start', args, 'afterview start');
     const config = loadConfig(io.env);
     let running;
     try {
