@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Raised when a configuration value is missing or malformed; its message is one line per bad value. */
@@ -29,7 +30,16 @@ const EnvSchema = z.object({
   AFTERVIEW_ALLOW_HOSTS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .superRefine((hosts, ctx) => {
+      const bad = hosts.find((h) => !isHostOrIp(h));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `: "${bad.slice(0, 60)}" is not a host name or an IP address; list host names or IP addresses separated by commas, like localhost,127.0.0.1`,
+        });
+      }
+    }),
   AFTERVIEW_SCHEDULE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
   // Deployment (set by the CDK stack); local mode derives them from the ports above.
   AFTERVIEW_RUNTIME: z.enum(['local', 'aws'], { message: 'must be "local" or "aws"' }).default('local'),
@@ -55,6 +65,50 @@ const EnvSchema = z.object({
     })
     .optional(),
 });
+
+/** A host name (letters, digits, hyphens, underscores; dot-separated labels) or an IPv4/IPv6 address, [::1] included. */
+function isHostOrIp(entry: string): boolean {
+  const bare = entry.startsWith('[') && entry.endsWith(']') ? entry.slice(1, -1) : entry;
+  if (isIP(bare) !== 0) return true;
+  if (bare !== entry || entry.length > 254) return false;
+  return /^(?!-)[a-z0-9_-]{1,63}(?<!-)(\.(?!-)[a-z0-9_-]{1,63}(?<!-))*\.?$/.test(entry);
+}
+
+/** Local mode's own ports: each part listens on one of them, so no two may be the same. */
+const LOCAL_PORTS = ['PORT', 'AFTERVIEW_SES_PORT', 'AFTERVIEW_DYNAMODB_PORT'] as const;
+
+/** "PORT and AFTERVIEW_SES_PORT are both 3300", one line per number shared. */
+function sharedPorts(ports: Record<(typeof LOCAL_PORTS)[number], number>): string[] {
+  const byPort = new Map<number, string[]>();
+  for (const name of LOCAL_PORTS) byPort.set(ports[name], [...(byPort.get(ports[name]) ?? []), name]);
+  return [...byPort.entries()]
+    .filter(([, names]) => names.length > 1)
+    .map(([port, names]) => `${joinNames(names)} are ${names.length > 2 ? 'all' : 'both'} ${port}; each part of local mode needs a port of its own`);
+}
+
+const joinNames = (names: readonly string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/**
+ * What a part of the product needs from a deployment on AWS. Locally the table and the sender have
+ * defaults; on AWS a default would only send the request somewhere wrong ("cannot reach the table
+ * afterview in us-east-1"), so a missing variable is named instead.
+ */
+export type DeploymentNeed = 'table' | 'mail';
+const DEPLOYMENT_VARIABLES: Record<DeploymentNeed, readonly DeploymentVariable[]> = {
+  table: ['AFTERVIEW_TABLE_NAME', 'AWS_REGION'],
+  mail: ['AFTERVIEW_SENDER', 'AWS_REGION'],
+};
+type DeploymentVariable = 'AFTERVIEW_TABLE_NAME' | 'AFTERVIEW_SENDER' | 'AWS_REGION';
+
+/** Throws a ConfigError naming every variable `service` needs on AWS that the environment did not set. */
+export function assertDeploymentSettings(config: Config, needs: readonly DeploymentNeed[], service: string): void {
+  if (config.runtime !== 'aws') return;
+  const wanted = new Set(needs.flatMap((need) => DEPLOYMENT_VARIABLES[need]));
+  const missing = (['AFTERVIEW_TABLE_NAME', 'AFTERVIEW_SENDER', 'AWS_REGION'] as const).filter((v) => wanted.has(v) && config.unset.includes(v));
+  if (missing.length > 0) {
+    throw new ConfigError(`bad configuration: ${joinNames(missing)} must be set for ${service} on AWS (AFTERVIEW_RUNTIME=aws)`);
+  }
+}
 
 /** How the outbox sends (functions/app/outbox): leases, attempt time, send rate. */
 export interface OutboxSettings {
@@ -92,6 +146,8 @@ export interface Config {
   /** Where the DynamoDB and SES clients connect; undefined = the real AWS endpoints. */
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
+  /** The deployment variables the environment left unset (their values above are local mode's defaults); see {@link assertDeploymentSettings}. */
+  unset: readonly DeploymentVariable[];
 }
 
 /**
@@ -107,12 +163,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');
       const shown = env[key] === undefined ? '' : ` (got "${String(env[key]).slice(0, 60)}")`;
-      return `${key} ${i.message}${shown}`;
+      // A message that names a part of the value ("…: "x" is not …") follows the variable directly.
+      return `${key}${i.message.startsWith(':') ? '' : ' '}${i.message}${shown}`;
     });
     throw new ConfigError(`bad configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
   const local = e.AFTERVIEW_RUNTIME === 'local';
+  const clashes = local ? sharedPorts({ PORT: e.PORT, AFTERVIEW_SES_PORT: e.AFTERVIEW_SES_PORT, AFTERVIEW_DYNAMODB_PORT: e.AFTERVIEW_DYNAMODB_PORT }) : [];
+  if (clashes.length > 0) throw new ConfigError(`bad configuration: ${clashes.join('; ')}`);
   return {
     runtime: e.AFTERVIEW_RUNTIME,
     port: e.PORT,
@@ -138,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     dynamodbEndpoint: local ? `http://127.0.0.1:${e.AFTERVIEW_DYNAMODB_PORT}` : undefined,
     sesEndpoint: local ? `http://127.0.0.1:${e.AFTERVIEW_SES_PORT}` : undefined,
+    unset: (['AFTERVIEW_TABLE_NAME', 'AFTERVIEW_SENDER', 'AWS_REGION'] as const).filter((name) => relevant[name] === undefined),
   };
 }
 

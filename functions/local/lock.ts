@@ -1,5 +1,6 @@
-import { mkdir, open, readFile, rm, access, constants } from 'node:fs/promises';
+import { open, readFile, rm, access, constants } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { makeDirectory } from '../wiring/data-folder.js';
 
 /** Another local mode is running, or the data folder cannot be used: one line to show the user. */
 export class LocalModeError extends Error {
@@ -25,7 +26,7 @@ function isAlive(pid: number): boolean {
 export async function prepareDataDir(dataDir: string): Promise<string> {
   const dir = resolve(dataDir);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     await access(dir, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';

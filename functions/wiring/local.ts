@@ -11,7 +11,7 @@ import { createSafeFetcher } from '../adapters/http/safe-fetch.js';
 import { ServiceUnavailableError } from '../app/errors.js';
 import type { FeedFetcher } from '../app/ports.js';
 import type { Services } from '../app/services.js';
-import { loadConfig, type Config } from '../config/env.js';
+import { assertDeploymentSettings, loadConfig, type Config } from '../config/env.js';
 import { createServices, linkKeysFor, type ServiceOptions } from './services.js';
 
 export { createServices, linkKeysFor, type Services };
@@ -50,6 +50,8 @@ export function feedFetcherFor(config: Pick<Config, 'allowHosts'>): FeedFetcher 
  */
 export async function connectToStack(env: NodeJS.ProcessEnv, service: string): Promise<Services> {
   const config = loadConfig(env);
+  // The jobs read the table and send mail: against a deployment, both must be named.
+  assertDeploymentSettings(config, ['table', 'mail'], service);
   const services = createServices(config, { service, logToStderr: true });
   const { problems } = await services.readiness();
   if (problems.some((p) => p.part === 'table')) {

@@ -18,7 +18,7 @@ import { createCompanySourcesSync } from '../app/poll/company-sources.js';
 import type { Services } from '../app/services.js';
 import { HmacLinkSigner } from '../app/signed-links.js';
 import { SuppressingMailer } from '../app/suppressing-mailer.js';
-import { ConfigError, type Config } from '../config/env.js';
+import { assertDeploymentSettings, ConfigError, type Config } from '../config/env.js';
 
 export type { Services };
 
@@ -56,6 +56,8 @@ export function linkKeysFor(config: Config, service: string): LinkKeyStore {
 }
 
 export function createServices(config: Config, options: ServiceOptions = { service: 'app' }): Services {
+  // Every part reads the table. (The stack sets the sender only for the functions that send mail.)
+  assertDeploymentSettings(config, ['table'], options.service);
   const db = createDocumentClient(config);
   const repos = createRepositories(db, config.tableName);
   const logger = options.logger ?? createLogger({ service: options.service, level: config.logLevel, toStderr: options.logToStderr });

@@ -145,3 +145,17 @@ describe('publishedAt must be an ISO-8601 date or date-time', () => {
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(4);
   });
 });
+
+describe('the environment, checked before anything is tried', () => {
+  it.each(['poll', 'digest'])('%s on AWS names the variables that are missing, without reaching for AWS', async (command) => {
+    const stdin = new PassThrough();
+    stdin.end('');
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (d) => (err += d));
+    const code = await main([command, '--once'], { stdin, stdout, stderr, env: { AFTERVIEW_RUNTIME: 'aws' } });
+    expect(code).toBe(2);
+    expect(err).toBe(`afterview: bad configuration: AFTERVIEW_TABLE_NAME, AFTERVIEW_SENDER and AWS_REGION must be set for ${command} on AWS (AFTERVIEW_RUNTIME=aws)\n`);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../functions/config/env.js';
+import { assertDeploymentSettings, ConfigError, loadConfig } from '../../functions/config/env.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults with an empty environment', () => {
@@ -62,5 +62,47 @@ describe('loadConfig', () => {
 
   it('names every bad value in the one line', () => {
     expect(() => loadConfig({ PORT: 'x', AFTERVIEW_SES_PORT: 'y' })).toThrowError(/PORT .*; AFTERVIEW_SES_PORT/);
+  });
+
+  it('takes host names and IP addresses in AFTERVIEW_ALLOW_HOSTS, and refuses anything else, naming it', () => {
+    const config = loadConfig({ AFTERVIEW_ALLOW_HOSTS: 'localhost, 127.0.0.1,::1, [::1], feeds.example.com., news_server, 10.0.0.8' });
+    expect(config.allowHosts).toEqual(['localhost', '127.0.0.1', '::1', '[::1]', 'feeds.example.com.', 'news_server', '10.0.0.8']);
+    for (const [value, bad] of [
+      ['http://x/', 'http://x/'],
+      ['localhost, 127.0.0.1:8080', '127.0.0.1:8080'],
+      ['feeds.example.com/rss', 'feeds.example.com/rss'],
+      ['-bad-.example', '-bad-.example'],
+      ['a b', 'a b'],
+    ]) {
+      expect(() => loadConfig({ AFTERVIEW_ALLOW_HOSTS: value }), value).toThrowError(
+        new ConfigError(`bad configuration: AFTERVIEW_ALLOW_HOSTS: "${bad}" is not a host name or an IP address; list host names or IP addresses separated by commas, like localhost,127.0.0.1 (got "${value}")`),
+      );
+    }
+  });
+
+  it('refuses two of local mode\'s ports set to the same number, naming both', () => {
+    expect(() => loadConfig({ PORT: '3300', AFTERVIEW_SES_PORT: '3300' })).toThrowError(
+      new ConfigError('bad configuration: PORT and AFTERVIEW_SES_PORT are both 3300; each part of local mode needs a port of its own'),
+    );
+    expect(() => loadConfig({ AFTERVIEW_DYNAMODB_PORT: '3000' })).toThrowError(/PORT and AFTERVIEW_DYNAMODB_PORT are both 3000/);
+    expect(() => loadConfig({ PORT: '4000', AFTERVIEW_SES_PORT: '4000', AFTERVIEW_DYNAMODB_PORT: '4000' })).toThrowError(
+      /PORT, AFTERVIEW_SES_PORT and AFTERVIEW_DYNAMODB_PORT are all 4000/,
+    );
+    // On AWS local mode's ports are not used.
+    expect(loadConfig({ AFTERVIEW_RUNTIME: 'aws', PORT: '8005' }).port).toBe(8005);
+  });
+
+  it('on AWS, names the deployment variables that are missing instead of trying the local defaults', () => {
+    const bare = loadConfig({ AFTERVIEW_RUNTIME: 'aws' });
+    expect(() => assertDeploymentSettings(bare, ['table', 'mail'], 'poll')).toThrowError(
+      new ConfigError('bad configuration: AFTERVIEW_TABLE_NAME, AFTERVIEW_SENDER and AWS_REGION must be set for poll on AWS (AFTERVIEW_RUNTIME=aws)'),
+    );
+    const withTable = loadConfig({ AFTERVIEW_RUNTIME: 'aws', AFTERVIEW_TABLE_NAME: 'Data-Table-1', AWS_REGION: 'eu-west-1' });
+    expect(() => assertDeploymentSettings(withTable, ['table'], 'ses-events')).not.toThrow();
+    expect(() => assertDeploymentSettings(withTable, ['table', 'mail'], 'digest')).toThrowError(
+      new ConfigError('bad configuration: AFTERVIEW_SENDER must be set for digest on AWS (AFTERVIEW_RUNTIME=aws)'),
+    );
+    // Local mode has its own table and sender.
+    expect(() => assertDeploymentSettings(loadConfig({}), ['table', 'mail'], 'poll')).not.toThrow();
   });
 });

@@ -4,8 +4,9 @@
  * processes starting at once agree on one value.
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeDirectory } from './directory.js';
 
 const OWNER_ONLY = 0o600;
 
@@ -29,7 +30,7 @@ export async function readOrCreateOwnerOnlyFile(path: string, create: () => stri
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await makeDirectory(dirname(path), 0o700);
   const temporary = join(dirname(path), `.${randomUUID()}.tmp`);
   await writeFile(temporary, create(), { mode: OWNER_ONLY, flag: 'wx' });
   try {

@@ -3,7 +3,7 @@
  * (0600), created with a random key on first start. Nothing about it is in the table.
  */
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ServiceUnavailableError } from '../../app/errors.js';
 import type { LinkKeyRing, LinkKeySource } from '../../app/ports.js';
@@ -27,7 +27,14 @@ export class LinkKeyFile implements LinkKeySource {
   }
 
   private async read(): Promise<KeyFile> {
-    const text = await readOrCreateOwnerOnlyFile(this.path, () => `${JSON.stringify({ current: newKey(), previous: [] })}\n`);
+    let text: string;
+    try {
+      text = await readOrCreateOwnerOnlyFile(this.path, () => `${JSON.stringify({ current: newKey(), previous: [] })}\n`);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!code) throw err;
+      throw new ServiceUnavailableError(`cannot keep the link-signing keys in ${dirname(this.path)} (${code}); set AFTERVIEW_DATA_DIR to a folder you can write to`);
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
