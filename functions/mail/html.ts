@@ -97,14 +97,25 @@ function lines(text: string): Markup {
   return markup`${text.split(/\r?\n/).map((line, i) => (i === 0 ? line : markup`<br>${line}`))}`;
 }
 
+/** Outlook for Windows ignores inline-block: there the steps sit in table cells ("ghost" cells, in comments other clients skip). */
+const GHOST = {
+  open: markup`<!--[if mso]><table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td valign="top"><![endif]-->`,
+  between: markup`<!--[if mso]></td><td valign="top"><![endif]-->`,
+  close: markup`<!--[if mso]></td></tr></table><![endif]-->`,
+};
+
+/**
+ * The interview's milestones, left to right. Each step is an inline block, so on a narrow phone
+ * the row wraps instead of pushing the mail wider than the screen (seven steps need about 460 px).
+ */
 function timeline(steps: TimelineStep[]): Markup {
-  const cells = steps.map((step, i) => {
+  const items = steps.map((step, i) => {
     const color = STEP_COLOR[step.state];
     const stressed = step.state === 'due' || step.state === 'overdue';
-    const arrow = i > 0 ? markup`<td valign="middle" style="padding:0 1px;color:${COLORS.faint};font-size:12px;">→</td>` : '';
-    return markup`${arrow}<td align="center" valign="top" style="padding:4px 3px;font-family:${FONT};font-size:12px;line-height:1.3;color:${COLORS.muted};"><div style="font-size:15px;font-weight:bold;color:${color};">${TIMELINE_MARKS[step.state].symbol}</div><div style="color:${stressed ? color : COLORS.text};font-weight:${stressed ? 'bold' : 'normal'};">${step.label}</div><div>${step.date ?? '\u00a0'}</div></td>`;
+    const arrow = i > 0 ? markup`<div style="display:inline-block;vertical-align:top;padding:21px 1px 0;color:${COLORS.faint};font-family:${FONT};font-size:12px;line-height:1.3;">→</div>${GHOST.between}` : '';
+    return markup`${i > 0 ? GHOST.between : ''}${arrow}<div style="display:inline-block;vertical-align:top;text-align:center;padding:4px 3px;font-family:${FONT};font-size:12px;line-height:1.3;color:${COLORS.muted};"><div style="font-size:15px;font-weight:bold;color:${color};">${TIMELINE_MARKS[step.state].symbol}</div><div style="color:${stressed ? color : COLORS.text};font-weight:${stressed ? 'bold' : 'normal'};">${step.label}</div><div>${step.date ?? '\u00a0'}</div></div>`;
   });
-  return markup`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:6px 0 4px;"><tr>${cells}</tr></table>`;
+  return markup`<div style="margin:6px 0 4px;">${GHOST.open}${items}${GHOST.close}</div>`;
 }
 
 function draft(block: DraftBlock): Markup {
