@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { LIMIT_REACHED, LIMITS } from './quotas.js';
 
+/** What a feed entry that is not a web address is told. */
+export const FEED_URL_MESSAGE = 'must be an http(s) URL';
+
+/** The one limit on a company's name, whether it is added alone or with an interview. */
+export const COMPANY_NAME_MAX_CHARS = 200;
+
 /** A company a subscriber watches (CONTRACTS.md §3). */
 export const CompanyFields = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(120),
+    name: z.string().trim().min(1, 'must not be empty').max(COMPANY_NAME_MAX_CHARS),
     aliases: z.array(z.string().trim().min(1).max(120)).max(10).default([]),
     exclude: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
-    feeds: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048)).max(LIMITS.feedsPerCompany, LIMIT_REACHED.feeds).default([]),
+    feeds: z.array(z.url({ protocol: /^https?$/, message: FEED_URL_MESSAGE }).max(2048)).max(LIMITS.feedsPerCompany, LIMIT_REACHED.feeds).default([]),
   })
   .strict();
 export type CompanyFields = z.infer<typeof CompanyFields>;

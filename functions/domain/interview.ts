@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPANY_NAME_MAX_CHARS } from './company.js';
 import { LIMITS } from './quotas.js';
 import { isIanaTimeZone } from './time-zone.js';
 
@@ -63,7 +64,8 @@ export type Interviewer = z.infer<typeof Interviewer>;
 /** The interview fields a user sets (the API resource minus `events`). */
 export const InterviewFields = z
   .object({
-    company: z.string().trim().min(1, 'must not be empty').max(200),
+    // It names a watched company (watched from then on): the same limit as adding one.
+    company: z.string().trim().min(1, 'must not be empty').max(COMPANY_NAME_MAX_CHARS),
     role: z.string().trim().min(1, 'must not be empty').max(200),
     interviewer: Interviewer,
     interviewedAt: Instant,

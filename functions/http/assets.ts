@@ -74,6 +74,7 @@ textarea{min-height:5rem}
 .news .no-note{font-style:italic}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
+td:first-child{overflow-wrap:anywhere}
 ol.timeline{list-style:none;padding:0;margin:.4rem 0}
 ol.timeline li{padding:.15rem 0}
 ol.timeline .mark{display:inline-block;width:1.4em;font-weight:700}
@@ -111,7 +112,9 @@ export const SCRIPT = `
   document.querySelectorAll('select[data-detect-zone]').forEach(function(select){
     try {
       var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (zone && select.querySelector('option[value="' + zone + '"]')) select.value = zone;
+      // Browsers may report a zone's former name (Asia/Calcutta): the option lists it in data-also.
+      var option = zone && (select.querySelector('option[value="' + zone + '"]') || select.querySelector('option[data-also~="' + zone + '"]'));
+      if (option) select.value = option.value;
     } catch (e) {}
   });
 })();

@@ -23,7 +23,7 @@ import { accountRoutes } from './routes/account.js';
 import { calendarSettingsRoutes } from './routes/calendar-settings.js';
 import { companyRoutes } from './routes/companies.js';
 import { interviewRoutes } from './routes/interviews.js';
-import { INVITE_UPLOAD_PATH, interviewImportRoutes, MAX_INVITE_FORM_BYTES } from './routes/interview-import.js';
+import { INVITE_UPLOAD_PATH, interviewImportRoutes, inviteTooLargePage, MAX_INVITE_FORM_BYTES } from './routes/interview-import.js';
 import { todayRoutes } from './routes/today.js';
 import { clearSessionCookie, CSRF_FIELD, csrfTokenFor, csrfTokenMatches, isHttps, readSessionCookie, type WebEnv } from './session.js';
 
@@ -70,14 +70,12 @@ export function webRoutes(deps: HttpDependencies): Hono<WebEnv> {
     c.body(SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' }),
   );
 
-  const capAt = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: (c) => sendPage(c as Context<WebEnv>, { title: 'Too much', body: html`<h1>That was too much text</h1><p>Please shorten it and try again.</p>` }, 413),
-    });
-  const formCap = capAt(MAX_FORM_BYTES);
-  // A calendar invite is uploaded as a file, and may be larger than any form a person types.
-  const inviteCap = capAt(MAX_INVITE_FORM_BYTES);
+  const tooMuchText = (c: Context) => sendPage(c as Context<WebEnv>, { title: 'Too much', body: html`<h1>That was too much text</h1><p>Please shorten it and try again.</p>` }, 413);
+  const capAt = (maxSize: number, onError: (c: Context) => Promise<Response>) => bodyLimit({ maxSize, onError });
+  const formCap = capAt(MAX_FORM_BYTES, tooMuchText);
+  // A calendar invite is uploaded as a file, and may be larger than any form a person types; past
+  // that, the invite page says what the API says about invites.
+  const inviteCap = capAt(MAX_INVITE_FORM_BYTES, (c) => inviteTooLargePage(c as Context<WebEnv>));
   const bodyCap: MiddlewareHandler<WebEnv> = (c, next) => (c.req.path === INVITE_UPLOAD_PATH ? inviteCap : formCap)(c, next);
   // The page's own origin, or the public URL's (behind a proxy the two may differ).
   const originCheck = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin });

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { CompanyFields } from '../domain/company.js';
+import { CompanyFields, FEED_URL_MESSAGE } from '../domain/company.js';
 import { InterviewEventType, InterviewFields, LocalDate } from '../domain/interview.js';
 import { decisionDateProblem } from '../domain/interview-checks.js';
 import { SubscriberSettings } from '../domain/subscriber.js';
@@ -98,13 +98,25 @@ export function parseInterviewForm(form: FormValues): FormResult<z.infer<typeof 
 const COMPANY_LABELS: Record<string, string> = { name: 'Name', aliases: 'Other names', exclude: 'Ignore news mentioning', feeds: 'Extra feeds' };
 
 export function parseCompanyForm(form: FormValues): FormResult<z.infer<typeof CompanyFields>> {
+  // One feed URL per line; the line numbers (blank lines counted) name a bad one.
+  const feeds = text(form, 'feeds')
+    .split(/\r?\n/)
+    .map((url, index) => ({ url: url.trim(), line: index + 1 }))
+    .filter((feed) => feed.url);
   const parsed = CompanyFields.safeParse({
     name: text(form, 'name'),
     aliases: list(text(form, 'aliases'), /[,\n]/),
     exclude: list(text(form, 'exclude'), /[,\n]/),
-    feeds: list(text(form, 'feeds'), /\s+/),
+    feeds: feeds.map((feed) => feed.url),
   });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: messages(parsed.error.issues, COMPANY_LABELS) };
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors = parsed.error.issues.map((issue) => {
+    const [field, index] = issue.path;
+    if (field !== 'feeds' || typeof index !== 'number') return messages([issue], COMPANY_LABELS)[0]!;
+    const message = issue.message === FEED_URL_MESSAGE ? `${FEED_URL_MESSAGE} like https://example.com/news/rss` : issue.message;
+    return `${COMPANY_LABELS.feeds}, line ${feeds[index]?.line ?? index + 1}: ${message}`;
+  });
+  return { ok: false, errors: [...new Set(errors)] };
 }
 
 const SETTINGS_LABELS: Record<string, string> = {

@@ -3,6 +3,7 @@
  * helpers. Templates use hono/html, which escapes every interpolated value; `raw` is used only for
  * markup built here.
  */
+import { getAllTimezones } from 'countries-and-timezones';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
@@ -86,27 +87,68 @@ export async function sendPage(c: Context<WebEnv>, options: PageOptions, status:
   return c.html(await renderPage(c, options), status, WEB_PAGE_HEADERS);
 }
 
-/** Every IANA zone the runtime knows, UTC first, grouped by region for the picker. */
-export function timeZoneGroups(): Array<{ region: string; zones: string[] }> {
-  const all = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+interface ZonePicker {
+  groups: Array<{ region: string; zones: string[] }>;
+  /** Each listed zone's former names (Asia/Kolkata: Asia/Calcutta), which browsers and old data may still use. */
+  formerNames: Map<string, string[]>;
+  /** Any name the data knows → the listed zone it means. */
+  canonical: Map<string, string>;
+}
+
+let picker: ZonePicker | undefined;
+
+/**
+ * The zones a person picks from: the tz database's current names (Asia/Kolkata, Europe/Kyiv,
+ * Asia/Ho_Chi_Minh) that this runtime also knows, UTC first, grouped by region. The runtime's own
+ * list (Intl) still uses the old CLDR names, so the list comes from the tz data; old names stay
+ * valid input everywhere (isIanaTimeZone) and are shown as the zone they now stand for.
+ */
+function zonePicker(): ZonePicker {
+  if (picker) return picker;
+  const all = Object.values(getAllTimezones({ deprecated: true }));
+  const listed = all.filter((z) => !z.aliasOf && z.name.includes('/') && !z.name.startsWith('Etc/') && isIanaTimeZone(z.name));
+  const listedNames = new Set(listed.map((z) => z.name));
+  const formerNames = new Map<string, string[]>();
+  const canonical = new Map<string, string>();
+  for (const z of all) {
+    const current = z.aliasOf ?? z.name;
+    if (!listedNames.has(current)) continue;
+    canonical.set(z.name, current);
+    if (z.aliasOf) formerNames.set(current, [...(formerNames.get(current) ?? []), z.name]);
+  }
   const groups = new Map<string, string[]>();
-  for (const zone of all) {
-    if (!zone.includes('/') || !isIanaTimeZone(zone)) continue;
+  for (const zone of [...listedNames].sort()) {
     const region = zone.slice(0, zone.indexOf('/'));
     (groups.get(region) ?? groups.set(region, []).get(region)!).push(zone);
   }
-  return [{ region: 'UTC', zones: ['UTC'] }, ...[...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([region, zones]) => ({ region, zones }))];
+  picker = {
+    groups: [{ region: 'UTC', zones: ['UTC'] }, ...[...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([region, zones]) => ({ region, zones }))],
+    formerNames,
+    canonical,
+  };
+  return picker;
+}
+
+/** Every zone offered in the picker, UTC first, grouped by region. */
+export function timeZoneGroups(): Array<{ region: string; zones: string[] }> {
+  return zonePicker().groups;
 }
 
 /** A time zone <select>; `detect` lets the script pick the browser's zone when none is chosen. */
 export function timeZoneSelect(name: string, id: string, selected: string, detect = false): Markup {
-  const groups = timeZoneGroups();
-  const known = groups.some((g) => g.zones.includes(selected));
+  const { groups, formerNames, canonical } = zonePicker();
+  // A stored old name (Asia/Calcutta) is shown as the zone it stands for; saving then stores the current name.
+  const chosen = canonical.get(selected) ?? selected;
+  const known = groups.some((g) => g.zones.includes(chosen));
+  const also = (zone: string) => {
+    const former = formerNames.get(zone);
+    return former ? raw(` data-also="${former.join(' ')}"`) : '';
+  };
   return html`<select name="${name}" id="${id}"${detect ? raw(' data-detect-zone') : ''}>
     ${known ? '' : html`<option value="${selected}" selected>${selected}</option>`}
     ${groups.map(
       (g) => html`<optgroup label="${g.region}">${g.zones.map(
-        (z) => html`<option value="${z}"${z === selected ? raw(' selected') : ''}>${z.replace(/_/g, ' ')}</option>`,
+        (z) => html`<option value="${z}"${also(z)}${z === chosen ? raw(' selected') : ''}>${z.replace(/_/g, ' ')}</option>`,
       )}</optgroup>`,
     )}
   </select>`;

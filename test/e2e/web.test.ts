@@ -245,6 +245,33 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^afterview-export-\d{4}-\d{2}-\d{2}\.json$/);
   });
 
+  it('keeps the companies table inside the page, a long unbroken name included, with every column headed alike', async () => {
+    const name = `Unbrokenname${'x'.repeat(138)}`;
+    await page.goto(`${base}/companies`);
+    await page.getByLabel('Company name').fill(name);
+    await page.getByRole('button', { name: 'Watch this company' }).click();
+    await page.waitForURL(/done=added/);
+    for (const width of [1024, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      const fit = await page.evaluate(() => {
+        const table = document.querySelector('table')!;
+        const card = table.parentElement!.getBoundingClientRect();
+        return { page: document.documentElement.scrollWidth - window.innerWidth, table: Math.max(0, Math.ceil(table.getBoundingClientRect().right - card.right)) };
+      });
+      expect(fit, `at ${width} px`).toEqual({ page: 0, table: 0 });
+    }
+    await shot('companies-long-name-phone');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    const headers = await page.locator('thead th').evaluateAll((ths) =>
+      ths.map((th) => {
+        const style = getComputedStyle(th.firstChild?.nodeType === Node.ELEMENT_NODE ? (th.firstChild as Element) : th);
+        return `${style.fontSize} ${style.fontWeight} ${style.color}`;
+      }),
+    );
+    expect(headers).toHaveLength(3);
+    expect(new Set(headers).size).toBe(1);
+  });
+
   it("shows 404 for another person's interview and refuses a form without its token", async () => {
     // Someone else signs up through the API and adds an interview.
     const other = `web-e2e-other-${Date.now().toString(36)}@example.com`;

@@ -33,3 +33,29 @@ describe('shared runtime packages are installed once', () => {
     expect([...found].filter(([, paths]) => paths.length > 1)).toEqual([]);
   });
 });
+
+describe('the README says why each dependency is there', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  /** Package names in backticks in the first column of the "Dependencies, and why each is there" table. */
+  const listed = (() => {
+    const lines = readme.slice(readme.indexOf('Dependencies, and why each is there')).split('\n');
+    const header = lines.findIndex((line) => line.startsWith('| package'));
+    const end = lines.findIndex((line, i) => i > header && !line.startsWith('|'));
+    const rows = lines.slice(header + 2, end === -1 ? undefined : end);
+    return rows.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+  })();
+
+  it('names every runtime dependency exactly once, and nothing that is not one', () => {
+    const runtime = Object.keys(pkg.dependencies);
+    const counts = new Map<string, number>();
+    for (const name of listed) counts.set(name, (counts.get(name) ?? 0) + 1);
+    expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+    expect(runtime.filter((name) => !counts.has(name))).toEqual([]);
+    const known = new Set([...runtime, ...Object.keys(pkg.devDependencies)]);
+    expect(listed.filter((name) => !known.has(name))).toEqual([]);
+  });
+});

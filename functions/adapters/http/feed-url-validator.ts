@@ -6,8 +6,15 @@
 import { ValidationError } from '../../app/errors.js';
 import type { FeedUrlValidator } from '../../app/companies/ports.js';
 import { AllowList } from './address-policy.js';
-import { FetchError } from './fetch-errors.js';
+import { FetchError, FetchNameError } from './fetch-errors.js';
 import { checkFeedUrl, resolveAllowedAddress, type ResolvedAddress } from './safe-fetch.js';
+
+/** A host name that could not be looked up, said for the person who typed the address. */
+function nameProblem(err: FetchNameError, url: string): string {
+  return err.nameDoesNotExist
+    ? `there is no site called ${err.host}, so ${url} cannot be a feed. Check the address for typos.`
+    : `${err.host} could not be looked up just now, so ${url} could not be checked. Try again in a minute.`;
+}
 
 export function createFeedUrlValidator(options: {
   allowHosts: readonly string[];
@@ -19,6 +26,7 @@ export function createFeedUrlValidator(options: {
       try {
         await resolveAllowedAddress(checkFeedUrl(url), allow, options.resolve);
       } catch (err) {
+        if (err instanceof FetchNameError) throw new ValidationError(`feeds: ${nameProblem(err, url)}`);
         if (err instanceof FetchError) throw new ValidationError(`feeds: ${err.message}`);
         throw err;
       }

@@ -65,6 +65,23 @@ export class FetchNetworkError extends FetchError {
   }
 }
 
+/** The URL's host name could not be looked up: it does not exist (ENOTFOUND), or DNS did not answer. */
+export class FetchNameError extends FetchNetworkError {
+  constructor(
+    url: string,
+    readonly host: string,
+    /** The resolver's code (ENOTFOUND, EAI_AGAIN, …), or null when it gave none. */
+    readonly dnsCode: string | null,
+  ) {
+    super(url, `cannot resolve ${host} (${dnsCode ?? 'DNS error'})`);
+  }
+
+  /** True when the name does not exist, as opposed to DNS failing for now. */
+  get nameDoesNotExist(): boolean {
+    return this.dnsCode === 'ENOTFOUND' || this.dnsCode === 'ENODATA';
+  }
+}
+
 /** Node's error codes for the network failures feeds meet, in words a person can act on. */
 const NETWORK_WORDS: Record<string, string> = {
   ECONNREFUSED: 'the server refused the connection',

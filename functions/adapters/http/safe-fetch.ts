@@ -25,6 +25,7 @@ import type { FeedFetcher, FeedValidators, FetchResult } from '../../app/ports.j
 import {
   describeNetworkFailure,
   FetchError,
+  FetchNameError,
   FetchNetworkError,
   FetchRedirectError,
   FetchRefusedError,
@@ -124,7 +125,7 @@ export async function resolveAllowedAddress(
     try {
       addresses = await resolve(host);
     } catch (err) {
-      throw new FetchNetworkError(url.href, `cannot resolve ${host} (${(err as NodeJS.ErrnoException).code ?? 'DNS error'})`);
+      throw new FetchNameError(url.href, host, (err as NodeJS.ErrnoException).code ?? null);
     }
     if (addresses.length === 0) throw new FetchNetworkError(url.href, `${host} has no address`);
   }

@@ -7,7 +7,7 @@ import { html } from 'hono/html';
 import { AppError } from '../../app/errors.js';
 import { addCompany, getCompany, listCompanies, removeCompany, updateCompany } from '../../app/companies/watched-companies.js';
 import type { HttpDependencies } from '../../http/context.js';
-import type { WatchedCompany } from '../../domain/company.js';
+import { COMPANY_NAME_MAX_CHARS, type WatchedCompany } from '../../domain/company.js';
 import { parseCompanyForm, type FormValues } from '../forms.js';
 import { csrfField, sendPage, type Markup } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
@@ -29,6 +29,9 @@ const formValues = (co: WatchedCompany): FormValues => ({
 const isFixable = (err: unknown): err is AppError =>
   err instanceof AppError && ['validation_error', 'conflict', 'quota_exceeded', 'fetch_refused', 'invalid_url'].includes(err.code);
 
+/** The use case names the API's field ("feeds: …"); the form says its own label. */
+const forTheForm = (err: AppError) => err.message.replace(/^feeds: /, 'Extra feeds: ');
+
 /** A limit or a clash is a conflict with what is stored (409); the rest is input to fix (400). */
 const statusFor = (err: AppError): 400 | 409 => (err.code === 'conflict' || err.code === 'quota_exceeded' ? 409 : 400);
 
@@ -36,7 +39,7 @@ function companyFields(c: Context<WebEnv>, values: FormValues, idPrefix: string)
   const v = (k: string) => values[k] ?? '';
   return html`${csrfField(c)}
     <div><label for="${idPrefix}name">Company name</label>
-    <input type="text" id="${idPrefix}name" name="name" required maxlength="120" value="${v('name')}" autocomplete="organization"></div>
+    <input type="text" id="${idPrefix}name" name="name" required maxlength="${COMPANY_NAME_MAX_CHARS}" value="${v('name')}" autocomplete="organization"></div>
     <div><label for="${idPrefix}aliases">Other names <span class="hint">Optional, separated by commas — e.g. a short name or a brand</span></label>
     <input type="text" id="${idPrefix}aliases" name="aliases" value="${v('aliases')}"></div>
     <div><label for="${idPrefix}exclude">Ignore news mentioning <span class="hint">Optional, separated by commas — e.g. “fruit” for Apple</span></label>
@@ -65,7 +68,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
             companies.length === 0
               ? html`<div class="card empty"><p>No companies yet.</p></div>`
               : html`<div class="card"><table>
-                <thead><tr><th scope="col">Company</th><th scope="col">Watching</th><th scope="col"><span class="meta">Change</span></th></tr></thead>
+                <thead><tr><th scope="col">Company</th><th scope="col">Watching</th><th scope="col">Change</th></tr></thead>
                 <tbody>${companies.map(
                   (co) => html`<tr><td><strong>${co.name}</strong>${co.aliases.length ? html`<br><span class="meta">also “${co.aliases.join('”, “')}”</span>` : ''}</td>
                     <td>News search${co.feeds.length ? ` + ${co.feeds.length} feed${co.feeds.length === 1 ? '' : 's'}` : ''}${co.exclude.length ? html`<br><span class="meta">ignoring ${co.exclude.join(', ')}</span>` : ''}</td>
@@ -107,7 +110,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
     try {
       await addCompany(deps, c.get('subscriber')!.id, parsed.value);
     } catch (err) {
-      if (isFixable(err)) return listPage(c, form, [err.message], statusFor(err));
+      if (isFixable(err)) return listPage(c, form, [forTheForm(err)], statusFor(err));
       throw err;
     }
     return c.redirect('/companies?done=added', 303);
@@ -127,7 +130,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
     try {
       await updateCompany(deps, subscriberId, company.id, parsed.value);
     } catch (err) {
-      if (isFixable(err)) return editPage(c, company, form, [err.message], statusFor(err));
+      if (isFixable(err)) return editPage(c, company, form, [forTheForm(err)], statusFor(err));
       throw err;
     }
     return c.redirect('/companies?done=saved', 303);

@@ -9,7 +9,7 @@ import { html } from 'hono/html';
 import { DateTime } from 'luxon';
 import { decodeFeedBytes } from '../../domain/feed/charset.js';
 import { AppError } from '../../app/errors.js';
-import { MAX_INVITE_BYTES, readInviteFor, type ImportedInterview } from '../../app/interviews/import-invite.js';
+import { inviteTooLarge, MAX_INVITE_BYTES, readInviteFor, type ImportedInterview } from '../../app/interviews/import-invite.js';
 import type { HttpDependencies } from '../../http/context.js';
 import type { FormValues } from '../forms.js';
 import { csrfField, sendPage } from '../layout.js';
@@ -42,6 +42,25 @@ function uploadPage(c: Context<WebEnv>, errors: string[] = [], status: 200 | 400
         </form>`,
     },
     errors.length > 0 ? status : 200,
+  );
+}
+
+/**
+ * An upload larger than the invite form takes (the body limit refused it before it was read, so
+ * before the session is known): the API's sentence about invites, and the way back to try again.
+ */
+export function inviteTooLargePage(c: Context<WebEnv>): Promise<Response> {
+  const sentence = inviteTooLarge().message;
+  return sendPage(
+    c,
+    {
+      title: 'Add from a calendar invite',
+      section: 'interviews',
+      body: html`<h1>That file is too large for an invite</h1>
+        <p>${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.</p>
+        <p><a class="button" href="${INVITE_UPLOAD_PATH}">Choose the invite again</a></p>`,
+    },
+    413,
   );
 }
 

@@ -19,6 +19,7 @@ import { listCompanies } from '../../app/companies/watched-companies.js';
 import type { HttpDependencies } from '../../http/context.js';
 import { isForPeople, statusOf } from '../../http/errors.js';
 import { dateIn, formatDay } from '../../domain/follow-up/index.js';
+import { COMPANY_NAME_MAX_CHARS } from '../../domain/company.js';
 import type { InterviewEventType, StoredInterview } from '../../domain/interview.js';
 import { interviewFormValues, NEW_DECISION_LABEL, parseEventForm, parseInterviewForm, type FormValues } from '../forms.js';
 import { checked, csrfField, options, sendPage, timeZoneSelect, type Markup } from '../layout.js';
@@ -261,7 +262,7 @@ export async function interviewFormPage(
           ${csrfField(c)}
           <div class="two">
             <div><label for="company">Company</label>
-            <input type="text" id="company" name="company" required maxlength="200" list="company-names" value="${field('company')}" autocomplete="organization">
+            <input type="text" id="company" name="company" required maxlength="${COMPANY_NAME_MAX_CHARS}" list="company-names" value="${field('company')}" autocomplete="organization">
             <datalist id="company-names">${companies.map((co) => html`<option value="${co.name}"></option>`)}</datalist></div>
             <div><label for="role">Role</label>
             <input type="text" id="role" name="role" required maxlength="200" value="${field('role')}" autocomplete="organization-title"></div>
