@@ -206,7 +206,9 @@ export const Account = z
   .openapi('Account');
 
 export const AccountExport = z.record(z.string(), z.unknown()).openapi('AccountExport', {
-  description: 'Everything stored about you: account, companies, interviews, feedback, and what was sent when.',
+  description:
+    'Everything stored about you, each kind under one camelCase key: account, companies, interviews, feedback, alertsSent, digestsSent, ' +
+    'mail (every account mail and digest recorded), tokens (when each API token was made and last used; never the token) and quotas.',
 });
 
 // ── API tokens ────────────────────────────────────────────────────────────────

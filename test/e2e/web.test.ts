@@ -253,21 +253,21 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.waitForURL(/done=added/);
     for (const width of [1024, 375]) {
       await page.setViewportSize({ width, height: 800 });
-      const fit = await page.evaluate(() => {
-        const table = document.querySelector('table')!;
-        const card = table.parentElement!.getBoundingClientRect();
+      // How far the page scrolls sideways, and how far the table reaches past its card.
+      const fit = await page.evaluate(`(() => {
+        const table = document.querySelector('table');
+        const card = table.parentElement.getBoundingClientRect();
         return { page: document.documentElement.scrollWidth - window.innerWidth, table: Math.max(0, Math.ceil(table.getBoundingClientRect().right - card.right)) };
-      });
+      })()`);
       expect(fit, `at ${width} px`).toEqual({ page: 0, table: 0 });
     }
     await shot('companies-long-name-phone');
     await page.setViewportSize({ width: 1024, height: 800 });
-    const headers = await page.locator('thead th').evaluateAll((ths) =>
-      ths.map((th) => {
-        const style = getComputedStyle(th.firstChild?.nodeType === Node.ELEMENT_NODE ? (th.firstChild as Element) : th);
-        return `${style.fontSize} ${style.fontWeight} ${style.color}`;
-      }),
-    );
+    // Each header's text as drawn: the innermost element around it.
+    const headers = (await page.evaluate(`[...document.querySelectorAll('thead th')].map((th) => {
+      const style = getComputedStyle(th.firstElementChild ?? th);
+      return style.fontSize + ' ' + style.fontWeight + ' ' + style.color;
+    })`)) as string[];
     expect(headers).toHaveLength(3);
     expect(new Set(headers).size).toBe(1);
   });

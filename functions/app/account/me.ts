@@ -70,6 +70,23 @@ export async function unsubscribe(deps: Pick<MeDependencies, 'repos'>, subscribe
 const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']);
 const SECRET_ATTRIBUTES = new Set(['tokenHashes']);
 
+/**
+ * The export's key for each kind of record stored under a subscriber: camelCase like every other
+ * key in it. A kind not named here (one added later) is exported under its name in camelCase, so
+ * nothing stored is ever left out.
+ */
+const EXPORT_KEYS: Readonly<Record<string, string>> = {
+  company: 'companies',
+  interview: 'interviews',
+  feedback: 'feedback',
+  'alert-claim': 'alertsSent',
+  'outbox-message': 'mail',
+  'api-token': 'tokens',
+  quotas: 'quotas',
+};
+
+const camelCase = (kind: string) => kind.replace(/[-_ ]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
 /** Everything stored under the subscriber, grouped by kind, without keys and token hashes. */
 export async function exportAccount(deps: MeDependencies, subscriberId: string): Promise<Record<string, unknown>> {
   const items = await deps.repos.subscribers.exportAll(subscriberId);
@@ -88,20 +105,25 @@ export async function exportAccount(deps: MeDependencies, subscriberId: string):
   if (!account) throw new NotFoundError('account');
   // Every mail recorded for them in the outbox (digests, confirmation, sign-in): what, when, whether it went.
   const mail = groups['outbox-message'] ?? [];
-  return {
+  const exported: Record<string, unknown> = {
     exportedAt: deps.clock.now().toISOString(),
     account,
-    companies: groups.company ?? [],
-    interviews: groups.interview ?? [],
-    feedback: groups.feedback ?? [],
-    alertsSent: groups['alert-claim'] ?? [],
+    companies: [],
+    interviews: [],
+    feedback: [],
+    alertsSent: [],
     // Digests recorded before the outbox were claims; both kinds stay listed until the claims expire.
     digestsSent: [...(groups['digest-claim'] ?? []), ...mail.filter((m) => m.kind === 'digest' && m.state === 'sent')],
-    mail,
-    ...Object.fromEntries(
-      Object.entries(groups).filter(([k]) => !['company', 'interview', 'feedback', 'alert-claim', 'digest-claim', 'outbox-message'].includes(k)),
-    ),
+    mail: [],
+    tokens: [],
   };
+  for (const [kind, records] of Object.entries(groups)) {
+    if (kind === 'digest-claim') continue;
+    const key = EXPORT_KEYS[kind] ?? camelCase(kind);
+    const listed = exported[key];
+    exported[key] = Array.isArray(listed) ? [...(listed as unknown[]), ...records] : records;
+  }
+  return exported;
 }
 
 /** Deletes the account and every item that is the subscriber's; safe to call again after a failure. */
