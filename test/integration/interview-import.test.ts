@@ -126,6 +126,11 @@ describe('POST /v1/interviews/import', () => {
     ['only a cancellation', readFileSync(join(FIXTURES, 'outlook-cancelled.ics'), 'utf8'), /^This invite cancels the meeting/],
     ['cut short', readFileSync(join(FIXTURES, 'truncated.ics'), 'utf8'), /^This invite is damaged or cut short/],
     ['empty', '', /^This is not a calendar invite we can read/],
+    [
+      'a repeat every second from 1900',
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@example\r\nDTSTART:19000101T120000Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:Interview – Acme – Analyst\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      /^This invite is for 1 January 1900, more than a year ago, so it cannot be the interview to follow up on: check that it is the right invite\.$/,
+    ],
   ])('answers 400 with one clear sentence for an invite with %s, and saves nothing', async (_label, body, message) => {
     const before = await storedData();
     const res = await importAs(a, body);

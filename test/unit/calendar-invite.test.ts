@@ -322,8 +322,40 @@ END:VCALENDAR`;
   });
 });
 
+/** A one-event invite starting at `dtstart` (an iCalendar UTC time), with extra lines (RRULE) if given. */
+const startingAt = (dtstart: string, extra = '') => `BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//EN
+BEGIN:VEVENT
+UID:${dtstart}@example
+DTSTART:${dtstart}
+DTEND:${dtstart}
+${extra}SUMMARY:Interview – Acme – Designer
+ORGANIZER;CN=Dana Lee:mailto:dana@acme.example
+END:VEVENT
+END:VCALENDAR`;
+
+describe('readInvite: a start that cannot be an interview to follow up on', () => {
+  it('takes a start up to a year back and up to five years ahead', () => {
+    expect(readInvite(startingAt('20251101T150000Z'), CONTEXT).interview.interviewedAt).toBe('2025-11-01T15:00:00Z');
+    expect(readInvite(startingAt('20311001T150000Z'), CONTEXT).interview.interviewedAt).toBe('2031-10-01T15:00:00Z');
+  });
+
+  it('skips an absurd event when the file has a usable one', () => {
+    const two = startingAt('20261102T150000Z').replace('END:VCALENDAR', startingAt('19000101T120000Z', 'RRULE:FREQ=SECONDLY\n').split('\n').slice(3).join('\n'));
+    expect(readInvite(two, CONTEXT).interview.interviewedAt).toBe('2026-11-02T15:00:00Z');
+  });
+});
+
 describe('readInvite: refusals, one clear sentence each', () => {
   const refusals: Array<[string, string, RegExp]> = [
+    [
+      'a repeating invite that starts in 1900',
+      startingAt('19000101T120000Z', 'RRULE:FREQ=SECONDLY\n'),
+      /^This invite is for 1 January 1900, more than a year ago, so it cannot be the interview to follow up on: check that it is the right invite\.$/,
+    ],
+    ['an invite from 2020', startingAt('20200301T150000Z'), /^This invite is for 1 March 2020, more than a year ago, so it cannot be the interview/],
+    ['an invite for 2099', startingAt('20990301T150000Z'), /^This invite is for 1 March 2099, more than five years from now, so it cannot be the interview to follow up on: check that it is the right invite\.$/],
     ['an Outlook cancellation', fixture('outlook-cancelled.ics'), /^This invite cancels the meeting, so there is no interview in it to add\.$/],
     ['a calendar with a to-do but no event', fixture('no-event.ics'), /^This calendar file holds no event/],
     ['an event without DTSTART', fixture('no-start-time.ics'), /^This invite has no start time/],

@@ -15,6 +15,12 @@ import { addressOf, chooseInterviewer, displayName, looksLikePersonName, type In
 import { ianaZoneFor } from './time-zones.js';
 import { readTitle } from './title.js';
 
+/**
+ * How far from now an interview to follow up on can be. Further back it is long over; further
+ * ahead it is a typo or a machine-made series (an RRULE from 1900), not an interview.
+ */
+export const PLAUSIBLE_START = { yearsBack: 1, yearsAhead: 5 } as const;
+
 /** The largest invite read; real ones are a few KB (a Teams invite with its boilerplate, ~20 KB). */
 export const MAX_INVITE_BYTES = 256 * 1024;
 
@@ -99,7 +105,9 @@ export function readInvite(text: string, context: InviteContext): InviteReading 
 
   const distance = (c: Candidate) => Math.abs(c.startsAt.getTime() - context.now.getTime());
   candidates.sort((a, b) => distance(a) - distance(b));
-  const chosen = candidates[0]!;
+  const plausible = plausibleStarts(context.now);
+  const chosen = candidates.find((c) => c.startsAt >= plausible.from && c.startsAt <= plausible.to);
+  if (!chosen) throw implausibleStart(candidates[0]!, plausible, (c) => resolve(c.start, tzidOf(c.event)), context.candidateTimeZone);
   const warnings: string[] = [];
 
   const tzid = tzidOf(chosen.event);
@@ -165,6 +173,21 @@ export function readInvite(text: string, context: InviteContext): InviteReading 
   ].filter((m): m is string => m !== null);
   if (missing.length > 0) warnings.push(`The invite does not say ${joinWords(missing)}: please fill ${missing.length === 1 ? 'it' : 'them'} in.`);
   return { interview, warnings };
+}
+
+function plausibleStarts(now: Date): { from: Date; to: Date } {
+  const at = DateTime.fromJSDate(now, { zone: 'UTC' });
+  return { from: at.minus({ years: PLAUSIBLE_START.yearsBack }).toJSDate(), to: at.plus({ years: PLAUSIBLE_START.yearsAhead }).toJSDate() };
+}
+
+/** The refusal for an invite whose nearest start is outside {@link PLAUSIBLE_START}, naming its day. */
+function implausibleStart(nearest: Candidate, plausible: { from: Date }, resolveStart: (c: Candidate) => ResolvedStart, candidateZone: string): UnusableInviteError {
+  const when = resolveStart(nearest);
+  const day = DateTime.fromJSDate(when.instant, { zone: when.zone ?? candidateZone }).toISODate() ?? '';
+  const far = nearest.startsAt < plausible.from ? 'more than a year ago' : 'more than five years from now';
+  return new UnusableInviteError(
+    `This invite is for ${formatDay(day, 'full')}, ${far}, so it cannot be the interview to follow up on: check that it is the right invite.`,
+  );
 }
 
 /** The text as an iCalendar object, or one clear sentence about why it is not one. */

@@ -97,9 +97,9 @@ export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a >= b ? a : b;
 }
 
-const DAY_FORMATS = { short: 'd LLL', long: 'd MMMM', year: 'd LLL yyyy' } as const;
+const DAY_FORMATS = { short: 'd LLL', long: 'd MMMM', year: 'd LLL yyyy', full: 'd MMMM yyyy' } as const;
 
-/** "30 Nov" (style short), "30 November" (style long) or "30 Nov 2026" (style year), in English. */
+/** "30 Nov" (style short), "30 November" (style long), "30 Nov 2026" (style year) or "30 November 2026" (style full), in English. */
 export function formatDay(date: CalendarDate, style: keyof typeof DAY_FORMATS = 'short'): string {
   const key = `${style}|${date}`;
   return formatted.get(key) ?? formatted.set(key, calendar(date).setLocale('en-GB').toFormat(DAY_FORMATS[style]));
