@@ -26,14 +26,23 @@ export class FetchTooLargeError extends FetchError {
   }
 }
 
-/** The whole fetch (all redirects and the body) took longer than the time limit. */
+/**
+ * The whole fetch (all redirects and the body) took longer than the time limit: the server did not
+ * answer, or answered and then sent the body too slowly to finish in time.
+ */
 export class FetchTimeoutError extends FetchError {
   readonly transient = true;
   constructor(
     url: string,
     readonly limitMs: number,
+    readonly stage: 'answer' | 'body' = 'answer',
   ) {
-    super(`${url} did not answer within ${Math.round(limitMs / 1000)} s`, 'fetch_timeout', url);
+    const limit = limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`;
+    super(
+      stage === 'answer' ? `${url} did not answer within ${limit}` : `${url} did not finish within ${limit} (it answered, but sent the feed too slowly)`,
+      'fetch_timeout',
+      url,
+    );
   }
 }
 

@@ -290,12 +290,15 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
 
   let current: http.ClientRequest | null = null;
   let timedOut = false;
+  // Whether the last request got its answer (status and headers): then only the body was too slow.
+  let answered = false;
+  const timeoutError = () => new FetchTimeoutError(rawUrl, timeoutMs, answered ? 'body' : 'answer');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       timedOut = true;
       current?.destroy();
-      reject(new FetchTimeoutError(rawUrl, timeoutMs));
+      reject(timeoutError());
     }, timeoutMs);
   });
   timeout.catch(() => undefined);
@@ -304,17 +307,18 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
     let url = checkFeedUrl(rawUrl);
     for (let redirects = 0; ; redirects++) {
       const target = await resolveAllowedAddress(url, allow, options.resolve);
-      if (timedOut) throw new FetchTimeoutError(rawUrl, timeoutMs);
+      if (timedOut) throw timeoutError();
       let res: IncomingMessage;
       try {
         res = await requestHead({ url, target, headers: baseHeaders }, (req) => {
           current = req;
         });
       } catch (err) {
-        if (timedOut) throw new FetchTimeoutError(rawUrl, timeoutMs);
+        if (timedOut) throw timeoutError();
         throw new FetchNetworkError(url.href, describeNetworkFailure(err));
       }
       const status = res.statusCode ?? 0;
+      answered = !REDIRECT_STATUSES.has(status);
       if (REDIRECT_STATUSES.has(status)) {
         res.destroy();
         const location = header(res, 'location');
@@ -357,7 +361,7 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
       try {
         body = await readCapped(res, url.href, maxBytes);
       } catch (err) {
-        if (timedOut) throw new FetchTimeoutError(rawUrl, timeoutMs);
+        if (timedOut) throw timeoutError();
         throw err;
       }
       const { text, charset } = decodeFeedBytes(body, header(res, 'content-type'));
