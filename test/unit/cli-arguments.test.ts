@@ -11,8 +11,11 @@ import { describe, expect, it } from 'vitest';
 import '@hono/zod-openapi';
 import { main } from '../../functions/cli/main.js';
 
-/** Runs `afterview …args` in process with `input` on stdin. */
-async function run(args: string[], input = '') {
+/**
+ * Runs `afterview …args` in process with `input` on stdin. By default a data folder and a port
+ * nobody uses: a command that got past its arguments fails visibly instead of starting anything.
+ */
+async function run(args: string[], input = '', env: Record<string, string> = { AFTERVIEW_DATA_DIR: '/nonexistent/afterview-test', AFTERVIEW_DYNAMODB_PORT: '9' }) {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -21,8 +24,7 @@ async function run(args: string[], input = '') {
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
   stdin.end(input);
-  // A data folder and ports nobody uses: a command that got past its arguments would fail visibly, not start anything.
-  const code = await main(args, { stdin, stdout, stderr, env: { AFTERVIEW_DATA_DIR: '/nonexistent/afterview-test', AFTERVIEW_DYNAMODB_PORT: '9' } });
+  const code = await main(args, { stdin, stdout, stderr, env });
   return { code, stdout: out, stderr: err };
 }
 
@@ -148,14 +150,9 @@ describe('publishedAt must be an ISO-8601 date or date-time', () => {
 
 describe('the environment, checked before anything is tried', () => {
   it.each(['poll', 'digest'])('%s on AWS names the variables that are missing, without reaching for AWS', async (command) => {
-    const stdin = new PassThrough();
-    stdin.end('');
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let err = '';
-    stderr.on('data', (d) => (err += d));
-    const code = await main([command, '--once'], { stdin, stdout, stderr, env: { AFTERVIEW_RUNTIME: 'aws' } });
-    expect(code).toBe(2);
-    expect(err).toBe(`afterview: bad configuration: AFTERVIEW_TABLE_NAME, AFTERVIEW_SENDER and AWS_REGION must be set for ${command} on AWS (AFTERVIEW_RUNTIME=aws)\n`);
+    expectRefused(
+      await run([command, '--once'], '', { AFTERVIEW_RUNTIME: 'aws' }),
+      `afterview: bad configuration: AFTERVIEW_TABLE_NAME, AFTERVIEW_SENDER and AWS_REGION must be set for ${command} on AWS (AFTERVIEW_RUNTIME=aws)`,
+    );
   });
 });
