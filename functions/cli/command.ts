@@ -25,3 +25,17 @@ export function writeLine(stream: Writable, line: string): Promise<void> {
     else stream.once('drain', resolve);
   });
 }
+
+/**
+ * A message with every character a terminal would not show (controls, zero-width and direction
+ * marks, line separators, a byte-order mark) written as its code point, e.g. \uFEFF: an error
+ * about input must show what is wrong with it, and stay one line.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** Writes one error line: the product's name, the message, nothing invisible. */
+export function complain(io: CliIo, message: string): void {
+  io.stderr.write(`afterview: ${visible(message)}\n`);
+}

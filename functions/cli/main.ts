@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/env.js';
 import { AppError, UsageError } from '../app/errors.js';
-import type { CliCommand, CliIo } from './command.js';
+import { complain, type CliCommand, type CliIo } from './command.js';
 
 /** Commands load lazily: `classify` need not import the AWS SDK. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
@@ -39,20 +39,6 @@ function overview(): string {
     '',
     'Run "afterview <command> --help" for a command\'s options.',
   ].join('\n');
-}
-
-/**
- * A message with every character a terminal would not show (controls, zero-width and direction
- * marks, line separators, a byte-order mark) written as its code point, e.g. \uFEFF: an error
- * about input must show what is wrong with it, and stay one line.
- */
-export function visible(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-}
-
-/** Writes one error line: the product's name, the message, nothing invisible. */
-function complain(io: CliIo, message: string): void {
-  io.stderr.write(`afterview: ${visible(message)}\n`);
 }
 
 /** Maps any error to one line on stderr and an exit code (2 = bad input, 1 = failure). */

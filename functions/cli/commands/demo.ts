@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/env.js';
 import { LocalModeError } from '../../local/lock.js';
 import { startDemo } from '../../local/demo/run-demo.js';
 import { LocalServerError } from '../../local/servers.js';
-import type { CliCommand } from '../command.js';
+import { complain, type CliCommand } from '../command.js';
 import { readArguments } from '../options.js';
 
 export const command: CliCommand = {
@@ -32,7 +32,7 @@ AFTERVIEW_DATA_DIR, AFTERVIEW_PUBLIC_URL, AFTERVIEW_SCHEDULE, LOG_LEVEL — WARN
       running = await startDemo(config, io.stdout, startedAt);
     } catch (err) {
       if (err instanceof LocalModeError || err instanceof LocalServerError) {
-        io.stderr.write(`afterview: ${err.message}\n`);
+        complain(io, err.message);
         return 1;
       }
       throw err;

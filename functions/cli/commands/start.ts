@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/env.js';
 import { LocalModeError } from '../../local/lock.js';
 import { startLocalMode } from '../../local/local-mode.js';
 import { LocalServerError } from '../../local/servers.js';
-import type { CliCommand } from '../command.js';
+import { complain, type CliCommand } from '../command.js';
 import { readArguments } from '../options.js';
 
 export const command: CliCommand = {
@@ -27,7 +27,7 @@ AFTERVIEW_ALLOW_HOSTS, AFTERVIEW_SCHEDULE (on|off).`,
       running = await startLocalMode(config, io.stdout);
     } catch (err) {
       if (err instanceof LocalModeError || err instanceof LocalServerError) {
-        io.stderr.write(`afterview: ${err.message}\n`);
+        complain(io, err.message);
         return 1;
       }
       throw err;
