@@ -1,0 +1,43 @@
+/**
+ * One poll cycle's context: what every step of one run shares — the dependencies, the cycle's
+ * instant, the fetch slots, what alerting has already read, and the writer that keeps stories
+ * ahead of the feed states that follow them.
+ */
+import { createAlertSession, type AlertSession } from '../alerts/send-alerts.js';
+import { createHostLimiter, type HostLimiter } from './host-limiter.js';
+import type { PollDeps } from './poll-deps.js';
+import { createCycleWriter, type CycleWriter } from './steps/store.js';
+
+export interface PollCycle {
+  deps: PollDeps;
+  /** The instant the cycle runs at (a test's fixed instant, or the schedule's). */
+  now: Date;
+  /** Fetch slots: bounded in total and per host. */
+  limiter: HostLimiter;
+  /** Subscribers, suppressions and interviews already read this run. */
+  alerts: AlertSession;
+  writer: CycleWriter;
+  /** Real milliseconds since the cycle began (`now` may stand still in a test). */
+  elapsedMs(): number;
+  /** A number in [0, 1) for backoff jitter. */
+  random(): number;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_PER_HOST_CONCURRENCY = 6;
+
+export function startCycle(deps: PollDeps, now: Date): PollCycle {
+  const started = performance.now();
+  return {
+    deps,
+    now,
+    limiter: createHostLimiter({
+      total: deps.concurrency ?? DEFAULT_CONCURRENCY,
+      perHost: deps.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY,
+    }),
+    alerts: createAlertSession(),
+    writer: createCycleWriter(deps.repos),
+    elapsedMs: () => Math.round(performance.now() - started),
+    random: deps.random ?? Math.random,
+  };
+}

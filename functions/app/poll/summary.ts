@@ -1,0 +1,98 @@
+/**
+ * What one cycle (or one batch) did — the figures `poll --once` prints — derived from what each
+ * company's poll returned, never counted along the way.
+ */
+import type { AlertTally } from '../alerts/send-alerts.js';
+import type { SourceRead } from './steps/parse.js';
+
+export interface PollSummary {
+  sourcesDue: number;
+  /** Due sources another cycle leased first: not fetched by this one. */
+  leasedElsewhere: number;
+  /** Feed requests made: one per due source, however many people watch its company. */
+  requests: number;
+  fetched: number;
+  notModified: number;
+  failures: number;
+  throttled: number;
+  gone: number;
+  companies: number;
+  itemsSeen: number;
+  relevantItems: number;
+  staleItems: number;
+  newStories: number;
+  /** Story writes: new stories plus known stories a new source also carried. */
+  itemWrites: number;
+  positiveStories: number;
+  alertsSent: number;
+  alertsSkipped: number;
+  alertsFailed: number;
+  /** Companies whose items could not be stored (their validators were not saved: retried next cycle). */
+  companiesFailed: number;
+}
+
+/** What the news steps found for one company. */
+export interface NewsTally {
+  itemsSeen: number;
+  staleItems: number;
+  relevantItems: number;
+  newStories: number;
+  itemWrites: number;
+  positiveStories: number;
+  alerts: AlertTally;
+}
+
+/** What polling one company's due sources came to. */
+export interface CompanyPoll {
+  due: number;
+  leasedElsewhere: number;
+  /** One per request made. */
+  reads: SourceRead[];
+  news: NewsTally;
+  /** Its items could not be stored. */
+  failed: boolean;
+}
+
+export const noNews = (itemsSeen = 0): NewsTally => ({
+  itemsSeen,
+  staleItems: 0,
+  relevantItems: 0,
+  newStories: 0,
+  itemWrites: 0,
+  positiveStories: 0,
+  alerts: { sent: 0, skipped: 0, failed: 0 },
+});
+
+const sum = <T>(list: readonly T[], of: (t: T) => number) => list.reduce((n, t) => n + of(t), 0);
+
+/**
+ * The cycle's summary. `polls` holds one result per company group (rejected when polling it threw
+ * before anything was fetched); `lastWritesFailed` when the final flush of stories or states failed.
+ */
+export function summarizeCycle(sourcesDue: number, polls: readonly PromiseSettledResult<CompanyPoll>[], lastWritesFailed: boolean): PollSummary {
+  const done = polls.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
+  const reads = done.flatMap((p) => p.reads);
+  const outcomes = (kind: SourceRead['outcome']['kind']) => reads.filter((r) => r.outcome.kind === kind).length;
+  const news = done.map((p) => p.news);
+  return {
+    sourcesDue,
+    leasedElsewhere: sum(done, (p) => p.leasedElsewhere),
+    requests: reads.length,
+    fetched: outcomes('fetched'),
+    notModified: outcomes('not-modified'),
+    failures: outcomes('failed'),
+    throttled: outcomes('retry-later'),
+    gone: outcomes('gone'),
+    companies: polls.length,
+    itemsSeen: sum(news, (n) => n.itemsSeen),
+    relevantItems: sum(news, (n) => n.relevantItems),
+    staleItems: sum(news, (n) => n.staleItems),
+    newStories: sum(news, (n) => n.newStories),
+    itemWrites: sum(news, (n) => n.itemWrites),
+    positiveStories: sum(news, (n) => n.positiveStories),
+    alertsSent: sum(news, (n) => n.alerts.sent),
+    alertsSkipped: sum(news, (n) => n.alerts.skipped),
+    alertsFailed: sum(news, (n) => n.alerts.failed),
+    companiesFailed: polls.length - done.length + done.filter((p) => p.failed).length + (lastWritesFailed ? 1 : 0),
+  };
+}

@@ -1,0 +1,386 @@
+/**
+ * The poll cycle's steps one by one (functions/app/poll/steps), with in-memory stand-ins for the
+ * ports: plan → lease → fetch → parse → normalize → keep relevant → match with seen → classify →
+ * store → alert → record feed state, and the summary derived from their results.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAlertSession, type AlertDeps } from '../../functions/app/alerts/send-alerts.js';
+import { AppError } from '../../functions/app/errors.js';
+import type { FetchResult, OutgoingEmail } from '../../functions/app/ports.js';
+import { createHostLimiter } from '../../functions/app/poll/host-limiter.js';
+import { alertGoodNews, goodNews } from '../../functions/app/poll/steps/alert.js';
+import { classifySafely, classifyStories, companyRef } from '../../functions/app/poll/steps/classify.js';
+import { fetchSource, hostOf } from '../../functions/app/poll/steps/fetch.js';
+import { leaseSources, POLL_LEASE_MS } from '../../functions/app/poll/steps/lease.js';
+import { matchWithSeen } from '../../functions/app/poll/steps/match.js';
+import { sourcedItems, type SourcedItem } from '../../functions/app/poll/steps/normalize.js';
+import { readAttempt, type SourceRead } from '../../functions/app/poll/steps/parse.js';
+import { groupByCompany, isDue, toBatches } from '../../functions/app/poll/steps/plan.js';
+import { feedStates, statesAfterStoreFailure } from '../../functions/app/poll/steps/record-state.js';
+import { keepRelevant } from '../../functions/app/poll/steps/relevance.js';
+import { createCycleWriter, WRITE_BATCH } from '../../functions/app/poll/steps/store.js';
+import { noNews, summarizeCycle, type CompanyPoll } from '../../functions/app/poll/summary.js';
+import { clusterStories } from '../../functions/domain/news-watch/dedupe.js';
+import type { FeedSource } from '../../functions/domain/feed-source.js';
+import type { Classification, Story } from '../../functions/domain/news.js';
+import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
+
+const NOW = new Date('2026-11-04T10:00:00.000Z');
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
+
+const source = (id: string, extra: Partial<FeedSource> = {}): FeedSource => ({
+  id,
+  url: `https://news.example/${id}.xml`,
+  kind: 'news-search',
+  companyKey: 'acme',
+  companyName: 'Acme',
+  consecutiveFailures: 0,
+  nextAttemptAt: NOW.toISOString(),
+  disabled: false,
+  ...extra,
+});
+
+const item = (title: string, extra: Partial<SourcedItem> = {}): SourcedItem => ({
+  title,
+  link: null,
+  publisher: 'Reuters',
+  publishedAt: hoursAgo(3),
+  guid: null,
+  summary: null,
+  sourceId: 's1',
+  ...extra,
+});
+
+const positive: Classification = { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['wins'] };
+const neutral: Classification = { polarity: 'neutral', event: null, congratulate: false, confidence: 0.5, reasons: [] };
+
+const story = (id: string, extra: Partial<Story> = {}): Story => ({
+  companyKey: 'acme',
+  id,
+  title: `Acme story ${id}`,
+  link: null,
+  publisher: 'Reuters',
+  publishedAt: hoursAgo(2),
+  summary: null,
+  firstSeenAt: NOW.toISOString(),
+  normalizedTitle: `acme story ${id}`,
+  classification: neutral,
+  sourceIds: ['s1'],
+  ...extra,
+});
+
+const rss = (titles: string[]) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Acme news</title>${titles
+    .map((t, i) => `<item><title>${t}</title><link>https://acme.example/${i}</link><pubDate>${new Date(NOW.getTime() - i * 3_600_000).toUTCString()}</pubDate></item>`)
+    .join('')}</channel></rss>`;
+
+describe('plan due sources', () => {
+  it('is due when enabled and its next attempt has come', () => {
+    expect(isDue(source('a'), NOW)).toBe(true);
+    expect(isDue(source('a', { nextAttemptAt: hoursAgo(-1) }), NOW)).toBe(false);
+    expect(isDue(source('a', { disabled: true }), NOW)).toBe(false);
+  });
+
+  it('groups sources by company, in the order companies first appear', () => {
+    const due = [source('a1'), source('g1', { companyKey: 'globex' }), source('a2')];
+    expect(groupByCompany(due).map((g) => g.map((s) => s.id))).toEqual([['a1', 'a2'], ['g1']]);
+    expect(toBatches(due)).toEqual([
+      { companyKey: 'acme', sourceIds: ['a1', 'a2'] },
+      { companyKey: 'globex', sourceIds: ['g1'] },
+    ]);
+  });
+});
+
+describe('lease', () => {
+  it('claims each source on the next attempt it was loaded with, until now + elapsed time + the lease', async () => {
+    const calls: Array<[string, string, string]> = [];
+    const cycle = {
+      now: NOW,
+      elapsedMs: () => 1_500,
+      deps: {
+        repos: {
+          sources: {
+            lease: async (id: string, expected: string, until: Date) => (calls.push([id, expected, until.toISOString()]), id !== 'taken'),
+          },
+        },
+      } as never,
+    };
+    const result = await leaseSources(cycle, [source('mine'), source('taken')]);
+    expect(result.leased.map((s) => s.id)).toEqual(['mine']);
+    expect(result.leasedElsewhere).toBe(1);
+    expect(calls[0]).toEqual(['mine', NOW.toISOString(), new Date(NOW.getTime() + 1_500 + POLL_LEASE_MS).toISOString()]);
+  });
+});
+
+describe('fetch (conditional GET)', () => {
+  const limiter = createHostLimiter({ total: 2, perHost: 1 });
+
+  it('asks with the stored validators and returns the answer', async () => {
+    const asked: unknown[] = [];
+    const answered: FetchResult = { kind: 'not-modified', url: 'u', etag: '"e"' };
+    const cycle = { limiter, deps: { fetchFeed: async (url: string, o: unknown) => (asked.push([url, o]), answered) } as never };
+    const attempt = await fetchSource(cycle, source('a', { etag: '"e"', lastModified: 'Tue' }));
+    expect(attempt).toEqual({ source: source('a', { etag: '"e"', lastModified: 'Tue' }), answered });
+    expect(asked).toEqual([['https://news.example/a.xml', { validators: { etag: '"e"', lastModified: 'Tue' } }]]);
+  });
+
+  it('never throws: a refused fetch keeps its readable message and status; anything else says it was unexpected (its text only in the log)', async () => {
+    const refusing = { limiter, deps: { fetchFeed: async () => Promise.reject(Object.assign(new AppError('https://x/ answered HTTP 404', 'fetch_status'), { status: 404 })) } as never };
+    expect(await fetchSource(refusing, source('a'))).toMatchObject({ error: 'https://x/ answered HTTP 404', status: 404 });
+    const crashing = { limiter, deps: { fetchFeed: async () => Promise.reject(new TypeError('boom')) } as never };
+    expect(await fetchSource(crashing, source('a'))).toMatchObject({ error: 'the feed could not be fetched because of an unexpected error; it will be tried again' });
+  });
+
+  it('names the host for per-host politeness', () => {
+    expect(hostOf('https://News.Google.com/rss/search?q=x')).toBe('news.google.com');
+    expect(hostOf('not a url')).toBe('not a url');
+  });
+});
+
+describe('parse', () => {
+  const ok = (text: string): FetchResult => ({ kind: 'ok', url: 'https://acme.example/feed', status: 200, text, charset: 'utf-8', bytes: text.length, etag: '"v2"' });
+
+  it('turns a fetched body into items and a fetched outcome carrying the new validators', async () => {
+    const read = await readAttempt({ source: source('a'), answered: ok(rss(['Acme wins award', 'Acme opens plant'])) });
+    expect(read.outcome).toEqual({ kind: 'fetched', status: 200, etag: '"v2"', lastModified: undefined });
+    expect(read.items.map((i) => i.title)).toEqual(['Acme wins award', 'Acme opens plant']);
+  });
+
+  it('reads a body that is not a feed as a failure of that feed alone', async () => {
+    const read = await readAttempt({ source: source('a'), answered: ok('<html><body>hello</body></html>') });
+    expect(read.outcome).toMatchObject({ kind: 'failed', status: 200 });
+    expect((read.outcome as { error: string }).error).toMatch(/^not a readable RSS\/Atom feed/);
+    expect(read.items).toEqual([]);
+  });
+
+  it.each([
+    [{ kind: 'not-modified', url: 'u', etag: '"e"' } as FetchResult, { kind: 'not-modified', etag: '"e"', lastModified: undefined }],
+    [{ kind: 'gone', url: 'u' } as FetchResult, { kind: 'gone' }],
+    [{ kind: 'retry-later', url: 'u', status: 429, retryAfter: null } as FetchResult, { kind: 'retry-later', status: 429, retryAfter: null }],
+  ])('maps %j to the outcome health is judged on', async (answered, outcome) => {
+    expect(await readAttempt({ source: source('a'), answered })).toEqual({ source: source('a'), outcome, items: [] });
+  });
+
+  it('maps a fetch that failed to a failed outcome', async () => {
+    expect((await readAttempt({ source: source('a'), error: 'timed out', status: undefined })).outcome).toEqual({ kind: 'failed', error: 'timed out', status: undefined });
+  });
+});
+
+describe('normalize', () => {
+  it('labels every item with the source that served it', () => {
+    const reads: SourceRead[] = [
+      { source: source('s1'), outcome: { kind: 'fetched', status: 200 }, items: [item('A')] },
+      { source: source('s2'), outcome: { kind: 'not-modified' }, items: [] },
+      { source: source('s3'), outcome: { kind: 'fetched', status: 200 }, items: [item('B'), item('C')] },
+    ];
+    expect(sourcedItems(reads).map((i) => [i.title, i.sourceId])).toEqual([['A', 's1'], ['B', 's3'], ['C', 's3']]);
+  });
+});
+
+describe('keep relevant', () => {
+  const ana = newWatchedCompany('ana', 'Apple', { exclude: ['fruit'] });
+  const ben = newWatchedCompany('ben', 'Apple', { aliases: ['AAPL'] });
+
+  it('drops old news (counted) and keeps items about the company by any watcher’s names, minus their exclusions', () => {
+    const items = [
+      item('Apple wins design award'),
+      item('AAPL shares rally', { publishedAt: null }),
+      item('Apple fruit harvest is early'),
+      item('Apple wins an old award', { publishedAt: hoursAgo(24 * 20) }),
+      item('Orchard news'),
+    ];
+    const { relevant, stale } = keepRelevant(items, [ana, ben], NOW);
+    expect(stale).toBe(1);
+    // "fruit" rules the harvest out for Ana only; Ben has no exclusions, so it stays for him.
+    expect(relevant.map((i) => i.title)).toEqual(['Apple wins design award', 'AAPL shares rally', 'Apple fruit harvest is early']);
+    expect(keepRelevant(items, [ana], NOW).relevant.map((i) => i.title)).toEqual(['Apple wins design award']);
+  });
+});
+
+describe('match with seen', () => {
+  it('keeps unseen stories (one per id) and records new sources on stored ones, each stored story once', () => {
+    const stored = [story('known', { title: 'Acme wins award', normalizedTitle: 'acme wins award', sourceIds: ['s1'] })];
+    const items = [
+      item('Acme wins award', { sourceId: 's2' }),
+      item('Acme Wins Award!', { sourceId: 's3', publishedAt: hoursAgo(2) }),
+      item('Acme opens plant', { sourceId: 's1' }),
+      item('Acme opens plant', { sourceId: 's1', publishedAt: hoursAgo(24 * 10) }),
+    ];
+    const { unseen, gainedSources } = matchWithSeen('acme', items, stored);
+    expect(unseen.map((c) => c.lead.title)).toEqual(['Acme opens plant']);
+    expect(gainedSources).toHaveLength(1);
+    expect(gainedSources[0]!.sourceIds).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('changes nothing when the stored story already lists every source', () => {
+    const stored = [story('known', { title: 'Acme wins award', normalizedTitle: 'acme wins award', sourceIds: ['s1'] })];
+    expect(matchWithSeen('acme', [item('Acme wins award')], stored)).toEqual({ unseen: [], gainedSources: [] });
+  });
+});
+
+describe('classify', () => {
+  it('judges the company by every name its watchers use, once each', () => {
+    const ref = companyRef('Acme Robotics', [
+      newWatchedCompany('a', 'Acme Robotics', { aliases: ['Acme', 'ACME Corp'] }),
+      newWatchedCompany('b', 'acme robotics', { aliases: ['acme'] }),
+    ]);
+    expect(ref.name).toBe('Acme Robotics');
+    expect(ref.aliases!.map((a) => a.toLowerCase())).toEqual(['acme', 'acme corp']);
+  });
+
+  it('stores a story the classifier failed on as not congratulated', () => {
+    const errors: unknown[] = [];
+    const verdict = classifySafely(() => { throw new Error('bad cue'); }, { title: 'x' }, { name: 'Acme' }, NOW, { error: (...a: unknown[]) => void errors.push(a) });
+    expect(verdict).toMatchObject({ congratulate: false, confidence: 0, reasons: ['classifier failed'] });
+    expect(errors).toHaveLength(1);
+  });
+
+  it('makes each new cluster a story named by its lead, first seen now, with every source that carried it', () => {
+    const seen: string[] = [];
+    const clusters = clusterStories('acme', [item('Acme wins award', { sourceId: 's2', publishedAt: hoursAgo(1) }), item('Acme wins award', { sourceId: 's1', publisher: 'AP' })]);
+    const [made] = classifyStories({ classify: (h) => (seen.push(h.title), positive) }, 'acme', clusters, { name: 'Acme' }, NOW);
+    expect(seen).toEqual(['Acme wins award']);
+    expect(made).toMatchObject({ companyKey: 'acme', title: 'Acme wins award', publisher: 'AP', firstSeenAt: NOW.toISOString(), classification: positive, sourceIds: ['s1', 's2'] });
+  });
+});
+
+describe('store: the cycle writer', () => {
+  function recordingRepos(fail: { stories?: boolean } = {}) {
+    const log: string[] = [];
+    return {
+      log,
+      repos: {
+        news: { putMany: async (stories: Story[]) => { log.push(`stories:${stories.map((s) => s.id).join(',')}`); if (fail.stories) throw new Error('table unavailable'); } },
+        sources: { saveMany: async (states: FeedSource[]) => void log.push(`states:${states.map((s) => s.id).join(',')}`) },
+      },
+    };
+  }
+
+  it('writes a company’s stories before the feed states committed with them', async () => {
+    const { log, repos } = recordingRepos();
+    const writer = createCycleWriter(repos);
+    await writer.commit({ stories: [story('n1')], states: [{ state: source('s1'), coversFetchedItems: true }] });
+    await writer.commit({ stories: [], states: [{ state: source('s2'), coversFetchedItems: false }] });
+    expect(log).toEqual([]);
+    await writer.flush();
+    expect(log).toEqual(['stories:n1', 'states:s1,s2']);
+  });
+
+  it('writes full batches as they fill, stories first, and one version of a story per batch', async () => {
+    const { log, repos } = recordingRepos();
+    const writer = createCycleWriter(repos);
+    const many = Array.from({ length: WRITE_BATCH }, (_, i) => story(`n${i}`));
+    await writer.commit({ stories: [...many, story('n0', { sourceIds: ['s1', 's2'] })], states: [] });
+    expect(log).toHaveLength(1);
+    expect(log[0]!.split(',')).toHaveLength(WRITE_BATCH);
+    const states = Array.from({ length: WRITE_BATCH }, (_, i) => ({ state: source(`s${i}`), coversFetchedItems: false }));
+    await writer.commit({ stories: [story('late')], states });
+    expect(log.slice(1)).toEqual(['stories:late', `states:${states.map((s) => s.state.id).join(',')}`]);
+  });
+
+  it('after a story write failed, saves no state that would carry validators past the lost items', async () => {
+    const { log, repos } = recordingRepos({ stories: true });
+    const writer = createCycleWriter(repos);
+    await writer.commit({ stories: [story('n1')], states: [{ state: source('fetched'), coversFetchedItems: true }, { state: source('unchanged'), coversFetchedItems: false }] });
+    await expect(writer.flush()).rejects.toThrow('table unavailable');
+    await writer.commit({ stories: [], states: [{ state: source('later-fetched'), coversFetchedItems: true }] });
+    await writer.flush();
+    expect(log).toEqual(['stories:n1', 'states:unchanged']);
+  });
+});
+
+describe('alert', () => {
+  it('offers only fresh, dated stories the classifier congratulates, newest first', () => {
+    const stories = [
+      story('old', { classification: positive, publishedAt: hoursAgo(24 * 20) }),
+      story('undated', { classification: positive, publishedAt: null }),
+      story('neutral'),
+      story('earlier', { classification: positive, publishedAt: hoursAgo(5) }),
+      story('latest', { classification: positive, publishedAt: hoursAgo(1) }),
+    ];
+    expect(goodNews(stories, NOW).map((s) => s.id)).toEqual(['latest', 'earlier']);
+  });
+
+  it('alerts the watchers about each good story in turn; the interview’s slot goes to the first', async () => {
+    const subscriber = newSubscriber();
+    const company = newWatchedCompany(subscriber.id, 'Acme');
+    const interview = newStoredInterview(company);
+    const sent: OutgoingEmail[] = [];
+    const claims = new Set<string>();
+    let slotTaken = false;
+    const deps: AlertDeps = {
+      repos: {
+        subscribers: { get: async () => subscriber },
+        suppressions: { isSuppressed: async () => false },
+        interviews: { list: async () => [structuredClone(interview)], claimCongratsSlot: async () => (slotTaken ? false : (slotTaken = true)) },
+        claims: { claimAlert: async (_s, _c, id) => (claims.has(id) ? false : (claims.add(id), true)), markAlertSent: async () => undefined },
+      },
+      mailer: { send: async (email) => (sent.push(email), { messageId: `m${sent.length}` }) },
+      links: { sign: async () => 'token', verify: async () => null },
+      config: { publicUrl: 'http://afterview.test' },
+      writeNote: (news) => ({ subject: 'Congratulations', body: news.title }),
+    };
+    const good = [story('latest', { title: 'Acme wins gold', classification: positive }), story('second', { title: 'Acme wins silver', classification: positive })];
+    const tally = await alertGoodNews(deps, good, [company], NOW, createAlertSession());
+    expect(tally).toEqual({ sent: 1, skipped: 1, failed: 0 });
+    expect(sent.map((m) => m.subject)).toEqual(['Good news at Acme: a reason to write to Dana Lee']);
+    expect([...claims]).toEqual(['latest']);
+  });
+});
+
+describe('record feed state', () => {
+  const reads: SourceRead[] = [
+    { source: source('f', { etag: '"old"' }), outcome: { kind: 'fetched', status: 200, etag: '"new"' }, items: [item('A')] },
+    { source: source('u', { etag: '"same"' }), outcome: { kind: 'not-modified' }, items: [] },
+  ];
+
+  it('records each source’s health; only a fetch carries validators for items fetched now', () => {
+    const states = feedStates(reads, NOW, () => 0.5);
+    expect(states.map((s) => [s.state.id, s.state.etag, s.coversFetchedItems])).toEqual([['f', '"new"', true], ['u', '"same"', false]]);
+    expect(states.every((s) => s.state.checkedAt === NOW.toISOString())).toBe(true);
+  });
+
+  it('after a store failure a fetched source counts as failed and keeps its old validators', () => {
+    const [fetched, unchanged] = statesAfterStoreFailure(reads, NOW, () => 0.5);
+    expect(fetched).toMatchObject({ coversFetchedItems: false, state: { etag: '"old"', consecutiveFailures: 1, lastError: 'storing its items failed' } });
+    expect(unchanged).toMatchObject({ coversFetchedItems: false, state: { etag: '"same"', consecutiveFailures: 0 } });
+  });
+});
+
+describe('the summary, derived from the steps’ results', () => {
+  const poll = (over: Partial<CompanyPoll>): CompanyPoll => ({ due: 1, leasedElsewhere: 0, reads: [], news: noNews(), failed: false, ...over });
+  const read = (kind: SourceRead['outcome']['kind']): SourceRead => ({ source: source('x'), outcome: { kind } as SourceRead['outcome'], items: [] });
+
+  it('adds up requests by outcome, items, stories and alerts, and counts every failed company', () => {
+    const summary = summarizeCycle(
+      6,
+      [
+        { status: 'fulfilled', value: poll({ due: 3, leasedElsewhere: 1, reads: [read('fetched'), read('not-modified')], news: { itemsSeen: 9, staleItems: 2, relevantItems: 5, newStories: 2, itemWrites: 3, positiveStories: 1, alerts: { sent: 1, skipped: 2, failed: 0 } } }) },
+        { status: 'fulfilled', value: poll({ reads: [read('failed'), read('retry-later'), read('gone')], failed: true, news: noNews(4) }) },
+        { status: 'rejected', reason: new Error('lease failed') },
+      ],
+      true,
+    );
+    expect(summary).toEqual({
+      sourcesDue: 6,
+      leasedElsewhere: 1,
+      requests: 5,
+      fetched: 1,
+      notModified: 1,
+      failures: 1,
+      throttled: 1,
+      gone: 1,
+      companies: 3,
+      itemsSeen: 13,
+      relevantItems: 5,
+      staleItems: 2,
+      newStories: 2,
+      itemWrites: 3,
+      positiveStories: 1,
+      alertsSent: 1,
+      alertsSkipped: 2,
+      alertsFailed: 0,
+      companiesFailed: 3,
+    });
+  });
+});
