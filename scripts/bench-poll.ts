@@ -11,16 +11,22 @@
  *
  * Options: --companies N (300) --subscribers N (250) --items N (30) --latency MS (50)
  *          --per-host N / --concurrency N (override the poller's limits) --json
+ *          --big-feed: instead, local mode's composition in one process (API, dynalite, mail catcher,
+ *          poll cycle) with the usual companies plus a subscriber's 20,000-item, 3 MB feed: the
+ *          cycle's time and GET /health p50/p99 while it runs (probed from another process).
  * BENCH_PROFILE=<file> writes a CPU profile of the cold cycle.
  */
+// First: the API's schemas extend zod before the domain's are first built (--big-feed serves the API).
+import { createHttpApp } from '../functions/wiring/http-app.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.js';
-import { createRepositories } from '../functions/adapters/dynamodb/index.js';
+import { createRepositories, type Repositories } from '../functions/adapters/dynamodb/index.js';
 import { ensureTable } from '../functions/adapters/dynamodb/table.js';
 import { createSafeFetcher, safeFetch } from '../functions/adapters/http/safe-fetch.js';
 import { SesMailer } from '../functions/adapters/ses/mailer.js';
@@ -28,7 +34,7 @@ import { syncCompanySources } from '../functions/app/poll/company-sources.js';
 import { settleAll } from '../functions/app/poll/host-limiter.js';
 import { runPollCycle, type PollDeps, type PollSummary } from '../functions/app/poll/poll-cycle.js';
 import { HmacLinkSigner } from '../functions/app/signed-links.js';
-import { loadConfig } from '../functions/config/env.js';
+import { loadConfig, type Config } from '../functions/config/env.js';
 import { classifyHeadline } from '../functions/domain/classifier/index.js';
 import { companyKey, type WatchedCompany } from '../functions/domain/company.js';
 import { parseFeed } from '../functions/domain/feed/parse-feed.js';
@@ -36,11 +42,15 @@ import { Interview, type StoredInterview } from '../functions/domain/interview.j
 import { writeCongratulations } from '../functions/domain/notes/congratulations.js';
 import type { Subscriber } from '../functions/domain/subscriber.js';
 import { startLocalServers } from '../functions/local/servers.js';
+import { pollDepsFrom } from '../functions/app/poll/index.js';
+import { createServices } from '../functions/wiring/services.js';
+import { createAdaptorServer } from '@hono/node-server';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const RSS2EMAIL_MS_PER_FEED = 72;
 const HUGE_BYTES = 28 * 1024 * 1024;
+const BIG_FEED_ITEMS = 20_000;
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -85,8 +95,18 @@ function companyFeed(name: string, items: number, now: number, seed: number, gen
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><rss xmlns:media="http://search.yahoo.com/mrss/" version="2.0"><channel><generator>NFE/5.0</generator><title>${xmlEscape(name)} - Google News</title><link>https://news.google.com/</link><language>en-US</language><description>Google News</description>${out.join('')}</channel></rss>`;
 }
 
+/** 20,000 items, one a minute, about 3 MB: the feed issue 11 found stalling a cycle for 158 s of CPU. */
+function bigFeedBody(now: number): string {
+  const items = Array.from(
+    { length: BIG_FEED_ITEMS },
+    (_, i) => `<item><title>Acme Robotics update ${i} on widget ${i % 97}</title><link>https://spam.example/${i}</link><pubDate>${new Date(now - (i + 1) * 60_000).toUTCString()}</pubDate></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>flood</title><link>https://spam.example/</link>${items.join('')}</channel></rss>`;
+}
+
 function serveFeeds(latencyMs: number, items: number, now: number): void {
   const cache = new Map<string, { body: string; etag: string }>();
+  let bigFeed: string | undefined;
   let requests = 0;
   let notModified = 0;
   const server = http.createServer((req, res) => {
@@ -115,6 +135,12 @@ function serveFeeds(latencyMs: number, items: number, now: number): void {
         if (!res.destroyed) res.end('</channel></rss>');
       };
       pump();
+      return;
+    }
+    if (url.pathname === '/big') {
+      // A subscriber's 20,000-item feed of about 3 MB (under the 5 MB cap), newest first.
+      bigFeed ??= bigFeedBody(now);
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=UTF-8', etag: '"big"' }).end(bigFeed);
       return;
     }
     requests++;
@@ -195,25 +221,38 @@ function rng(seed: number): () => number {
   };
 }
 
-async function main(): Promise<void> {
-  const companies = option('companies', 300);
-  const subscribers = option('subscribers', 250);
-  const items = option('items', 30);
-  const latency = option('latency', 50);
+/** The options every mode reads. */
+function benchOptions() {
   const asJson = process.argv.includes('--json');
-  const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+  return {
+    companies: option('companies', 300),
+    subscribers: option('subscribers', 250),
+    items: option('items', 30),
+    latency: option('latency', 50),
+    asJson,
+    log: (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`),
+  };
+}
+
+/** The stack's configuration: its own table on the given local servers, news from the bench's feed server. */
+function benchConfig(newsBaseUrl: string, servers: { dynamodbPort: number; sesPort: number }): Config {
+  return {
+    ...loadConfig({ AFTERVIEW_ALLOW_HOSTS: '127.0.0.1', AFTERVIEW_NEWS_BASE_URL: newsBaseUrl, LOG_LEVEL: 'ERROR' }),
+    tableName: `bench-${randomUUID().slice(0, 8)}`,
+    dynamodbEndpoint: `http://127.0.0.1:${servers.dynamodbPort}`,
+    sesEndpoint: `http://127.0.0.1:${servers.sesPort}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const { companies, subscribers, items, latency, asJson, log } = benchOptions();
   const now = new Date();
 
   const stack = await startChild<{ dynamodbPort: number; sesPort: number }>(['--stack']);
   const servers = stack.ready;
   const feedServer = await startFeedServer(latency, items, now.getTime());
   try {
-    const config = {
-      ...loadConfig({ AFTERVIEW_ALLOW_HOSTS: '127.0.0.1', AFTERVIEW_NEWS_BASE_URL: feedServer.base, LOG_LEVEL: 'ERROR' }),
-      tableName: `bench-${randomUUID().slice(0, 8)}`,
-      dynamodbEndpoint: `http://127.0.0.1:${servers.dynamodbPort}`,
-      sesEndpoint: `http://127.0.0.1:${servers.sesPort}`,
-    };
+    const config = benchConfig(feedServer.base, servers);
     const db = createDocumentClient(config);
     // Counts DynamoDB calls by command, to show where a cycle's requests to the table go.
     const dbCalls = new Map<string, number>();
@@ -231,78 +270,9 @@ async function main(): Promise<void> {
     await ensureTable(db, config.tableName);
     const repos = createRepositories(db, config.tableName);
 
-    // Subscriptions with overlap: every company is watched at least once; big employers by many.
-    // Interviews are in the states real ones are in: most open, some closed, moved on, under
-    // no-contact, or just contacted — only those the rules allow (R6, R8) may get an alert.
     log(`seeding ${subscribers} subscribers watching ${companies} companies…`);
-    const random = rng(42);
-    const watchedBy = new Map<number, number>();
     const seedStarted = Date.now();
-    let watches = 0;
-    const plans: Array<{ s: number; picks: number[] }> = [];
-    for (let s = 0; s < subscribers; s++) {
-      const picks = new Set<number>();
-      for (let c = s; c < companies; c += subscribers) picks.add(c); // everyone's first picks cover every company
-      const extra = Math.floor(random() * 2.2);
-      for (let k = 0; k < extra; k++) picks.add(Math.floor(companies * random() ** 2));
-      plans.push({ s, picks: [...picks] });
-    }
-    const day = 86_400_000;
-    const interviewStates: Array<Partial<Interview>> = [
-      {}, {}, {}, {}, {},
-      { contactPolicy: 'no-contact' },
-      { events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }, { type: 'rejected', at: new Date(now.getTime() - 2 * day).toISOString() }] },
-      { events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }, { type: 'heard-back', at: new Date(now.getTime() - 1 * day).toISOString() }] },
-    ];
-    await settleAll(plans, 8, async ({ s, picks }) => {
-      const id = randomUUID();
-      const sub: Subscriber = {
-        id,
-        email: `bench-${s}@example.com`,
-        status: 'confirmed',
-        timeZone: 'UTC',
-        digestHour: 8,
-        alerts: s % 4 === 0 ? 'digest' : 'instant',
-        dailyEvenIfEmpty: false,
-        createdAt: now.toISOString(),
-        tokenHashes: [],
-      };
-      await repos.subscribers.save(sub);
-      for (const c of picks) {
-        watchedBy.set(c, (watchedBy.get(c) ?? 0) + 1);
-        watches++;
-        const name = companyName(c);
-        const company: WatchedCompany = {
-          id: randomUUID(),
-          subscriberId: id,
-          key: companyKey(name),
-          name,
-          aliases: [],
-          exclude: [],
-          feeds: [],
-          createdAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-          sourceIds: [],
-        };
-        await repos.companies.put(await syncCompanySources({ repos, config }, company, now));
-        const interview: StoredInterview = {
-          ...Interview.parse({
-            company: name,
-            role: 'Analyst',
-            interviewer: { name: 'Dana Lee', email: 'dana@example.com' },
-            interviewedAt: new Date(now.getTime() - 12 * day).toISOString(),
-            events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }],
-            ...interviewStates[(s + c) % interviewStates.length],
-          }),
-          id: randomUUID(),
-          subscriberId: id,
-          companyId: company.id,
-          createdAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-        };
-        await repos.interviews.put(interview);
-      }
-    });
+    const { watchedBy, watches } = await seedWorkload({ repos, config }, { companies, subscribers }, now);
     log(`  ${watches} subscriptions over ${watchedBy.size} unique companies (max ${Math.max(...watchedBy.values())} watchers on one) in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
     const deps: PollDeps = {
@@ -410,6 +380,75 @@ async function main(): Promise<void> {
   }
 }
 
+function benchSubscriber(label: string, now: Date): Subscriber {
+  return { id: randomUUID(), email: `${label}@example.com`, status: 'confirmed', timeZone: 'UTC', digestHour: 8, alerts: 'instant', dailyEvenIfEmpty: false, createdAt: now.toISOString(), tokenHashes: [] };
+}
+
+function benchCompany(subscriberId: string, name: string, now: Date): WatchedCompany {
+  const at = now.toISOString();
+  return { id: randomUUID(), subscriberId, key: companyKey(name), name, aliases: [], exclude: [], feeds: [], createdAt: at, updatedAt: at, sourceIds: [] };
+}
+
+/**
+ * Subscriptions with overlap: every company is watched at least once; big employers by many.
+ * Interviews are in the states real ones are in: most open, some closed, moved on, under
+ * no-contact, or just contacted — only those the rules allow (R6, R8) may get an alert.
+ */
+async function seedWorkload(
+  { repos, config }: { repos: Repositories; config: Config },
+  { companies, subscribers }: { companies: number; subscribers: number },
+  now: Date,
+): Promise<{ watchedBy: Map<number, number>; watches: number }> {
+  const random = rng(42);
+  const watchedBy = new Map<number, number>();
+  let watches = 0;
+  const plans: Array<{ s: number; picks: number[] }> = [];
+  for (let s = 0; s < subscribers; s++) {
+    const picks = new Set<number>();
+    for (let c = s; c < companies; c += subscribers) picks.add(c); // everyone's first picks cover every company
+    const extra = Math.floor(random() * 2.2);
+    for (let k = 0; k < extra; k++) picks.add(Math.floor(companies * random() ** 2));
+    plans.push({ s, picks: [...picks] });
+  }
+  const day = 86_400_000;
+  const interviewStates: Array<Partial<Interview>> = [
+    {}, {}, {}, {}, {},
+    { contactPolicy: 'no-contact' },
+    { events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }, { type: 'rejected', at: new Date(now.getTime() - 2 * day).toISOString() }] },
+    { events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }, { type: 'heard-back', at: new Date(now.getTime() - 1 * day).toISOString() }] },
+  ];
+  await settleAll(plans, 8, async ({ s, picks }) => {
+    const sub: Subscriber = { ...benchSubscriber(`bench-${s}`, now), alerts: s % 4 === 0 ? 'digest' : 'instant' };
+    const id = sub.id;
+    await repos.subscribers.save(sub);
+    for (const c of picks) {
+      watchedBy.set(c, (watchedBy.get(c) ?? 0) + 1);
+      watches++;
+      const name = companyName(c);
+      const company = benchCompany(id, name, now);
+      await repos.companies.put(await syncCompanySources({ repos, config }, company, now));
+      const interview: StoredInterview = {
+        ...Interview.parse({
+          company: name,
+          role: 'Analyst',
+          interviewer: { name: 'Dana Lee', email: 'dana@example.com' },
+          interviewedAt: new Date(now.getTime() - 12 * day).toISOString(),
+          events: [{ type: 'thank-you-sent', at: new Date(now.getTime() - 11 * day).toISOString() }],
+          ...interviewStates[(s + c) % interviewStates.length],
+        }),
+        id: randomUUID(),
+        subscriberId: id,
+        companyId: company.id,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      await repos.interviews.put(interview);
+    }
+  });
+
+  return { watchedBy, watches };
+}
+
 /** A CPU profile of one phase (BENCH_PROFILE=<file>), for finding where the poller spends its time. */
 async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
   const { Session } = await import('node:inspector/promises');
@@ -452,12 +491,146 @@ async function measureHugeFetch(url: string): Promise<{ exitCode: number | null;
   };
 }
 
+// ── --big-feed: the 20,000-item feed in a cycle, and GET /health while it runs, in local mode ──
+
+/**
+ * GETs `url` one request after another (5 ms apart) until stdin closes, then prints the latencies'
+ * count, p50, p99 and maximum. It runs in its own process, so its timers are not those of the
+ * event loop it measures.
+ */
+function probeHealth(url: string): void {
+  const latencies: number[] = [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let stopping = false;
+  const once = () => {
+    if (stopping) return;
+    const started = performance.now();
+    http
+      .get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - started);
+          setTimeout(once, 5);
+        });
+      })
+      .on('error', () => setTimeout(once, 5));
+  };
+  process.stdin.on('data', () => undefined);
+  process.stdin.on('end', () => {
+    stopping = true;
+    process.stdout.write(`${JSON.stringify(latencyStats(latencies))}\n`);
+    process.exit(0);
+  });
+  process.stdout.write(`${JSON.stringify({ probing: url })}\n`);
+  once();
+}
+
+interface LatencyStats {
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+function latencyStats(latencies: number[]): LatencyStats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
+  return { requests: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+}
+
+/** Probes /health for as long as `during` runs. */
+async function healthDuring<T>(url: string, during: () => Promise<T>): Promise<{ result: T; health: LatencyStats }> {
+  const probe = spawn(process.execPath, [...process.execArgv, SCRIPT, '--health-probe', url], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  let buf = '';
+  const ready = new Promise<void>((resolve) =>
+    probe.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const parts = buf.split('\n');
+      buf = parts.pop()!;
+      lines.push(...parts);
+      if (lines.length > 0) resolve();
+    }),
+  );
+  await ready;
+  const result = await during();
+  const exited = new Promise((resolve) => probe.once('exit', resolve));
+  probe.stdin!.end();
+  await exited;
+  if (buf) lines.push(buf);
+  return { result, health: JSON.parse(lines.at(-1)!) as LatencyStats };
+}
+
+/**
+ * Local mode's composition in this one process — dynalite and the mail catcher, the API, and the
+ * poll cycle the scheduler runs — with the usual companies plus one subscriber's 20,000-item feed.
+ */
+async function benchBigFeed(): Promise<void> {
+  const { companies, subscribers, items, latency, asJson, log } = benchOptions();
+  const now = new Date();
+  const servers = await startLocalServers({ dynamodbPort: 0, sesPort: 0, dataDir: null });
+  const feedServer = await startFeedServer(latency, items, now.getTime());
+  let api: http.Server | undefined;
+  try {
+    const config = benchConfig(feedServer.base, servers);
+    const services = createServices(config, { service: 'bench', mailCatcherUrl: config.sesEndpoint });
+    await ensureTable(createDocumentClient(config), config.tableName);
+    log(`seeding ${subscribers} subscribers watching ${companies} companies, and one more with a ${BIG_FEED_ITEMS}-item feed…`);
+    await seedWorkload({ repos: services.repos, config }, { companies, subscribers }, now);
+    const mallory = benchSubscriber('mallory', now);
+    await services.repos.subscribers.save(mallory);
+    const flooded = { ...benchCompany(mallory.id, companyName(0), now), feeds: [`${feedServer.base}/big`] };
+    await services.repos.companies.put(await syncCompanySources({ repos: services.repos, config }, flooded, now));
+
+    api = createAdaptorServer({ fetch: createHttpApp(services).fetch }) as http.Server;
+    await new Promise<void>((resolve) => api!.listen(0, '127.0.0.1', resolve));
+    const healthUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}/health`;
+
+    log('GET /health while idle (2 s)…');
+    const idle = await healthDuring(healthUrl, () => new Promise((r) => setTimeout(r, 2_000)));
+    log('GET /health during a cold cycle with the big feed…');
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+    loop.enable();
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const during = await healthDuring(healthUrl, () => runPollCycle(pollDepsFrom(services), now));
+    const cycleMs = Math.round(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    loop.disable();
+    if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
+    const loopDelay = { p50Ms: +(loop.percentile(50) / 1e6).toFixed(1), p99Ms: +(loop.percentile(99) / 1e6).toFixed(1), maxMs: +(loop.max / 1e6).toFixed(1) };
+    const summary = during.result;
+    const result = {
+      setup: { companies, subscribers, bigFeedItems: BIG_FEED_ITEMS, latencyMs: latency, inOneProcess: 'API, dynalite, mail catcher and the poll cycle, as in local mode' },
+      cycle: { ms: cycleMs, cpuMs: Math.round((used.user + used.system) / 1000), requests: summary.requests, itemsSeen: summary.itemsSeen, newStories: summary.newStories, failures: summary.failures },
+      healthIdle: idle.health,
+      healthDuringCycle: during.health,
+      eventLoopDelayDuringCycle: loopDelay,
+    };
+    if (asJson) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      log('');
+      log(`big-feed cycle:   ${(cycleMs / 1000).toFixed(2)} s wall, ${(result.cycle.cpuMs / 1000).toFixed(2)} s CPU (whole process: poller, API, dynalite); ${summary.requests} requests, ${summary.itemsSeen} items read (the big feed: its newest 200), ${summary.newStories} new stories`);
+      log(`GET /health idle: p50 ${idle.health.p50Ms} ms, p99 ${idle.health.p99Ms} ms, max ${idle.health.maxMs} ms (${idle.health.requests} requests)`);
+      log(`during the cycle: p50 ${during.health.p50Ms} ms, p99 ${during.health.p99Ms} ms, max ${during.health.maxMs} ms (${during.health.requests} requests)`);
+      log(`event-loop delay during the cycle: p50 ${loopDelay.p50Ms} ms, p99 ${loopDelay.p99Ms} ms, max ${loopDelay.maxMs} ms`);
+    }
+  } finally {
+    if (api) await new Promise((r) => api!.close(r));
+    feedServer.child.kill();
+    await servers.stop();
+  }
+}
+
 if (process.argv[2] === '--feed-server') {
   serveFeeds(Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5]));
 } else if (process.argv[2] === '--stack') {
   serveStack();
+} else if (process.argv[2] === '--health-probe') {
+  probeHealth(process.argv[3]!);
 } else {
-  main().then(
+  (process.argv.includes('--big-feed') ? benchBigFeed() : main()).then(
     () => process.exit(0),
     (err: unknown) => {
       process.stderr.write(`bench-poll: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);

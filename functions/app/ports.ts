@@ -212,8 +212,11 @@ export interface NewsRepository {
   putMany(stories: Story[]): Promise<void>;
   get(companyKey: string, storyId: string): Promise<Story | null>;
   update(story: Story): Promise<void>;
-  /** The company's stories first seen at or after `since`, newest first. */
-  listSince(companyKey: string, since: Date, limit?: number): Promise<Story[]>;
+  /**
+   * The company's stories first seen at or after `since`, newest first; with `sourceIds`, only
+   * those one of these sources carried (`limit` then counts those).
+   */
+  listSince(companyKey: string, since: Date, limit?: number, options?: { sourceIds?: readonly string[] }): Promise<Story[]>;
 }
 
 /**

@@ -45,7 +45,25 @@ export interface CompanyRef {
   aliases?: readonly string[];
 }
 
-/** One story about one company: syndicated copies of it are the same story. */
+/**
+ * One source's copy of a story: what the people watching that source see (DESIGN.md §2
+ * "Provenance") — its own title, link, publisher, lead and date, judged on its own words.
+ */
+export interface StoryCopy {
+  sourceId: string;
+  title: string;
+  link: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  summary: string | null;
+  classification?: Classification;
+}
+
+/**
+ * One story about one company: syndicated copies of it are the same story. The story's own title,
+ * link and classification are its earliest copy's (what dedupe compares); what a subscriber sees
+ * is the copy from one of their own sources (domain/news-watch/provenance.ts).
+ */
 export interface Story {
   companyKey: string;
   id: string;
@@ -58,5 +76,8 @@ export interface Story {
   /** Lower-cased, punctuation-free title used to recognise syndicated copies. */
   normalizedTitle: string;
   classification?: Classification;
+  /** Every source that carried the story. */
   sourceIds: string[];
+  /** One copy per source that carried it (absent on stories stored before copies were kept). */
+  copies?: StoryCopy[];
 }

@@ -47,8 +47,9 @@ async function seedSubscriber(overrides: Partial<Subscriber> = {}, due = true): 
   return sub;
 }
 
+/** A watched company whose news comes from its news search (the source its stories name). */
 async function seedCompany(sub: Subscriber, name = 'Acme Robotics'): Promise<WatchedCompany> {
-  const company = newWatchedCompany(sub.id, name);
+  const company = newWatchedCompany(sub.id, name, { sourceIds: [`news-search of ${name}`] });
   await stack.repos.companies.put(company);
   return company;
 }
@@ -186,7 +187,7 @@ describe('the digest job', () => {
       firstSeenAt: '2026-11-26T10:00:00.000Z',
       normalizedTitle: 'globex wins national innovation award',
       classification: { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
-      sourceIds: [],
+      sourceIds: company.sourceIds,
     });
     const mailer = new RecordingMailer();
     expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
@@ -213,7 +214,7 @@ describe('the digest job', () => {
       firstSeenAt: '2026-11-25T21:00:00.000Z',
       normalizedTitle: 'initech wins national innovation award',
       classification: { polarity: 'positive' as const, event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
-      sourceIds: [],
+      sourceIds: company.sourceIds,
     };
     await stack.repos.news.putIfNew(story);
     // What the poll cycle did last evening (New York time): claimed the alert, took the 14-day slot, sent, recorded it.
@@ -248,7 +249,7 @@ describe('the digest job', () => {
       firstSeenAt: '2026-11-25T21:00:00.000Z',
       normalizedTitle: 'initech wins national innovation award',
       classification: { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
-      sourceIds: [],
+      sourceIds: company.sourceIds,
     });
     // A claim whose alert was never sent (another suggestion took the slot) is not "sent".
     await stack.repos.claims.claimAlert(sub.id, company.key, 'story-unalerted', new Date('2026-11-25T21:05:00Z'));

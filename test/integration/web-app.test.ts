@@ -5,9 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiHarness, PUBLIC_URL, sampleInterview, uniqueEmail, type ApiHarness } from './api-harness.js';
-import { Browser, webLink } from '../support/browser.js';
+import { Browser, signedInByEmail, webLink } from '../support/browser.js';
 // After the harness: the API's schemas extend zod before the domain's are first built.
 import { companyKey } from '../../functions/domain/company.js';
+import { companySources } from '../../functions/domain/news-watch/sources.js';
 
 describe('web app', () => {
   let h: ApiHarness;
@@ -216,21 +217,6 @@ describe('web app', () => {
   });
 });
 
-/** A confirmed subscriber signed in through the web's email link. */
-async function signedInByEmail(h: ApiHarness, address: string): Promise<{ browser: Browser; token: string; subscriberId: string }> {
-  const { token, subscriberId } = await h.signUp(address);
-  const browser = new Browser(h);
-  await browser.post('/sign-in', { _csrf: await browser.csrf('/sign-in'), email: address });
-  const mail = (await h.mailTo(address)).find((m) => m.subject.includes('sign-in'))!;
-  const landing = webLink(mail.body.text ?? '', '/sign-in/confirm');
-  const page = await (await browser.get(landing)).text();
-  await browser.post('/sign-in/confirm', {
-    _csrf: page.match(/name="_csrf" value="([^"]+)"/)![1]!,
-    token: decodeURIComponent(landing.split('token=')[1]!),
-  });
-  return { browser, token, subscriberId };
-}
-
 describe('web app: good news on Today', () => {
   let h: ApiHarness;
 
@@ -240,8 +226,9 @@ describe('web app: good news on Today', () => {
 
   const signedIn = (address: string) => signedInByEmail(h, address);
 
-  /** A positive story about `company`, seen an hour ago. */
+  /** A positive story about `company`, seen an hour ago in the company's news search. */
   async function goodStory(company: string, overrides: Record<string, unknown> = {}) {
+    const [search] = companySources({ name: company, aliases: [], feeds: [] }, h.services.config.newsBaseUrl);
     const now = h.clock.now().getTime();
     await h.services.repos.news.putIfNew({
       companyKey: companyKey(company),
@@ -254,7 +241,7 @@ describe('web app: good news on Today', () => {
       firstSeenAt: new Date(now - 3_600_000).toISOString(),
       normalizedTitle: `${company.toLowerCase()} wins national innovation award`,
       classification: { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: ['award'] },
-      sourceIds: [],
+      sourceIds: [search!.id],
       ...overrides,
     });
   }

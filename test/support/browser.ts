@@ -52,3 +52,18 @@ export function webLink(text: string, path: string): string {
   if (!match) throw new Error(`no ${path} link in: ${text.slice(0, 300)}`);
   return match[0].slice(PUBLIC_URL.length);
 }
+
+/** A confirmed subscriber signed in through the web's email link. */
+export async function signedInByEmail(h: ApiHarness, address: string): Promise<{ browser: Browser; token: string; subscriberId: string }> {
+  const { token, subscriberId } = await h.signUp(address);
+  const browser = new Browser(h);
+  await browser.post('/sign-in', { _csrf: await browser.csrf('/sign-in'), email: address });
+  const mail = (await h.mailTo(address)).find((m) => m.subject.includes('sign-in'))!;
+  const landing = webLink(mail.body.text ?? '', '/sign-in/confirm');
+  const page = await (await browser.get(landing)).text();
+  await browser.post('/sign-in/confirm', {
+    _csrf: page.match(/name="_csrf" value="([^"]+)"/)![1]!,
+    token: decodeURIComponent(landing.split('token=')[1]!),
+  });
+  return { browser, token, subscriberId };
+}

@@ -16,12 +16,18 @@ export interface FeedEntry {
   title: string;
   publisher: string;
   publishedAt: string;
+  /** Where a custom feed's item links. */
+  link?: string;
 }
 
 export interface NewsFeedServer {
   base: string;
   /** Entries served per search query (`q`, e.g. `"Acme Robotics"`). */
   feeds: Map<string, FeedEntry[]>;
+  /** Entries served at `/feeds/<name>`: feeds people add themselves. */
+  custom: Map<string, FeedEntry[]>;
+  /** The URL of the custom feed `name`. */
+  customUrl(name: string): string;
   /** Every request, as path + query, in order. */
   hits: string[];
   /** Requests for one search query. */
@@ -41,18 +47,31 @@ function renderFeed(query: string, entries: FeedEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(query)} - Google News</title><link>https://news.google.com/</link>${items}</channel></rss>`;
 }
 
+/** A feed someone added: plain RSS items with their own links (and a <source> when a publisher is named). */
+function renderCustomFeed(name: string, entries: FeedEntry[]): string {
+  const items = entries
+    .map((e) => {
+      const source = e.publisher ? `<source url="https://source.example">${xmlEscape(e.publisher)}</source>` : '';
+      return `<item><title>${xmlEscape(e.title)}</title><link>${xmlEscape(e.link ?? `https://${name}.example/${encodeURIComponent(e.title)}`)}</link><pubDate>${new Date(e.publishedAt).toUTCString()}</pubDate>${source}</item>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(name)}</title><link>https://${name}.example/</link>${items}</channel></rss>`;
+}
+
 /** Serves `/rss/search?q=…` on 127.0.0.1, answering 304 to a matching ETag; `delayMs` slows every answer. */
 export async function startNewsFeedServer(options: { delayMs?: number } = {}): Promise<NewsFeedServer> {
   const feeds = new Map<string, FeedEntry[]>();
+  const custom = new Map<string, FeedEntry[]>();
   const hits: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     hits.push(url.pathname + url.search);
     const answer = () => {
       const query = url.searchParams.get('q') ?? '';
-      const entries = feeds.get(query);
-      if (url.pathname !== '/rss/search' || !entries) return void res.writeHead(404).end();
-      const body = renderFeed(query, entries);
+      const customName = url.pathname.startsWith('/feeds/') ? url.pathname.slice('/feeds/'.length) : null;
+      const entries = customName !== null ? custom.get(customName) : url.pathname === '/rss/search' ? feeds.get(query) : undefined;
+      if (!entries) return void res.writeHead(404).end();
+      const body = customName !== null ? renderCustomFeed(customName, entries) : renderFeed(query, entries);
       const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
@@ -62,9 +81,12 @@ export async function startNewsFeedServer(options: { delayMs?: number } = {}): P
   });
   server.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base,
     feeds,
+    custom,
+    customUrl: (name) => `${base}/feeds/${name}`,
     hits,
     hitsFor: (query) => hits.filter((h) => new URL(h, 'http://x').searchParams.get('q') === query).length,
     close: async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterPoll, backoffMs, feedHealth, PAUSE_AFTER_FAILURES } from '../../functions/domain/news-watch/feed-health.js';
+import { afterPoll, backoffMs, feedHealth, PAUSE_AFTER_FAILURES, SLOW_ANSWER_MS } from '../../functions/domain/news-watch/feed-health.js';
 import { congratulationsAllowed } from '../../functions/domain/news-watch/congratulations-allowed.js';
 import { isStale } from '../../functions/domain/news-watch/freshness.js';
 import type { FeedSource } from '../../functions/domain/feed-source.js';
@@ -43,6 +43,19 @@ describe('feed health after a poll', () => {
     expect(minutesUntil(s) / 60 / 24).toBe(7);
     expect(s.disabled).toBe(false);
     expect(feedHealth(afterPoll(s, { kind: 'not-modified' }, now, 0.5))).toBe('ok');
+  });
+
+  it('counts a feed that keeps answering slowly as unhealthy: it backs off like a failing one, and keeps what it served', () => {
+    const slow = afterPoll(source, { kind: 'fetched', status: 200, etag: '"e"', answeredInMs: 12_400 }, now, 0.5);
+    expect(slow).toMatchObject({ etag: '"e"', consecutiveFailures: 1, lastStatus: 200, lastError: 'answered slowly (12 s)' });
+    expect(minutesUntil(slow)).toBe(60);
+    const slower = afterPoll(slow, { kind: 'not-modified', answeredInMs: SLOW_ANSWER_MS }, now, 0.5);
+    expect(slower).toMatchObject({ etag: '"e"', consecutiveFailures: 2 });
+    expect(minutesUntil(slower)).toBe(120);
+    expect(feedHealth(slower)).toBe('failing');
+    // A prompt answer makes it healthy again.
+    const prompt = afterPoll(slower, { kind: 'not-modified', answeredInMs: SLOW_ANSWER_MS - 1 }, now, 0.5);
+    expect(prompt).toMatchObject({ consecutiveFailures: 0, lastError: undefined });
   });
 
   it('honours Retry-After when it is later than the backoff', () => {

@@ -8,19 +8,18 @@ import { createAlertSession, type AlertDeps } from '../../functions/app/alerts/s
 import { AppError } from '../../functions/app/errors.js';
 import type { FetchResult, OutgoingEmail } from '../../functions/app/ports.js';
 import { createHostLimiter } from '../../functions/app/poll/host-limiter.js';
-import { alertGoodNews, goodNews } from '../../functions/app/poll/steps/alert.js';
-import { classifySafely, classifyStories, companyRef } from '../../functions/app/poll/steps/classify.js';
+import { alertGoodNews, isGoodNews, whoHearsOfIt } from '../../functions/app/poll/steps/alert.js';
+import { classifyNews, classifySafely, companyRef } from '../../functions/app/poll/steps/classify.js';
 import { fetchSource, hostOf } from '../../functions/app/poll/steps/fetch.js';
 import { leaseSources, POLL_LEASE_MS } from '../../functions/app/poll/steps/lease.js';
 import { matchWithSeen } from '../../functions/app/poll/steps/match.js';
-import { sourcedItems, type SourcedItem } from '../../functions/app/poll/steps/normalize.js';
+import { newestFirst, sourcedItems, type SourcedItem } from '../../functions/app/poll/steps/normalize.js';
 import { readAttempt, type SourceRead } from '../../functions/app/poll/steps/parse.js';
 import { groupByCompany, isDue, toBatches } from '../../functions/app/poll/steps/plan.js';
 import { feedStates, statesAfterStoreFailure } from '../../functions/app/poll/steps/record-state.js';
 import { keepRelevant } from '../../functions/app/poll/steps/relevance.js';
 import { createCycleWriter, WRITE_BATCH } from '../../functions/app/poll/steps/store.js';
 import { noNews, summarizeCycle, type CompanyPoll } from '../../functions/app/poll/summary.js';
-import { clusterStories } from '../../functions/domain/news-watch/dedupe.js';
 import type { FeedSource } from '../../functions/domain/feed-source.js';
 import type { Classification, Story } from '../../functions/domain/news.js';
 import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
@@ -120,7 +119,8 @@ describe('fetch (conditional GET)', () => {
     const answered: FetchResult = { kind: 'not-modified', url: 'u', etag: '"e"' };
     const cycle = { limiter, deps: { fetchFeed: async (url: string, o: unknown) => (asked.push([url, o]), answered) } as never };
     const attempt = await fetchSource(cycle, source('a', { etag: '"e"', lastModified: 'Tue' }));
-    expect(attempt).toEqual({ source: source('a', { etag: '"e"', lastModified: 'Tue' }), answered });
+    expect(attempt).toMatchObject({ source: source('a', { etag: '"e"', lastModified: 'Tue' }), answered });
+    expect((attempt as { answeredInMs: number }).answeredInMs).toBeGreaterThanOrEqual(0);
     expect(asked).toEqual([['https://news.example/a.xml', { validators: { etag: '"e"', lastModified: 'Tue' } }]]);
   });
 
@@ -141,24 +141,30 @@ describe('parse', () => {
   const ok = (text: string): FetchResult => ({ kind: 'ok', url: 'https://acme.example/feed', status: 200, text, charset: 'utf-8', bytes: text.length, etag: '"v2"' });
 
   it('turns a fetched body into items and a fetched outcome carrying the new validators', async () => {
-    const read = await readAttempt({ source: source('a'), answered: ok(rss(['Acme wins award', 'Acme opens plant'])) });
-    expect(read.outcome).toEqual({ kind: 'fetched', status: 200, etag: '"v2"', lastModified: undefined });
+    const read = await readAttempt({ source: source('a'), answered: ok(rss(['Acme wins award', 'Acme opens plant'])), answeredInMs: 120 });
+    expect(read.outcome).toEqual({ kind: 'fetched', status: 200, etag: '"v2"', lastModified: undefined, answeredInMs: 120 });
     expect(read.items.map((i) => i.title)).toEqual(['Acme wins award', 'Acme opens plant']);
   });
 
   it('reads a body that is not a feed as a failure of that feed alone', async () => {
-    const read = await readAttempt({ source: source('a'), answered: ok('<html><body>hello</body></html>') });
+    const read = await readAttempt({ source: source('a'), answered: ok('<html><body>hello</body></html>'), answeredInMs: 5 });
     expect(read.outcome).toMatchObject({ kind: 'failed', status: 200 });
     expect((read.outcome as { error: string }).error).toMatch(/^not a readable RSS\/Atom feed/);
     expect(read.items).toEqual([]);
   });
 
+  it('reads only the newest items of a long feed', async () => {
+    const read = await readAttempt({ source: source('a'), answered: ok(rss(Array.from({ length: 250 }, (_, i) => `Acme story ${i}`))), answeredInMs: 5 });
+    expect(read.items).toHaveLength(200);
+    expect(read.items[0]!.title).toBe('Acme story 0');
+  });
+
   it.each([
-    [{ kind: 'not-modified', url: 'u', etag: '"e"' } as FetchResult, { kind: 'not-modified', etag: '"e"', lastModified: undefined }],
+    [{ kind: 'not-modified', url: 'u', etag: '"e"' } as FetchResult, { kind: 'not-modified', etag: '"e"', lastModified: undefined, answeredInMs: 7 }],
     [{ kind: 'gone', url: 'u' } as FetchResult, { kind: 'gone' }],
     [{ kind: 'retry-later', url: 'u', status: 429, retryAfter: null } as FetchResult, { kind: 'retry-later', status: 429, retryAfter: null }],
   ])('maps %j to the outcome health is judged on', async (answered, outcome) => {
-    expect(await readAttempt({ source: source('a'), answered })).toEqual({ source: source('a'), outcome, items: [] });
+    expect(await readAttempt({ source: source('a'), answered, answeredInMs: 7 })).toEqual({ source: source('a'), outcome, items: [] });
   });
 
   it('maps a fetch that failed to a failed outcome', async () => {
@@ -175,19 +181,25 @@ describe('normalize', () => {
     ];
     expect(sourcedItems(reads).map((i) => [i.title, i.sourceId])).toEqual([['A', 's1'], ['B', 's3'], ['C', 's3']]);
   });
+
+  it('keeps at most the newest items of a source, undated ones last', () => {
+    const items = [item('undated', { publishedAt: null }), item('old', { publishedAt: hoursAgo(30) }), item('new', { publishedAt: hoursAgo(1) }), item('mid', { publishedAt: hoursAgo(5) })];
+    expect(newestFirst(items, 3).map((i) => i.title)).toEqual(['new', 'mid', 'old']);
+    expect(newestFirst(items, 4).map((i) => i.title)).toEqual(['undated', 'old', 'new', 'mid']);
+  });
 });
 
 describe('keep relevant', () => {
-  const ana = newWatchedCompany('ana', 'Apple', { exclude: ['fruit'] });
-  const ben = newWatchedCompany('ben', 'Apple', { aliases: ['AAPL'] });
+  const ana = newWatchedCompany('ana', 'Apple', { exclude: ['fruit'], sourceIds: ['search'] });
+  const ben = newWatchedCompany('ben', 'Apple', { aliases: ['AAPL'], sourceIds: ['search', 'ben-feed'] });
 
-  it('drops old news (counted) and keeps items about the company by any watcher’s names, minus their exclusions', () => {
+  it('drops old news (counted) and keeps items about the company by the names of a watcher of their source, minus their exclusions', () => {
     const items = [
-      item('Apple wins design award'),
-      item('AAPL shares rally', { publishedAt: null }),
-      item('Apple fruit harvest is early'),
-      item('Apple wins an old award', { publishedAt: hoursAgo(24 * 20) }),
-      item('Orchard news'),
+      item('Apple wins design award', { sourceId: 'search' }),
+      item('AAPL shares rally', { publishedAt: null, sourceId: 'search' }),
+      item('Apple fruit harvest is early', { sourceId: 'search' }),
+      item('Apple wins an old award', { publishedAt: hoursAgo(24 * 20), sourceId: 'search' }),
+      item('Orchard news', { sourceId: 'search' }),
     ];
     const { relevant, stale } = keepRelevant(items, [ana, ben], NOW);
     expect(stale).toBe(1);
@@ -195,26 +207,35 @@ describe('keep relevant', () => {
     expect(relevant.map((i) => i.title)).toEqual(['Apple wins design award', 'AAPL shares rally', 'Apple fruit harvest is early']);
     expect(keepRelevant(items, [ana], NOW).relevant.map((i) => i.title)).toEqual(['Apple wins design award']);
   });
+
+  it('judges an item only by the watchers of the source that served it', () => {
+    // Ben's alias "AAPL" does not make his own feed's words relevant to a source only Ana watches, and vice versa.
+    const items = [item('AAPL shares rally', { sourceId: 'ana-feed' }), item('AAPL shares rally', { sourceId: 'ben-feed' }), item('Apple news', { sourceId: 'nobody' })];
+    const anaWithFeed = { ...ana, sourceIds: ['search', 'ana-feed'] };
+    expect(keepRelevant(items, [anaWithFeed, ben], NOW).relevant.map((i) => i.sourceId)).toEqual(['ben-feed']);
+  });
 });
 
 describe('match with seen', () => {
-  it('keeps unseen stories (one per id) and records new sources on stored ones, each stored story once', () => {
+  it('keeps unseen stories (one per id) and takes each new source’s earliest copy of a stored story, each stored story once', () => {
     const stored = [story('known', { title: 'Acme wins award', normalizedTitle: 'acme wins award', sourceIds: ['s1'] })];
     const items = [
-      item('Acme wins award', { sourceId: 's2' }),
+      item('Acme wins award', { sourceId: 's2', publisher: 'AP' }),
       item('Acme Wins Award!', { sourceId: 's3', publishedAt: hoursAgo(2) }),
+      item('Acme wins award', { sourceId: 's2', publisher: 'Later', publishedAt: hoursAgo(1) }),
       item('Acme opens plant', { sourceId: 's1' }),
       item('Acme opens plant', { sourceId: 's1', publishedAt: hoursAgo(24 * 10) }),
     ];
-    const { unseen, gainedSources } = matchWithSeen('acme', items, stored);
+    const { unseen, known } = matchWithSeen('acme', items, stored);
     expect(unseen.map((c) => c.lead.title)).toEqual(['Acme opens plant']);
-    expect(gainedSources).toHaveLength(1);
-    expect(gainedSources[0]!.sourceIds).toEqual(['s1', 's2', 's3']);
+    expect(known).toHaveLength(1);
+    expect(known[0]!.story.id).toBe('known');
+    expect(known[0]!.newCopies.map((c) => [c.sourceId, c.publisher])).toEqual([['s2', 'AP'], ['s3', 'Reuters']]);
   });
 
   it('changes nothing when the stored story already lists every source', () => {
     const stored = [story('known', { title: 'Acme wins award', normalizedTitle: 'acme wins award', sourceIds: ['s1'] })];
-    expect(matchWithSeen('acme', [item('Acme wins award')], stored)).toEqual({ unseen: [], gainedSources: [] });
+    expect(matchWithSeen('acme', [item('Acme wins award')], stored)).toEqual({ unseen: [], known: [] });
   });
 });
 
@@ -235,12 +256,32 @@ describe('classify', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('makes each new cluster a story named by its lead, first seen now, with every source that carried it', () => {
-    const seen: string[] = [];
-    const clusters = clusterStories('acme', [item('Acme wins award', { sourceId: 's2', publishedAt: hoursAgo(1) }), item('Acme wins award', { sourceId: 's1', publisher: 'AP' })]);
-    const [made] = classifyStories({ classify: (h) => (seen.push(h.title), positive) }, 'acme', clusters, { name: 'Acme' }, NOW);
-    expect(seen).toEqual(['Acme wins award']);
-    expect(made).toMatchObject({ companyKey: 'acme', title: 'Acme wins award', publisher: 'AP', firstSeenAt: NOW.toISOString(), classification: positive, sourceIds: ['s1', 's2'] });
+  it('judges each source’s copy on its own words, for the names of that source’s watchers', () => {
+    const seen: Array<[string, string[] | undefined]> = [];
+    const classify = (h: { title: string }, ref: { aliases?: readonly string[] }) => (seen.push([h.title, ref.aliases ? [...ref.aliases] : undefined]), /gold/.test(h.title) ? positive : neutral);
+    const ana = newWatchedCompany('ana', 'Acme', { sourceIds: ['search'] });
+    // Other aliases make another news search: Mallory's sources are her own search and her feed.
+    const mallory = newWatchedCompany('mallory', 'Acme', { aliases: ['Acme Gold'], sourceIds: ['mallory-search', 'mallory-feed'] });
+    const items = [item('Acme wins award', { sourceId: 'search', publisher: 'AP' }), item('Acme wins gold award', { sourceId: 'mallory-feed', publishedAt: hoursAgo(4) })];
+    const matched = matchWithSeen('acme', items, []);
+    const [change] = classifyNews({ classify }, { key: 'acme', name: 'Acme' }, matched, [ana, mallory], NOW);
+    expect(change!.before).toBeNull();
+    // Named by the earliest copy (Mallory's), but each copy judged apart, Mallory's aliases for her feed only.
+    expect(change!.after).toMatchObject({ companyKey: 'acme', title: 'Acme wins gold award', firstSeenAt: NOW.toISOString(), sourceIds: ['mallory-feed', 'search'] });
+    expect(change!.after.copies!.map((c) => [c.sourceId, c.title, c.classification?.congratulate])).toEqual([
+      ['mallory-feed', 'Acme wins gold award', true],
+      ['search', 'Acme wins award', false],
+    ]);
+    expect(seen).toEqual([['Acme wins gold award', ['Acme Gold']], ['Acme wins award', []]]);
+  });
+
+  it('adds a stored story’s new copies, keeping the copies it had (a story stored before copies were kept lends its own words)', () => {
+    const stored = story('known', { title: 'Acme wins award', normalizedTitle: 'acme wins award', sourceIds: ['s1'], classification: positive });
+    const matched = matchWithSeen('acme', [item('Acme wins award', { sourceId: 's2', publisher: 'AP' })], [stored]);
+    const [change] = classifyNews({ classify: () => neutral }, { key: 'acme', name: 'Acme' }, matched, [newWatchedCompany('a', 'Acme', { sourceIds: ['s1', 's2'] })], NOW);
+    expect(change!.before).toBe(stored);
+    expect(change!.after.sourceIds).toEqual(['s1', 's2']);
+    expect(change!.after.copies!.map((c) => [c.sourceId, c.publisher, c.classification])).toEqual([['s1', 'Reuters', positive], ['s2', 'AP', neutral]]);
   });
 });
 
@@ -290,20 +331,41 @@ describe('store: the cycle writer', () => {
 });
 
 describe('alert', () => {
-  it('offers only fresh, dated stories the classifier congratulates, newest first', () => {
-    const stories = [
-      story('old', { classification: positive, publishedAt: hoursAgo(24 * 20) }),
-      story('undated', { classification: positive, publishedAt: null }),
-      story('neutral'),
-      story('earlier', { classification: positive, publishedAt: hoursAgo(5) }),
-      story('latest', { classification: positive, publishedAt: hoursAgo(1) }),
-    ];
-    expect(goodNews(stories, NOW).map((s) => s.id)).toEqual(['latest', 'earlier']);
+  it('counts as good news only what is congratulated, fresh and dated', () => {
+    expect(isGoodNews({ classification: positive, publishedAt: hoursAgo(5) }, NOW)).toBe(true);
+    expect(isGoodNews({ classification: positive, publishedAt: hoursAgo(24 * 20) }, NOW)).toBe(false);
+    expect(isGoodNews({ classification: positive, publishedAt: null }, NOW)).toBe(false);
+    expect(isGoodNews({ classification: neutral, publishedAt: hoursAgo(5) }, NOW)).toBe(false);
+  });
+
+  it('tells each watcher once, by the copy from their own source, newest news first', () => {
+    const ana = newWatchedCompany('ana', 'Acme', { sourceIds: ['search'] });
+    const mallory = newWatchedCompany('mallory', 'Acme', { sourceIds: ['search', 'mallory-feed'] });
+    const copy = (sourceId: string, title: string, classification: Classification, at = hoursAgo(3)) => ({ sourceId, title, link: `https://${sourceId}.example/`, publisher: sourceId, publishedAt: at, summary: null, classification });
+    const fake = story('fake', { sourceIds: ['mallory-feed'], copies: [copy('mallory-feed', 'Acme wins fake award', positive, hoursAgo(1))] });
+    const real = story('real', { sourceIds: ['search'], copies: [copy('search', 'Acme wins real award', positive)] });
+    const plans = whoHearsOfIt([{ before: null, after: fake }, { before: null, after: real }], [ana, mallory], NOW);
+    expect(plans.map((p) => [p.view.title, p.view.link, p.watchers.map((w) => w.subscriberId)])).toEqual([
+      ['Acme wins fake award', 'https://mallory-feed.example/', ['mallory']],
+      ['Acme wins real award', 'https://search.example/', ['ana', 'mallory']],
+    ]);
+    expect(plans[1]!.view.copies).toBeUndefined();
+    expect(plans[1]!.view.sourceIds).toEqual(['search']);
+  });
+
+  it('tells a watcher of a stored story only when a copy from one of their sources first arrives', () => {
+    const ana = newWatchedCompany('ana', 'Acme', { sourceIds: ['search'] });
+    const mallory = newWatchedCompany('mallory', 'Acme', { sourceIds: ['search', 'mallory-feed'] });
+    const good = (sourceId: string) => ({ sourceId, title: `Acme wins award (${sourceId})`, link: null, publisher: null, publishedAt: hoursAgo(3), summary: null, classification: positive });
+    const before = story('s', { sourceIds: ['mallory-feed'], copies: [good('mallory-feed')] });
+    const after = { ...before, sourceIds: ['mallory-feed', 'search'], copies: [good('mallory-feed'), good('search')] };
+    const plans = whoHearsOfIt([{ before, after }], [ana, mallory], NOW);
+    expect(plans.map((p) => [p.view.title, p.watchers.map((w) => w.subscriberId)])).toEqual([['Acme wins award (search)', ['ana']]]);
   });
 
   it('alerts the watchers about each good story in turn; the interview’s slot goes to the first', async () => {
     const subscriber = newSubscriber();
-    const company = newWatchedCompany(subscriber.id, 'Acme');
+    const company = newWatchedCompany(subscriber.id, 'Acme', { sourceIds: ['s1'] });
     const interview = newStoredInterview(company);
     const sent: OutgoingEmail[] = [];
     const claims = new Set<string>();
@@ -321,7 +383,8 @@ describe('alert', () => {
       writeNote: (news) => ({ subject: 'Congratulations', body: news.title }),
     };
     const good = [story('latest', { title: 'Acme wins gold', classification: positive }), story('second', { title: 'Acme wins silver', classification: positive })];
-    const tally = await alertGoodNews(deps, good, [company], NOW, createAlertSession());
+    const plans = good.map((view) => ({ view, watchers: [company] }));
+    const tally = await alertGoodNews(deps, plans, NOW, createAlertSession());
     expect(tally).toEqual({ sent: 1, skipped: 1, failed: 0 });
     expect(sent.map((m) => m.subject)).toEqual(['Good news at Acme: a reason to write to Dana Lee']);
     expect([...claims]).toEqual(['latest']);

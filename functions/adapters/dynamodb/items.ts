@@ -133,18 +133,26 @@ export function sourceToItem(s: FeedSource): Item {
 export const sourceFromItem = (item: Item): FeedSource => parseItem(SourceItem, 'source', item);
 
 // ── story ─────────────────────────────────────────────────────────────────────
-const StoryItem = z.object({
-  companyKey: z.string().min(1),
-  id: z.string().min(1),
+/** One source's copy, kept on the story item (a story has at most one per source, a few at most). */
+const StoryCopyItem = z.object({
+  sourceId: z.string().min(1),
   title: z.string(),
   link: z.string().nullable(),
   publisher: z.string().nullable(),
   publishedAt: z.string().nullable(),
   summary: z.string().nullable(),
+  classification: Classification.optional(),
+});
+
+/** The story's own fields are its earliest copy's, plus what makes it one story. */
+const StoryItem = StoryCopyItem.omit({ sourceId: true }).extend({
+  companyKey: z.string().min(1),
+  id: z.string().min(1),
   firstSeenAt: z.string(),
   normalizedTitle: z.string(),
-  classification: Classification.optional(),
   sourceIds: z.array(z.string()),
+  // Absent on stories stored before copies were kept (their own fields are then every source's copy).
+  copies: z.array(StoryCopyItem).optional(),
 });
 
 /** Stories are kept for 60 days: long enough for dedupe windows and digests, bounded in size. */

@@ -35,14 +35,25 @@ export class DynamoNewsRepository implements NewsRepository {
     await this.ctx.client.send(new PutCommand({ TableName: this.ctx.tableName, Item: storyToItem(story) }));
   }
 
-  async listSince(companyKey: string, since: Date, limit = 200): Promise<Story[]> {
+  async listSince(companyKey: string, since: Date, limit = 200, options: { sourceIds?: readonly string[] } = {}): Promise<Story[]> {
+    const sources = options.sourceIds ?? [];
+    // Narrowed to some sources, the table filters the company's stories (DynamoDB's Limit counts
+    // before a filter, so pages are followed until `limit` stories passed it, or the end).
+    const bySource = sources.length > 0
+      ? {
+          FilterExpression: sources.map((_, i) => `contains(#sources, :source${i})`).join(' OR '),
+          names: { '#sources': 'sourceIds' },
+          values: Object.fromEntries(sources.map((id, i) => [`:source${i}`, id])),
+        }
+      : null;
     const items = await queryAll(
       this.ctx,
       {
         IndexName: GSI1.name,
         KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-        ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk },
-        ExpressionAttributeValues: { ':pk': keys.storyByTimePartition(companyKey), ':since': since.toISOString() },
+        ExpressionAttributeNames: { '#pk': GSI1.pk, '#sk': GSI1.sk, ...bySource?.names },
+        ExpressionAttributeValues: { ':pk': keys.storyByTimePartition(companyKey), ':since': since.toISOString(), ...bySource?.values },
+        ...(bySource ? { FilterExpression: bySource.FilterExpression } : {}),
         ScanIndexForward: false,
       },
       limit,

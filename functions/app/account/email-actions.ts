@@ -4,6 +4,7 @@
  * purpose and one subscriber, and expires.
  */
 import { InterviewEventType } from '../../domain/interview.js';
+import { storySeenBy } from '../../domain/news-watch/provenance.js';
 import { removeCompany } from '../companies/watched-companies.js';
 import type { CompanyDependencies } from '../companies/watched-companies.js';
 import { recordEvent } from '../interviews/interviews.js';
@@ -79,7 +80,10 @@ export async function previewEmailAction(deps: EmailActionDependencies, token: s
     }
     case 'not-relevant': {
       if (!data.companyKey || !data.storyId) throw invalid();
-      const story = await deps.repos.news.get(data.companyKey, data.storyId);
+      const stored = await deps.repos.news.get(data.companyKey, data.storyId);
+      // Named as this subscriber's own source told it (never another subscriber's copy).
+      const company = stored ? (await deps.repos.companies.list(subscriberId)).find((c) => c.key === data.companyKey) : undefined;
+      const story = stored && company ? storySeenBy(stored, company.sourceIds) : null;
       return {
         purpose: payload.purpose,
         title: 'Not relevant',

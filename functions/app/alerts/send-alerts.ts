@@ -1,6 +1,8 @@
 /**
  * Turns one new positive story into at most one alert per watcher (DESIGN.md §3 "Never twice").
- * For each watcher: the story must be about the company by *their* names and exclusions; they
+ * The story comes as these watchers see it: the copy from one of their own sources (DESIGN.md §2
+ * "Provenance"; app/poll/steps/alert.ts chooses it). For each watcher: one of their sources must
+ * have carried the story; it must be about the company by *their* names and exclusions; they
  * must be confirmed, not suppressed, and want instant alerts (digest-mode subscribers see it in
  * their digest); they need an open interview with the company that allows a congratulations note
  * (R6, R8). Then the alert is claimed with a conditional write BEFORE sending, sent, and marked sent.
@@ -100,6 +102,9 @@ export async function alertWatcher(
   session: AlertSession = createAlertSession(),
 ): Promise<AlertDecision> {
   const subscriberId = watcher.subscriberId;
+  if (story.sourceIds.length > 0 && !story.sourceIds.some((id) => watcher.sourceIds.includes(id))) {
+    return { sent: false, reason: 'none of the watcher’s sources carried the story' };
+  }
   if (!isAboutCompany(story, { name: watcher.name, aliases: watcher.aliases, exclude: watcher.exclude })) {
     return { sent: false, reason: 'not about the company by this watcher’s names and exclusions' };
   }

@@ -2,6 +2,10 @@
  * The last day's good news about a subscriber's watched companies (DESIGN.md §2): the digest job
  * puts it in the daily email and the web app's Today page shows it, from this one place.
  *
+ * Only stories one of the subscriber's own sources carried, each as that source told it
+ * (DESIGN.md §2 "Provenance"): what the subscriber sees, and whether it is good news, never comes
+ * from a feed someone else added.
+ *
  * A note is offered only where a congratulations is allowed now (R6, R8) and the story is fresh.
  * Otherwise the story is shown without one, saying why — or, when the subscriber already got the
  * note in an instant alert for this very story, saying so instead.
@@ -11,13 +15,14 @@ import type { WatchedCompany } from '../../domain/company.js';
 import type { StoredInterview } from '../../domain/interview.js';
 import { congratulationsAllowed, type CongratsVerdict } from '../../domain/news-watch/congratulations-allowed.js';
 import { isStale } from '../../domain/news-watch/freshness.js';
+import { storySeenBy } from '../../domain/news-watch/provenance.js';
 import { isAboutCompany } from '../../domain/news-watch/relevance.js';
 import type { Story } from '../../domain/news.js';
 import { writeCongratulations } from '../../domain/notes/congratulations.js';
 import type { ClaimRepository, NewsRepository } from '../ports.js';
 import { DAY_MS } from '../../domain/durations.js';
 
-/** Stories read per company: a day's news about one company rarely comes near this. */
+/** Stories read per company and set of sources: a day's news about one company rarely comes near this. */
 const STORIES_PER_COMPANY = 20;
 
 /** What the use case reads: the news store and the alert claims. */
@@ -28,21 +33,28 @@ export interface RecentGoodNewsDeps {
   };
 }
 
-/** A company's stories from the last day, read once per cycle however many subscribers watch it. */
-export type RecentNews = (companyKey: string) => Promise<Story[]>;
+/**
+ * A company's stories from the last day that came through any of the given sources (a subscriber's),
+ * read once per cycle however many subscribers watch the company through the same sources.
+ */
+export type RecentNews = (company: Pick<WatchedCompany, 'key' | 'sourceIds'>) => Promise<Story[]>;
 
 /**
  * A per-cycle cache of the last day's stories before `now`: the digest job makes one per run so a
- * company watched by many subscribers is read once; a single page view can use a fresh one.
+ * company watched by many subscribers is read once; a single page view can use a fresh one. The
+ * read is narrowed to the subscriber's sources, so another subscriber's busy feed can never crowd
+ * their stories out of it.
  */
 export function recentNews(deps: { repos: Pick<RecentGoodNewsDeps['repos'], 'news'> }, now: Date): RecentNews {
   const since = new Date(now.getTime() - DAY_MS);
   const cache = new Map<string, Promise<Story[]>>();
-  return (companyKey) => {
-    let stories = cache.get(companyKey);
+  return ({ key, sourceIds }) => {
+    const sources = [...new Set(sourceIds)].sort();
+    const cacheKey = `${key}\n${sources.join(',')}`;
+    let stories = cache.get(cacheKey);
     if (!stories) {
-      stories = deps.repos.news.listSince(companyKey, since, STORIES_PER_COMPANY);
-      cache.set(companyKey, stories);
+      stories = sources.length === 0 ? Promise.resolve([]) : deps.repos.news.listSince(key, since, STORIES_PER_COMPANY, { sourceIds: sources });
+      cache.set(cacheKey, stories);
     }
     return stories;
   };
@@ -67,7 +79,9 @@ export async function recentGoodNews(
 ): Promise<GoodNewsItem[]> {
   const perCompany = await Promise.all(
     scope.companies.map(async (company) => {
-      const stories = (await news(company.key))
+      const stories = (await news(company))
+        .map((s) => storySeenBy(s, company.sourceIds))
+        .filter((s): s is Story => s !== null)
         .filter((s) => s.classification?.congratulate === true)
         .filter((s) => isAboutCompany(s, { name: company.name, aliases: company.aliases, exclude: company.exclude }));
       return Promise.all(stories.map((story) => goodNewsItem(deps, scope, company, story, now)));

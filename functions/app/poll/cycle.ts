@@ -41,3 +41,12 @@ export function startCycle(deps: PollDeps, now: Date): PollCycle {
     random: deps.random ?? Math.random,
   };
 }
+
+/**
+ * Lets whatever is queued run before the next CPU-bound step: in local mode the API shares this
+ * process with the poll cycle, so a request waits for at most one step (one feed's parse, one
+ * company's dedupe), never for a whole company or the whole cycle.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -18,13 +18,12 @@
  */
 import type { FeedSource } from '../../domain/feed-source.js';
 import { DAY_MS } from '../../domain/durations.js';
-import type { Story } from '../../domain/news.js';
 import type { WatchedCompany } from '../../domain/company.js';
-import { startCycle, type PollCycle } from './cycle.js';
+import { startCycle, yieldToEventLoop, type PollCycle } from './cycle.js';
 import { settleAll } from './host-limiter.js';
 import type { PollDeps } from './poll-deps.js';
-import { alertGoodNews, goodNews } from './steps/alert.js';
-import { classifyStories, companyRef } from './steps/classify.js';
+import { alertGoodNews, whoHearsOfIt } from './steps/alert.js';
+import { classifyNews, type StoryChange } from './steps/classify.js';
 import { fetchSource } from './steps/fetch.js';
 import { leaseSources } from './steps/lease.js';
 import { MATCH_STORIES_LIMIT, MATCH_WINDOW_DAYS, matchWithSeen } from './steps/match.js';
@@ -87,7 +86,13 @@ async function pollDueSources(deps: PollDeps, due: FeedSource[], now: Date): Pro
 /** One company: lease → fetch → parse → find its news → store with the feed states → alert. */
 async function pollCompany(cycle: PollCycle, due: FeedSource[]): Promise<CompanyPoll> {
   const { leased, leasedElsewhere } = await leaseSources(cycle, due);
-  const reads = await Promise.all(leased.map(async (source) => readAttempt(await fetchSource(cycle, source), cycle.deps.logger)));
+  const reads = await Promise.all(
+    leased.map(async (source) => {
+      const attempt = await fetchSource(cycle, source);
+      await yieldToEventLoop();
+      return readAttempt(attempt, cycle.deps.logger);
+    }),
+  );
   const result = (news: NewsTally, failed = false): CompanyPoll => ({ due: due.length, leasedElsewhere, reads, news, failed });
   if (leased.length === 0) return result(noNews());
 
@@ -96,28 +101,27 @@ async function pollCompany(cycle: PollCycle, due: FeedSource[]): Promise<Company
   let found: FoundNews;
   try {
     found = await findNews(cycle, company, reads);
-    await cycle.writer.commit({ stories: [...found.created, ...found.gainedSources], states });
+    await cycle.writer.commit({ stories: found.changes.map((c) => c.after), states });
   } catch (err) {
     cycle.deps.logger?.error('polling a company failed', { companyKey: company.key, error: errorText(err) });
     await cycle.writer.commit({ stories: [], states: statesAfterStoreFailure(reads, cycle.now, cycle.random) });
     return result(noNews(sourcedItems(reads).length), true);
   }
-  const good = goodNews(found.created, cycle.now);
-  const alerts = await alertGoodNews(cycle.deps, good, found.watchers, cycle.now, cycle.alerts);
+  const plans = whoHearsOfIt(found.changes, found.watchers, cycle.now);
+  const alerts = await alertGoodNews(cycle.deps, plans, cycle.now, cycle.alerts);
   return result({
     ...found.tally,
-    newStories: found.created.length,
-    itemWrites: found.created.length + found.gainedSources.length,
-    positiveStories: good.length,
+    newStories: found.changes.filter((c) => c.before === null).length,
+    itemWrites: found.changes.length,
+    positiveStories: new Set(plans.map((p) => p.view.id)).size,
     alerts,
   });
 }
 
-/** What a company's reads hold that is news: new stories, known ones seen in more sources. */
+/** What a company's reads hold that is news: new stories, and known ones with copies from new sources. */
 interface FoundNews {
   watchers: WatchedCompany[];
-  created: Story[];
-  gainedSources: Story[];
+  changes: StoryChange[];
   tally: Pick<NewsTally, 'itemsSeen' | 'staleItems' | 'relevantItems'>;
 }
 
@@ -127,23 +131,25 @@ async function findNews(cycle: PollCycle, company: { key: string; name: string }
   const items = sourcedItems(reads);
   const nothing = (watchers: WatchedCompany[], tally: Partial<FoundNews['tally']> = {}): FoundNews => ({
     watchers,
-    created: [],
-    gainedSources: [],
+    changes: [],
     tally: { itemsSeen: items.length, staleItems: 0, relevantItems: 0, ...tally },
   });
   if (items.length === 0) return nothing([]);
   const watchers = await deps.repos.companies.listWatchers(company.key);
   if (watchers.length === 0) return nothing(watchers);
 
+  await yieldToEventLoop();
   const { relevant, stale } = keepRelevant(items, watchers, now);
   if (relevant.length === 0) return nothing(watchers, { staleItems: stale });
 
   const stored = await deps.repos.news.listSince(company.key, new Date(now.getTime() - MATCH_WINDOW_DAYS * DAY_MS), MATCH_STORIES_LIMIT);
-  const { unseen, gainedSources } = matchWithSeen(company.key, relevant, stored);
   // New to us (not among the stored ones). A concurrent poller may write the same ids; that is the
   // same story, and the alert claims keep alerts to one each.
-  const created = classifyStories(deps, company.key, unseen, companyRef(company.name, watchers), now);
-  return { watchers, created, gainedSources, tally: { itemsSeen: items.length, staleItems: stale, relevantItems: relevant.length } };
+  const matched = matchWithSeen(company.key, relevant, stored);
+  await yieldToEventLoop();
+  const changes = classifyNews(deps, company, matched, watchers, now);
+  await yieldToEventLoop();
+  return { watchers, changes, tally: { itemsSeen: items.length, staleItems: stale, relevantItems: relevant.length } };
 }
 
 function errorText(err: unknown): string {

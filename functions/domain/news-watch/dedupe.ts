@@ -5,66 +5,21 @@
  *
  * A story's id is derived from its company and its earliest copy's normalized title, so pollers
  * working at the same time on the same feed pick the same id and the conditional write lets one win.
+ *
+ * Grouping is near-linear: an item is compared only with the stories an index names as possible
+ * matches (./story-index.ts), never with every story, so a company whose feeds bring thousands of
+ * items costs thousands of comparisons rather than millions.
  */
 import { createHash } from 'node:crypto';
 import type { NewsItem, Story } from '../news.js';
-import { foldForMatching } from './relevance.js';
 import { HOUR_MS } from '../durations.js';
+import { StoryIndex } from './story-index.js';
+import { normalizeTitle, similarTitles } from './title-similarity.js';
 
-/** Titles sharing this much of their words (Jaccard) are the same story… */
-export const TITLE_SIMILARITY = 0.7;
-/** …or when one title's words are nearly all in the other (a prefix like "UPDATE 1-" or a suffix). */
-export const TITLE_CONTAINMENT = 0.85;
+export { normalizeTitle, similarTitles, titleTokens, TITLE_CONTAINMENT, TITLE_SIMILARITY } from './title-similarity.js';
+
 /** Copies of one story are published within this many hours of each other. */
 export const STORY_WINDOW_HOURS = 72;
-
-const STOPWORDS = new Set([
-  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'with', 'at', 'by', 'from', 'as', 'is', 'are',
-  'its', 'it', 'this', 'that', 'after', 'over', 'says', 'say', 'said', 'report', 'reports', 'update', 'exclusive',
-]);
-
-/** Lower case, no accents, no punctuation, single spaces: the form titles are compared in. */
-export function normalizeTitle(title: string): string {
-  return foldForMatching(title)
-    .replace(/&/g, ' and ')
-    .replace(/'s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Token sets, memoized: clustering compares each title with many others. */
-const TOKENS = new Map<string, Set<string>>();
-
-/** The words that carry meaning (stopwords dropped unless nothing else is left). */
-export function titleTokens(normalized: string): Set<string> {
-  let tokens = TOKENS.get(normalized);
-  if (!tokens) {
-    tokens = computeTokens(normalized);
-    if (TOKENS.size >= 20_000) TOKENS.clear();
-    TOKENS.set(normalized, tokens);
-  }
-  return tokens;
-}
-
-function computeTokens(normalized: string): Set<string> {
-  const words = normalized.split(' ').filter(Boolean);
-  const meaningful = words.filter((w) => !STOPWORDS.has(w));
-  return new Set(meaningful.length > 0 ? meaningful : words);
-}
-
-/** Whether two normalized titles name the same story. */
-export function similarTitles(a: string, b: string): boolean {
-  if (a === b) return a.length > 0;
-  const ta = titleTokens(a);
-  const tb = titleTokens(b);
-  if (ta.size === 0 || tb.size === 0) return false;
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  const union = ta.size + tb.size - shared;
-  if (shared / union >= TITLE_SIMILARITY) return true;
-  const smaller = Math.min(ta.size, tb.size);
-  return smaller >= 4 && shared / smaller >= TITLE_CONTAINMENT;
-}
 
 /** Google News links are per-outlet redirect tokens: equal ones prove nothing about other copies. */
 function comparableLink(link: string | null): string | null {
@@ -108,14 +63,18 @@ export interface StoryCluster<T extends NewsItem = NewsItem> {
 }
 
 /** Earliest first; undated items last; ties broken by title then link, so the order is stable. */
-function compareCopies(a: NewsItem, b: NewsItem): number {
-  const ta = a.publishedAt ? Date.parse(a.publishedAt) : Infinity;
-  const tb = b.publishedAt ? Date.parse(b.publishedAt) : Infinity;
+function compareCopies(a: { item: NewsItem; candidate: StoryCandidate }, b: { item: NewsItem; candidate: StoryCandidate }): number {
+  const ta = a.item.publishedAt ? Date.parse(a.item.publishedAt) : Infinity;
+  const tb = b.item.publishedAt ? Date.parse(b.item.publishedAt) : Infinity;
   if (ta !== tb) return ta < tb ? -1 : 1;
-  const na = normalizeTitle(a.title);
-  const nb = normalizeTitle(b.title);
+  const na = a.candidate.normalizedTitle;
+  const nb = b.candidate.normalizedTitle;
   if (na !== nb) return na < nb ? -1 : 1;
-  return (a.link ?? '').localeCompare(b.link ?? '');
+  return (a.item.link ?? '').localeCompare(b.item.link ?? '');
+}
+
+function candidateOf(item: NewsItem): StoryCandidate {
+  return { title: item.title, link: item.link, publishedAt: item.publishedAt, normalizedTitle: normalizeTitle(item.title) };
 }
 
 /**
@@ -123,28 +82,49 @@ function compareCopies(a: NewsItem, b: NewsItem): number {
  * and ids (an item joins the first story, in earliest-first order, that it is a copy of).
  */
 export function clusterStories<T extends NewsItem>(companyKey: string, items: readonly T[]): StoryCluster<T>[] {
-  const clusters: Array<StoryCluster<T> & { members: StoryCandidate[] }> = [];
-  for (const item of [...items].sort(compareCopies)) {
-    const candidate: StoryCandidate = { ...item, normalizedTitle: normalizeTitle(item.title) };
-    const home = clusters.find((c) => c.members.some((m) => sameStory(m, candidate)));
-    if (home) {
-      home.copies.push(item);
-      home.members.push(candidate);
-    } else {
-      clusters.push({
-        id: storyId(companyKey, candidate.normalizedTitle, item.link),
-        lead: item,
-        normalizedTitle: candidate.normalizedTitle,
-        copies: [item],
-        members: [candidate],
-      });
+  const entries = items.map((item) => ({ item, candidate: candidateOf(item) })).sort(compareCopies);
+  const clusters: StoryCluster<T>[] = [];
+  // Every copy is filed under its own key; `clusterOf` says whose copy it is.
+  const members: StoryCandidate[] = [];
+  const clusterOf: number[] = [];
+  const index = new StoryIndex(entries.map((e) => e.candidate.normalizedTitle), comparableLink, (m) => clusterOf[m]!);
+  for (const { item, candidate } of entries) {
+    const match = index.firstMatch(candidate, (m) => sameStory(members[m]!, candidate));
+    const home = match === null ? clusters.length : clusterOf[match]!;
+    if (match === null) {
+      clusters.push({ id: storyId(companyKey, candidate.normalizedTitle, item.link), lead: item, normalizedTitle: candidate.normalizedTitle, copies: [] });
     }
+    clusters[home]!.copies.push(item);
+    members.push(candidate);
+    clusterOf.push(home);
+    index.add(members.length - 1, candidate);
   }
-  return clusters.map(({ members: _members, ...c }) => c);
+  return clusters;
+}
+
+/**
+ * Finds, for each cluster, the stored story it is a copy of: the first stored story (in the order
+ * given) with the cluster's id, or of which one of its copies is a copy. Built once per company.
+ */
+export function storedStoryFinder(stored: readonly Story[]): (cluster: StoryCluster) => Story | null {
+  const index = new StoryIndex(stored.map((s) => s.normalizedTitle), comparableLink);
+  const byId = new Map<string, number>();
+  stored.forEach((story, i) => {
+    index.add(i, story);
+    if (!byId.has(story.id)) byId.set(story.id, i);
+  });
+  return (cluster) => {
+    const copies = cluster.copies.map(candidateOf);
+    let best = byId.get(cluster.id) ?? Infinity;
+    for (const copy of copies) {
+      const k = index.firstMatch(copy, (i) => i < best && sameStory(copy, stored[i]!));
+      if (k !== null && k < best) best = k;
+    }
+    return Number.isFinite(best) ? stored[best]! : null;
+  };
 }
 
 /** The stored story a cluster is a copy of, if any. */
 export function findStoredStory(cluster: StoryCluster, stored: readonly Story[]): Story | null {
-  const candidates: StoryCandidate[] = cluster.copies.map((c) => ({ ...c, normalizedTitle: normalizeTitle(c.title) }));
-  return stored.find((s) => s.id === cluster.id || candidates.some((c) => sameStory(c, s))) ?? null;
+  return storedStoryFinder(stored)(cluster);
 }

@@ -19,11 +19,17 @@ export const PAUSED_RETRY_DAYS = 7;
 export const MAX_RETRY_AFTER_DAYS = 7;
 /** ±20 % spreads retries of feeds that failed together (one host's outage) over time. */
 export const JITTER = 0.2;
+/**
+ * A feed that takes this long to answer is unhealthy even when it answers: each slow answer counts
+ * as a failure (what it served is kept), so a host that keeps answering slowly backs off like a
+ * failing one and cannot hold the cycle's fetch slots every hour.
+ */
+export const SLOW_ANSWER_MS = 10_000;
 
 /** How a poll of the feed went. */
 export type PollOutcome =
-  | { kind: 'fetched'; status: number; etag?: string; lastModified?: string }
-  | { kind: 'not-modified'; etag?: string; lastModified?: string }
+  | { kind: 'fetched'; status: number; etag?: string; lastModified?: string; answeredInMs?: number }
+  | { kind: 'not-modified'; etag?: string; lastModified?: string; answeredInMs?: number }
   | { kind: 'retry-later'; status: number; retryAfter: Date | null }
   | { kind: 'gone' }
   | { kind: 'failed'; error: string; status?: number };
@@ -51,22 +57,25 @@ export function afterPoll(source: FeedSource, outcome: PollOutcome, now: Date, r
   const at = now.getTime();
   const checkedAt = now.toISOString();
   const next = (ms: number) => new Date(at + ms).toISOString();
-  const healthy = (validators: { etag?: string; lastModified?: string }, status: number): FeedSource => ({
-    ...source,
-    etag: validators.etag,
-    lastModified: validators.lastModified,
-    consecutiveFailures: 0,
-    lastError: undefined,
-    lastStatus: status,
-    checkedAt,
-    nextAttemptAt: next(MIN_POLL_INTERVAL_MINUTES * MINUTE_MS),
-  });
+  const healthy = (validators: { etag?: string; lastModified?: string; answeredInMs?: number }, status: number): FeedSource => {
+    const answered = { ...source, etag: validators.etag, lastModified: validators.lastModified, lastStatus: status, checkedAt };
+    if ((validators.answeredInMs ?? 0) >= SLOW_ANSWER_MS) {
+      const failures = source.consecutiveFailures + 1;
+      return {
+        ...answered,
+        consecutiveFailures: failures,
+        lastError: `answered slowly (${Math.round(validators.answeredInMs! / 1000)} s)`,
+        nextAttemptAt: next(Math.max(backoffMs(failures, random), MIN_POLL_INTERVAL_MINUTES * MINUTE_MS)),
+      };
+    }
+    return { ...answered, consecutiveFailures: 0, lastError: undefined, nextAttemptAt: next(MIN_POLL_INTERVAL_MINUTES * MINUTE_MS) };
+  };
   switch (outcome.kind) {
     case 'fetched':
       return healthy(outcome, outcome.status);
     case 'not-modified':
       // A 304 may omit the validators: keep the stored ones then.
-      return healthy({ etag: outcome.etag ?? source.etag, lastModified: outcome.lastModified ?? source.lastModified }, 304);
+      return healthy({ etag: outcome.etag ?? source.etag, lastModified: outcome.lastModified ?? source.lastModified, answeredInMs: outcome.answeredInMs }, 304);
     case 'gone':
       return { ...source, lastStatus: 410, checkedAt, lastError: 'the feed answered 410 Gone', disabled: true, disabledReason: 'gone' };
     case 'retry-later': {

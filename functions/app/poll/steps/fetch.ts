@@ -8,9 +8,9 @@ import { AppError } from '../../errors.js';
 import type { FetchResult } from '../../ports.js';
 import type { PollCycle } from '../cycle.js';
 
-/** What asking a feed produced: the fetcher's answer, or why there was none. */
+/** What asking a feed produced: the fetcher's answer and how long it took, or why there was none. */
 export type FetchAttempt =
-  | { source: FeedSource; answered: FetchResult }
+  | { source: FeedSource; answered: FetchResult; answeredInMs: number }
   | { source: FeedSource; error: string; status?: number };
 
 /** The host a feed is fetched from (per-host politeness). */
@@ -25,10 +25,12 @@ export function hostOf(url: string): string {
 export async function fetchSource(cycle: Pick<PollCycle, 'deps' | 'limiter'>, source: FeedSource): Promise<FetchAttempt> {
   const { deps } = cycle;
   try {
-    const answered = await cycle.limiter.run(hostOf(source.url), () =>
-      deps.fetchFeed(source.url, { validators: { etag: source.etag, lastModified: source.lastModified } }),
-    );
-    return { source, answered };
+    // Timed from when the request starts, not from when it waited for a slot.
+    return await cycle.limiter.run(hostOf(source.url), async () => {
+      const started = performance.now();
+      const answered = await deps.fetchFeed(source.url, { validators: { etag: source.etag, lastModified: source.lastModified } });
+      return { source, answered, answeredInMs: Math.round(performance.now() - started) };
+    });
   } catch (err) {
     // The feed's health is shown to people: an unexpected error's own text stays in the log.
     const error = err instanceof AppError ? err.message : 'the feed could not be fetched because of an unexpected error; it will be tried again';
