@@ -33,20 +33,22 @@ export interface TableAccess {
 export const TABLE_ACCESS: Record<HandlerName, TableAccess> = {
   // Lists the feed sources due (the poll index) and reads nothing else.
   'poll-planner': { reads: [], writes: [], indexes: [GSI1.name] },
-  // Feed states and leases, stories (written; read through the time index), and per subscriber:
-  // who watches (index), their profile, interviews and alert claims; suppressions before each alert.
+  // Feed states and leases, the hour's batch leases, stories (written; read through the time
+  // index), and per subscriber: who watches (index), their profile, interviews and alert claims;
+  // suppressions before each alert.
   'poll-company': {
-    reads: ['source', 'subscriber', 'suppression'],
-    writes: ['source', 'news', 'subscriber'],
+    reads: ['source', 'pollSlot', 'subscriber', 'suppression'],
+    writes: ['source', 'pollSlot', 'news', 'subscriber'],
     indexes: [GSI1.name, GSI2.name],
   },
   // Subscribers due and the companies' news (both through the time index), each subscriber's
   // partition (interviews, companies, claims), suppressions.
   'digest-sender': { reads: ['subscriber', 'suppression'], writes: ['subscriber'], indexes: [GSI1.name] },
   // Everything a person does: accounts, tokens, tickets and sessions, watched companies and their
-  // sources, news shown on the plan, throttling windows; /health reads one key that never exists.
+  // sources and when they were last read (the hourly plans), news shown on the plan, throttling
+  // windows; /health reads one key that never exists.
   api: {
-    reads: ['subscriber', 'email', 'apiToken', 'ticket', 'source', 'news', 'suppression', 'health'],
+    reads: ['subscriber', 'email', 'apiToken', 'ticket', 'source', 'pollSlot', 'news', 'suppression', 'health'],
     writes: ['subscriber', 'email', 'apiToken', 'ticket', 'source', 'rateWindow'],
     indexes: [GSI1.name],
   },

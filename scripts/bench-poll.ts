@@ -14,6 +14,8 @@
  *          --big-feed: instead, local mode's composition in one process (API, dynalite, mail catcher,
  *          poll cycle) with the usual companies plus a subscriber's 20,000-item, 3 MB feed: the
  *          cycle's time and GET /health p50/p99 while it runs (probed from another process).
+ *          --day: instead, a simulated day of hourly cycles on a realistic mix of feeds: requests
+ *          and table writes per day against asking every feed hourly, and story-to-alert p50/p95.
  * BENCH_PROFILE=<file> writes a CPU profile of the cold cycle.
  */
 // First: the API's schemas extend zod before the domain's are first built (--big-feed serves the API).
@@ -33,10 +35,12 @@ import { SesMailer } from '../functions/adapters/ses/mailer.js';
 import { syncCompanySources } from '../functions/app/poll/company-sources.js';
 import { settleAll } from '../functions/app/poll/host-limiter.js';
 import { runPollCycle, type PollDeps, type PollSummary } from '../functions/app/poll/poll-cycle.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONCURRENCY } from '../functions/app/poll/cycle.js';
 import { HmacLinkSigner } from '../functions/app/signed-links.js';
 import { loadConfig, type Config } from '../functions/config/env.js';
 import { classifyHeadline } from '../functions/domain/classifier/index.js';
 import { companyKey, type WatchedCompany } from '../functions/domain/company.js';
+import { companySources } from '../functions/domain/news-watch/sources.js';
 import { parseFeed } from '../functions/domain/feed/parse-feed.js';
 import { Interview, type StoredInterview } from '../functions/domain/interview.js';
 import { writeCongratulations } from '../functions/domain/notes/congratulations.js';
@@ -104,9 +108,66 @@ function bigFeedBody(now: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>flood</title><link>https://spam.example/</link>${items.join('')}</channel></rss>`;
 }
 
+/**
+ * A realistic mix for the simulated day (--day): how often companies people interview with are
+ * in the news. About 10 % are big (eight stories a day), 25 % mid-sized (one a day), 65 % small
+ * (one or two a week); stories come at random times (Poisson), each carried by one to three
+ * outlets within the hour.
+ */
+const ACTIVITY_MIX = [
+  { share: 0.1, perDay: 8, label: 'big' },
+  { share: 0.25, perDay: 1, label: 'mid-sized' },
+  { share: 0.65, perDay: 0.2, label: 'small' },
+] as const;
+
+interface DayStory {
+  id: string;
+  at: number;
+  title: string;
+  copies: number;
+}
+
+/** One company's stories from 30 days before `start` to two days after, deterministic per company. */
+function storyTimeline(name: string, start: number): DayStory[] {
+  const seed = parseInt(createHash('sha1').update(name).digest('hex').slice(0, 8), 16);
+  const random = rng(seed);
+  const pick = random();
+  let share = 0;
+  const perDay = ACTIVITY_MIX.find((m) => pick < (share += m.share))?.perDay ?? 0.2;
+  const stories: DayStory[] = [];
+  for (let at = start - 30 * 86_400_000, n = 0; at < start + 2 * 86_400_000; n++) {
+    at += (-Math.log(1 - random()) / perDay) * 86_400_000;
+    const k = Math.floor(random() * 997);
+    const good = k % 4 === 0;
+    const verb = good ? VERBS_GOOD[k % VERBS_GOOD.length]! : VERBS_OTHER[k % VERBS_OTHER.length]!;
+    stories.push({ id: `${n}`, at: Math.round(at), title: `${name} ${verb} ${OBJECTS[(k >> 2) % OBJECTS.length]} (${n})`, copies: 1 + (k % 3) });
+  }
+  return stories;
+}
+
+/** The company's search feed as it reads at `now`: its newest 30 items. */
+function dayFeed(name: string, stories: readonly DayStory[], now: number): { body: string; shown: DayStory[] } {
+  const shown = stories.filter((s) => s.at <= now).slice(-12).reverse();
+  const items = shown.flatMap((story) =>
+    Array.from({ length: story.copies }, (_, c) => {
+      const outlet = OUTLETS[(story.id.length + c) % OUTLETS.length]!;
+      const id = createHash('sha1').update(`${name}|${story.id}|${outlet}`).digest('base64url').slice(0, 22);
+      return `<item><title>${xmlEscape(`${story.title} - ${outlet}`)}</title><link>https://news.google.com/rss/articles/CBMi${id}?oc=5</link><guid isPermaLink="false">CBMi${id}</guid><pubDate>${new Date(story.at + c * 1_200_000).toUTCString()}</pubDate><source url="https://www.${outlet.toLowerCase().replace(/\W/g, '')}.com">${xmlEscape(outlet)}</source></item>`;
+    }),
+  );
+  return {
+    shown,
+    body: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(name)} - Google News</title><link>https://news.google.com/</link>${items.slice(0, 30).join('')}</channel></rss>`,
+  };
+}
+
 function serveFeeds(latencyMs: number, items: number, now: number): void {
   const cache = new Map<string, { body: string; etag: string }>();
   let bigFeed: string | undefined;
+  // --day: the feeds as they read at the simulated instant, and when each story was first served.
+  let simulatedNow: number | null = null;
+  const timelines = new Map<string, DayStory[]>();
+  const firstServed = new Map<string, { at: number; publishedAt: number }>();
   let requests = 0;
   let notModified = 0;
   const server = http.createServer((req, res) => {
@@ -119,6 +180,29 @@ function serveFeeds(latencyMs: number, items: number, now: number): void {
       requests = 0;
       notModified = 0;
       res.end('{}');
+      return;
+    }
+    if (url.pathname === '/clock') {
+      simulatedNow = Number(url.searchParams.get('at'));
+      res.end('{}');
+      return;
+    }
+    if (url.pathname === '/latency') {
+      // Minutes from each story's publication to the first time a feed served it, for stories
+      // published in (from, to]; and what asking every feed every hour (on the hour) would give.
+      const from = Number(url.searchParams.get('from'));
+      const to = Number(url.searchParams.get('to'));
+      const measured: number[] = [];
+      const hourly: number[] = [];
+      for (const stories of timelines.values()) {
+        for (const story of stories) {
+          if (story.at <= from || story.at > to) continue;
+          hourly.push((Math.ceil((story.at - from) / 3_600_000) * 3_600_000 + from - story.at) / 60_000);
+          const served = firstServed.get(story.title);
+          measured.push(served ? (served.at - story.at) / 60_000 : Infinity);
+        }
+      }
+      res.end(JSON.stringify({ measured, hourly }));
       return;
     }
     if (url.pathname === '/huge') {
@@ -152,7 +236,15 @@ function serveFeeds(latencyMs: number, items: number, now: number): void {
         return;
       }
       let entry = cache.get(name);
-      if (!entry) {
+      if (simulatedNow !== null) {
+        let stories = timelines.get(name);
+        if (!stories) timelines.set(name, (stories = storyTimeline(name, now)));
+        const feed = dayFeed(name, stories, simulatedNow);
+        entry = { body: feed.body, etag: `"${createHash('sha1').update(feed.body).digest('hex').slice(0, 16)}"` };
+        if (req.headers['if-none-match'] !== entry.etag) {
+          for (const story of feed.shown) if (!firstServed.has(story.title)) firstServed.set(story.title, { at: simulatedNow, publishedAt: story.at });
+        }
+      } else if (!entry) {
         const seed = parseInt(createHash('sha1').update(name).digest('hex').slice(0, 6), 16);
         const body = companyFeed(name, items, now, seed, 0);
         entry = { body, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
@@ -244,6 +336,22 @@ function benchConfig(newsBaseUrl: string, servers: { dynamodbPort: number; sesPo
   };
 }
 
+/** The poller as production builds it, with the bench's limits when given (--per-host, --concurrency). */
+function benchPollDeps(config: Config, repos: Repositories): PollDeps {
+  return {
+    repos,
+    mailer: new SesMailer(config),
+    // A key of its own for this run: the bench signs alert links and keeps nothing.
+    links: new HmacLinkSigner({ load: async () => ({ current: randomBytes(32), previous: [] }) }),
+    config,
+    classify: classifyHeadline,
+    writeNote: writeCongratulations,
+    fetchFeed: createSafeFetcher({ allowHosts: config.allowHosts }),
+    ...(process.argv.includes('--per-host') ? { perHostConcurrency: option('per-host', 16) } : {}),
+    ...(process.argv.includes('--concurrency') ? { concurrency: option('concurrency', 32) } : {}),
+  };
+}
+
 async function main(): Promise<void> {
   const { companies, subscribers, items, latency, asJson, log } = benchOptions();
   const now = new Date();
@@ -275,18 +383,7 @@ async function main(): Promise<void> {
     const { watchedBy, watches } = await seedWorkload({ repos, config }, { companies, subscribers }, now);
     log(`  ${watches} subscriptions over ${watchedBy.size} unique companies (max ${Math.max(...watchedBy.values())} watchers on one) in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-    const deps: PollDeps = {
-      repos,
-      mailer: new SesMailer(config),
-      // A key of its own for this run: the bench signs alert links and keeps nothing.
-      links: new HmacLinkSigner({ load: async () => ({ current: randomBytes(32), previous: [] }) }),
-      config,
-      classify: classifyHeadline,
-      writeNote: writeCongratulations,
-      fetchFeed: createSafeFetcher({ allowHosts: config.allowHosts }),
-      ...(process.argv.includes('--per-host') ? { perHostConcurrency: option('per-host', 4) } : {}),
-      ...(process.argv.includes('--concurrency') ? { concurrency: option('concurrency', 8) } : {}),
-    };
+    const deps = benchPollDeps(config, repos);
     const stats = async () => (await (await fetch(`${feedServer.base}/stats`)).json()) as { requests: number; notModified: number };
     const reset = () => fetch(`${feedServer.base}/reset`);
 
@@ -337,7 +434,15 @@ async function main(): Promise<void> {
     const feeds = urls.length;
     const rss2email = feeds * RSS2EMAIL_MS_PER_FEED;
     const result = {
-      setup: { companies: feeds, subscribers, subscriptions: watches, itemsPerFeed: items, latencyMs: latency, perHost: deps.perHostConcurrency ?? 'default (6)' },
+      setup: {
+        companies: feeds,
+        subscribers,
+        subscriptions: watches,
+        itemsPerFeed: items,
+        latencyMs: latency,
+        perHost: deps.perHostConcurrency ?? `default (${DEFAULT_PER_HOST_CONCURRENCY})`,
+        concurrency: deps.concurrency ?? `default (${DEFAULT_CONCURRENCY})`,
+      },
       cold: { ms: Math.round(cold.ms), pollerCpuMs: cpuMs[0], ...cold.summary, serverRequests: cold.server.requests, dynamodbCalls: coldCalls },
       unchanged: {
         ms: Math.round(unchanged.ms),
@@ -365,8 +470,10 @@ async function main(): Promise<void> {
       log('');
       log(`feeds: ${feeds} unique companies, ${watches} subscriptions by ${subscribers} subscribers, ${items} items each, ${latency} ms latency, per-host limit ${result.setup.perHost}`);
       log(`cold cycle:       ${(cold.ms / 1000).toFixed(2)} s  requests ${cold.summary.requests} (server saw ${cold.server.requests}) for ${feeds} companies; item writes ${cold.summary.itemWrites} (${cold.summary.newStories} new stories from ${cold.summary.itemsSeen} items, ${cold.summary.staleItems} stale); alerts sent ${cold.summary.alertsSent}`);
-      log(`                  DynamoDB calls ${JSON.stringify(coldCalls)}, poller CPU ${((cpuMs[0] ?? 0) / 1000).toFixed(1)} s`);
+      log(`                  table writes ${cold.summary.tableWrites} ${JSON.stringify(cold.summary.tableWritesBy)}; poller CPU ${((cpuMs[0] ?? 0) / 1000).toFixed(2)} s (${((cpuMs[0] ?? 0) / feeds).toFixed(1)} ms per feed)`);
+      log(`                  DynamoDB calls ${JSON.stringify(coldCalls)}`);
       log(`unchanged cycle:  ${(unchanged.ms / 1000).toFixed(2)} s  requests ${unchanged.summary.requests}, 304s ${unchanged.summary.notModified} (${pct(result.unchanged.share304)}), item writes ${unchanged.summary.itemWrites}, alerts ${unchanged.summary.alertsSent}`);
+      log(`                  table writes ${unchanged.summary.tableWrites} ${JSON.stringify(unchanged.summary.tableWritesBy)} (${(unchanged.summary.tableWrites / Math.max(1, unchanged.summary.requests)).toFixed(3)} per feed asked); poller CPU ${((cpuMs[1] ?? 0) / 1000).toFixed(2)} s (${((cpuMs[1] ?? 0) / feeds).toFixed(1)} ms per feed)`);
       log(`                  DynamoDB calls ${JSON.stringify(unchangedCalls)}`);
       log(`naive sequential: cold ${(seqCold / 1000).toFixed(2)} s (${result.naiveSequential.msPerFeed} ms/feed), unchanged ${(seqUnchanged / 1000).toFixed(2)} s`);
       log(`rss2email ref:    ${(rss2email / 1000).toFixed(2)} s (${RSS2EMAIL_MS_PER_FEED} ms/feed)`);
@@ -489,6 +596,90 @@ async function measureHugeFetch(url: string): Promise<{ exitCode: number | null;
     measuredWith: useTime ? '/usr/bin/time -f %M, tsx and node included' : 'unavailable',
     ms: Date.now() - started,
   };
+}
+
+// ── --day: a simulated day of hourly cycles on a realistic mix of feeds ─────────────────────
+
+const percentile = (values: readonly number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+
+/**
+ * One simulated day: the feeds follow ACTIVITY_MIX, a cold cycle sets every feed's schedule from
+ * its history, then 24 hourly cycles run at simulated hours. Reports requests and table writes
+ * per day against asking every feed every hour, and the minutes from a story's publication to
+ * the cycle that found it (the alert goes out in that cycle) — p50/p95, next to hourly polling.
+ */
+async function benchDay(): Promise<void> {
+  const { companies, subscribers, latency, asJson, log } = benchOptions();
+  const start = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  const stack = await startChild<{ dynamodbPort: number; sesPort: number }>(['--stack']);
+  const feedServer = await startFeedServer(latency, 30, start);
+  try {
+    const config = benchConfig(feedServer.base, stack.ready);
+    const db = createDocumentClient(config);
+    await ensureTable(db, config.tableName);
+    const repos = createRepositories(db, config.tableName);
+    log(`seeding ${subscribers} subscribers watching ${companies} companies…`);
+    const { watchedBy } = await seedWorkload({ repos, config }, { companies, subscribers }, new Date(start));
+    const feeds = watchedBy.size;
+    const deps = benchPollDeps(config, repos);
+    const at = (hours: number) => new Date(start + hours * 3_600_000);
+    const cycleAt = async (hours: number) => {
+      await fetch(`${feedServer.base}/clock?at=${at(hours).getTime()}`);
+      await fetch(`${feedServer.base}/reset`);
+      const summary = await runPollCycle(deps, at(hours));
+      const served = (await (await fetch(`${feedServer.base}/stats`)).json()) as { requests: number };
+      return { summary, requests: served.requests };
+    };
+    log('cold cycle (every feed read once, its schedule set from its history)…');
+    await cycleAt(0);
+    log('24 hourly cycles…');
+    const hours = [];
+    for (let h = 1; h <= 24; h++) hours.push(await cycleAt(h));
+    const latencies = (await (await fetch(`${feedServer.base}/latency?from=${start}&to=${at(24).getTime()}`)).json()) as { measured: number[]; hourly: number[] };
+    const intervals = new Map<number, number>();
+    const searchIds = [...watchedBy.keys()].map((c) => companySources({ name: companyName(c), aliases: [], feeds: [] }, config.newsBaseUrl)[0]!.id);
+    for (const source of await repos.sources.getMany(searchIds)) {
+      intervals.set(source.intervalHours ?? 0, (intervals.get(source.intervalHours ?? 0) ?? 0) + 1);
+    }
+    const requests = hours.reduce((n, c) => n + c.requests, 0);
+    const writes = hours.reduce((n, c) => n + c.summary.tableWrites, 0);
+    const found = latencies.measured.filter(Number.isFinite);
+    const result = {
+      setup: { feeds, mix: ACTIVITY_MIX, latencyMs: latency },
+      day: {
+        requests,
+        everyFeedHourly: feeds * 24,
+        saved: +(1 - requests / (feeds * 24)).toFixed(3),
+        tableWrites: writes,
+        tableWritesBy: hours.reduce((sum, c) => ({ leases: sum.leases + c.summary.tableWritesBy.leases, feedStates: sum.feedStates + c.summary.tableWritesBy.feedStates, stories: sum.stories + c.summary.tableWritesBy.stories, alerts: sum.alerts + c.summary.tableWritesBy.alerts }), { leases: 0, feedStates: 0, stories: 0, alerts: 0 }),
+        newStories: hours.reduce((n, c) => n + c.summary.newStories, 0),
+        alertsSent: hours.reduce((n, c) => n + c.summary.alertsSent, 0),
+      },
+      storyToAlertMinutes: {
+        stories: latencies.measured.length,
+        foundWithinTheDay: found.length,
+        p50: +percentile(latencies.measured, 0.5).toFixed(0),
+        p95: +percentile(latencies.measured, 0.95).toFixed(0),
+        hourlyPollingP50: +percentile(latencies.hourly, 0.5).toFixed(0),
+        hourlyPollingP95: +percentile(latencies.hourly, 0.95).toFixed(0),
+      },
+      intervalsAfterTheDay: Object.fromEntries([...intervals].sort((a, b) => a[0] - b[0]).map(([h, n]) => [`${h}h`, n])),
+    };
+    if (asJson) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      log('');
+      log(`feeds: ${feeds}; mix ${ACTIVITY_MIX.map((m) => `${Math.round(m.share * 100)} % ${m.label} (${m.perDay}/day)`).join(', ')}`);
+      log(`requests per day: ${requests} (every feed hourly: ${feeds * 24}; ${Math.round(result.day.saved * 100)} % fewer); table writes per day ${writes} ${JSON.stringify(result.day.tableWritesBy)}`);
+      log(`story → alert:    p50 ${result.storyToAlertMinutes.p50} min, p95 ${result.storyToAlertMinutes.p95} min over ${latencies.measured.length} stories (hourly polling: p50 ${result.storyToAlertMinutes.hourlyPollingP50}, p95 ${result.storyToAlertMinutes.hourlyPollingP95})`);
+      log(`intervals after the day: ${JSON.stringify(result.intervalsAfterTheDay)}`);
+    }
+  } finally {
+    feedServer.child.kill();
+    stack.child.kill();
+  }
 }
 
 // ── --big-feed: the 20,000-item feed in a cycle, and GET /health while it runs, in local mode ──
@@ -630,7 +821,7 @@ if (process.argv[2] === '--feed-server') {
 } else if (process.argv[2] === '--health-probe') {
   probeHealth(process.argv[3]!);
 } else {
-  (process.argv.includes('--big-feed') ? benchBigFeed() : main()).then(
+  (process.argv.includes('--big-feed') ? benchBigFeed() : process.argv.includes('--day') ? benchDay() : main()).then(
     () => process.exit(0),
     (err: unknown) => {
       process.stderr.write(`bench-poll: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);

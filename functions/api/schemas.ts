@@ -84,6 +84,17 @@ export const CompanyPatch = z
   .strict()
   .openapi('CompanyPatch');
 
+export const SourceStatus = z
+  .object({
+    kind: z.enum(['news-search', 'feed', 'fallback-news-search']).openapi({ description: 'The company’s news search, a feed you added, or the second news search used while the first keeps failing.' }),
+    url: z.string(),
+    health: z.enum(['ok', 'failing', 'paused', 'gone', 'unwatched', 'waiting']).openapi({ description: '`paused`: failed so often it is tried weekly; `gone`: the feed answered 410; `waiting`: not read yet.' }),
+    lastReadAt: z.string().nullable().openapi({ description: 'When it last answered.' }),
+    lastNewStoryAt: z.string().nullable().openapi({ description: 'When it last brought a story new to it.' }),
+    failingSince: z.string().nullable().openapi({ description: 'Since when it fails (null while healthy).' }),
+  })
+  .openapi('SourceStatus');
+
 export const Company = z
   .object({
     id: z.string(),
@@ -94,6 +105,7 @@ export const Company = z
     feeds: z.array(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
+    sources: z.array(SourceStatus).optional().openapi({ description: 'Where its news is read from, and whether each source is being read.' }),
   })
   .openapi('Company');
 

@@ -75,6 +75,7 @@ export interface Repositories {
   rateLimiter: RateLimiter;
   quotas: QuotaRepository;
   feedback: FeedbackRepository;
+  pollPlans: PollPlanRepository;
 }
 
 /** Time comes in from outside so every rule can be tested at any instant. */
@@ -182,18 +183,25 @@ export interface FeedbackRepository {
 
 export interface SourceRepository {
   get(id: string): Promise<FeedSource | null>;
+  /** Several sources at once (those that exist), in no particular order. */
+  getMany(ids: readonly string[]): Promise<FeedSource[]>;
   /** Creates the source if it is new; an existing source keeps its state but is re-enabled. */
-  upsertWatched(source: Pick<FeedSource, 'id' | 'url' | 'kind' | 'companyKey' | 'companyName'>, now: Date): Promise<FeedSource>;
+  upsertWatched(source: Pick<FeedSource, 'id' | 'url' | 'kind' | 'companyKey' | 'companyName' | 'fallbackFor'>, now: Date): Promise<FeedSource>;
   save(source: FeedSource): Promise<void>;
   /** Saves several sources' states in batches (the poll cycle's health updates). */
   saveMany(sources: FeedSource[]): Promise<void>;
-  /** Enabled sources whose next attempt is at or before `now` (index query over shards). */
+  /**
+   * Sources polled at their next attempt (new, failing, waiting for Retry-After) whose next attempt
+   * is at or before `now` (index query over shards). Healthy sources are on a schedule instead.
+   */
   listDue(now: Date, limit?: number): Promise<FeedSource[]>;
+  /** Healthy sources whose schedule makes them due in the hourly slot `slot` (poll-schedule.ts). */
+  listScheduled(slot: number): Promise<FeedSource[]>;
   /**
    * Claims a due source for one poller with a single conditional write: moves its next attempt
    * to `leaseUntil` if it is still enabled and its next attempt is still `expectedNextAttemptAt`.
    * False when another poller got there first (or the source changed). An unfinished lease simply
-   * runs out, and the source is due again.
+   * runs out, and the source is due again. (Healthy sources are leased by batch: PollPlanRepository.)
    */
   lease(sourceId: string, expectedNextAttemptAt: string, leaseUntil: Date): Promise<boolean>;
   addWatcher(sourceId: string, subscriberId: string, companyId: string): Promise<void>;
@@ -217,6 +225,40 @@ export interface NewsRepository {
    * those one of these sources carried (`limit` then counts those).
    */
   listSince(companyKey: string, since: Date, limit?: number, options?: { sourceIds?: readonly string[] }): Promise<Story[]>;
+}
+
+/**
+ * One hourly slot's plan for the healthy, scheduled sources: how many batches they were split into
+ * (by company: batchOf in poll-schedule.ts), which batch is leased until when, and which are done.
+ */
+export interface SlotPlan {
+  /** The slot's name (poll-schedule.ts `slotName`). */
+  slot: string;
+  batches: number;
+  /** Lease end per batch index (ISO), for batches taken. */
+  leases: Record<number, string>;
+  /** When each finished batch was done (ISO). */
+  done: Record<number, string>;
+}
+
+/** Leases for the scheduled sources, a batch at a time: one write per batch, never one per feed. */
+export interface PollPlanRepository {
+  get(slot: string): Promise<SlotPlan | null>;
+  /** The plans of these slots that exist. */
+  getMany(slots: readonly string[]): Promise<SlotPlan[]>;
+  /**
+   * Creates the slot's plan of `batches` batches with one conditional write, with the batches in
+   * `leased` leased until its `until` (none, when null: a planner hands them out). Null when the
+   * slot already has a plan.
+   */
+  create(slot: string, batches: number, leased: { indexes: readonly number[]; until: Date } | null, now: Date): Promise<SlotPlan | null>;
+  /**
+   * Leases the batches with one conditional write, all or none: each must be not done and not
+   * leased, or its lease must have run out by `now`.
+   */
+  lease(slot: string, indexes: readonly number[], now: Date, leaseUntil: Date): Promise<boolean>;
+  /** Marks batches done (one write). */
+  finish(slot: string, indexes: readonly number[], at: Date): Promise<void>;
 }
 
 /**

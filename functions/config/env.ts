@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   AFTERVIEW_DATA_DIR: z.string().min(1, 'must not be empty').default('.data'),
   AFTERVIEW_PUBLIC_URL: httpUrl.optional(),
   AFTERVIEW_NEWS_BASE_URL: httpUrl.default('https://news.google.com'),
+  AFTERVIEW_FALLBACK_NEWS_BASE_URL: httpUrl.default('https://www.bing.com'),
   AFTERVIEW_ALLOW_HOSTS: z
     .string()
     .default('')
@@ -132,6 +133,8 @@ export interface Config {
   dataDir: string;
   publicUrl: string;
   newsBaseUrl: string;
+  /** Base of the second news search (`/news/search?q=…&format=rss`), used while the first keeps failing. */
+  fallbackNewsBaseUrl: string;
   allowHosts: string[];
   schedule: boolean;
   tableName: string;
@@ -180,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.AFTERVIEW_DATA_DIR,
     publicUrl: e.AFTERVIEW_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
     newsBaseUrl: e.AFTERVIEW_NEWS_BASE_URL,
+    fallbackNewsBaseUrl: e.AFTERVIEW_FALLBACK_NEWS_BASE_URL,
     allowHosts: e.AFTERVIEW_ALLOW_HOSTS,
     schedule: e.AFTERVIEW_SCHEDULE === 'on',
     tableName: e.AFTERVIEW_TABLE_NAME,

@@ -73,6 +73,8 @@ textarea{min-height:5rem}
 .news .headline{font-size:1.05rem;font-weight:600;margin:.1rem 0 .5rem}
 .news .no-note{font-style:italic}
 table{border-collapse:collapse;width:100%}
+ul.sources{list-style:none;padding:0;margin:0 0 .3rem}ul.sources li{padding:.1rem 0}
+.source-failing,.source-paused,.source-gone{color:var(--late)}
 th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
 td:first-child{overflow-wrap:anywhere}
 ol.timeline{list-style:none;padding:0;margin:.4rem 0}

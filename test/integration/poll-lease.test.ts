@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncCompanySources } from '../../functions/app/poll/company-sources.js';
-import { POLL_LEASE_MS, pollSources, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
+import { planPolls, pollBatch, POLL_LEASE_MS, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
+import { isBatchMessage } from '../../functions/app/poll/poll-message.js';
+import { slotName, slotOf } from '../../functions/domain/news-watch/poll-schedule.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
 import { countingPollDeps, startNewsFeedServer, type NewsFeedServer } from '../support/news-watch.js';
 import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
@@ -77,15 +79,24 @@ describe('poll lease', () => {
       expect(mails).toHaveLength(2);
       expect(new Set(mails.map((m) => m.subject)).size).toBe(2);
     }
-    // the winner saved the real next attempt: nothing is leased or due any more
-    for (const id of sourceIds) expect(Date.parse((await stack.repos.sources.get(id))!.nextAttemptAt)).toBe(minutes(55).getTime());
+    // the winner saved each feed's schedule: healthy and active (news this morning), asked again next hour
+    for (const id of sourceIds) {
+      const state = (await stack.repos.sources.get(id))!;
+      expect(state).toMatchObject({ intervalHours: 1, consecutiveFailures: 0 });
+      expect(Date.parse(state.nextAttemptAt)).toBe(minutes(60).getTime());
+    }
   });
 
   it('a redelivered batch handled twice at once: each feed is asked once, answered 304, nothing written', async () => {
     server.hits.length = 0;
     storyWrites.count = 0;
     const at = minutes(60);
-    const [a, b] = await Promise.all([pollSources(deps, sourceIds, at), pollSources(deps, sourceIds, at)]);
+    // The hour's planner puts the three healthy feeds in one batch message; SQS hands it out twice.
+    const messages = (await planPolls(deps, at)).filter(isBatchMessage);
+    expect(messages).toHaveLength(1);
+    expect([...messages[0]!.sourceIds].sort()).toEqual([...sourceIds].sort());
+    const { batch, sourceIds: ids } = messages[0]!;
+    const [a, b] = await Promise.all([pollBatch(deps, batch, ids, at), pollBatch(deps, batch, ids, at)]);
     expect(hitsTotal()).toBe(3);
     expect(a.requests + b.requests).toBe(3);
     expect(a.notModified + b.notModified).toBe(3);
@@ -103,23 +114,47 @@ describe('poll lease', () => {
     expect(hitsTotal()).toBe(3);
   });
 
-  it("a crashed poller's lease runs out: the source is skipped meanwhile, then due again by itself", async () => {
+  it("a crashed poller's batch: skipped while its hold lasts, then asked again by itself", async () => {
     const at = minutes(180);
-    const crashed = sourceIds[0];
-    const before = (await stack.repos.sources.get(crashed!))!;
-    // The poller that took this lease died before fetching or saving anything.
-    expect(await stack.repos.sources.lease(crashed!, before.nextAttemptAt, new Date(at.getTime() + POLL_LEASE_MS))).toBe(true);
+    // A cycle took this hour's batch of the three healthy feeds, then died: nothing marks it done.
+    const slot = slotName(slotOf(at));
+    expect(await stack.repos.pollPlans.create(slot, 1, { indexes: [0], until: minutes(60, at) }, at)).not.toBeNull();
 
     server.hits.length = 0;
-    const during = await runPollCycle(deps, at);
-    expect(during).toMatchObject({ sourcesDue: 2, requests: 2 });
+    const during = await runPollCycle(deps, minutes(20, at));
+    expect(during).toMatchObject({ sourcesDue: 3, requests: 0, leasedElsewhere: 3 });
+    expect(hitsTotal()).toBe(0);
+
+    // The next hour's cycle finds the abandoned batch: the feeds are asked, once.
+    const after = await runPollCycle(deps, minutes(65, at));
+    expect(after).toMatchObject({ sourcesDue: 3, requests: 3, leasedElsewhere: 0, notModified: 3 });
+    expect(hitsTotal()).toBe(3);
+    // This hour's plan and its end; the abandoned batch's feeds were due now anyway: not taken over.
+    expect(after.tableWrites).toBe(2);
+  });
+
+  it("a crashed poller's lease on a new feed runs out: the feed is skipped meanwhile, then due again by itself", async () => {
+    const at = minutes(300);
+    const name = `Umbrella Lease ${tag}`;
+    server.feeds.set(queryOf(name), [`${name} opens a lab`].map(reuters));
+    const company = await syncCompanySources(stack, newWatchedCompany(subscribers[0]!.id, name, { createdAt: at.toISOString(), updatedAt: at.toISOString() }), at);
+    await stack.repos.companies.put(company);
+    const crashed = company.sourceIds[0]!;
+    const before = (await stack.repos.sources.get(crashed))!;
+    // The poller that took this lease died before fetching or saving anything.
+    expect(await stack.repos.sources.lease(crashed, before.nextAttemptAt, new Date(at.getTime() + POLL_LEASE_MS))).toBe(true);
+
+    server.hits.length = 0;
+    await runPollCycle(deps, minutes(1, at));
+    expect(server.hitsFor(queryOf(name))).toBe(0);
     expect((await stack.repos.sources.listDue(minutes(4, at))).map((s) => s.id)).not.toContain(crashed);
 
     const after = await runPollCycle(deps, minutes(6, at));
-    expect(after).toMatchObject({ sourcesDue: 1, requests: 1, leasedElsewhere: 0, notModified: 1 });
-    expect(hitsTotal()).toBe(3);
-    const state = (await stack.repos.sources.get(crashed!))!;
-    expect(Date.parse(state.nextAttemptAt)).toBe(minutes(6 + 55, at).getTime());
+    expect(after).toMatchObject({ sourcesDue: 1, requests: 1, leasedElsewhere: 0, fetched: 1 });
+    expect(server.hitsFor(queryOf(name))).toBe(1);
+    const state = (await stack.repos.sources.get(crashed))!;
+    // healthy now: on its schedule, asked again in the next hour
+    expect(Date.parse(state.nextAttemptAt)).toBe(minutes(60, at).getTime());
     expect(state.consecutiveFailures).toBe(0);
   });
 

@@ -13,7 +13,8 @@ import { createHttpApp } from '../../functions/wiring/http-app.js';
 import { PARTITION, type Partition } from '../../functions/adapters/dynamodb/keys.js';
 import { signOutEverywhere } from '../../functions/app/account/api-tokens.js';
 import { runDigestCycle } from '../../functions/app/digest/run-digest-cycle.js';
-import { planPolls, pollDepsFrom, pollSources } from '../../functions/app/poll/index.js';
+import { planPolls, pollBatch, pollDepsFrom, pollSources } from '../../functions/app/poll/index.js';
+import { isBatchMessage, type PollMessage } from '../../functions/app/poll/poll-message.js';
 import { handleSesEvent } from '../../functions/app/suppression/handle-ses-event.js';
 import type { Services } from '../../functions/app/services.js';
 import { createServices } from '../../functions/wiring/services.js';
@@ -213,7 +214,15 @@ beforeAll(async () => {
   const batches = await planPolls(services, new Date(now));
   proxy.as('poll-company');
   const pollDeps = pollDepsFrom(services, { classify: classifyWins, writeNote: plainNote });
-  for (const batch of batches) await pollSources(pollDeps, batch.sourceIds, new Date(now));
+  const poll = (messages: PollMessage[]) =>
+    Promise.all(messages.map((m) => (isBatchMessage(m) ? pollBatch(pollDeps, m.batch, m.sourceIds, new Date(now)) : pollSources(pollDeps, m.sourceIds, new Date(now)))));
+  await poll(batches);
+  // An hour later the feeds are on their schedule: batch messages, leased in the hour's plan.
+  now += 3_600_000;
+  proxy.as('poll-planner');
+  const hourLater = await planPolls(services, new Date(now));
+  proxy.as('poll-company');
+  await poll(hourLater);
   proxy.as('digest-sender');
   await services.repos.subscribers.scheduleNextDigest(subscriberId, new Date(now - 60_000).toISOString());
   await runDigestCycle(services, new Date(now));

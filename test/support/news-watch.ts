@@ -26,6 +26,10 @@ export interface NewsFeedServer {
   feeds: Map<string, FeedEntry[]>;
   /** Entries served at `/feeds/<name>`: feeds people add themselves. */
   custom: Map<string, FeedEntry[]>;
+  /** Entries the fallback news search serves per query (`/news/search?q=…&format=rss`, Bing-style). */
+  fallbackFeeds: Map<string, FeedEntry[]>;
+  /** Search queries the news search refuses, with the status it answers (429, 503, 403…). */
+  refusing: Map<string, number>;
   /** The URL of the custom feed `name`. */
   customUrl(name: string): string;
   /** Every request, as path + query, in order. */
@@ -58,20 +62,29 @@ function renderCustomFeed(name: string, entries: FeedEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${xmlEscape(name)}</title><link>https://${name}.example/</link>${items}</channel></rss>`;
 }
 
-/** Serves `/rss/search?q=…` on 127.0.0.1, answering 304 to a matching ETag; `delayMs` slows every answer. */
+/**
+ * Serves `/rss/search?q=…` (Google-News-style), `/news/search?q=…&format=rss` (the fallback) and
+ * `/feeds/<name>` on 127.0.0.1, answering 304 to a matching ETag; `delayMs` slows every answer.
+ */
 export async function startNewsFeedServer(options: { delayMs?: number } = {}): Promise<NewsFeedServer> {
   const feeds = new Map<string, FeedEntry[]>();
   const custom = new Map<string, FeedEntry[]>();
+  const fallbackFeeds = new Map<string, FeedEntry[]>();
+  const refusing = new Map<string, number>();
   const hits: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     hits.push(url.pathname + url.search);
     const answer = () => {
       const query = url.searchParams.get('q') ?? '';
+      const refused = url.pathname === '/rss/search' ? refusing.get(query) : undefined;
+      if (refused) return void res.writeHead(refused, refused === 429 ? { 'retry-after': '60' } : {}).end();
       const customName = url.pathname.startsWith('/feeds/') ? url.pathname.slice('/feeds/'.length) : null;
-      const entries = customName !== null ? custom.get(customName) : url.pathname === '/rss/search' ? feeds.get(query) : undefined;
+      const fallback = url.pathname === '/news/search' && url.searchParams.get('format') === 'rss';
+      const entries =
+        customName !== null ? custom.get(customName) : fallback ? fallbackFeeds.get(query) : url.pathname === '/rss/search' ? feeds.get(query) : undefined;
       if (!entries) return void res.writeHead(404).end();
-      const body = customName !== null ? renderCustomFeed(customName, entries) : renderFeed(query, entries);
+      const body = customName !== null ? renderCustomFeed(customName, entries) : fallback ? renderCustomFeed('bing', entries) : renderFeed(query, entries);
       const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
@@ -86,6 +99,8 @@ export async function startNewsFeedServer(options: { delayMs?: number } = {}): P
     base,
     feeds,
     custom,
+    fallbackFeeds,
+    refusing,
     customUrl: (name) => `${base}/feeds/${name}`,
     hits,
     hitsFor: (query) => hits.filter((h) => new URL(h, 'http://x').searchParams.get('q') === query).length,

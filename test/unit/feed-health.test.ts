@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterPoll, backoffMs, feedHealth, PAUSE_AFTER_FAILURES, SLOW_ANSWER_MS } from '../../functions/domain/news-watch/feed-health.js';
+import { afterPoll, backoffMs, feedHealth, healthChanged, MIN_POLL_INTERVAL_MINUTES, PAUSE_AFTER_FAILURES, SLOW_ANSWER_MS } from '../../functions/domain/news-watch/feed-health.js';
 import { congratulationsAllowed } from '../../functions/domain/news-watch/congratulations-allowed.js';
 import { isStale } from '../../functions/domain/news-watch/freshness.js';
 import type { FeedSource } from '../../functions/domain/feed-source.js';
@@ -19,10 +19,25 @@ const source: FeedSource = {
 const minutesUntil = (s: FeedSource) => (Date.parse(s.nextAttemptAt) - now.getTime()) / 60_000;
 
 describe('feed health after a poll', () => {
-  it('keeps a healthy feed on the minimum interval and stores its validators', () => {
-    const next = afterPoll({ ...source, consecutiveFailures: 3, lastError: 'x' }, { kind: 'fetched', status: 200, etag: '"e"' }, now, 0.5);
-    expect(next).toMatchObject({ etag: '"e"', consecutiveFailures: 0, lastError: undefined, lastStatus: 200, checkedAt: now.toISOString() });
-    expect(minutesUntil(next)).toBe(55);
+  it('puts a healthy feed back on its schedule (hourly while it has news today) and stores its validators', () => {
+    const activity = { newestItemAt: '2026-11-04T08:00:00.000Z', itemsPerWeek: 12, contentHash: 'h1' };
+    const next = afterPoll({ ...source, consecutiveFailures: 3, lastError: 'x', failingSince: 'then' }, { kind: 'fetched', status: 200, etag: '"e"' }, now, 0.5, { activity });
+    expect(next).toMatchObject({ etag: '"e"', consecutiveFailures: 0, lastError: undefined, failingSince: undefined, lastStatus: 200, checkedAt: now.toISOString(), intervalHours: 1 });
+    expect(next).toMatchObject({ newestItemAt: activity.newestItemAt, itemsPerWeek: 12, contentHash: 'h1', lastChangedAt: now.toISOString() });
+    // due again in the next hourly slot, not before the minimum interval
+    expect(minutesUntil(next)).toBe(60);
+    expect(minutesUntil(next)).toBeGreaterThanOrEqual(MIN_POLL_INTERVAL_MINUTES);
+  });
+
+  it('writes nothing for a healthy feed whose poll changed nothing, and remembers when a failure run began', () => {
+    const healthy = afterPoll(source, { kind: 'fetched', status: 200, etag: '"e"' }, now, 0.5, { activity: { newestItemAt: '2026-11-04T08:00:00.000Z', itemsPerWeek: 3, contentHash: 'h' } });
+    const later = new Date(now.getTime() + 3_600_000);
+    expect(healthChanged(healthy, afterPoll(healthy, { kind: 'not-modified' }, later, 0.5))).toBe(false);
+    expect(healthChanged(healthy, afterPoll(healthy, { kind: 'fetched', status: 200, etag: '"e"' }, later, 0.5, { activity: { newestItemAt: '2026-11-04T08:00:00.000Z', itemsPerWeek: 3, contentHash: 'h' } }))).toBe(false);
+    const failing = afterPoll(healthy, { kind: 'failed', error: 'x' }, later, 0.5);
+    expect(failing.failingSince).toBe(later.toISOString());
+    expect(afterPoll(failing, { kind: 'failed', error: 'y' }, new Date(later.getTime() + 3_600_000), 0.5).failingSince).toBe(later.toISOString());
+    expect(healthChanged(healthy, failing)).toBe(true);
   });
 
   it('keeps stored validators when a 304 omits them', () => {

@@ -15,8 +15,10 @@ import { leaseSources, POLL_LEASE_MS } from '../../functions/app/poll/steps/leas
 import { matchWithSeen } from '../../functions/app/poll/steps/match.js';
 import { newestFirst, sourcedItems, type SourcedItem } from '../../functions/app/poll/steps/normalize.js';
 import { readAttempt, type SourceRead } from '../../functions/app/poll/steps/parse.js';
-import { groupByCompany, isDue, toBatches } from '../../functions/app/poll/steps/plan.js';
+import { byBatch, groupByCompany, isDue, notYetAsked } from '../../functions/app/poll/steps/plan.js';
 import { feedStates, statesAfterStoreFailure } from '../../functions/app/poll/steps/record-state.js';
+import { needingFallback, recovered, stoodDown } from '../../functions/app/poll/steps/fallback.js';
+import { fallbackSource } from '../../functions/domain/news-watch/sources.js';
 import { keepRelevant } from '../../functions/app/poll/steps/relevance.js';
 import { createCycleWriter, WRITE_BATCH } from '../../functions/app/poll/steps/store.js';
 import { noNews, summarizeCycle, type CompanyPoll } from '../../functions/app/poll/summary.js';
@@ -46,7 +48,8 @@ const item = (title: string, extra: Partial<SourcedItem> = {}): SourcedItem => (
   publishedAt: hoursAgo(3),
   guid: null,
   summary: null,
-  sourceId: 's1',
+  sourceId: extra.sourceId ?? 's1',
+  readFrom: extra.sourceId ?? 's1',
   ...extra,
 });
 
@@ -74,19 +77,30 @@ const rss = (titles: string[]) =>
     .join('')}</channel></rss>`;
 
 describe('plan due sources', () => {
-  it('is due when enabled and its next attempt has come', () => {
+  const healthy = (id: string, extra: Partial<FeedSource> = {}) => source(id, { intervalHours: 1, ...extra });
+
+  it('offers a new or failing source from its next attempt on; a healthy one is on its schedule instead', () => {
     expect(isDue(source('a'), NOW)).toBe(true);
     expect(isDue(source('a', { nextAttemptAt: hoursAgo(-1) }), NOW)).toBe(false);
     expect(isDue(source('a', { disabled: true }), NOW)).toBe(false);
+    expect(isDue(source('a', { consecutiveFailures: 2, intervalHours: 1 }), NOW)).toBe(true);
+    expect(isDue(healthy('a'), NOW)).toBe(false);
   });
 
-  it('groups sources by company, in the order companies first appear', () => {
+  it('does not offer a scheduled source this hour changed already, or one asked in the last minutes', () => {
+    const slot = Math.floor(NOW.getTime() / 3_600_000);
+    expect(notYetAsked(healthy('a'), slot, NOW)).toBe(true);
+    expect(notYetAsked(healthy('a', { checkedAt: hoursAgo(1.5) }), slot, NOW)).toBe(true);
+    expect(notYetAsked(healthy('a', { checkedAt: NOW.toISOString() }), slot, NOW)).toBe(false);
+    expect(notYetAsked(healthy('a', { checkedAt: hoursAgo(0.5) }), slot + 1, new Date(NOW.getTime() + 10 * 60_000))).toBe(false);
+  });
+
+  it('groups sources by company, in the order companies first appear, and keeps a company in one batch', () => {
     const due = [source('a1'), source('g1', { companyKey: 'globex' }), source('a2')];
     expect(groupByCompany(due).map((g) => g.map((s) => s.id))).toEqual([['a1', 'a2'], ['g1']]);
-    expect(toBatches(due)).toEqual([
-      { companyKey: 'acme', sourceIds: ['a1', 'a2'] },
-      { companyKey: 'globex', sourceIds: ['g1'] },
-    ]);
+    const batches = byBatch(due, 7);
+    const withAcme = [...batches.values()].find((list) => list.some((s) => s.id === 'a1'))!;
+    expect(withAcme.map((s) => s.id).filter((id) => id.startsWith('a'))).toEqual(['a1', 'a2']);
   });
 });
 
@@ -403,6 +417,19 @@ describe('record feed state', () => {
     expect(states.every((s) => s.state.checkedAt === NOW.toISOString())).toBe(true);
   });
 
+  it('writes nothing for a healthy feed on its schedule whose poll changed nothing; a new, failing or changed one is written', () => {
+    const onSchedule = source('u', { etag: '"same"', intervalHours: 1, newestItemAt: hoursAgo(2), itemsPerWeek: 5, contentHash: 'h' });
+    const read = (s: FeedSource, outcome: SourceRead['outcome']): SourceRead => ({ source: s, outcome, items: [] });
+    expect(feedStates([read(onSchedule, { kind: 'not-modified' })], NOW, () => 0.5)).toEqual([]);
+    expect(feedStates([read(onSchedule, { kind: 'failed', error: 'HTTP 503' })], NOW, () => 0.5)).toHaveLength(1);
+    expect(feedStates([read(source('new'), { kind: 'not-modified' })], NOW, () => 0.5)).toHaveLength(1);
+    const changed = { ...read(onSchedule, { kind: 'fetched', status: 200, etag: '"v2"' }), items: [item('Acme wins award')] };
+    expect(feedStates([changed], NOW, () => 0.5).map((s) => s.state.etag)).toEqual(['"v2"']);
+    // A feed that brought a story new to it records when.
+    const [brought] = feedStates([read(onSchedule, { kind: 'not-modified' })], NOW, () => 0.5, { broughtNewStories: new Set(['u']) });
+    expect(brought!.state.lastNewStoryAt).toBe(NOW.toISOString());
+  });
+
   it('after a store failure a fetched source counts as failed and keeps its old validators', () => {
     const [fetched, unchanged] = statesAfterStoreFailure(reads, NOW, () => 0.5);
     expect(fetched).toMatchObject({ coversFetchedItems: false, state: { etag: '"old"', consecutiveFailures: 1, lastError: 'storing its items failed' } });
@@ -415,18 +442,18 @@ describe('the summary, derived from the steps’ results', () => {
   const read = (kind: SourceRead['outcome']['kind']): SourceRead => ({ source: source('x'), outcome: { kind } as SourceRead['outcome'], items: [] });
 
   it('adds up requests by outcome, items, stories and alerts, and counts every failed company', () => {
+    const writes = { leases: 2, feedStates: 3, stories: 3, alerts: 4 };
     const summary = summarizeCycle(
-      6,
+      { sourcesDue: 6, leasedElsewhere: 2, lastWritesFailed: true, writes },
       [
         { status: 'fulfilled', value: poll({ due: 3, leasedElsewhere: 1, reads: [read('fetched'), read('not-modified')], news: { itemsSeen: 9, staleItems: 2, relevantItems: 5, newStories: 2, itemWrites: 3, positiveStories: 1, alerts: { sent: 1, skipped: 2, failed: 0 } } }) },
         { status: 'fulfilled', value: poll({ reads: [read('failed'), read('retry-later'), read('gone')], failed: true, news: noNews(4) }) },
         { status: 'rejected', reason: new Error('lease failed') },
       ],
-      true,
     );
     expect(summary).toEqual({
       sourcesDue: 6,
-      leasedElsewhere: 1,
+      leasedElsewhere: 3,
       requests: 5,
       fetched: 1,
       notModified: 1,
@@ -444,6 +471,34 @@ describe('the summary, derived from the steps’ results', () => {
       alertsSkipped: 2,
       alertsFailed: 0,
       companiesFailed: 3,
+      tableWrites: 12,
+      tableWritesBy: writes,
     });
+  });
+});
+
+describe('fallback for a news search that keeps failing', () => {
+  const search = source('search', { kind: 'news-search', url: 'https://news.google.com/rss/search?q=%22Acme%22&hl=en-US' });
+  const failedRead = (s: FeedSource): SourceRead => ({ source: s, outcome: { kind: 'retry-later', status: 429, retryAfter: null }, items: [] });
+
+  it('is needed from the second failure in a row of a news search that has none in use', () => {
+    expect(needingFallback([failedRead(search)])).toEqual([]);
+    expect(needingFallback([failedRead({ ...search, consecutiveFailures: 1 })]).map((s) => s.id)).toEqual(['search']);
+    expect(needingFallback([failedRead({ ...search, consecutiveFailures: 1, fallbackInUse: 'fb' })])).toEqual([]);
+    expect(needingFallback([failedRead({ ...search, kind: 'custom', consecutiveFailures: 3 })])).toEqual([]);
+  });
+
+  it('stands down when its news search answers again', () => {
+    const back: SourceRead = { source: { ...search, consecutiveFailures: 4, fallbackInUse: 'fb' }, outcome: { kind: 'not-modified' }, items: [] };
+    expect(recovered([back, failedRead({ ...search, id: 'other', fallbackInUse: 'fb2' })])).toEqual([{ primary: 'search', fallback: 'fb' }]);
+    expect(stoodDown(source('fb', { kind: 'news-search-fallback' }))).toMatchObject({ disabled: true, disabledReason: 'primary-recovered' });
+  });
+
+  it('searches the same query on the fallback news search, and counts its items as the primary’s', () => {
+    const spec = fallbackSource(search, 'https://www.bing.com/')!;
+    expect(spec).toMatchObject({ kind: 'news-search-fallback', fallbackFor: 'search', url: 'https://www.bing.com/news/search?q=%22Acme%22&format=rss' });
+    const reads: SourceRead[] = [{ source: source(spec.id, { ...spec }), outcome: { kind: 'fetched', status: 200 }, items: [item('Acme wins award')] }];
+    expect(sourcedItems(reads).map((i) => [i.sourceId, i.readFrom])).toEqual([['search', spec.id]]);
+    expect(fallbackSource({ ...search, kind: 'custom' }, 'https://www.bing.com')).toBeNull();
   });
 });

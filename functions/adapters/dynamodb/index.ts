@@ -6,6 +6,7 @@ import { DynamoFeedbackRepository } from './feedback.js';
 import { DynamoInterviewRepository } from './interviews.js';
 import { DynamoNewsRepository } from './news.js';
 import { DynamoOutboxRepository } from './outbox.js';
+import { DynamoPollPlanRepository } from './poll-plans.js';
 import { DynamoQuotaRepository } from './quotas.js';
 import { DynamoRateLimiter } from './rate-limits.js';
 import { DynamoSourceRepository } from './sources.js';
@@ -30,5 +31,6 @@ export function createRepositories(client: DynamoDBDocumentClient, tableName: st
     rateLimiter: new DynamoRateLimiter(ctx),
     quotas: new DynamoQuotaRepository(ctx),
     feedback: new DynamoFeedbackRepository(ctx),
+    pollPlans: new DynamoPollPlanRepository(ctx),
   };
 }

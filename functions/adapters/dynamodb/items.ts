@@ -8,9 +8,11 @@ import type { WatchedCompany } from '../../domain/company.js';
 import type { FeedSource } from '../../domain/feed-source.js';
 import { Interview, type StoredInterview } from '../../domain/interview.js';
 import { Classification, type Story } from '../../domain/news.js';
+import { pollLane } from '../../domain/news-watch/poll-schedule.js';
 import { AlertMode, SubscriberStatus, type Subscriber } from '../../domain/subscriber.js';
 import { keys, TTL_ATTRIBUTE } from './keys.js';
-import { DAY_MS } from '../../domain/durations.js';
+import { DAY_MS, DAY_SECONDS } from '../../domain/durations.js';
+import type { SlotPlan } from '../../app/ports.js';
 
 export type Item = Record<string, unknown>;
 
@@ -108,7 +110,7 @@ export const interviewFromItem = (item: Item): StoredInterview => parseItem(Inte
 const SourceItem = z.object({
   id: z.string().min(1),
   url: z.string().min(1),
-  kind: z.enum(['news-search', 'custom']),
+  kind: z.enum(['news-search', 'custom', 'news-search-fallback']),
   companyKey: z.string().min(1),
   companyName: z.string().min(1),
   etag: z.string().optional(),
@@ -120,12 +122,28 @@ const SourceItem = z.object({
   nextAttemptAt: z.string(),
   disabled: z.boolean(),
   disabledReason: z.string().optional(),
+  intervalHours: z.number().int().min(1).optional(),
+  newestItemAt: z.string().optional(),
+  itemsPerWeek: z.number().int().min(0).optional(),
+  contentHash: z.string().optional(),
+  lastReadAt: z.string().optional(),
+  lastChangedAt: z.string().optional(),
+  lastNewStoryAt: z.string().optional(),
+  failingSince: z.string().optional(),
+  fallbackFor: z.string().optional(),
+  fallbackInUse: z.string().optional(),
 });
+
+/** Where a source is listed for polling: by schedule while healthy, by next attempt otherwise, nowhere once disabled. */
+function pollIndexOf(s: FeedSource): Item {
+  if (s.disabled) return {};
+  return pollLane(s) === 'scheduled' ? keys.pollEvery(s.id, s.intervalHours!) : keys.pollDue(s.id, s.nextAttemptAt);
+}
 
 export function sourceToItem(s: FeedSource): Item {
   return {
     ...keys.source(s.id),
-    ...(s.disabled ? {} : keys.pollDue(s.id, s.nextAttemptAt)),
+    ...pollIndexOf(s),
     entity: 'source',
     ...s,
   };
@@ -158,14 +176,65 @@ const StoryItem = StoryCopyItem.omit({ sourceId: true }).extend({
 /** Stories are kept for 60 days: long enough for dedupe windows and digests, bounded in size. */
 export const STORY_RETENTION_DAYS = 60;
 
+/** A story's only copy that says what the story says: read back from the story's own fields, not stored twice. */
+function copiesToStore(s: Story): Story['copies'] {
+  if (!s.copies || s.copies.length !== 1) return s.copies;
+  const [copy] = s.copies;
+  const same =
+    s.sourceIds.length === 1 &&
+    copy!.sourceId === s.sourceIds[0] &&
+    copy!.title === s.title &&
+    copy!.link === s.link &&
+    copy!.publisher === s.publisher &&
+    copy!.publishedAt === s.publishedAt &&
+    copy!.summary === s.summary &&
+    JSON.stringify(copy!.classification) === JSON.stringify(s.classification);
+  return same ? undefined : s.copies;
+}
+
 export function storyToItem(s: Story): Item {
   const expires = new Date(Date.parse(s.firstSeenAt) + STORY_RETENTION_DAYS * DAY_MS);
+  const { copies: _copies, ...story } = s;
+  const copies = copiesToStore(s);
   return {
     ...keys.story(s.companyKey, s.id),
     ...keys.storyByTime(s.companyKey, s.firstSeenAt, s.id),
     entity: 'story',
     [TTL_ATTRIBUTE]: epochSeconds(expires),
-    ...s,
+    ...story,
+    ...(copies ? { copies } : {}),
   };
 }
 export const storyFromItem = (item: Item): Story => parseItem(StoryItem, 'story', item);
+
+// ── poll slot plan ────────────────────────────────────────────────────────────
+const SlotPlanItem = z.object({ slot: z.string().min(1), batches: z.number().int().min(1) }).passthrough();
+
+/** Slot plans matter for the hour they name, and for showing when a source was last read: kept a week. */
+export const SLOT_PLAN_RETENTION_DAYS = 7;
+
+/** Batch `i`'s lease end and done time are attributes `lease<i>` and `done<i>` (one conditional write takes several). */
+export const leaseAttribute = (index: number) => `lease${index}`;
+export const doneAttribute = (index: number) => `done${index}`;
+
+export function slotPlanToItem(slot: string, batches: number, leased: { indexes: readonly number[]; until: Date } | null, now: Date): Item {
+  const leases = leased ? Object.fromEntries(leased.indexes.map((i) => [leaseAttribute(i), leased.until.toISOString()])) : {};
+  return {
+    ...keys.pollSlot(slot),
+    entity: 'poll-plan',
+    slot,
+    batches,
+    createdAt: now.toISOString(),
+    [TTL_ATTRIBUTE]: epochSeconds(now) + SLOT_PLAN_RETENTION_DAYS * DAY_SECONDS,
+    ...leases,
+  };
+}
+
+export function slotPlanFromItem(item: Item): SlotPlan {
+  const { slot, batches } = parseItem(SlotPlanItem, 'poll-plan', item);
+  const times = (attribute: (i: number) => string) =>
+    Object.fromEntries(
+      Array.from({ length: batches }, (_, i) => [i, item[attribute(i)]] as const).filter((e): e is readonly [number, string] => typeof e[1] === 'string'),
+    );
+  return { slot, batches, leases: times(leaseAttribute), done: times(doneAttribute) };
+}

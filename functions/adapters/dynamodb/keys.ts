@@ -3,6 +3,7 @@
  * See functions/adapters/dynamodb/README.md for the access patterns these serve.
  */
 import { createHash } from 'node:crypto';
+import { phaseOf } from '../../domain/news-watch/poll-schedule.js';
 
 export const PK = 'PK';
 export const SK = 'SK';
@@ -38,6 +39,8 @@ export const PARTITION = {
   apiToken: 'TOKEN#',
   ticket: 'TICKET#',
   source: 'SOURCE#',
+  /** The hourly slot plans: batch leases of the feeds due (functions/adapters/dynamodb/poll-plans.ts). */
+  pollSlot: 'POLLSLOT#',
   news: 'NEWS#',
   suppression: 'SUPPRESS#',
   rateWindow: 'RATE#',
@@ -75,12 +78,24 @@ export const keys = {
     PK: `${P.source}${sourceId}`,
     SK: `WATCHER#${subId}#${companyId}`,
   }),
-  /** Sparse index entry: sources are listed for polling until they are disabled or unwatched. */
+  /** Sparse index entry of a new or failing source: listed from its next attempt on. */
   pollDue: (sourceId: string, nextAttemptAt: string) => ({
     GSI1PK: `POLL#${shardOf(sourceId)}`,
     GSI1SK: `${nextAttemptAt}#${sourceId}`,
   }),
   pollDueShard: (shard: number) => `POLL#${shard}`,
+  /**
+   * Index entry of a healthy source on its schedule: listed under its interval and phase, so the
+   * sources due in an hour are found by (interval, hour mod interval) and the entry moves only when
+   * the interval does — never after an unchanged poll.
+   */
+  pollEvery: (sourceId: string, intervalHours: number) => ({
+    GSI1PK: keys.pollEveryShard(intervalHours, phaseOf(sourceId, intervalHours), shardOf(sourceId)),
+    GSI1SK: sourceId,
+  }),
+  pollEveryShard: (intervalHours: number, phase: number, shard: number) => `POLLEVERY#${intervalHours}#${phase}#${shard}`,
+  /** One hourly slot's batch leases for the scheduled sources. */
+  pollSlot: (slot: string) => ({ PK: `${P.pollSlot}${slot}`, SK: 'PLAN' }),
   story: (companyKey: string, storyId: string) => ({ PK: `${P.news}${companyKey}`, SK: `STORY#${storyId}` }),
   /** Index entry on a story: a company's news in the order it was found. */
   storyByTime: (companyKey: string, firstSeenAt: string, storyId: string) => ({

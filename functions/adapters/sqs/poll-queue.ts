@@ -1,6 +1,6 @@
 /** The poll fan-out queue on AWS (the {@link PollQueue} port): SQS, ten messages per request. */
 import { SendMessageBatchCommand, SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
-import { PollMessage, type PollQueue } from '../../app/poll/poll-message.js';
+import { pollMessageBody, type PollMessage, type PollQueue } from '../../app/poll/poll-message.js';
 import type { Config } from '../../config/env.js';
 
 /** SendMessageBatch takes at most ten entries. */
@@ -22,7 +22,7 @@ export class SqsPollQueue implements PollQueue {
   async enqueue(messages: readonly PollMessage[]): Promise<{ sent: number }> {
     const chunks: SendMessageBatchRequestEntry[][] = [];
     messages.forEach((m, i) => {
-      const entry = { Id: String(i), MessageBody: JSON.stringify(PollMessage.parse(m)) };
+      const entry = { Id: String(i), MessageBody: pollMessageBody(m) };
       if (i % BATCH_LIMIT === 0) chunks.push([entry]);
       else chunks[chunks.length - 1]!.push(entry);
     });

@@ -1,6 +1,8 @@
 /** Watched companies: /v1/companies and /v1/companies/{id}. */
 import { createRoute } from '@hono/zod-openapi';
 import { addCompany, companyView, getCompany, listCompanies, removeCompany, updateCompany } from '../../app/companies/watched-companies.js';
+import { sourceHealth } from '../../app/news/source-health.js';
+import type { WatchedCompany } from '../../domain/company.js';
 import { BEARER_SECURITY, newRouter, requireSubscriber, subscriberOf, type ApiDependencies } from '../context.js';
 import { Company, CompanyInput, CompanyList, CompanyPatch, ErrorResponse, IdParam } from '../schemas.js';
 
@@ -20,6 +22,11 @@ const errors = {
 
 export function companyRoutes(deps: ApiDependencies) {
   const router = newRouter();
+  /** The companies as the API shows them, each with the health of its sources. */
+  const withSources = async (companies: WatchedCompany[]) => {
+    const health = await sourceHealth(deps, companies);
+    return companies.map((co) => ({ ...companyView(co), sources: health.get(co.id) ?? [] }));
+  };
 
   router.openapi(
     createRoute({
@@ -29,7 +36,7 @@ export function companyRoutes(deps: ApiDependencies) {
       summary: 'List watched companies',
       responses: { 200: json(CompanyList, 'Your watched companies'), 401: errors[401], 429: errors[429] },
     }),
-    async (c) => c.json({ companies: (await listCompanies(deps, subscriberOf(c))).map(companyView) }, 200),
+    async (c) => c.json({ companies: await withSources(await listCompanies(deps, subscriberOf(c))) }, 200),
   );
 
   router.openapi(
@@ -54,7 +61,7 @@ export function companyRoutes(deps: ApiDependencies) {
       request: { params: IdParam },
       responses: { 200: json(Company, 'The company'), 401: errors[401], 404: errors[404], 429: errors[429] },
     }),
-    async (c) => c.json(companyView(await getCompany(deps, subscriberOf(c), c.req.valid('param').id)), 200),
+    async (c) => c.json((await withSources([await getCompany(deps, subscriberOf(c), c.req.valid('param').id)]))[0]!, 200),
   );
 
   router.openapi(

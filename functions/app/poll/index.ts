@@ -8,7 +8,7 @@ import { writeCongratulations } from '../../domain/notes/congratulations.js';
 import type { Services } from '../services.js';
 import type { PollDeps } from './poll-cycle.js';
 
-export { planPolls, pollSources, runPollCycle, type PollBatch, type PollDeps, type PollSummary } from './poll-cycle.js';
+export { planPolls, pollBatch, pollSources, runPollCycle, type PollDeps, type PollSummary } from './poll-cycle.js';
 export { createCompanySourcesSync, releaseCompanySources, syncCompanySources } from './company-sources.js';
 export type { ClassifyHeadline, WriteCongratulations } from './collaborators.js';
 

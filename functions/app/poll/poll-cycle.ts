@@ -6,70 +6,130 @@
  *   match with seen → classify → store → alert → record feed state
  *
  * Each company's sources are fetched once per cycle for all their watchers, with bounded
- * concurrency and per-host politeness; a 304 writes no items; one failing source or company never
- * stops the others; only new, relevant, fresh, positive stories lead to alerts. The summary is
- * derived from what the steps returned (./summary.ts).
+ * concurrency and per-host politeness; healthy feeds are asked on their schedule, as often as
+ * they publish; an unchanged feed writes nothing; a news search that keeps failing is stood in for
+ * by its fallback (./steps/fallback.ts); one failing source or company never stops the others;
+ * only new, relevant, fresh, positive stories lead to alerts, each to the people whose own source
+ * carried it. The summary is derived from what the steps returned (./summary.ts), and counts
+ * every write the cycle made (./table-writes.ts).
  *
  * Triggers are at-least-once (scheduler retries, SQS redelivery, a local `poll --once` beside the
- * scheduler), so each due source is leased before it is fetched (./steps/lease.ts).
+ * scheduler), so due sources are leased before they are fetched (./steps/lease.ts).
  *
- * On AWS, `planPolls` runs on the hourly schedule and sends one SQS message per batch;
- * `pollSources` handles a message. Locally and in tests, `runPollCycle` does both.
+ * On AWS, `planPolls` runs on the hourly schedule and sends one SQS message per batch of scheduled
+ * sources and one per company with new or failing sources; `pollBatch` and `pollSources` handle
+ * them. Locally and in tests, `runPollCycle` does all of it.
  */
-import type { FeedSource } from '../../domain/feed-source.js';
-import { DAY_MS } from '../../domain/durations.js';
 import type { WatchedCompany } from '../../domain/company.js';
+import { DAY_MS } from '../../domain/durations.js';
+import type { FeedSource } from '../../domain/feed-source.js';
+import { batchesFor, pollLane, slotFromName, slotName } from '../../domain/news-watch/poll-schedule.js';
 import { startCycle, yieldToEventLoop, type PollCycle } from './cycle.js';
 import { settleAll } from './host-limiter.js';
 import type { PollDeps } from './poll-deps.js';
+import type { BatchPollMessage, PollMessage } from './poll-message.js';
 import { alertGoodNews, whoHearsOfIt } from './steps/alert.js';
 import { classifyNews, type StoryChange } from './steps/classify.js';
+import { startFallbacks, recovered, stoodDown } from './steps/fallback.js';
 import { fetchSource } from './steps/fetch.js';
-import { leaseSources } from './steps/lease.js';
-import { MATCH_STORIES_LIMIT, MATCH_WINDOW_DAYS, matchWithSeen } from './steps/match.js';
+import { finishSlot, holdSlot, leaseSources, resumeSlot, type SlotHold } from './steps/lease.js';
+import { feedsWithNewCopies, MATCH_STORIES_LIMIT, MATCH_WINDOW_DAYS, matchWithSeen } from './steps/match.js';
 import { sourcedItems } from './steps/normalize.js';
 import { readAttempt, type SourceRead } from './steps/parse.js';
-import { groupByCompany, isDue, toBatches, type PollBatch } from './steps/plan.js';
+import { byBatch, groupByCompany, isDue, notYetAsked, planDueSources } from './steps/plan.js';
 import { feedStates, statesAfterStoreFailure } from './steps/record-state.js';
 import { keepRelevant } from './steps/relevance.js';
 import { noNews, summarizeCycle, type CompanyPoll, type NewsTally, type PollSummary } from './summary.js';
+import { countingTableWrites, type TableWrites } from './table-writes.js';
 
-export type { PollBatch, PollDeps, PollSummary };
+export type { PollDeps, PollSummary };
 export { POLL_LEASE_MS } from './steps/lease.js';
-
-/** The due sources, grouped by company (one SQS message per group on AWS). */
-export async function planPolls(deps: Pick<PollDeps, 'repos'>, now: Date): Promise<PollBatch[]> {
-  return toBatches(await deps.repos.sources.listDue(now));
-}
 
 /** One plan + poll over everything due: what `poll --once`, the local scheduler and tests run. */
 export async function runPollCycle(deps: PollDeps, now: Date): Promise<PollSummary> {
-  const due = await deps.repos.sources.listDue(now);
-  return pollDueSources(
-    deps,
-    due.filter((s) => isDue(s, now)),
-    now,
-  );
+  const { deps: counting, writes } = countingTableWrites(deps);
+  const cycle = startCycle(counting, now);
+  const due = await planDueSources(counting.repos.sources, now);
+  // A cycle of the last hour that died, or is still running, leaves its batches to be dealt with first.
+  const dueIds = new Set([...due.scheduled, ...due.instant].map((s) => s.id));
+  const previous = await resumeSlot(cycle, due.slot - 1, dueIds);
+  const scheduled = due.scheduled.filter((s) => !previous.busy.has(s.id));
+  const current = await holdSlot(cycle, due.slot, scheduled, { wholeSlot: true });
+  return pollLeased(cycle, writes, {
+    sourcesDue: scheduled.length - current.alreadyAsked + due.instant.length + previous.hold.leased.length,
+    leasedElsewhere: current.leasedElsewhere,
+    leased: [...current.leased, ...previous.hold.leased],
+    toLease: due.instant,
+    holds: [current, previous.hold],
+  });
 }
 
 /**
- * Polls the given sources (those not due any more, disabled or gone are skipped, so a redelivered
- * message does nothing new). Companies are handled independently: one failure never stops the rest.
+ * The hourly planner on AWS: the messages to queue — one per batch of the hour's scheduled sources
+ * (the planner reads only the poll index; the first poller to take a batch creates the hour's plan
+ * with the planner's number of batches), one per company with new or failing sources. Run again
+ * for the same hour it sends the same batches, and a poller finds those already done.
  */
-export async function pollSources(deps: PollDeps, sourceIds: readonly string[], now: Date): Promise<PollSummary> {
-  const loaded = await settleAll([...new Set(sourceIds)], 16, (id) => deps.repos.sources.get(id));
-  const due = loaded
-    .map((r) => (r.status === 'fulfilled' ? r.value : null))
-    .filter((s): s is FeedSource => s !== null && isDue(s, now));
-  return pollDueSources(deps, due, now);
+export async function planPolls(deps: Pick<PollDeps, 'repos'> & { repos: { sources: Pick<PollDeps['repos']['sources'], 'listDue' | 'listScheduled'> } }, now: Date): Promise<PollMessage[]> {
+  const due = await planDueSources(deps.repos.sources, now);
+  const slot = slotName(due.slot);
+  const batches = batchesFor(due.scheduled.length);
+  const batchMessages: BatchPollMessage[] = [...byBatch(due.scheduled, batches)].map(([index, sources]) => ({
+    batch: { slot, index, of: batches },
+    sourceIds: sources.map((s) => s.id),
+  }));
+  const companies = groupByCompany(due.instant).map((group) => ({ companyKey: group[0]!.companyKey, sourceIds: group.map((s) => s.id) }));
+  return [...batchMessages, ...companies];
 }
 
-/** Polls sources already loaded and due, company by company. */
-async function pollDueSources(deps: PollDeps, due: FeedSource[], now: Date): Promise<PollSummary> {
-  const cycle = startCycle(deps, now);
-  const companies = groupByCompany(due);
+/** One batch of a slot's scheduled sources (a queue message): leased as a whole, or left to whoever holds it. */
+export async function pollBatch(deps: PollDeps, batch: BatchPollMessage['batch'], sourceIds: readonly string[], now: Date): Promise<PollSummary> {
+  const { deps: counting, writes } = countingTableWrites(deps);
+  const cycle = startCycle(counting, now);
+  const slot = slotFromName(batch.slot);
+  const loaded = slot === null ? [] : await counting.repos.sources.getMany(sourceIds);
+  const due = loaded.filter((s) => pollLane(s) === 'scheduled' && notYetAsked(s, slot!, now));
+  const hold = slot === null ? null : await holdSlot(cycle, slot, due, { wholeSlot: false, only: batch.index, batches: batch.of });
+  return pollLeased(cycle, writes, {
+    sourcesDue: due.length - (hold?.alreadyAsked ?? 0),
+    leasedElsewhere: hold?.leasedElsewhere ?? 0,
+    leased: hold?.leased ?? [],
+    toLease: [],
+    holds: hold ? [hold] : [],
+  });
+}
+
+/**
+ * Polls the given new or failing sources (one company's queue message); those not due any more,
+ * healthy (on their schedule), disabled or gone are skipped, so a redelivered message does
+ * nothing new.
+ */
+export async function pollSources(deps: PollDeps, sourceIds: readonly string[], now: Date): Promise<PollSummary> {
+  const { deps: counting, writes } = countingTableWrites(deps);
+  const cycle = startCycle(counting, now);
+  const due = (await counting.repos.sources.getMany(sourceIds)).filter((s) => isDue(s, now));
+  return pollLeased(cycle, writes, { sourcesDue: due.length, leasedElsewhere: 0, leased: [], toLease: due, holds: [] });
+}
+
+/** What a cycle is to poll: sources it already holds, and sources still to lease one by one. */
+interface CycleWork {
+  sourcesDue: number;
+  leasedElsewhere: number;
+  leased: FeedSource[];
+  toLease: FeedSource[];
+  holds: SlotHold[];
+}
+
+/** Polls company by company (one failure never stops the rest), writes what is left, finishes the batches held. */
+async function pollLeased(cycle: PollCycle, writes: TableWrites, work: CycleWork): Promise<PollSummary> {
+  const { deps } = cycle;
+  const held = new Set(work.leased.map((s) => s.id));
+  const companies = groupByCompany([...work.leased, ...work.toLease]).map((sources) => ({
+    leased: sources.filter((s) => held.has(s.id)),
+    toLease: sources.filter((s) => !held.has(s.id)),
+  }));
   // More companies in progress than fetch slots, so storing one company overlaps fetching others.
-  const polls = await settleAll(companies, (deps.concurrency ?? 8) * 2, (sources) => pollCompany(cycle, sources));
+  const polls = await settleAll(companies, cycle.concurrency * 2, (company) => pollCompany(cycle, company));
   for (const p of polls) {
     if (p.status === 'rejected') deps.logger?.error('polling a company failed', { error: errorText(p.reason) });
   }
@@ -80,30 +140,37 @@ async function pollDueSources(deps: PollDeps, due: FeedSource[], now: Date): Pro
     lastWritesFailed = true;
     deps.logger?.error('writing the last stories or feed states failed', { error: errorText(err) });
   }
-  return summarizeCycle(due.length, polls, lastWritesFailed);
+  // Asked is asked: even when a write failed (those feeds are asked again next time they are due).
+  for (const hold of work.holds) await finishSlot(cycle, hold);
+  return summarizeCycle({ sourcesDue: work.sourcesDue, leasedElsewhere: work.leasedElsewhere, lastWritesFailed, writes }, polls);
 }
 
-/** One company: lease → fetch → parse → find its news → store with the feed states → alert. */
-async function pollCompany(cycle: PollCycle, due: FeedSource[]): Promise<CompanyPoll> {
-  const { leased, leasedElsewhere } = await leaseSources(cycle, due);
-  const reads = await Promise.all(
-    leased.map(async (source) => {
-      const attempt = await fetchSource(cycle, source);
-      await yieldToEventLoop();
-      return readAttempt(attempt, cycle.deps.logger);
-    }),
-  );
-  const result = (news: NewsTally, failed = false): CompanyPoll => ({ due: due.length, leasedElsewhere, reads, news, failed });
-  if (leased.length === 0) return result(noNews());
+/** Fetches and parses one source, letting queued work run in between. */
+async function readSource(cycle: PollCycle, source: FeedSource): Promise<SourceRead> {
+  const attempt = await fetchSource(cycle, source);
+  await yieldToEventLoop();
+  return readAttempt(attempt, cycle.deps.logger);
+}
 
-  const company = { key: leased[0]!.companyKey, name: leased[0]!.companyName };
-  const states = feedStates(reads, cycle.now, cycle.random);
+/** One company: lease → fetch → parse (→ fallback) → find its news → store with the feed states → alert. */
+async function pollCompany(cycle: PollCycle, company: { leased: FeedSource[]; toLease: FeedSource[] }): Promise<CompanyPoll> {
+  const { leased, leasedElsewhere } = await leaseSources(cycle, company.toLease);
+  const sources = [...company.leased, ...leased];
+  const firstReads = await Promise.all(sources.map((source) => readSource(cycle, source)));
+  const due = company.leased.length + company.toLease.length;
+  if (sources.length === 0) return { due, leasedElsewhere, reads: [], news: noNews(), failed: false };
+  const fallbacks = await startFallbacks(cycle, firstReads, (source) => readSource(cycle, source));
+  const reads = [...firstReads, ...fallbacks.reads];
+  const result = (news: NewsTally, failed = false): CompanyPoll => ({ due, leasedElsewhere, reads, news, failed });
+
+  const key = sources[0]!.companyKey;
   let found: FoundNews;
   try {
-    found = await findNews(cycle, company, reads);
+    found = await findNews(cycle, { key, name: sources[0]!.companyName }, reads);
+    const states = feedStates(reads, cycle.now, cycle.random, { broughtNewStories: found.newFrom, adjust: await fallbackChanges(cycle, reads, fallbacks.inUse) });
     await cycle.writer.commit({ stories: found.changes.map((c) => c.after), states });
   } catch (err) {
-    cycle.deps.logger?.error('polling a company failed', { companyKey: company.key, error: errorText(err) });
+    cycle.deps.logger?.error('polling a company failed', { companyKey: key, error: errorText(err) });
     await cycle.writer.commit({ stories: [], states: statesAfterStoreFailure(reads, cycle.now, cycle.random) });
     return result(noNews(sourcedItems(reads).length), true);
   }
@@ -118,10 +185,33 @@ async function pollCompany(cycle: PollCycle, due: FeedSource[]): Promise<Company
   });
 }
 
+/**
+ * How the fallbacks change the company's feed states: a news search whose fallback was put in use
+ * now records it; one that answered again stands its fallback down (saved here when the fallback
+ * was not read in this cycle).
+ */
+async function fallbackChanges(cycle: PollCycle, reads: readonly SourceRead[], inUse: ReadonlyMap<string, string>): Promise<(after: FeedSource) => FeedSource> {
+  const back = recovered(reads);
+  const standingDown = new Set(back.map((b) => b.fallback));
+  const unread = back.filter((b) => !reads.some((r) => r.source.id === b.fallback));
+  for (const fallback of await (unread.length > 0 ? cycle.deps.repos.sources.getMany(unread.map((b) => b.fallback)) : Promise.resolve([]))) {
+    if (!fallback.disabled) await cycle.deps.repos.sources.save(stoodDown(fallback));
+  }
+  if (back.length > 0) cycle.deps.logger?.info('news search answers again: its fallback stands down', { sourceIds: back.map((b) => b.primary) });
+  return (after) => {
+    if (standingDown.has(after.id)) return stoodDown(after);
+    if (back.some((b) => b.primary === after.id)) return { ...after, fallbackInUse: undefined };
+    const fallback = inUse.get(after.id);
+    return fallback ? { ...after, fallbackInUse: fallback } : after;
+  };
+}
+
 /** What a company's reads hold that is news: new stories, and known ones with copies from new sources. */
 interface FoundNews {
   watchers: WatchedCompany[];
   changes: StoryChange[];
+  /** The feeds whose items became new copies. */
+  newFrom: Set<string>;
   tally: Pick<NewsTally, 'itemsSeen' | 'staleItems' | 'relevantItems'>;
 }
 
@@ -132,6 +222,7 @@ async function findNews(cycle: PollCycle, company: { key: string; name: string }
   const nothing = (watchers: WatchedCompany[], tally: Partial<FoundNews['tally']> = {}): FoundNews => ({
     watchers,
     changes: [],
+    newFrom: new Set(),
     tally: { itemsSeen: items.length, staleItems: 0, relevantItems: 0, ...tally },
   });
   if (items.length === 0) return nothing([]);
@@ -143,13 +234,13 @@ async function findNews(cycle: PollCycle, company: { key: string; name: string }
   if (relevant.length === 0) return nothing(watchers, { staleItems: stale });
 
   const stored = await deps.repos.news.listSince(company.key, new Date(now.getTime() - MATCH_WINDOW_DAYS * DAY_MS), MATCH_STORIES_LIMIT);
-  // New to us (not among the stored ones). A concurrent poller may write the same ids; that is the
-  // same story, and the alert claims keep alerts to one each.
   const matched = matchWithSeen(company.key, relevant, stored);
   await yieldToEventLoop();
+  // New to us (not among the stored ones). A concurrent poller may write the same ids; that is the
+  // same story, and the alert claims keep alerts to one each.
   const changes = classifyNews(deps, company, matched, watchers, now);
   await yieldToEventLoop();
-  return { watchers, changes, tally: { itemsSeen: items.length, staleItems: stale, relevantItems: relevant.length } };
+  return { watchers, changes, newFrom: feedsWithNewCopies(matched), tally: { itemsSeen: items.length, staleItems: stale, relevantItems: relevant.length } };
 }
 
 function errorText(err: unknown): string {

@@ -4,6 +4,7 @@
  */
 import type { AlertTally } from '../alerts/send-alerts.js';
 import type { SourceRead } from './steps/parse.js';
+import { totalWrites, type TableWrites } from './table-writes.js';
 
 export interface PollSummary {
   sourcesDue: number;
@@ -29,6 +30,9 @@ export interface PollSummary {
   alertsFailed: number;
   /** Companies whose items could not be stored (their validators were not saved: retried next cycle). */
   companiesFailed: number;
+  /** Every write the cycle made to the table, leases included (CONTRACTS.md `poll --once`). */
+  tableWrites: number;
+  tableWritesBy: TableWrites;
 }
 
 /** What the news steps found for one company. */
@@ -65,18 +69,29 @@ export const noNews = (itemsSeen = 0): NewsTally => ({
 
 const sum = <T>(list: readonly T[], of: (t: T) => number) => list.reduce((n, t) => n + of(t), 0);
 
+/** What the cycle knew before and after its companies: what was due, what others held, what it wrote. */
+export interface CycleFacts {
+  sourcesDue: number;
+  /** Due sources in batches another cycle holds. */
+  leasedElsewhere: number;
+  /** When the final flush of stories or states failed. */
+  lastWritesFailed: boolean;
+  writes: TableWrites;
+}
+
 /**
  * The cycle's summary. `polls` holds one result per company group (rejected when polling it threw
- * before anything was fetched); `lastWritesFailed` when the final flush of stories or states failed.
+ * before anything was fetched).
  */
-export function summarizeCycle(sourcesDue: number, polls: readonly PromiseSettledResult<CompanyPoll>[], lastWritesFailed: boolean): PollSummary {
+export function summarizeCycle(facts: CycleFacts, polls: readonly PromiseSettledResult<CompanyPoll>[]): PollSummary {
+  const { sourcesDue, lastWritesFailed } = facts;
   const done = polls.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
   const reads = done.flatMap((p) => p.reads);
   const outcomes = (kind: SourceRead['outcome']['kind']) => reads.filter((r) => r.outcome.kind === kind).length;
   const news = done.map((p) => p.news);
   return {
     sourcesDue,
-    leasedElsewhere: sum(done, (p) => p.leasedElsewhere),
+    leasedElsewhere: facts.leasedElsewhere + sum(done, (p) => p.leasedElsewhere),
     requests: reads.length,
     fetched: outcomes('fetched'),
     notModified: outcomes('not-modified'),
@@ -94,5 +109,7 @@ export function summarizeCycle(sourcesDue: number, polls: readonly PromiseSettle
     alertsSkipped: sum(news, (n) => n.alerts.skipped),
     alertsFailed: sum(news, (n) => n.alerts.failed),
     companiesFailed: polls.length - done.length + done.filter((p) => p.failed).length + (lastWritesFailed ? 1 : 0),
+    tableWrites: totalWrites(facts.writes),
+    tableWritesBy: { ...facts.writes },
   };
 }

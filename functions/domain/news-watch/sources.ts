@@ -49,6 +49,29 @@ export function newsSearchUrl(company: Pick<CompanyFields, 'name' | 'aliases'>, 
   return `${base}/rss/search?q=${encodeURIComponent(query)}&hl=${NEWS_EDITION.hl}&gl=${NEWS_EDITION.gl}&ceid=${NEWS_EDITION.ceid}`;
 }
 
+/**
+ * The second news search for the same query, used while the first keeps failing (Google News is
+ * known to throttle or block cloud addresses): Bing News's RSS search, `/news/search?q=…&format=rss`.
+ * Null when `primary` is not a news search URL the product built.
+ */
+export function fallbackSearchUrl(primaryUrl: string, fallbackBaseUrl: string): string | null {
+  let query: string | null;
+  try {
+    query = new URL(primaryUrl).searchParams.get('q');
+  } catch {
+    return null;
+  }
+  if (!query) return null;
+  return `${fallbackBaseUrl.replace(/\/+$/, '')}/news/search?q=${encodeURIComponent(query)}&format=rss`;
+}
+
+/** The fallback source of a news search source (same company, the fallback search's URL). */
+export function fallbackSource(primary: Pick<FeedSource, 'id' | 'url' | 'kind' | 'companyKey' | 'companyName'>, fallbackBaseUrl: string): (SourceSpec & { fallbackFor: string }) | null {
+  if (primary.kind !== 'news-search') return null;
+  const url = fallbackSearchUrl(primary.url, fallbackBaseUrl);
+  return url ? { id: sourceId(primary.companyKey, url), url, kind: 'news-search-fallback', companyKey: primary.companyKey, companyName: primary.companyName, fallbackFor: primary.id } : null;
+}
+
 /** Every source polled for this company: the news search, then each added feed (normalized, once). */
 export function companySources(company: Pick<CompanyFields, 'name' | 'aliases' | 'feeds'>, newsBaseUrl: string): SourceSpec[] {
   const key = companyKey(company.name);

@@ -6,6 +6,8 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { AppError } from '../../app/errors.js';
 import { addCompany, getCompany, listCompanies, removeCompany, updateCompany } from '../../app/companies/watched-companies.js';
+import { sourceHealth, type SourceStatus } from '../../app/news/source-health.js';
+import { dateIn, formatDay } from '../../domain/follow-up/index.js';
 import type { HttpDependencies } from '../../http/context.js';
 import { COMPANY_NAME_MAX_CHARS, type WatchedCompany } from '../../domain/company.js';
 import { parseCompanyForm, type FormValues } from '../forms.js';
@@ -24,6 +26,28 @@ const formValues = (co: WatchedCompany): FormValues => ({
   exclude: co.exclude.join(', '),
   feeds: co.feeds.join('\n'),
 });
+
+const SOURCE_NAME: Record<SourceStatus['kind'], string> = {
+  'news-search': 'News search',
+  feed: 'Feed',
+  'fallback-news-search': 'Second news search (in use while the first fails)',
+};
+
+/** One source's line: what it is, when it was last read and had news, and since when it fails. */
+function sourceLine(source: SourceStatus, timeZone: string): Markup {
+  const when = (iso: string) => {
+    const local = new Date(iso).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+    return `${formatDay(dateIn(iso, timeZone))} ${local}`;
+  };
+  const parts = [
+    source.lastReadAt ? `read ${when(source.lastReadAt)}` : 'not read yet',
+    source.lastNewStoryAt ? `last new story ${when(source.lastNewStoryAt)}` : null,
+    source.failingSince ? `failing since ${when(source.failingSince)}${source.health === 'paused' ? ' (now tried weekly)' : ''}` : null,
+    source.health === 'gone' ? 'gone: the feed no longer exists' : null,
+  ].filter(Boolean);
+  const label = source.kind === 'feed' ? html`${SOURCE_NAME.feed} <span class="meta">${source.url}</span>` : SOURCE_NAME[source.kind];
+  return html`<li>${label}<br><span class="meta source-${source.health}">${parts.join(' · ')}</span></li>`;
+}
 
 /** Problems a person can fix (a name already watched, a feed URL refused, a limit reached) go back to the form. */
 const isFixable = (err: unknown): err is AppError =>
@@ -54,7 +78,9 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.use('/companies/*', requireSignIn);
 
   const listPage = async (c: Context<WebEnv>, values: FormValues = {}, errors: string[] = [], status: 400 | 409 = 400) => {
-    const companies = await listCompanies(deps, c.get('subscriber')!.id);
+    const subscriber = c.get('subscriber')!;
+    const companies = await listCompanies(deps, subscriber.id);
+    const health = await sourceHealth(deps, companies);
     return sendPage(
       c,
       {
@@ -71,7 +97,7 @@ export function companyRoutes(deps: HttpDependencies): Hono<WebEnv> {
                 <thead><tr><th scope="col">Company</th><th scope="col">Watching</th><th scope="col">Change</th></tr></thead>
                 <tbody>${companies.map(
                   (co) => html`<tr><td><strong>${co.name}</strong>${co.aliases.length ? html`<br><span class="meta">also “${co.aliases.join('”, “')}”</span>` : ''}</td>
-                    <td>News search${co.feeds.length ? ` + ${co.feeds.length} feed${co.feeds.length === 1 ? '' : 's'}` : ''}${co.exclude.length ? html`<br><span class="meta">ignoring ${co.exclude.join(', ')}</span>` : ''}</td>
+                    <td><ul class="sources">${(health.get(co.id) ?? []).map((source) => sourceLine(source, subscriber.timeZone))}</ul>${co.exclude.length ? html`<span class="meta">ignoring ${co.exclude.join(', ')}</span>` : ''}</td>
                     <td><a href="/companies/${co.id}/edit">Edit<span class="visually-hidden"> ${co.name}</span></a> · <a href="/companies/${co.id}/delete">Stop watching</a></td></tr>`,
                 )}</tbody></table></div>`
           }

@@ -50,6 +50,7 @@ export function copyJudge(deps: ClassifyDeps, companyName: string, watchers: rea
       refs.set(item.sourceId, ref);
     }
     const { sourceId, title, link, publisher, publishedAt, summary } = item;
+    // (`readFrom` stays behind: a copy is its source's, however it was read.)
     return { sourceId, title, link, publisher, publishedAt, summary, classification: classifySafely(deps.classify, { title, summary, publishedAt, link }, ref, now, deps.logger) };
   };
 }

@@ -33,6 +33,14 @@ export interface MatchedStories {
   known: KnownStory[];
 }
 
+/** The feeds whose items became copies new to a story (for each feed's "last had a new story"). */
+export function feedsWithNewCopies(matched: MatchedStories): Set<string> {
+  return new Set([
+    ...matched.unseen.flatMap((c) => firstCopyPerSource(c.copies).map((copy) => copy.readFrom)),
+    ...matched.known.flatMap((k) => k.newCopies.map((copy) => copy.readFrom)),
+  ]);
+}
+
 /** The earliest item of each source in the cluster (its copies come earliest first). */
 export function firstCopyPerSource(copies: readonly SourcedItem[]): SourcedItem[] {
   const bySource = new Map<string, SourcedItem>();

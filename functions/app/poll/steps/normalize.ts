@@ -1,14 +1,18 @@
 /**
  * Step 5, normalize: the items every source of a company served, each labelled with the source
  * it came from, at most FEED_MAX_ITEMS of each source's newest (the parse step already cut a
- * long feed's text; this also holds for a feed whose items are out of date order).
+ * long feed's text; this also holds for a feed whose items are out of date order). A fallback
+ * search's items are labelled as its primary's: the same people watch them.
  */
 import { FEED_MAX_ITEMS } from '../../../domain/feed/limits.js';
 import type { NewsItem } from '../../../domain/news.js';
 import type { SourceRead } from './parse.js';
 
-/** A news item and the source that served it. */
-export type SourcedItem = NewsItem & { sourceId: string };
+/**
+ * A news item and its source: `sourceId` is whose watchers see it (a fallback's items count as its
+ * primary news search's), `readFrom` the feed actually read.
+ */
+export type SourcedItem = NewsItem & { sourceId: string; readFrom: string };
 
 /** A source's newest items first (undated ones after the dated, in feed order), at most `max`. */
 export function newestFirst(items: readonly NewsItem[], max: number = FEED_MAX_ITEMS): NewsItem[] {
@@ -22,5 +26,8 @@ export function newestFirst(items: readonly NewsItem[], max: number = FEED_MAX_I
 }
 
 export function sourcedItems(reads: readonly SourceRead[]): SourcedItem[] {
-  return reads.flatMap((read) => newestFirst(read.items).map((item) => ({ ...item, sourceId: read.source.id })));
+  return reads.flatMap((read) => {
+    const sourceId = read.source.fallbackFor ?? read.source.id;
+    return newestFirst(read.items).map((item) => ({ ...item, sourceId, readFrom: read.source.id }));
+  });
 }
