@@ -20,7 +20,7 @@ import { feedStates, statesAfterStoreFailure } from '../../functions/app/poll/st
 import { needingFallback, recovered, stoodDown } from '../../functions/app/poll/steps/fallback.js';
 import { fallbackSource } from '../../functions/domain/news-watch/sources.js';
 import { keepRelevant } from '../../functions/app/poll/steps/relevance.js';
-import { createCycleWriter, WRITE_BATCH } from '../../functions/app/poll/steps/store.js';
+import { createCycleWriter, STATES_QUEUED, WRITE_BATCH } from '../../functions/app/poll/steps/store.js';
 import { noNews, summarizeCycle, type CompanyPoll } from '../../functions/app/poll/summary.js';
 import type { FeedSource } from '../../functions/domain/feed-source.js';
 import type { Classification, Story } from '../../functions/domain/news.js';
@@ -328,7 +328,7 @@ describe('store: the cycle writer', () => {
     await writer.commit({ stories: [...many, story('n0', { sourceIds: ['s1', 's2'] })], states: [] });
     expect(log).toHaveLength(1);
     expect(log[0]!.split(',')).toHaveLength(WRITE_BATCH);
-    const states = Array.from({ length: WRITE_BATCH }, (_, i) => ({ state: source(`s${i}`), coversFetchedItems: false }));
+    const states = Array.from({ length: STATES_QUEUED }, (_, i) => ({ state: source(`s${i}`), coversFetchedItems: false }));
     await writer.commit({ stories: [story('late')], states });
     expect(log.slice(1)).toEqual(['stories:late', `states:${states.map((s) => s.state.id).join(',')}`]);
   });

@@ -51,15 +51,16 @@ export async function runPollCycle(deps: PollDeps, now: Date): Promise<PollSumma
   const cycle = startCycle(counting, now);
   const due = await planDueSources(counting.repos.sources, now);
   // A cycle of the last hour that died, or is still running, leaves its batches to be dealt with first.
-  const dueIds = new Set([...due.scheduled, ...due.instant].map((s) => s.id));
-  const previous = await resumeSlot(cycle, due.slot - 1, dueIds);
-  const scheduled = due.scheduled.filter((s) => !previous.busy.has(s.id));
-  const current = await holdSlot(cycle, due.slot, scheduled, { wholeSlot: true });
+  const dueNow = [...due.scheduled, ...due.instant];
+  const previous = await resumeSlot(cycle, due.slot - 1, new Set(dueNow.map((s) => s.id)));
+  const current = await holdSlot(cycle, due.slot, dueNow.filter((s) => !previous.busy.has(s.id)), { wholeSlot: true });
+  // What came due after its batch was done this hour is leased on its own; a scheduled feed there was asked.
+  const cameDueSince = current.inDoneBatches.filter((s) => pollLane(s) === 'instant');
   return pollLeased(cycle, writes, {
-    sourcesDue: scheduled.length - current.alreadyAsked + due.instant.length + previous.hold.leased.length,
+    sourcesDue: current.leased.length + current.leasedElsewhere + cameDueSince.length + previous.hold.leased.length,
     leasedElsewhere: current.leasedElsewhere,
     leased: [...current.leased, ...previous.hold.leased],
-    toLease: due.instant,
+    toLease: cameDueSince,
     holds: [current, previous.hold],
   });
 }
@@ -91,7 +92,7 @@ export async function pollBatch(deps: PollDeps, batch: BatchPollMessage['batch']
   const due = loaded.filter((s) => pollLane(s) === 'scheduled' && notYetAsked(s, slot!, now));
   const hold = slot === null ? null : await holdSlot(cycle, slot, due, { wholeSlot: false, only: batch.index, batches: batch.of });
   return pollLeased(cycle, writes, {
-    sourcesDue: due.length - (hold?.alreadyAsked ?? 0),
+    sourcesDue: due.length - (hold?.inDoneBatches.length ?? 0),
     leasedElsewhere: hold?.leasedElsewhere ?? 0,
     leased: hold?.leased ?? [],
     toLease: [],

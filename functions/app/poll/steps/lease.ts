@@ -2,13 +2,15 @@
  * Step 2, lease: claims the due sources for this cycle, so that of two cycles running at once
  * (scheduler retries, SQS redelivery, a `poll --once` beside the scheduler) only one asks a feed.
  *
- * - Healthy sources are leased by batch: the slot's plan (PollPlanRepository) splits them into
- *   batches by company, and one conditional write takes a cycle's batches — a whole cycle of
+ * - Sources are leased by batch: the slot's plan (PollPlanRepository) splits the hour's due sources
+ *   into batches by company, and one conditional write takes a cycle's batches — a whole cycle of
  *   unchanged feeds costs two writes (take, finish), not one per feed. A cycle's batches are held
  *   until its slot ends: a poller that dies leaves them to the next slot's cycle, which finds them
- *   unfinished and asks their feeds (`resumeSlot`).
- * - New and failing sources are leased one by one, with one conditional write on the next attempt
- *   each was loaded with; a lease runs out by itself.
+ *   unfinished and asks their feeds (`resumeSlot`); a new or failing source it did not get to is
+ *   still due by its next attempt.
+ * - A new or failing source that comes due after its batch was done this hour (a company watched
+ *   at 10:20), and those a queue message names, are leased one by one, with one conditional write
+ *   on the next attempt each was loaded with; such a lease runs out by itself.
  */
 import { HOUR_MS, MINUTE_MS } from '../../../domain/durations.js';
 import type { FeedSource } from '../../../domain/feed-source.js';
@@ -52,11 +54,11 @@ export interface SlotHold {
   leased: FeedSource[];
   /** Due sources in batches another cycle holds. */
   leasedElsewhere: number;
-  /** Sources in batches already done this slot: not due any more. */
-  alreadyAsked: number;
+  /** Due sources in batches already done this slot (a scheduled one was asked; a new or failing one came due since). */
+  inDoneBatches: FeedSource[];
 }
 
-const NOTHING_HELD = (slot: number): SlotHold => ({ slot: slotName(slot), held: [], leased: [], leasedElsewhere: 0, alreadyAsked: 0 });
+const NOTHING_HELD = (slot: number): SlotHold => ({ slot: slotName(slot), held: [], leased: [], leasedElsewhere: 0, inDoneBatches: [] });
 
 /** Until when a cycle holds the batches it takes: the end of its slot, and never less than a lease. */
 function holdUntil(cycle: Pick<PollCycle, 'now' | 'elapsedMs'>, slot: number, wholeSlot: boolean): Date {
@@ -112,8 +114,8 @@ export async function holdSlot(
   if (held.length === 0) held = await take(cycle, plan, wanted, until);
   const sourcesOf = (indexes: readonly number[]) => indexes.flatMap((i) => grouped.get(i) ?? []);
   const leased = sourcesOf(held);
-  const alreadyAsked = sourcesOf(wanted.filter((i) => !held.includes(i) && plan.done[i] !== undefined)).length;
-  return { slot: name, held, leased, leasedElsewhere: sourcesOf(wanted).length - leased.length - alreadyAsked, alreadyAsked };
+  const inDoneBatches = sourcesOf(wanted.filter((i) => !held.includes(i) && plan.done[i] !== undefined));
+  return { slot: name, held, leased, leasedElsewhere: sourcesOf(wanted).length - leased.length - inDoneBatches.length, inDoneBatches };
 }
 
 /** Marks the batches this cycle held done, so no other cycle asks their feeds again this slot. */
@@ -148,5 +150,5 @@ export async function resumeSlot(cycle: Pick<PollCycle, 'deps' | 'now' | 'elapse
   const stillOwed = abandoned.filter((i) => (grouped.get(i) ?? []).some((s) => !dueNow.has(s.id)));
   const held = await take(cycle, plan, stillOwed, holdUntil(cycle, slot + 1, true));
   const leased = held.flatMap((i) => grouped.get(i) ?? []).filter((s) => !dueNow.has(s.id));
-  return { hold: { slot: plan.slot, held, leased, leasedElsewhere: 0, alreadyAsked: 0 }, busy };
+  return { hold: { slot: plan.slot, held, leased, leasedElsewhere: 0, inDoneBatches: [] }, busy };
 }

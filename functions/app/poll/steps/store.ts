@@ -30,6 +30,12 @@ export interface CycleWriter {
 }
 
 export const WRITE_BATCH = 25;
+/**
+ * Feed states wait until this many are queued (or the cycle ends): written earlier, they would
+ * force out part-filled story batches ahead of them. A cycle that dies before writing them only
+ * means its feeds are read again with their old validators.
+ */
+export const STATES_QUEUED = 10 * WRITE_BATCH;
 
 /** One story per id in a batch (a batch may not name a key twice): the last version wins. */
 function latestById(stories: readonly Story[]): Story[] {
@@ -64,7 +70,7 @@ export function createCycleWriter(repos: { news: Pick<NewsRepository, 'putMany'>
       stories.push(...writes.stories);
       states.push(...writes.states);
       if (stories.length >= WRITE_BATCH) await flushStories();
-      if (states.length >= WRITE_BATCH) await flushStates();
+      if (states.length >= STATES_QUEUED) await flushStates();
     },
     flush: flushStates,
   };
