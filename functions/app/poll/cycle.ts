@@ -23,6 +23,8 @@ export interface PollCycle {
   elapsedMs(): number;
   /** A number in [0, 1) for backoff jitter. */
   random(): number;
+  /** Runs a CPU-bound step in its own turn of the event loop. */
+  cpu: CpuTurns;
 }
 
 /**
@@ -47,14 +49,31 @@ export function startCycle(deps: PollDeps, now: Date): PollCycle {
     writer: createCycleWriter(deps.repos),
     elapsedMs: () => Math.round(performance.now() - started),
     random: deps.random ?? Math.random,
+    cpu: createCpuTurns(),
   };
 }
 
 /**
- * Lets whatever is queued run before the next CPU-bound step: in local mode the API shares this
- * process with the poll cycle, so a request waits for at most one step (one feed's parse, one
- * company's dedupe), never for a whole company or the whole cycle.
+ * Runs CPU-bound steps (one feed's parse, one company's dedupe or classification) one per turn of
+ * the event loop. In local mode the API shares this process with the poll cycle: when many feeds
+ * answer at once their parses would otherwise run back to back in one turn, and a request would
+ * wait for all of them; now it waits for one step at most.
  */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+export type CpuTurns = <T>(step: () => T | Promise<T>) => Promise<T>;
+
+export function createCpuTurns(): CpuTurns {
+  let last: Promise<void> = Promise.resolve();
+  return async (step) => {
+    const previous = last;
+    let release!: () => void;
+    last = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    // Scheduled after the previous step, so it runs in the next turn, after pending I/O.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      return await step();
+    } finally {
+      release();
+    }
+  };
 }

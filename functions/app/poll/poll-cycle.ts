@@ -24,7 +24,7 @@ import type { WatchedCompany } from '../../domain/company.js';
 import { DAY_MS } from '../../domain/durations.js';
 import type { FeedSource } from '../../domain/feed-source.js';
 import { batchesFor, pollLane, slotFromName, slotName } from '../../domain/news-watch/poll-schedule.js';
-import { startCycle, yieldToEventLoop, type PollCycle } from './cycle.js';
+import { startCycle, type PollCycle } from './cycle.js';
 import { settleAll } from './host-limiter.js';
 import type { PollDeps } from './poll-deps.js';
 import type { BatchPollMessage, PollMessage } from './poll-message.js';
@@ -149,8 +149,7 @@ async function pollLeased(cycle: PollCycle, writes: TableWrites, work: CycleWork
 /** Fetches and parses one source, letting queued work run in between. */
 async function readSource(cycle: PollCycle, source: FeedSource): Promise<SourceRead> {
   const attempt = await fetchSource(cycle, source);
-  await yieldToEventLoop();
-  return readAttempt(attempt, cycle.deps.logger);
+  return cycle.cpu(() => readAttempt(attempt, cycle.deps.logger));
 }
 
 /** One company: lease → fetch → parse (→ fallback) → find its news → store with the feed states → alert. */
@@ -175,7 +174,7 @@ async function pollCompany(cycle: PollCycle, company: { leased: FeedSource[]; to
     await cycle.writer.commit({ stories: [], states: statesAfterStoreFailure(reads, cycle.now, cycle.random) });
     return result(noNews(sourcedItems(reads).length), true);
   }
-  const plans = whoHearsOfIt(found.changes, found.watchers, cycle.now);
+  const plans = await cycle.cpu(() => whoHearsOfIt(found.changes, found.watchers, cycle.now));
   const alerts = await alertGoodNews(cycle.deps, plans, cycle.now, cycle.alerts);
   return result({
     ...found.tally,
@@ -230,17 +229,14 @@ async function findNews(cycle: PollCycle, company: { key: string; name: string }
   const watchers = await deps.repos.companies.listWatchers(company.key);
   if (watchers.length === 0) return nothing(watchers);
 
-  await yieldToEventLoop();
-  const { relevant, stale } = keepRelevant(items, watchers, now);
+  const { relevant, stale } = await cycle.cpu(() => keepRelevant(items, watchers, now));
   if (relevant.length === 0) return nothing(watchers, { staleItems: stale });
 
   const stored = await deps.repos.news.listSince(company.key, new Date(now.getTime() - MATCH_WINDOW_DAYS * DAY_MS), MATCH_STORIES_LIMIT);
-  const matched = matchWithSeen(company.key, relevant, stored);
-  await yieldToEventLoop();
+  const matched = await cycle.cpu(() => matchWithSeen(company.key, relevant, stored));
   // New to us (not among the stored ones). A concurrent poller may write the same ids; that is the
   // same story, and the alert claims keep alerts to one each.
-  const changes = classifyNews(deps, company, matched, watchers, now);
-  await yieldToEventLoop();
+  const changes = await cycle.cpu(() => classifyNews(deps, company, matched, watchers, now));
   return { watchers, changes, newFrom: feedsWithNewCopies(matched), tally: { itemsSeen: items.length, staleItems: stale, relevantItems: relevant.length } };
 }
 
