@@ -8,6 +8,7 @@ import { createAlertSession, type AlertDeps } from '../../functions/app/alerts/s
 import { AppError } from '../../functions/app/errors.js';
 import type { FetchResult, OutgoingEmail } from '../../functions/app/ports.js';
 import { createHostLimiter } from '../../functions/app/poll/host-limiter.js';
+import { createCpuTurns } from '../../functions/app/poll/cycle.js';
 import { alertGoodNews, isGoodNews, whoHearsOfIt } from '../../functions/app/poll/steps/alert.js';
 import { classifyNews, classifySafely, companyRef } from '../../functions/app/poll/steps/classify.js';
 import { fetchSource, hostOf } from '../../functions/app/poll/steps/fetch.js';
@@ -500,5 +501,28 @@ describe('fallback for a news search that keeps failing', () => {
     const reads: SourceRead[] = [{ source: source(spec.id, { ...spec }), outcome: { kind: 'fetched', status: 200 }, items: [item('Acme wins award')] }];
     expect(sourcedItems(reads).map((i) => [i.sourceId, i.readFrom])).toEqual([['search', spec.id]]);
     expect(fallbackSource({ ...search, kind: 'custom' }, 'https://www.bing.com')).toBeNull();
+  });
+});
+
+describe('CPU-bound steps take turns', () => {
+  it('runs one step per turn of the event loop, so other work (an API request) runs between them', async () => {
+    const turns = createCpuTurns();
+    const order: string[] = [];
+    let ticks = 0;
+    const tick = () => {
+      order.push('other');
+      if (++ticks < 12) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await Promise.all([1, 2, 3, 4].map((i) => turns(() => void order.push(`step ${i}`))));
+    const steps = order.map((o, i) => (o.startsWith('step') ? i : -1)).filter((i) => i >= 0);
+    expect(order.filter((o) => o.startsWith('step'))).toEqual(['step 1', 'step 2', 'step 3', 'step 4']);
+    for (let i = 1; i < steps.length; i++) expect(order.slice(steps[i - 1]! + 1, steps[i]!)).toContain('other');
+  });
+
+  it('passes a step’s result or failure through, and keeps going after a failure', async () => {
+    const turns = createCpuTurns();
+    await expect(turns(() => { throw new Error('bad feed'); })).rejects.toThrow('bad feed');
+    expect(await turns(async () => 42)).toBe(42);
   });
 });
