@@ -87,13 +87,14 @@ export const keys = {
   /**
    * Index entry of a healthy source on its schedule: listed under its interval and phase, so the
    * sources due in an hour are found by (interval, hour mod interval) and the entry moves only when
-   * the interval does — never after an unchanged poll.
+   * the interval does — never after an unchanged poll. Not sharded: the entries are read once an
+   * hour and written only when a feed's schedule or health changes (about once a feed a day).
    */
   pollEvery: (sourceId: string, intervalHours: number) => ({
-    GSI1PK: keys.pollEveryShard(intervalHours, phaseOf(sourceId, intervalHours), shardOf(sourceId)),
+    GSI1PK: keys.pollEveryPartition(intervalHours, phaseOf(sourceId, intervalHours)),
     GSI1SK: sourceId,
   }),
-  pollEveryShard: (intervalHours: number, phase: number, shard: number) => `POLLEVERY#${intervalHours}#${phase}#${shard}`,
+  pollEveryPartition: (intervalHours: number, phase: number) => `POLLEVERY#${intervalHours}#${phase}`,
   /** One hourly slot's batch leases for the scheduled sources. */
   pollSlot: (slot: string) => ({ PK: `${P.pollSlot}${slot}`, SK: 'PLAN' }),
   story: (companyKey: string, storyId: string) => ({ PK: `${P.news}${companyKey}`, SK: `STORY#${storyId}` }),

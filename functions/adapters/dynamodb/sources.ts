@@ -78,9 +78,7 @@ export class DynamoSourceRepository implements SourceRepository {
   }
 
   async listScheduled(slot: number): Promise<FeedSource[]> {
-    const partitions = POLL_INTERVALS_HOURS.flatMap((hours) =>
-      Array.from({ length: DUE_SHARDS }, (_, shard) => keys.pollEveryShard(hours, slot % hours, shard)),
-    );
+    const partitions = POLL_INTERVALS_HOURS.map((hours) => keys.pollEveryPartition(hours, slot % hours));
     const pages = await Promise.all(
       partitions.map((pk) =>
         queryAll(this.ctx, {

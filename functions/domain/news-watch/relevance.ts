@@ -67,10 +67,19 @@ function folded(term: string): string {
   return value;
 }
 
+/** Folded texts, memoized: one story is tested for each of its watchers. */
+const TEXTS = new Map<string, string>();
+
 /** The text relevance looks at, folded: the title and the lead (the first part of the summary). */
 export function relevanceText(item: RelevanceText): string {
-  const lead = (item.summary ?? '').slice(0, 400);
-  return foldPhrase(`${item.title}\n${lead}`);
+  const raw = `${item.title}\n${(item.summary ?? '').slice(0, 400)}`;
+  let text = TEXTS.get(raw);
+  if (text === undefined) {
+    text = foldPhrase(raw);
+    if (TEXTS.size >= 5_000) TEXTS.clear();
+    TEXTS.set(raw, text);
+  }
+  return text;
 }
 
 /** Whether any of the terms occurs as a whole word or phrase in text folded by {@link relevanceText}. */
