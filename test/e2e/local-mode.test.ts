@@ -41,6 +41,14 @@ describe('local mode', () => {
     expect(existsSync(join(env.AFTERVIEW_DATA_DIR!, 'dynamodb'))).toBe(true);
   });
 
+  it('runs `poll --once` against it: a summary JSON that counts every table write, leases included', async () => {
+    const res = await runCli(['poll', '--once'], { env });
+    expect(res.code).toBe(0);
+    const summary = JSON.parse(res.stdout) as Record<string, unknown>;
+    // Nothing is watched yet: nothing due, nothing asked, nothing written.
+    expect(summary).toMatchObject({ sourcesDue: 0, requests: 0, tableWrites: 0, tableWritesBy: { leases: 0, feedStates: 0, stories: 0, alerts: 0 } });
+  });
+
   it('refuses a second start on the same data with one clear line', async () => {
     const second = await runCli(['start'], { env });
     expect(second.code).toBe(1);

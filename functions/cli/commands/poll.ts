@@ -19,7 +19,8 @@ Runs one news poll cycle against the configured stack (local mode by default): e
 is fetched once for everyone watching its company (304 when unchanged), new stories about the
 company are stored once however many outlets carry them, and good news becomes at most one
 congratulations alert per subscriber and story. Prints a summary JSON on stdout:
-sourcesDue, requests, notModified, failures, newStories, itemWrites, alertsSent, …
+sourcesDue, requests, notModified, failures, newStories, itemWrites, alertsSent, tableWrites
+(every write the cycle made to the table, leases included), …
 
   --once        run one cycle and exit (required)
   --now <ISO>   pretend it is this instant (e.g. 2026-11-26T08:00:00Z); default: now`,
