@@ -5,20 +5,33 @@
 import type { ActionType, Channel, Draft, FollowUpAction, FollowUpPlan, Interview } from '../interview.js';
 import { assessInterview, type FollowUpAssessment } from './assess.js';
 import { addDays, daysBetween, formatDay, type CalendarDate } from './dates.js';
+import type { ThankYouNews } from '../notes/thank-you-news.js';
 import { writeDraft, type DraftKind } from './drafts.js';
 import { CHANNEL_ADVICE, FOLLOW_UP_RULES as RULES, OVERDUE_AFTER_DAYS } from './rules.js';
 
 const ACTION_ORDER: readonly ActionType[] = ['send-thank-you', 'check-in', 'follow-up', 'references-not-offer', 'move-on'];
 
+/** What the thank-you's "why" adds when good news is folded into its draft (R8). */
+export const NEWS_IN_THANK_YOU = 'The company has good news too: the draft ends its first paragraph with one line about it, so you need not write twice.';
+
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const short = (d: CalendarDate) => formatDay(d, 'short');
+
+export interface PlanOptions {
+  /**
+   * Good news about the company while the thank-you is due (R8): the thank-you's draft carries one
+   * sentence naming it, and its "why" says so. The caller chooses the story (fresh, good, seen by
+   * this subscriber); nothing changes for the other actions.
+   */
+  news?: ThankYouNews | null;
+}
 
 /**
  * The follow-up plan for `interview` at `now` (rules R1–R11, DESIGN.md §1): its status and the
  * actions due today, overdue, or due within the next 7 days, each dated in the interview's time zone.
- * Pure: the same interview and instant always give the same plan.
+ * Pure: the same interview, instant and options always give the same plan.
  */
-export function planFollowUps(interview: Interview, now: Date): FollowUpPlan {
+export function planFollowUps(interview: Interview, now: Date, options: PlanOptions = {}): FollowUpPlan {
   const a = assessInterview(interview, now);
   const channel: Channel = interview.lastEmployerChannel ?? 'email';
   if (a.status === 'closed') return { status: 'closed', actions: [] };
@@ -30,7 +43,7 @@ export function planFollowUps(interview: Interview, now: Date): FollowUpPlan {
   const actions: FollowUpAction[] = [];
   const outreach = (kind: DraftKind, dueOn: CalendarDate, why: string) => {
     const late = kind === 'send-thank-you' && isOverdue(a, kind, dueOn);
-    const draft = writeDraft({
+    const context = {
       kind,
       interviewerName: interview.interviewer.name,
       role: interview.role,
@@ -39,8 +52,15 @@ export function planFollowUps(interview: Interview, now: Date): FollowUpPlan {
       interviewDate: a.interviewDate,
       timeline: a.timeline,
       late,
-    });
-    actions.push(action(a, kind, dueOn, channel, `${why} ${CHANNEL_ADVICE[channel]}`, draft));
+    };
+    let draft = writeDraft(context);
+    let newsWhy = '';
+    if (kind === 'send-thank-you' && options.news) {
+      // The sentence is left out when even its short form would make the note too long.
+      const folded = writeDraft({ ...context, news: options.news });
+      if (folded.body !== draft.body) [draft, newsWhy] = [folded, ` ${NEWS_IN_THANK_YOU}`];
+    }
+    actions.push(action(a, kind, dueOn, channel, `${why}${newsWhy} ${CHANNEL_ADVICE[channel]}`, draft));
   };
 
   // R6: under no-contact nothing below is suggested; notices still are.
