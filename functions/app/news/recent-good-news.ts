@@ -19,6 +19,7 @@ import { storySeenBy } from '../../domain/news-watch/provenance.js';
 import { isAboutCompany } from '../../domain/news-watch/relevance.js';
 import type { Story } from '../../domain/news.js';
 import { writeCongratulations } from '../../domain/notes/congratulations.js';
+import { newsOfStory, noteVariant } from '../../domain/notes/story-news.js';
 import type { ClaimRepository, NewsRepository } from '../ports.js';
 import { DAY_MS } from '../../domain/durations.js';
 
@@ -125,12 +126,8 @@ async function goodNewsItem(
     forInformationOnly: !target,
     ...(noNoteReason ? { noNoteReason } : {}),
     ...(alertSentAt ? { noteAlreadySentAt: alertSentAt } : {}),
-    note: target
-      ? writeCongratulations(
-          { title: story.title, event: story.classification?.event ?? null, publisher: story.publisher, link: story.link },
-          target,
-        )
-      : undefined,
+    // The subscriber's copy, with the variant the alert uses: the same note as the alert's.
+    note: target ? writeCongratulations(newsOfStory(story), target, { variant: noteVariant(story.id, target.id) }) : undefined,
   };
 }
 
