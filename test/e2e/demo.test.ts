@@ -60,8 +60,16 @@ describe('npm run demo', () => {
     expect(alerts[0]!.subject).toContain('Bluefin Analytics');
     expect(alerts[0]!.body.text).toContain('Lisbon');
     expect(digests).toHaveLength(1);
-    expect(digests[0]!.body.text).toContain('Northwind Robotics');
-    expect(digests[0]!.body.text).toContain('Copperleaf Health');
+    const digest = digests[0]!.body.text!;
+    expect(digest).toContain('Northwind Robotics');
+    expect(digest).toContain('Copperleaf Health');
+    // Northwind's award arrived while the thank-you is due: the digest lists it, and the thank-you
+    // draft carries one sentence about it instead of a separate note (R8 with R1).
+    const goodNews = digest.slice(digest.indexOf('GOOD NEWS'));
+    expect(goodNews).toContain('Northwind Robotics wins 2026 Industrial Design Award');
+    expect(goodNews).toContain('No separate note: your thank-you note above mentions this news.');
+    const northwindThanks = digest.slice(digest.indexOf('Northwind Robotics ·'), digest.indexOf('GOOD NEWS'));
+    expect(northwindThanks).toMatch(/industrial design award/i);
     expect(mails).toHaveLength(2);
 
     await waitFor(async () => (first.output().includes('Press Ctrl-C to stop.\n') && first.output().includes('API token') ? true : undefined), 10_000);

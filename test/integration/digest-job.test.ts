@@ -10,7 +10,11 @@ import { MailDeliveryError } from '../../functions/app/errors.js';
 import { DEFAULT_MAX_ATTEMPTS, OutboxSender } from '../../functions/app/outbox/outbox-sender.js';
 import type { Mailer, OutgoingEmail } from '../../functions/app/ports.js';
 import type { WatchedCompany } from '../../functions/domain/company.js';
+import { NEWS_IN_THANK_YOU } from '../../functions/domain/follow-up/index.js';
 import type { InterviewEvent, StoredInterview } from '../../functions/domain/interview.js';
+import type { Story } from '../../functions/domain/news.js';
+import { writeCongratulations } from '../../functions/domain/notes/congratulations.js';
+import { newsOfStory, noteVariant } from '../../functions/domain/notes/story-news.js';
 import { nextDigestAt } from '../../functions/domain/subscriber-schedule.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
 import { newSubscriber, newWatchedCompany } from '../support/records.js';
@@ -258,6 +262,134 @@ describe('the digest job', () => {
     const mail = mailer.to(sub.email)[0]!;
     expect(mail.text).toContain('A short congratulations note could be welcome');
     expect(mail.text).not.toContain('went to you by email');
+  });
+
+  /** A fresh contract win about `company`, first seen last evening (after yesterday's interview), carried by `sourceIds`. */
+  async function contractWin(company: WatchedCompany, overrides: Partial<Story> = {}): Promise<Story> {
+    const story: Story = {
+      companyKey: company.key,
+      id: `story-${randomUUID().slice(0, 8)}`,
+      title: `${company.name} wins $40 million rail contract from the state of Ohio`,
+      link: 'https://news.example/rail',
+      publisher: 'Example Times',
+      publishedAt: '2026-11-25T21:00:00.000Z',
+      summary: null,
+      firstSeenAt: '2026-11-25T22:00:00.000Z',
+      normalizedTitle: `${company.name.toLowerCase()} wins 40 million rail contract from the state of ohio`,
+      classification: { polarity: 'positive', event: 'contract-win', congratulate: true, confidence: 0.9, reasons: ['contract'] },
+      sourceIds: company.sourceIds,
+      ...overrides,
+    };
+    await stack.repos.news.putIfNew(story);
+    return story;
+  }
+
+  /** The thank-you block of a digest's text: from its title to the next blank-line-separated heading. */
+  const thankYouPart = (text: string) => text.slice(text.indexOf('Send your thank-you note'), text.indexOf('GOOD NEWS'));
+
+  it('folds fresh good news into the thank-you still due, in text and HTML, and the good-news entry points at it', async () => {
+    const sub = await seedSubscriber();
+    const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
+    // Interviewed yesterday afternoon: the thank-you is due today.
+    await seedInterview(sub, company);
+    await contractWin(company);
+
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    const thankYou = thankYouPart(mail.text);
+    expect(thankYou).toMatch(/\$40 million rail contract/);
+    expect(thankYou).toContain(NEWS_IN_THANK_YOU);
+    expect(mail.html).toMatch(/\$40 million rail contract/);
+    expect(mail.html).toContain(NEWS_IN_THANK_YOU);
+    // The story is still listed, pointing at the thank-you rather than "for your information only".
+    const goodNews = mail.text.slice(mail.text.indexOf('GOOD NEWS'));
+    expect(goodNews).toContain('wins $40 million rail contract from the state of Ohio');
+    expect(goodNews).toContain('No separate note: your thank-you note above mentions this news.');
+    expect(mail.html).toContain('No separate note: your thank-you note above mentions this news.');
+    expect(mail.text).not.toMatch(/for your information only/i);
+    expect(mail.text).not.toContain('A short congratulations note could be welcome');
+    // The mail-app link carries the folded draft too.
+    expect(mail.html).toMatch(/mailto:dana@acme\.example\?subject=[^"]*rail%20contract/);
+  });
+
+  it('once the thank-you is recorded, shows the same news with R8\'s spacing as before, and no fold-in', async () => {
+    const sub = await seedSubscriber();
+    const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
+    await seedInterview(sub, company, {}, [{ type: 'thank-you-sent', at: '2026-11-25T20:00:00Z' }]);
+    await contractWin(company);
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    expect(mail.text).not.toContain(NEWS_IN_THANK_YOU);
+    expect(mail.text).toContain('For your information only: no note for this one, as it is too soon after your last contact.');
+  });
+
+  it('never folds in a story only another subscriber’s feed carried', async () => {
+    const sub = await seedSubscriber();
+    const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
+    await seedInterview(sub, company);
+    // Someone else watches the same company through a feed they added; only that feed carried the story.
+    await contractWin(company, { sourceIds: ['feed someone else added'] });
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    expect(mail.text).toContain('Send your thank-you note');
+    expect(mail.text).not.toContain('rail contract');
+    expect(mail.html).not.toContain('rail contract');
+    expect(mail.text).not.toContain(NEWS_IN_THANK_YOU);
+  });
+
+  it('leaves out a story the subscriber marked not relevant — from the good news and the thank-you — for them alone', async () => {
+    const name = `Initech ${randomUUID().slice(0, 6)}`;
+    const [marker, other] = [await seedSubscriber(), await seedSubscriber()];
+    const markerCompany = await seedCompany(marker, name);
+    const otherCompany = await seedCompany(other, name);
+    await seedInterview(marker, markerCompany);
+    await seedInterview(other, otherCompany);
+    // A second, older story the marker keeps: the fold-in moves to it.
+    const kept = await contractWin(markerCompany, {
+      title: `${name} opens new Lisbon office`,
+      normalizedTitle: `${name.toLowerCase()} opens new lisbon office`,
+      publishedAt: '2026-11-25T19:00:00.000Z',
+      classification: { polarity: 'positive', event: 'expansion', congratulate: true, confidence: 0.9, reasons: ['expansion'] },
+    });
+    const marked = await contractWin(markerCompany);
+    // What the digest's "Not about this company" link records.
+    await stack.repos.feedback.record({ subscriberId: marker.id, companyKey: markerCompany.key, storyId: marked.id, verdict: 'not-relevant', at: '2026-11-26T01:00:00Z' });
+    expect(kept.id).not.toBe(marked.id);
+
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), marker, MORNING)).toBe('sent');
+    const mine = mailer.to(marker.email)[0]!;
+    expect(mine.text).not.toContain('rail contract');
+    expect(mine.html).not.toContain('rail contract');
+    expect(thankYouPart(mine.text)).toMatch(/Lisbon office/);
+
+    // The other subscriber, who marked nothing, still has it — folded into their thank-you.
+    expect(await digestFor(deps(mailer), other, MORNING)).toBe('sent');
+    const theirs = mailer.to(other.email)[0]!;
+    expect(thankYouPart(theirs.text)).toMatch(/\$40 million rail contract/);
+    expect(theirs.text).toContain('Lisbon office');
+  });
+
+  it('writes the good-news note from the subscriber’s copy, summary included, exactly as the alert’s note is written', async () => {
+    const sub = await seedSubscriber({ alerts: 'digest' });
+    const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
+    const interview = await seedInterview(sub, company, { interviewedAt: '2026-11-10T15:00:00Z' }, [{ type: 'thank-you-sent', at: '2026-11-10T20:00:00Z' }]);
+    // The headline names nothing specific; the summary does.
+    const story = await contractWin(company, {
+      title: `${company.name} wins new contract`,
+      normalizedTitle: `${company.name.toLowerCase()} wins new contract`,
+      summary: 'The $40 million rail contract with the state of Ohio runs for five years.',
+    });
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    const expected = writeCongratulations(newsOfStory(story), interview, { variant: noteVariant(story.id, interview.id) });
+    expect(expected.body).toContain('$40 million rail contract');
+    for (const paragraph of expected.body.split('\n\n')) expect(mail.text).toContain(paragraph);
+    expect(mail.text).toContain(`Subject: ${expected.subject}`);
   });
 
   it('says moved-on once', async () => {

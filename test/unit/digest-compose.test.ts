@@ -242,6 +242,30 @@ describe('composeDigest', () => {
     expect(twice.text).toContain('went to you by email on 6 Dec');
   });
 
+  it('points a story folded into a thank-you still due at that thank-you: above when due, or the day it will be', async () => {
+    const award = { title: 'Acme Robotics wins national innovation award', event: 'award' };
+    const folded = news({ forInformationOnly: true, note: undefined, interviewIds: ['g'], inThankYouOf: ['g'] });
+    // Interviewed yesterday: the thank-you is due today and shown above with its draft.
+    const yesterday = stored('g', { interviewedAt: '2026-12-06T15:00:00Z', decisionExpectedBy: '2026-12-20', events: [] });
+    const due = await composeDigest(
+      input([], { interviews: [{ interview: yesterday, plan: planFollowUps(yesterday, NOW, { news: award }) }], goodNews: [folded] }),
+    );
+    expect(due.text).toContain('national innovation award – congratulations to you and the team.');
+    expect(due.text).toContain('  No separate note: your thank-you note above mentions this news.');
+    expect(due.html).toContain('No separate note: your thank-you note above mentions this news.');
+    expect(due.text).not.toMatch(/for your information only/i);
+    expect(due.text.indexOf('Send your thank-you note')).toBeLessThan(due.text.indexOf('No separate note'));
+
+    // Interviewed this afternoon: the thank-you (and the news in it) is for tomorrow.
+    const evening = new Date('2026-12-07T23:00:00Z');
+    const today = stored('g', { interviewedAt: '2026-12-07T15:00:00Z', decisionExpectedBy: '2026-12-20', events: [] });
+    const later = await composeDigest(
+      input([], { now: evening, interviews: [{ interview: today, plan: planFollowUps(today, evening, { news: award }) }], goodNews: [folded] }),
+    );
+    expect(later.text).toContain('  No separate note: your thank-you note, due 8 Dec, will mention this news.');
+    expect(later.text).not.toMatch(/for your information only/i);
+  });
+
   it('gives the reason a story comes without a note, in plain words', async () => {
     const cases = [
       ['no-contact', 'they asked not to be contacted'],

@@ -9,7 +9,7 @@ import {
   removeInterview,
   updateInterview,
 } from '../../app/interviews/interviews.js';
-import { planForInterview } from '../../app/interviews/plan.js';
+import { planForOneInterview } from '../../app/interviews/plan.js';
 import { BEARER_SECURITY, newRouter, requireSubscriber, subscriberOf, type ApiDependencies } from '../context.js';
 import { ErrorResponse, EventInput, IdParam, Interview, InterviewInput, InterviewList, InterviewPatch, InterviewPlan } from '../schemas.js';
 
@@ -117,8 +117,9 @@ export function interviewRoutes(deps: ApiDependencies) {
       responses: { 200: json(InterviewPlan, 'Status and actions, with drafts'), ...readErrors },
     }),
     async (c) => {
-      const interview = await getInterview(deps, subscriberOf(c), c.req.valid('param').id);
-      return c.json(planForInterview(interview, deps.clock.now()), 200);
+      const subscriberId = subscriberOf(c);
+      const interview = await getInterview(deps, subscriberId, c.req.valid('param').id);
+      return c.json(await planForOneInterview(deps, subscriberId, interview), 200);
     },
   );
   return router;

@@ -1,7 +1,8 @@
 /**
  * The digest job (DESIGN.md §3): every hour, each confirmed subscriber whose local digest hour has
  * come today and who has not had today's digest gets one — built from their open interviews'
- * plans, the last day's good news and the keep-looking section.
+ * plans (a thank-you still due carries the company's good news: app/news/thank-you-news.ts), the
+ * last day's good news and the keep-looking section.
  *
  * Through the outbox (app/outbox): the day's digest is recorded as a message before it is sent —
  * one per subscriber and local date, so retries and concurrent runs never send two — then leased,
@@ -12,17 +13,31 @@ import type { Config } from '../../config/env.js';
 import type { DigestLinks } from '../../domain/digest/index.js';
 import { composeDigest } from './digest-email.js';
 import { emailLinks, oneClickUnsubscribeHeaders } from '../email-links.js';
-import { planFollowUps } from '../../domain/follow-up/index.js';
 import type { StoredInterview } from '../../domain/interview.js';
 import { nextDigestAt } from '../../domain/subscriber-schedule.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { localDate, localHour } from '../../domain/time-zone.js';
+import { storiesMarkedNotRelevant } from '../news/not-relevant.js';
 import { recentGoodNews, recentNews, type RecentNews } from '../news/recent-good-news.js';
+import { planInterviewsWithNews } from '../news/thank-you-news.js';
 import { deliverDueMessages, type Composers, type Composition, type MessageOf } from '../outbox/deliver-due.js';
 import { OutboxSender, type OutboxTally } from '../outbox/outbox-sender.js';
 import { realClock } from '../outbox/pacing.js';
 import { refOf, type OutboxRepository, type PayloadOf } from '../outbox/ports.js';
-import type { ClaimRepository, Clock, CompanyRepository, InterviewRepository, LinkSigner, Logger, Mailer, NewsRepository, OutgoingEmail, SubscriberRepository, SuppressionRepository } from '../ports.js';
+import type {
+  ClaimRepository,
+  Clock,
+  CompanyRepository,
+  FeedbackRepository,
+  InterviewRepository,
+  LinkSigner,
+  Logger,
+  Mailer,
+  NewsRepository,
+  OutgoingEmail,
+  SubscriberRepository,
+  SuppressionRepository,
+} from '../ports.js';
 import type { RunDeadline } from '../run-deadline.js';
 import { DAY_MS } from '../../domain/durations.js';
 
@@ -33,6 +48,7 @@ export interface DigestDeps {
     companies: Pick<CompanyRepository, 'list'>;
     news: Pick<NewsRepository, 'listSince'>;
     claims: Pick<ClaimRepository, 'alertSentAt'>;
+    feedback: Pick<FeedbackRepository, 'list'>;
     suppressions: Pick<SuppressionRepository, 'isSuppressed'>;
     outbox: OutboxRepository;
   };
@@ -228,12 +244,16 @@ async function composeRecordedDigest(deps: DigestDeps, message: MessageOf<'diges
 
 /** Builds the digest mail (every signed link in it is made now, never stored). */
 async function composeDigestFor(deps: DigestDeps, subscriber: Subscriber, now: Date, news: RecentNews): Promise<ComposedDigest> {
-  const [interviews, companies] = await Promise.all([
+  const [interviews, companies, notRelevant] = await Promise.all([
     deps.repos.interviews.list(subscriber.id),
     deps.repos.companies.list(subscriber.id),
+    storiesMarkedNotRelevant(deps, subscriber.id),
   ]);
-  const plans = interviews.map((interview) => ({ interview, plan: planFollowUps(interview, now) }));
-  const goodNews = await recentGoodNews(deps, { subscriberId: subscriber.id, companies, interviews }, now, news);
+  const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant };
+  const planned = await planInterviewsWithNews(deps, scope, now);
+  const plans = planned.map(({ interview, plan }) => ({ interview, plan }));
+  const inThankYou = new Map(planned.flatMap((p) => (p.thankYouNews ? [[p.interview.id, p.thankYouNews] as const] : [])));
+  const goodNews = await recentGoodNews(deps, scope, now, news, inThankYou);
   const links = signedLinks(deps, subscriber.id, now, new Map(companies.map((c) => [c.id, c.key])));
   const digest = await composeDigest({
     settings: subscriber,

@@ -1,13 +1,20 @@
 /**
  * GET /v1/plan: today's actions for every interview that still needs something, with drafts —
- * the same engine (planFollowUps) the digest uses, so the API and the mail never disagree.
+ * the same engine (planFollowUps) and the same choice of good news for a thank-you still due
+ * (app/news/thank-you-news.ts) as the digest, so the API and the mail never disagree.
  */
 import type { FollowUpAction, InterviewStatus, StoredInterview } from '../../domain/interview.js';
-import { planFollowUps } from '../../domain/follow-up/index.js';
-import type { Clock, InterviewRepository } from '../ports.js';
+import { storiesMarkedNotRelevant } from '../news/not-relevant.js';
+import { planInterviewsWithNews, planWithNews, type PlannedInterview } from '../news/thank-you-news.js';
+import type { Clock, CompanyRepository, FeedbackRepository, InterviewRepository, NewsRepository } from '../ports.js';
 
 export interface PlanDependencies {
-  repos: { interviews: InterviewRepository };
+  repos: {
+    interviews: Pick<InterviewRepository, 'list'>;
+    companies: Pick<CompanyRepository, 'list'>;
+    news: Pick<NewsRepository, 'listSince'>;
+    feedback: Pick<FeedbackRepository, 'list'>;
+  };
   clock: Clock;
 }
 
@@ -25,8 +32,7 @@ export interface SubscriberPlan {
   interviews: InterviewPlan[];
 }
 
-export function planForInterview(interview: StoredInterview, now: Date): InterviewPlan {
-  const plan = planFollowUps(interview, now);
+function interviewPlan({ interview, plan }: PlannedInterview): InterviewPlan {
   return {
     interviewId: interview.id,
     company: interview.company,
@@ -37,12 +43,42 @@ export function planForInterview(interview: StoredInterview, now: Date): Intervi
   };
 }
 
+/** The interview's plan without looking at news (status, dates; the thank-you without the company's news). */
+export function planForInterview(interview: StoredInterview, now: Date): InterviewPlan {
+  return interviewPlan(planWithNews(interview, now, null));
+}
+
+/** Every interview of the subscriber planned at `now`, each thank-you still due with its good news folded in. */
+export async function plannedInterviews(
+  deps: Pick<PlanDependencies, 'repos'>,
+  subscriberId: string,
+  now: Date,
+  only?: StoredInterview,
+): Promise<PlannedInterview[]> {
+  const [interviews, companies, notRelevant] = await Promise.all([
+    only ? [only] : deps.repos.interviews.list(subscriberId),
+    deps.repos.companies.list(subscriberId),
+    storiesMarkedNotRelevant(deps, subscriberId),
+  ]);
+  return planInterviewsWithNews(deps, { companies, interviews, notRelevant }, now);
+}
+
+/** One interview's plan, as GET /v1/plan and the digest give it. */
+export async function planForOneInterview(
+  deps: PlanDependencies,
+  subscriberId: string,
+  interview: StoredInterview,
+  now: Date = deps.clock.now(),
+): Promise<InterviewPlan> {
+  const [planned] = await plannedInterviews(deps, subscriberId, now, interview);
+  return interviewPlan(planned!);
+}
+
 /** Open interviews and those with something left to say (the one move-on notice); soonest first. */
 export async function planForSubscriber(deps: PlanDependencies, subscriberId: string): Promise<SubscriberPlan> {
   const now = deps.clock.now();
-  const interviews = await deps.repos.interviews.list(subscriberId);
-  const plans = interviews
-    .map((i) => planForInterview(i, now))
+  const plans = (await plannedInterviews(deps, subscriberId, now))
+    .map(interviewPlan)
     .filter((p) => p.status === 'open' || p.actions.length > 0)
     .sort((a, b) => firstDue(a).localeCompare(firstDue(b)) || a.company.localeCompare(b.company));
   return { generatedAt: now.toISOString(), interviews: plans };

@@ -8,7 +8,9 @@
  *
  * A note is offered only where a congratulations is allowed now (R6, R8) and the story is fresh.
  * Otherwise the story is shown without one, saying why — or, when the subscriber already got the
- * note in an instant alert for this very story, saying so instead.
+ * note in an instant alert for this very story, saying so instead; or, when the story is the one
+ * folded into a thank-you that is still due (./thank-you-news.ts), pointing at that thank-you.
+ * Stories the subscriber marked "not relevant" are left out (./not-relevant.ts).
  */
 import type { GoodNewsItem, NoNoteReason } from '../../domain/digest/index.js';
 import type { WatchedCompany } from '../../domain/company.js';
@@ -22,6 +24,7 @@ import { writeCongratulations } from '../../domain/notes/congratulations.js';
 import { newsOfStory, noteVariant } from '../../domain/notes/story-news.js';
 import type { ClaimRepository, NewsRepository } from '../ports.js';
 import { DAY_MS } from '../../domain/durations.js';
+import type { NotRelevant } from './not-relevant.js';
 
 /** Stories read per company and set of sources: a day's news about one company rarely comes near this. */
 const STORIES_PER_COMPANY = 20;
@@ -61,31 +64,38 @@ export function recentNews(deps: { repos: Pick<RecentGoodNewsDeps['repos'], 'new
   };
 }
 
-/** One subscriber's watched companies and interviews. */
+/** One subscriber's watched companies and interviews, and the stories they marked not relevant. */
 export interface GoodNewsScope {
   subscriberId: string;
   companies: WatchedCompany[];
   interviews: StoredInterview[];
+  notRelevant: NotRelevant;
 }
+
+/** The story each interview's thank-you carries, by interview id (see ./thank-you-news.ts). */
+export type ThankYouNewsByInterview = ReadonlyMap<string, Pick<Story, 'id'>>;
 
 /**
  * The last day's positive stories about the subscriber's companies, by the subscriber's own names
- * and exclusions, each with the note to offer or the reason there is none.
+ * and exclusions, each with the note to offer or the reason there is none. `inThankYou` names the
+ * stories folded into thank-you notes still due.
  */
 export async function recentGoodNews(
   deps: RecentGoodNewsDeps,
   scope: GoodNewsScope,
   now: Date,
   news: RecentNews = recentNews(deps, now),
+  inThankYou: ThankYouNewsByInterview = new Map(),
 ): Promise<GoodNewsItem[]> {
   const perCompany = await Promise.all(
     scope.companies.map(async (company) => {
       const stories = (await news(company))
+        .filter((s) => !scope.notRelevant.has(s))
         .map((s) => storySeenBy(s, company.sourceIds))
         .filter((s): s is Story => s !== null)
         .filter((s) => s.classification?.congratulate === true)
         .filter((s) => isAboutCompany(s, { name: company.name, aliases: company.aliases, exclude: company.exclude }));
-      return Promise.all(stories.map((story) => goodNewsItem(deps, scope, company, story, now)));
+      return Promise.all(stories.map((story) => goodNewsItem(deps, scope, company, story, now, inThankYou)));
     }),
   );
   return perCompany.flat();
@@ -97,15 +107,18 @@ async function goodNewsItem(
   company: WatchedCompany,
   story: Story,
   now: Date,
+  inThankYou: ThankYouNewsByInterview,
 ): Promise<GoodNewsItem> {
   const withCompany = scope.interviews.filter((i) => i.companyId === company.id);
+  const thankYous = withCompany.filter((i) => inThankYou.get(i.id)?.id === story.id).map((i) => i.id);
   // An alert only ever goes out about an interview, so without one there is nothing to look up.
   const alertSentAt = withCompany.length > 0 ? await deps.repos.claims.alertSentAt(scope.subscriberId, company.key, story.id) : null;
   const stale = isStale(story.publishedAt, now);
   const verdicts = withCompany.map((interview) => ({ interview, verdict: congratulationsAllowed(interview, now) }));
   const allowed = alertSentAt || stale ? [] : verdicts.filter((v) => v.verdict.allowed).map((v) => v.interview);
   const target = allowed[0];
-  const noNoteReason: NoNoteReason | undefined = target || alertSentAt
+  // Folded into a thank-you, the story needs no reason: the item points at that thank-you instead.
+  const noNoteReason: NoNoteReason | undefined = target || alertSentAt || thankYous.length > 0
     ? undefined
     : withCompany.length === 0
       ? 'no-interview'
@@ -126,6 +139,7 @@ async function goodNewsItem(
     forInformationOnly: !target,
     ...(noNoteReason ? { noNoteReason } : {}),
     ...(alertSentAt ? { noteAlreadySentAt: alertSentAt } : {}),
+    ...(thankYous.length > 0 ? { inThankYouOf: thankYous } : {}),
     // The subscriber's copy, with the variant the alert uses: the same note as the alert's.
     note: target ? writeCongratulations(newsOfStory(story), target, { variant: noteVariant(story.id, target.id) }) : undefined,
   };

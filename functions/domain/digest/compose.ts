@@ -18,11 +18,11 @@ import {
 import { mailtoLink } from '../email/mailto.js';
 import type { ActionBlock, EmailBlock, EmailLink, EmailSection, EmailView, GroupBlock, GroupHead, NoticeBlock, StatusListBlock, TimelineStep } from '../email/view.js';
 import type { Draft, FollowUpAction } from '../interview.js';
-import { goodNewsNoNoteLine } from './good-news.js';
+import { goodNewsNoNoteLine, thankYouPlaceOf } from './good-news.js';
 import { keepLookingAdvice } from './keep-looking.js';
 import { interviewStanding } from './standing.js';
 import type { DigestInput, DigestInterview, GoodNewsItem } from './types.js';
-import { ACTION_TITLE, CHANNEL_WORDS, SENT_EVENT, type OutreachType } from './words.js';
+import { ACTION_TITLE, CHANNEL_WORDS, GOOD_NEWS_NOTE_LEAD, SENT_EVENT, type OutreachType } from './words.js';
 
 /** Subject-line phrases: "Today: follow up with Acme Robotics". */
 const SUBJECT_PHRASE: Record<OutreachType, (company: string) => string> = {
@@ -156,10 +156,13 @@ async function prepareNews(input: DigestInput): Promise<PreparedNews[]> {
     const company = cleanText(item.companyName, 120);
     const to = (note && target?.interview.interviewer.email) || undefined;
     const blocks: EmailBlock[] = [];
-    if (informationOnly) blocks.push({ kind: 'paragraph', tone: 'fine', text: goodNewsNoNoteLine(reasoned, input.settings.timeZone) });
+    if (informationOnly) {
+      const line = goodNewsNoNoteLine(reasoned, input.settings.timeZone, thankYouPlaceOf(item, input.interviews, input.now));
+      blocks.push({ kind: 'paragraph', tone: 'fine', text: line });
+    }
     if (note && target) {
       blocks.push(
-        { kind: 'paragraph', tone: 'quiet', text: 'A short congratulations note could be welcome:' },
+        { kind: 'paragraph', tone: 'quiet', text: `${GOOD_NEWS_NOTE_LEAD}:` },
         { kind: 'draft', ...(to ? { to } : {}), subject: note.subject, body: note.body },
         {
           kind: 'links',

@@ -32,9 +32,9 @@ export interface GoodNewsItem {
   /** The subscriber's interviews this story concerns. */
   interviewIds: string[];
   /**
-   * Shown for information only, never with a note: the interviews ask for no contact (R6), or have
-   * moved on or closed (R8). The composer also treats an item as such when none of its interviews
-   * in the input is open with contact allowed.
+   * Shown without a note: the interviews ask for no contact (R6), or have moved on or closed (R8),
+   * or the news is in a thank-you note still due ({@link inThankYouOf}). The composer also treats
+   * an item as such when none of its interviews in the input is open with contact allowed.
    */
   forInformationOnly: boolean;
   /** Why there is no note, in the product's terms, when the gatherer knows (see {@link NoNoteReason}). */
@@ -45,6 +45,11 @@ export interface GoodNewsItem {
    * instead of reading as "for your information only".
    */
   noteAlreadySentAt?: string;
+  /**
+   * The interviews whose thank-you draft carries this story (R8 with R1: while the thank-you is
+   * due, the news goes into it rather than into a note of its own). Without a note, the item says so.
+   */
+  inThankYouOf?: string[];
   /** The congratulations note to offer (functions/domain/notes), when `congratulate` and contact is allowed. */
   note?: Draft;
 }

@@ -51,7 +51,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
     contactPolicy: 'ok',
     lastEmployerChannel: 'email',
     events: [],
-    stage: 'thank-you note due today (and its award news waits: too soon after the interview)',
+    stage: 'thank-you note due today — with its award news folded in, rather than a separate note',
   },
   {
     company: 'Bluefin Analytics',
@@ -172,7 +172,7 @@ export const DEMO_NEWS: Record<string, DemoStory[]> = {
       hoursAgo: 10,
       summary: 'Northwind Robotics took the top prize for its warehouse picking arm.',
       slug: 'northwind-award',
-      note: 'good news, but the interview was yesterday: the thank-you comes first (R8 quiet days)',
+      note: 'good news while the thank-you is due: one sentence about it in the thank-you draft (R8 with R1)',
     },
     {
       title: 'Northwind Robotics denies report of factory closure',

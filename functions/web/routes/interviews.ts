@@ -14,7 +14,7 @@ import {
   removeInterview,
   updateInterview,
 } from '../../app/interviews/interviews.js';
-import { planForInterview } from '../../app/interviews/plan.js';
+import { planForInterview, planForOneInterview } from '../../app/interviews/plan.js';
 import { listCompanies } from '../../app/companies/watched-companies.js';
 import type { HttpDependencies } from '../../http/context.js';
 import { isForPeople, statusOf } from '../../http/errors.js';
@@ -110,7 +110,7 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.get('/interviews/:id', async (c) => {
     const subscriber = c.get('subscriber')!;
     const interview = await getInterview(deps, subscriber.id, c.req.param('id'));
-    return interviewPage(c, interview, deps.clock.now(), noticeFor(c.req.query('done') ?? ''));
+    return interviewPage(deps, c, interview, deps.clock.now(), noticeFor(c.req.query('done') ?? ''));
   });
 
   web.get('/interviews/:id/edit', async (c) => {
@@ -162,16 +162,16 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
     const parsed = parseEventForm(form);
     if (!parsed.ok) {
       const interview = await getInterview(deps, subscriberId, id);
-      return interviewPage(c, interview, deps.clock.now(), undefined, parsed.errors);
+      return interviewPage(deps, c, interview, deps.clock.now(), undefined, parsed.errors);
     }
     try {
       await recordEvent(deps, subscriberId, id, parsed.value);
     } catch (err) {
       const interview = () => getInterview(deps, subscriberId, id);
-      if (err instanceof QuotaExceededError) return interviewPage(c, await interview(), deps.clock.now(), undefined, [err.message], 409);
+      if (err instanceof QuotaExceededError) return interviewPage(deps, c, await interview(), deps.clock.now(), undefined, [err.message], 409);
       // The one field of this form the use case checks: said with the form's own label.
       if (err instanceof ValidationError) {
-        return interviewPage(c, await interview(), deps.clock.now(), undefined, [err.message.replace(/^decisionExpectedBy:/, `${NEW_DECISION_LABEL}:`)], 400);
+        return interviewPage(deps, c, await interview(), deps.clock.now(), undefined, [err.message.replace(/^decisionExpectedBy:/, `${NEW_DECISION_LABEL}:`)], 400);
       }
       throw err;
     }
@@ -181,8 +181,17 @@ export function interviewRoutes(deps: HttpDependencies): Hono<WebEnv> {
   return web;
 }
 
-function interviewPage(c: Context<WebEnv>, interview: StoredInterview, now: Date, notice?: string, errors: string[] = [], status: 400 | 409 = 400): Promise<Response> {
-  const plan = planForInterview(interview, now);
+async function interviewPage(
+  deps: HttpDependencies,
+  c: Context<WebEnv>,
+  interview: StoredInterview,
+  now: Date,
+  notice?: string,
+  errors: string[] = [],
+  status: 400 | 409 = 400,
+): Promise<Response> {
+  // As on Today and in the digest: a thank-you still due carries the company's good news.
+  const plan = await planForOneInterview(deps, interview.subscriberId, interview, now);
   const today = dateIn(now, interview.timeZone);
   const back = `/interviews/${interview.id}`;
   const open = plan.status === 'open';

@@ -1,20 +1,28 @@
 /**
  * `/`: today's plan — what to do about each interview today (with the drafted note), the last
  * day's good news about watched companies, what is coming up this week, and one line for every
- * other open interview. The same engines as GET /v1/plan and the digest (planForInterview,
- * recentGoodNews, interviewStanding).
+ * other open interview. The same engines as GET /v1/plan and the digest (plannedInterviews, which
+ * folds good news into a thank-you still due; recentGoodNews; interviewStanding).
  */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { listCompanies } from '../../app/companies/watched-companies.js';
 import { listInterviews } from '../../app/interviews/interviews.js';
+import { storiesMarkedNotRelevant } from '../../app/news/not-relevant.js';
 import { recentGoodNews } from '../../app/news/recent-good-news.js';
-import { planForInterview } from '../../app/interviews/plan.js';
+import { planInterviewsWithNews } from '../../app/news/thank-you-news.js';
 import type { HttpDependencies } from '../../http/context.js';
-import { ACTION_TITLE, goodNewsNoNoteLine, interviewStanding, type GoodNewsItem } from '../../domain/digest/index.js';
+import {
+  ACTION_TITLE,
+  GOOD_NEWS_NOTE_LEAD,
+  goodNewsNoNoteLine,
+  interviewStanding,
+  thankYouPlaceOf,
+  type DigestInterview,
+  type GoodNewsItem,
+} from '../../domain/digest/index.js';
 import { mailtoLink, safeHref } from '../../domain/email/index.js';
 import { dateIn, formatDay, formatDayOf, formatWeekday } from '../../domain/follow-up/index.js';
-import type { StoredInterview } from '../../domain/interview.js';
 import { sendPage, type Markup } from '../layout.js';
 import { requireSignIn, type WebEnv } from '../session.js';
 import { actionBlock, draftBlock, dueBadge, EVENT_PAST, eventButton } from '../views.js';
@@ -30,14 +38,21 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.get('/', requireSignIn, async (c) => {
     const subscriber = c.get('subscriber')!;
     const now = deps.clock.now();
-    const [interviews, companies] = await Promise.all([listInterviews(deps, subscriber.id), listCompanies(deps, subscriber.id)]);
-    const goodNews = await recentGoodNews(deps, { subscriberId: subscriber.id, companies, interviews }, now);
+    const [interviews, companies, notRelevant] = await Promise.all([
+      listInterviews(deps, subscriber.id),
+      listCompanies(deps, subscriber.id),
+      storiesMarkedNotRelevant(deps, subscriber.id),
+    ]);
+    const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant };
+    const planned = await planInterviewsWithNews(deps, scope, now);
+    const inThankYou = new Map(planned.flatMap((p) => (p.thankYouNews ? [[p.interview.id, p.thankYouNews] as const] : [])));
+    const goodNews = await recentGoodNews(deps, scope, now, undefined, inThankYou);
     const done = c.req.query('done') ?? '';
     const notice = NOTICES[done] ?? (done in EVENT_PAST ? `Recorded: ${EVENT_PAST[done as keyof typeof EVENT_PAST].toLowerCase()}.` : undefined);
     const today = dateIn(now, subscriber.timeZone);
 
-    const plans = interviews
-      .map((interview) => ({ interview, plan: planForInterview(interview, now), today: dateIn(now, interview.timeZone) }))
+    const plans = planned
+      .map(({ interview, plan }) => ({ interview, plan, today: dateIn(now, interview.timeZone) }))
       .filter((p) => p.plan.status === 'open' || p.plan.actions.length > 0);
     const dueNow = plans
       .map((p) => ({ ...p, actions: p.plan.actions.filter((a) => a.dueOn <= p.today) }))
@@ -60,7 +75,7 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
             <p>Tell afterview who you met and when. It drafts your thank-you note, tells you when to follow up, and watches the company’s news for a reason to write.</p>
             <p><a class="button" href="/interviews/new">Add an interview</a></p>
           </div>
-          ${goodNewsSection(c, goodNews, interviews, subscriber.timeZone)}`
+          ${goodNewsSection(c, goodNews, plans, now, subscriber.timeZone)}`
         : html`<h1>Today <span class="meta">· ${formatWeekday(today)}</span></h1>
           <p class="lead">${open} open interview${open === 1 ? '' : 's'}. ${
             dueNow.length > 0
@@ -76,7 +91,7 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
               ${p.actions.map((a) => actionBlock(c, a, { interview: p.interview, today: p.today, returnTo: '/' }))}
             </article>`,
           )}
-          ${goodNewsSection(c, goodNews, interviews, subscriber.timeZone)}
+          ${goodNewsSection(c, goodNews, plans, now, subscriber.timeZone)}
           ${
             upcoming.length > 0
               ? html`<h2>Coming up</h2>
@@ -107,9 +122,9 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
 }
 
 /** The last day's good news, each with the note to send or why there is none (as in the digest). */
-function goodNewsSection(c: Context<WebEnv>, items: GoodNewsItem[], interviews: StoredInterview[], timeZone: string): Markup | '' {
+function goodNewsSection(c: Context<WebEnv>, items: GoodNewsItem[], plans: DigestInterview[], now: Date, timeZone: string): Markup | '' {
   if (items.length === 0) return '';
-  const byId = new Map(interviews.map((i) => [i.id, i]));
+  const byId = new Map(plans.map((p) => [p.interview.id, p.interview]));
   return html`<h2>Good news</h2>
     ${items.map((item) => {
       // Only web links leave the page; anything else (javascript:, data:, mailto:) is not linked.
@@ -125,9 +140,9 @@ function goodNewsSection(c: Context<WebEnv>, items: GoodNewsItem[], interviews: 
         <p class="headline">${href ? html`<a href="${href}" rel="noopener noreferrer">${item.title}</a>` : item.title}</p>
         ${
           item.note && target
-            ? html`<p class="meta">A short congratulations note could be welcome${email ? html` — send it by email to ${email}` : ''}.</p>
+            ? html`<p class="meta">${GOOD_NEWS_NOTE_LEAD}${email ? html` — send it by email to ${email}` : ''}.</p>
               ${draftBlock(id, item.note, email ? mailtoLink(email, item.note) : null, eventButton(c, target.id, 'congrats-sent', '/', 'I sent it'))}`
-            : html`<p class="meta no-note">${goodNewsNoNoteLine(item, timeZone)}</p>`
+            : html`<p class="meta no-note">${goodNewsNoNoteLine(item, timeZone, thankYouPlaceOf(item, plans, now))}</p>`
         }
       </article>`;
     })}`;
