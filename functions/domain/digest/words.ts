@@ -12,8 +12,12 @@ export const ACTION_TITLE: Readonly<Record<ActionType, string>> = {
   'references-not-offer': 'References requested: a good sign, not an offer',
 };
 
-/** Above the note offered for a good-news story, in the digest and on the Today page. */
-export const GOOD_NEWS_NOTE_LEAD = 'A short congratulations note could be welcome';
+/**
+ * Above the note offered for a good-news story, in the digest and on the Today page. Not
+ * "congratulations": for a step before a listing (an IPO filed or priced) the note wishes the
+ * company luck instead.
+ */
+export const GOOD_NEWS_NOTE_LEAD = 'A short note could be welcome';
 
 /** The outreach actions (R6: never under no-contact) and the event that records each as done. */
 export type OutreachType = 'send-thank-you' | 'check-in' | 'follow-up';
