@@ -114,6 +114,12 @@ describe('the thank-you still due carries the good news', () => {
     for (const paragraph of planned.draft!.body.split('\n\n')) expect(digest!.text).toContain(paragraph);
     expect(digest!.text).toContain('No separate note: your thank-you note above mentions this news.');
     expect(digest!.html).toContain('No separate note: your thank-you note above mentions this news.');
+
+    // Its "Add to calendar" file carries the same draft.
+    const calendarLink = digest!.text.match(/Add to calendar: http:\/\/afterview\.test(\/v1\/calendar\?token=[A-Za-z0-9_.%-]+)/)![1]!;
+    const ics = await (await h.call('GET', calendarLink)).text();
+    const unfolded = ics.replace(/\r\n[ \t]/g, '').replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+    expect(unfolded).toContain(planned.draft!.body.split('\n\n')[1]!);
   });
 
   it('never folds in a story only another subscriber’s feed carried; that subscriber’s own feed folds in for them', async () => {

@@ -3,13 +3,13 @@
  * file is built when it is fetched, from the interview as it is now. Reading it changes nothing.
  */
 import { buildIcs, calendarEntryForAction } from '../../domain/calendar/index.js';
-import { planFollowUps } from '../../domain/follow-up/index.js';
 import { ActionType, LocalDate, type FollowUpAction } from '../../domain/interview.js';
 import { NotFoundError } from '../errors.js';
+import { plannedInterviews, type PlanDependencies } from '../interviews/plan.js';
 import type { Clock, InterviewRepository, LinkSigner } from '../ports.js';
 
 export interface CalendarDeps {
-  repos: { interviews: Pick<InterviewRepository, 'get'> };
+  repos: { interviews: Pick<InterviewRepository, 'get'> } & PlanDependencies['repos'];
   links: LinkSigner;
   clock: Clock;
 }
@@ -25,8 +25,9 @@ export async function calendarFileForLink(deps: CalendarDeps, token: string): Pr
   }
   const interview = await deps.repos.interviews.get(payload.subscriberId, payload.data.interviewId);
   if (!interview) throw new NotFoundError('calendar entry');
-  // The action as the plan sees it today (its draft and reason), or as the link named it.
-  const current = planFollowUps(interview, now).actions.find((a) => a.type === type.data);
+  // The action as the plan sees it today (its draft and reason, as the digest has them), or as the link named it.
+  const [planned] = await plannedInterviews(deps, payload.subscriberId, now, interview);
+  const current = planned!.plan.actions.find((a) => a.type === type.data);
   const action: FollowUpAction = current ?? {
     type: type.data,
     dueOn: dueOn.data,
