@@ -19,7 +19,7 @@ import type { Subscriber } from '../../domain/subscriber.js';
 import { localDate, localHour } from '../../domain/time-zone.js';
 import { storiesMarkedNotRelevant } from '../news/not-relevant.js';
 import { recentGoodNews, recentNews, type RecentNews } from '../news/recent-good-news.js';
-import { planInterviewsWithNews } from '../news/thank-you-news.js';
+import { foldedNews, planInterviewsWithNews } from '../news/thank-you-news.js';
 import { deliverDueMessages, type Composers, type Composition, type MessageOf } from '../outbox/deliver-due.js';
 import { OutboxSender, type OutboxTally } from '../outbox/outbox-sender.js';
 import { realClock } from '../outbox/pacing.js';
@@ -252,8 +252,7 @@ async function composeDigestFor(deps: DigestDeps, subscriber: Subscriber, now: D
   const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant };
   const planned = await planInterviewsWithNews(deps, scope, now);
   const plans = planned.map(({ interview, plan }) => ({ interview, plan }));
-  const inThankYou = new Map(planned.flatMap((p) => (p.thankYouNews ? [[p.interview.id, p.thankYouNews] as const] : [])));
-  const goodNews = await recentGoodNews(deps, scope, now, news, inThankYou);
+  const goodNews = await recentGoodNews(deps, scope, now, news, foldedNews(planned));
   const links = signedLinks(deps, subscriber.id, now, new Map(companies.map((c) => [c.id, c.key])));
   const digest = await composeDigest({
     settings: subscriber,

@@ -129,3 +129,8 @@ export async function planInterviewsWithNews(deps: ThankYouNewsDeps, scope: Than
   const chosen = await chooseThankYouNews(deps, scope, now);
   return scope.interviews.map((interview) => planWithNews(interview, now, chosen.get(interview.id)));
 }
+
+/** The story each planned thank-you carries, by interview id: what the good-news entries point at. */
+export function foldedNews(planned: readonly PlannedInterview[]): Map<string, Story> {
+  return new Map(planned.flatMap((p) => (p.thankYouNews ? [[p.interview.id, p.thankYouNews] as const] : [])));
+}

@@ -10,7 +10,7 @@ import { listCompanies } from '../../app/companies/watched-companies.js';
 import { listInterviews } from '../../app/interviews/interviews.js';
 import { storiesMarkedNotRelevant } from '../../app/news/not-relevant.js';
 import { recentGoodNews } from '../../app/news/recent-good-news.js';
-import { planInterviewsWithNews } from '../../app/news/thank-you-news.js';
+import { foldedNews, planInterviewsWithNews } from '../../app/news/thank-you-news.js';
 import type { HttpDependencies } from '../../http/context.js';
 import {
   ACTION_TITLE,
@@ -45,8 +45,7 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
     ]);
     const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant };
     const planned = await planInterviewsWithNews(deps, scope, now);
-    const inThankYou = new Map(planned.flatMap((p) => (p.thankYouNews ? [[p.interview.id, p.thankYouNews] as const] : [])));
-    const goodNews = await recentGoodNews(deps, scope, now, undefined, inThankYou);
+    const goodNews = await recentGoodNews(deps, scope, now, undefined, foldedNews(planned));
     const done = c.req.query('done') ?? '';
     const notice = NOTICES[done] ?? (done in EVENT_PAST ? `Recorded: ${EVENT_PAST[done as keyof typeof EVENT_PAST].toLowerCase()}.` : undefined);
     const today = dateIn(now, subscriber.timeZone);
