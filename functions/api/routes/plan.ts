@@ -1,4 +1,4 @@
-/** GET /v1/plan: today's actions for every open interview, with drafts (what the digest carries). */
+/** GET /v1/plan: today's actions for every open interview, with drafts (what the digest carries, good news in a thank-you included). */
 import { createRoute } from '@hono/zod-openapi';
 import { planForSubscriber } from '../../app/interviews/plan.js';
 import { BEARER_SECURITY, newRouter, requireSubscriber, subscriberOf, type ApiDependencies } from '../context.js';
@@ -14,7 +14,9 @@ export function planRoutes(deps: ApiDependencies) {
       method: 'get',
       path: '/v1/plan',
       summary: 'Today’s actions for every open interview',
-      description: 'Actions due today, overdue, or due within 7 days, each with a drafted note where one applies; soonest first.',
+      description:
+        'Actions due today, overdue, or due within 7 days, each with a drafted note where one applies; soonest first. ' +
+        'While a thank-you is due, its draft carries one sentence about the company’s fresh good news (the same story the digest and the Today page choose).',
       responses: {
         200: { content: { 'application/json': { schema: Plan } }, description: 'The plan' },
         401: { content: { 'application/json': { schema: ErrorResponse } }, description: 'Missing or invalid API token' },
