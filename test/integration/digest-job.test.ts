@@ -313,6 +313,19 @@ describe('the digest job', () => {
     expect(mail.html).toMatch(/mailto:dana@acme\.example\?subject=[^"]*rail%20contract/);
   });
 
+  it('keeps news older than the last day in the thank-you still due, while the good-news section lists only the last day’s', async () => {
+    const sub = await seedSubscriber();
+    const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
+    // Interviewed three days ago, thank-you not yet sent; the contract win was seen two days ago.
+    await seedInterview(sub, company, { interviewedAt: '2026-11-23T15:00:00Z' });
+    await contractWin(company, { publishedAt: '2026-11-23T21:00:00.000Z', firstSeenAt: '2026-11-23T22:00:00.000Z' });
+    const mailer = new RecordingMailer();
+    expect(await digestFor(deps(mailer), sub, MORNING)).toBe('sent');
+    const mail = mailer.to(sub.email)[0]!;
+    expect(mail.text).not.toContain('GOOD NEWS');
+    expect(mail.text.slice(mail.text.indexOf('Send your thank-you note'))).toMatch(/\$40 million rail contract/);
+  });
+
   it('once the thank-you is recorded, shows the same news with R8\'s spacing as before, and no fold-in', async () => {
     const sub = await seedSubscriber();
     const company = await seedCompany(sub, `Initech ${randomUUID().slice(0, 6)}`);
