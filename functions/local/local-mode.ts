@@ -31,6 +31,12 @@ export interface LocalModeOptions {
   offerDemo?: boolean;
   /** Run the poll and digest a few seconds after start (default true; the demo runs them itself). */
   runJobsAtStart?: boolean;
+  /**
+   * Start the hourly schedule only once this settles (the demo's own poll and digest): a scheduled
+   * run at the top of the hour must not race them — a digest sent before the demo's poll stored
+   * its news, or a poll holding the hour's feeds while the demo's digest goes out without them.
+   */
+  scheduleAfter?: Promise<unknown>;
 }
 
 /** True when local mode has never stored anything in this data folder. */
@@ -60,7 +66,7 @@ export async function startLocalMode(config: Config, out: Writable, options: Loc
     cleanups.push(() => closeServer(api));
     if (config.schedule) {
       const atStart = (options.runJobsAtStart ?? true) ? { runAtStartAfterMs: 3000 } : {};
-      cleanups.push(startScheduler(localJobs(services), services.logger, atStart));
+      cleanups.push(startScheduler(localJobs(services), services.logger, { ...atStart, startAfter: options.scheduleAfter }));
     }
     out.write(
       [

@@ -13,13 +13,18 @@ export interface ScheduledJob {
 
 /**
  * Runs each job on its pattern; a run never overlaps the previous one of the same job
- * (croner's `protect`), and a failing run is logged without stopping the schedule. Stopping the
+ * (croner's `protect`), and a failing run is logged without stopping the schedule. Jobs run at
+ * start go one after another, in the order given. Stopping the
  * scheduler (Ctrl-C, SIGTERM) tells running jobs to stop, and resolves once they have.
  */
 export function startScheduler(
   jobs: ScheduledJob[],
   logger: Logger,
-  options: { runAtStartAfterMs?: number } = {},
+  options: {
+    runAtStartAfterMs?: number;
+    /** Nothing is scheduled until this settles (the demo's own poll and digest must not be raced). */
+    startAfter?: Promise<unknown>;
+  } = {},
 ): () => Promise<void> {
   const stopping = new AbortController();
   const deadline = stopOnAbort(stopping.signal);
@@ -39,9 +44,19 @@ export function startScheduler(
     void run.finally(() => running.delete(run));
     return run;
   };
-  const crons = jobs.map((job) => new Cron(job.pattern, { protect: true, timezone: 'UTC', name: job.name }, () => runSafely(job)));
-  const timers =
-    options.runAtStartAfterMs === undefined ? [] : jobs.map((job) => setTimeout(() => void runSafely(job), options.runAtStartAfterMs));
+  const crons: Cron[] = [];
+  const timers: Array<ReturnType<typeof setTimeout>> = [];
+  const schedule = () => {
+    if (stopping.signal.aborted) return;
+    crons.push(...jobs.map((job) => new Cron(job.pattern, { protect: true, timezone: 'UTC', name: job.name }, () => runSafely(job))));
+    if (options.runAtStartAfterMs !== undefined) {
+      // One after another, in the order given: the digest run at start reads what the poll run at start stored.
+      const inTurn = () => jobs.reduce<Promise<void>>((previous, job) => previous.then(() => runSafely(job)), Promise.resolve());
+      timers.push(setTimeout(() => void inTurn(), options.runAtStartAfterMs));
+    }
+  };
+  if (options.startAfter) void options.startAfter.then(schedule, schedule);
+  else schedule();
   return async () => {
     stopping.abort();
     for (const c of crons) c.stop();

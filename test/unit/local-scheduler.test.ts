@@ -47,4 +47,42 @@ describe('the local scheduler', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(runs).toBe(0);
   });
+
+  it('schedules nothing until what it must wait for is done (the demo’s own poll and digest), and nothing at all if stopped first', async () => {
+    let runs = 0;
+    let done!: () => void;
+    const startAfter = new Promise<void>((resolve) => (done = resolve));
+    const stop = startScheduler([{ name: 'poll', pattern: '0 0 1 1 *', run: async () => void runs++ }], logger, { runAtStartAfterMs: 0, startAfter });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(runs).toBe(0);
+    done();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(runs).toBe(1);
+    await stop();
+
+    let never!: () => void;
+    const later = new Promise<void>((resolve) => (never = resolve));
+    const stopFirst = startScheduler([{ name: 'digest', pattern: '0 0 1 1 *', run: async () => void runs++ }], logger, { runAtStartAfterMs: 0, startAfter: later });
+    await stopFirst();
+    never();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(runs).toBe(1);
+  });
+
+  it('runs the jobs at start one after another, in order: the digest reads what the poll stored', async () => {
+    const events: string[] = [];
+    const job = (name: string, ms: number) => ({
+      name,
+      pattern: '0 0 1 1 *',
+      run: async () => {
+        events.push(`${name} started`);
+        await new Promise((r) => setTimeout(r, ms));
+        events.push(`${name} finished`);
+      },
+    });
+    const stop = startScheduler([job('poll', 40), job('digest', 1)], logger, { runAtStartAfterMs: 0 });
+    await new Promise((r) => setTimeout(r, 120));
+    await stop();
+    expect(events).toEqual(['poll started', 'poll finished', 'digest started', 'digest finished']);
+  });
 });

@@ -48,8 +48,11 @@ export async function startDemo(config: Config, out: Writable, startedAt = Date.
     say(`  ✓ sample news feeds on ${feeds.baseUrl} (invented for the demo; nothing leaves this machine)`);
     // In-process only: the news search goes to the sample feeds, which the fetcher may reach.
     const demoConfig: Config = { ...config, newsBaseUrl: feeds.baseUrl, allowHosts: [...new Set([...config.allowHosts, feeds.host])] };
-    // The demo runs the poll and the digest itself, right after seeding; the hourly schedule stays.
-    const local = await startLocalMode(demoConfig, out, { offerDemo: false, runJobsAtStart: false });
+    // The demo runs the poll and the digest itself, right after seeding; the hourly schedule starts
+    // once they are done, so a scheduled run at the top of the hour cannot race them.
+    let demoJobsDone!: () => void;
+    const scheduleAfter = new Promise<void>((resolve) => (demoJobsDone = resolve));
+    const local = await startLocalMode(demoConfig, out, { offerDemo: false, runJobsAtStart: false, scheduleAfter });
     cleanups.push(() => local.stop());
     const services = createServices(demoConfig, { service: 'demo' });
     const now = services.clock.now();
@@ -68,6 +71,7 @@ export async function startDemo(config: Config, out: Writable, startedAt = Date.
         `${poll.positiveStories} worth a note, ${poll.alertsSent} congratulations alert${poll.alertsSent === 1 ? '' : 's'} sent`,
     );
     const digest = await runDigestNow(services, services.clock.now());
+    demoJobsDone();
     say(`  ✓ daily digest: ${digest.sent > 0 ? 'sent' : digest.alreadySent > 0 ? "today's was already sent by an earlier run" : 'nothing sent'}`);
 
     const inbox = await demoInbox(demoConfig.sesEndpoint!);
