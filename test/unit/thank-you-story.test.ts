@@ -122,6 +122,20 @@ describe('the good news a thank-you still due carries', () => {
     expect(reads).toEqual([`${company.key} since 2026-11-03T15:00:00.000Z from search-acme,own-feed`]);
   });
 
+  it('reads no news when no thank-you is due, and the subscriber’s marks only when there is a story to check', async () => {
+    let newsReads = 0;
+    let markReads = 0;
+    const deps = (stories: Story[]) => ({ repos: { news: { listSince: async () => (newsReads++, stories) } } });
+    const marks = async () => (markReads++, { has: () => false });
+    const thanked = newStoredInterview(company, { interviewedAt: '2026-11-03T15:00:00Z', events: [{ type: 'thank-you-sent', at: '2026-11-03T20:00:00Z' }] });
+    expect((await chooseThankYouNews(deps([story()]), { companies: [company], interviews: [thanked], notRelevant: marks }, NOW)).size).toBe(0);
+    expect([newsReads, markReads]).toEqual([0, 0]);
+    expect((await chooseThankYouNews(deps([]), { companies: [company], interviews: [interview], notRelevant: marks }, NOW)).size).toBe(0);
+    expect([newsReads, markReads]).toEqual([1, 0]);
+    expect((await chooseThankYouNews(deps([story()]), { companies: [company], interviews: [interview], notRelevant: marks }, NOW)).size).toBe(1);
+    expect([newsReads, markReads]).toEqual([2, 1]);
+  });
+
   it('plans the thank-you with the news folded in, and says when it is not', () => {
     const planned = planWithNews(interview, NOW, story({ id: 'award' }));
     const thankYou = planned.plan.actions.find((a) => a.type === 'send-thank-you')!;

@@ -4,8 +4,8 @@
  * (app/news/thank-you-news.ts) as the digest, so the API and the mail never disagree.
  */
 import type { FollowUpAction, InterviewStatus, StoredInterview } from '../../domain/interview.js';
-import { storiesMarkedNotRelevant } from '../news/not-relevant.js';
-import { planInterviewsWithNews, planWithNews, type PlannedInterview } from '../news/thank-you-news.js';
+import { notRelevantOnDemand } from '../news/not-relevant.js';
+import { planInterviewsWithNews, planWithNews, thankYouStillDue, type PlannedInterview } from '../news/thank-you-news.js';
 import type { Clock, CompanyRepository, FeedbackRepository, InterviewRepository, NewsRepository } from '../ports.js';
 
 export interface PlanDependencies {
@@ -55,12 +55,10 @@ export async function plannedInterviews(
   now: Date,
   only?: StoredInterview,
 ): Promise<PlannedInterview[]> {
-  const [interviews, companies, notRelevant] = await Promise.all([
-    only ? [only] : deps.repos.interviews.list(subscriberId),
-    deps.repos.companies.list(subscriberId),
-    storiesMarkedNotRelevant(deps, subscriberId),
-  ]);
-  return planInterviewsWithNews(deps, { companies, interviews, notRelevant }, now);
+  const interviews = only ? [only] : await deps.repos.interviews.list(subscriberId);
+  // Most plans have no thank-you due: then neither the companies nor their news are read.
+  const companies = interviews.some((i) => thankYouStillDue(i, now)) ? await deps.repos.companies.list(subscriberId) : [];
+  return planInterviewsWithNews(deps, { companies, interviews, notRelevant: notRelevantOnDemand(deps, subscriberId) }, now);
 }
 
 /** One interview's plan, as GET /v1/plan and the digest give it. */

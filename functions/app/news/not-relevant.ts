@@ -24,3 +24,9 @@ export async function storiesMarkedNotRelevant(deps: { repos: { feedback: Pick<F
   );
   return marked.size === 0 ? NONE_MARKED : { has: (story) => marked.has(ref(story.companyKey, story.id)) };
 }
+
+/** The subscriber's marks, read on first use only: most plans have no story to check them against. */
+export function notRelevantOnDemand(deps: { repos: { feedback: Pick<FeedbackRepository, 'list'> } }, subscriberId: string): () => Promise<NotRelevant> {
+  let marks: Promise<NotRelevant> | undefined;
+  return () => (marks ??= storiesMarkedNotRelevant(deps, subscriberId));
+}

@@ -29,11 +29,14 @@ export interface ThankYouNewsDeps {
   repos: { news: Pick<NewsRepository, 'listSince'> };
 }
 
-/** One subscriber's interviews and watched companies, and the stories they marked not relevant. */
+/**
+ * One subscriber's interviews and watched companies, and the stories they marked not relevant
+ * (or how to read them, when some story is there to check).
+ */
 export interface ThankYouNewsScope {
   companies: readonly WatchedCompany[];
   interviews: readonly StoredInterview[];
-  notRelevant?: NotRelevant;
+  notRelevant?: NotRelevant | (() => Promise<NotRelevant>);
 }
 
 /** Whether the interview's thank-you is still due, with contact allowed: the only time news is folded in. */
@@ -79,6 +82,7 @@ export function chooseThankYouStory(
  */
 export async function chooseThankYouNews(deps: ThankYouNewsDeps, scope: ThankYouNewsScope, now: Date): Promise<Map<string, Story>> {
   const due = scope.interviews.filter((i) => thankYouStillDue(i, now));
+  if (due.length === 0) return new Map();
   const byCompany = new Map<string, { company: WatchedCompany; interviews: StoredInterview[] }>();
   for (const interview of due) {
     const company = scope.companies.find((c) => c.id === interview.companyId);
@@ -87,19 +91,23 @@ export async function chooseThankYouNews(deps: ThankYouNewsDeps, scope: ThankYou
     entry.interviews.push(interview);
     byCompany.set(company.id, entry);
   }
-  const chosen = new Map<string, Story>();
-  await Promise.all(
+  const read = await Promise.all(
     [...byCompany.values()].map(async ({ company, interviews }) => {
       // From the earliest interview on, but never further back than news can still be fresh.
       const earliest = Math.min(...interviews.map((i) => Date.parse(i.interviewedAt)));
       const since = new Date(Math.max(earliest, now.getTime() - STALE_AFTER_DAYS * DAY_MS));
-      const stories = await deps.repos.news.listSince(company.key, since, STORIES_READ, { sourceIds: company.sourceIds });
-      for (const interview of interviews) {
-        const story = chooseThankYouStory(stories, company, interview, now, scope.notRelevant);
-        if (story) chosen.set(interview.id, story);
-      }
+      return { company, interviews, stories: await deps.repos.news.listSince(company.key, since, STORIES_READ, { sourceIds: company.sourceIds }) };
     }),
   );
+  const chosen = new Map<string, Story>();
+  if (read.every((r) => r.stories.length === 0)) return chosen;
+  const notRelevant = typeof scope.notRelevant === 'function' ? await scope.notRelevant() : scope.notRelevant;
+  for (const { company, interviews, stories } of read) {
+    for (const interview of interviews) {
+      const story = chooseThankYouStory(stories, company, interview, now, notRelevant);
+      if (story) chosen.set(interview.id, story);
+    }
+  }
   return chosen;
 }
 
