@@ -9,6 +9,7 @@ import { DEFAULT_MAX_ATTEMPTS, OutboxSender, type SenderDeps } from '../../funct
 import { RETRY_BACKOFF } from '../../functions/app/outbox/pacing.js';
 import type { RunDeadline } from '../../functions/app/run-deadline.js';
 import type { OutboxSettings } from '../../functions/config/env.js';
+import type { OutgoingEmail } from '../../functions/app/ports.js';
 import { StandInMailService, VirtualTime, type Answer, type MailCall } from '../support/mail-service.js';
 import { createTestStack, type TestStack } from '../support/stack.js';
 
@@ -228,3 +229,43 @@ describe('runs that stop in time', () => {
     expectEachDeliveredOnce(mail, ids);
   });
 });
+
+describe('messages recorded with the sender’s own lease (what a poll run records and sends at once)', () => {
+  const payload = (i: number) => ({ kind: 'alert' as const, companyKey: 'acme', storyId: `s${i}`, companyId: 'c1' });
+  const refOf = (i: number) => ({ subscriberId: `held-${i}`, kind: 'alert' as const, key: `acme#s${i}` });
+  const email = (i: number): OutgoingEmail => ({ to: recipient(`held-${i}`), subject: 'Good news', text: 't', html: '<p>h</p>', kind: 'alert' });
+
+  it('are sent with no lease write of their own; the sender hands out leases only for what it will reach in time', async () => {
+    const mail = new StandInMailService(time, () => 'accept', 1);
+    let leaseWrites = 0;
+    const outbox = Object.assign(Object.create(stack.repos.outbox) as typeof stack.repos.outbox, {
+      lease: (...args: Parameters<typeof stack.repos.outbox.lease>) => (leaseWrites++, stack.repos.outbox.lease(...args)),
+    });
+    const deps: SenderDeps = { repos: { outbox }, mailer: mail, config: { outbox: settings({ sendRate: 'account' }) }, clock: time.clock };
+    const sender = new OutboxSender(deps, { sleep: time.sleep, random: () => 0.5 });
+    // At one mail a second, a 60 s lease covers what it reaches in 30 s: 30 messages, not 31.
+    const leases = Array.from({ length: 31 }, () => sender.leaseForNewMessage());
+    expect(leases.filter((l) => l !== null)).toHaveLength(30);
+    for (const [i, held] of leases.slice(0, 3).entries()) await stack.repos.outbox.record(`held-${i}`, payload(i), time.clock.now(), held!);
+    const results = await Promise.all(leases.slice(0, 3).map((held, i) => sender.deliver(refOf(i), email(i), time.clock.now().toISOString(), held!)));
+    expect(results.map((r) => r.outcome)).toEqual(['sent', 'sent', 'sent']);
+    expect(leaseWrites).toBe(0);
+    expect(sender.tally).toMatchObject({ leased: 3, sent: 3 });
+    expect(await stack.repos.outbox.get(refOf(0), time.clock.now())).toMatchObject({ state: 'sent', leases: 1 });
+  });
+
+  it('are given back, due at once, by a sender that has stopped', async () => {
+    const mail = new StandInMailService(time, () => 'accept');
+    const deps: SenderDeps = { repos: stack.repos, mailer: mail, config: { outbox: settings() }, clock: time.clock };
+    let remaining = Infinity;
+    const sender = new OutboxSender(deps, { sleep: time.sleep, deadline: { remainingMs: () => remaining } });
+    const held = sender.leaseForNewMessage()!;
+    await stack.repos.outbox.record('held-9', payload(9), time.clock.now(), held);
+    remaining = 0;
+    expect(await sender.deliver(refOf(9), email(9), time.clock.now().toISOString(), held)).toMatchObject({ outcome: 'pending' });
+    expect(mail.calls).toHaveLength(0);
+    expect(sender.tally).toMatchObject({ pending: 1, leased: 0 });
+    expect((await stack.repos.outbox.listDue(time.clock.now())).map((m) => m.subscriberId)).toContain('held-9');
+  });
+});
+

@@ -32,6 +32,22 @@ describe('the outbox table', () => {
     expect(await dueIds(at(-1))).toEqual([]);
   });
 
+  it('records a message already leased to the sender that records it: out of the due list until the lease ends, then due by itself', async () => {
+    const mine = { subscriberId: `sub-${randomUUID().slice(0, 8)}`, kind: 'alert' as const, key: 'acme#s1' };
+    const held = lease(60);
+    expect(await stack.repos.outbox.record(mine.subscriberId, { kind: 'alert', companyKey: 'acme', storyId: 's1', companyId: 'c1' }, T0, held)).toBe(true);
+    expect(await stack.repos.outbox.get(mine, T0)).toMatchObject({ state: 'leased', leaseId: held.id, leases: 1, createdAt: T0.toISOString(), dueAt: at(60).toISOString() });
+    expect(await dueIds(at(59))).not.toContain(mine.subscriberId);
+    expect(await stack.repos.outbox.lease(mine, lease(120), at(30))).toBeNull();
+    // Its holder marks it sent without having written a lease.
+    expect(await stack.repos.outbox.markSent(mine, held.id, at(2), 'ses-1', 1)).toBe('marked');
+    // Had it died instead, the message would have been due when the lease ran out.
+    const other = { ...mine, key: 'acme#s2' };
+    await stack.repos.outbox.record(other.subscriberId, { kind: 'alert', companyKey: 'acme', storyId: 's2', companyId: 'c1' }, T0, lease(60));
+    expect(await dueIds(at(60))).toContain(other.subscriberId);
+    expect(await stack.repos.outbox.lease(other, lease(120), at(61))).toMatchObject({ expiredLease: true, message: { leases: 2 } });
+  });
+
   it('lets exactly one of 20 concurrent senders lease a message', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => stack.repos.outbox.lease(ref, lease(60), at(1))));
     const winners = results.filter((r) => r !== null);

@@ -88,9 +88,10 @@ export class DynamoOutboxRepository implements OutboxRepository {
     }
   }
 
-  async record(subscriberId: string, payload: MessagePayload, at: Date): Promise<boolean> {
+  async record(subscriberId: string, payload: MessagePayload, at: Date, lease?: Lease): Promise<boolean> {
     const ref: MessageRef = { subscriberId, kind: payload.kind, key: messageKey(payload) };
-    const dueAt = at.toISOString();
+    const createdAt = at.toISOString();
+    const dueAt = lease ? lease.until.toISOString() : createdAt;
     try {
       await this.ctx.client.send(
         new PutCommand({
@@ -101,10 +102,9 @@ export class DynamoOutboxRepository implements OutboxRepository {
             entity: 'outbox-message',
             ...ref,
             payload,
-            state: 'pending',
-            createdAt: dueAt,
+            ...(lease ? { state: 'leased', leaseId: lease.id, leases: 1 } : { state: 'pending', leases: 0 }),
+            createdAt,
             dueAt,
-            leases: 0,
             attempts: 0,
             [TTL_ATTRIBUTE]: epochSeconds(at) + RETENTION_DAYS[ref.kind] * DAY_SECONDS,
           },

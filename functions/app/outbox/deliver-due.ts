@@ -6,15 +6,17 @@
 import type { Clock, Logger, OutgoingEmail } from '../ports.js';
 import type { OutboxSender } from './outbox-sender.js';
 import { realClock } from './pacing.js';
-import type { EndedState, MessageKind, OutboxMessage, OutboxRepository, PayloadOf } from './ports.js';
+import type { EndedState, Lease, MessageKind, MessageRef, OutboxMessage, OutboxRepository, PayloadOf } from './ports.js';
 
 /**
- * The mail a message stands for, composed when it is sent — or why it ends unsent. `afterSent`
+ * The mail a message stands for, composed when it is sent — or why it ends unsent, or why it cannot
+ * be composed yet (`wait`: it stays pending as it is, and a later run looks again). `afterSent`
  * records what the mail told the subscriber (e.g. the digest's moved-on notices) once it went out.
  */
 export type Composition =
   | { send: OutgoingEmail; afterSent?: () => Promise<void> }
-  | { end: Extract<EndedState, 'dropped' | 'skipped' | 'suppressed'>; reason: string };
+  | { end: Extract<EndedState, 'dropped' | 'skipped' | 'suppressed'>; reason: string }
+  | { wait: string };
 
 export type MessageOf<K extends MessageKind> = OutboxMessage & { kind: K; payload: PayloadOf<K> };
 
@@ -39,8 +41,9 @@ const COMPOSE_CONCURRENCY = 4;
 export const DUE_PER_SHARD = 250;
 
 /**
- * Composes and sends one message this run holds no lease on yet (the sender leases it just before
- * sending, so composing — which may issue a one-time ticket — is never done under a lease).
+ * Composes and sends one message: one this run holds no lease on yet (the sender leases it just
+ * before sending, so composing — which may issue a one-time ticket — is never done under a lease),
+ * or one it recorded with the sender's lease (`held`: a message it has just recorded).
  */
 export async function composeAndDeliver<K extends MessageKind>(
   deps: DeliverDueDeps,
@@ -48,33 +51,43 @@ export async function composeAndDeliver<K extends MessageKind>(
   composer: Composer<K>,
   message: MessageOf<K>,
   now: Date,
+  held?: Lease,
 ): Promise<MessageResult> {
-  if (sender.stopped) {
-    sender.leftPending(message.createdAt);
+  const keepPending = async (reason: string): Promise<MessageResult> => {
+    if (held) await sender.release(message, held, message.createdAt, reason);
+    else sender.leftPending(message.createdAt);
     return 'pending';
-  }
+  };
+  if (sender.stopped) return keepPending('the run stopped before sending it');
   const composition = await composer(message, now);
+  if ('wait' in composition) return keepPending(composition.wait);
   if ('end' in composition) {
     // Nobody holds it (it is due), so whoever decides first ends it; a run that leased it meanwhile decides alike.
-    const ended = await deps.repos.outbox.end(message, composition.end, composition.reason, (deps.clock ?? realClock).now());
+    const at = (deps.clock ?? realClock).now();
+    const ended = await deps.repos.outbox.end(message, composition.end, composition.reason, at, held ? { leaseId: held.id, attempts: 0 } : undefined);
+    if (held) sender.settled(held);
     if (!ended) return 'not-due';
     sender.endedUnsent(composition.end);
     return composition.end;
   }
-  const delivery = await sender.deliver(message, composition.send, message.createdAt);
+  const delivery = await sender.deliver(message, composition.send, message.createdAt, held);
   if (delivery.outcome !== 'sent') return delivery.outcome;
   await composition.afterSent?.();
   return 'sent';
 }
 
-/** Delivers every due message of the kinds in `composers`; returns what became of each. */
+/**
+ * Delivers every due message of the kinds in `composers` (but those `skip` names: a run's own,
+ * already tried); returns what became of each.
+ */
 export async function deliverDueMessages(
   deps: DeliverDueDeps,
   sender: OutboxSender,
   composers: Composers,
   now: Date,
+  skip: (message: MessageRef) => boolean = () => false,
 ): Promise<Array<{ message: OutboxMessage; result: MessageResult }>> {
-  const due = (await deps.repos.outbox.listDue((deps.clock ?? realClock).now(), DUE_PER_SHARD)).filter((m) => composers[m.kind]);
+  const due = (await deps.repos.outbox.listDue((deps.clock ?? realClock).now(), DUE_PER_SHARD)).filter((m) => composers[m.kind] && !skip(m));
   const results: Array<{ message: OutboxMessage; result: MessageResult }> = [];
   let next = 0;
   const worker = async () => {

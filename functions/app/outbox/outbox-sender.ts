@@ -13,7 +13,7 @@ import { MailDeliveryError } from '../errors.js';
 import type { Clock, Logger, Mailer, OutgoingEmail } from '../ports.js';
 import { NO_DEADLINE, type RunDeadline } from '../run-deadline.js';
 import { realClock, retryDelayMs, SendRateLimiter, sleep as realSleep, type Sleep } from './pacing.js';
-import type { MessageRef, OutboxRepository } from './ports.js';
+import type { Lease, MessageRef, OutboxRepository } from './ports.js';
 import { emptyTally, STALE_PENDING_MS, type OutboxTally, type StopReason } from './tally.js';
 
 export type { OutboxTally, StopReason } from './tally.js';
@@ -47,6 +47,9 @@ export type Delivery =
 
 export const DEFAULT_MAX_ATTEMPTS = 4;
 
+/** What one mail takes at least (the mail service's answer, the record of it), for `leaseForNewMessage`'s estimate. */
+const EXPECTED_SEND_MS = 100;
+
 export class OutboxSender {
   readonly tally: OutboxTally = emptyTally();
   private readonly clock: Clock;
@@ -57,8 +60,11 @@ export class OutboxSender {
   private readonly leaseMs: number;
   private readonly attemptTimeoutMs: number;
   private limiter: Promise<SendRateLimiter> | undefined;
+  private resolvedLimiter: SendRateLimiter | undefined;
   private turn: Promise<unknown> = Promise.resolve();
   private mailServiceDown = false;
+  /** Messages handed to `deliver` and not done yet, plus leases handed out for messages still to be recorded. */
+  private inHand = 0;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -101,32 +107,78 @@ export class OutboxSender {
   }
 
   /**
-   * Sends one recorded message (composed by the caller) when its turn comes: one message at a
-   * time per sender, whoever calls.
+   * A lease to record a new message with (OutboxRepository.record), so that sending it needs no
+   * lease write of its own — when this sender expects to get to it well inside the lease, given
+   * what it already has in hand and its send rate. Null otherwise: record it pending, and it is
+   * leased when its turn comes. Hand the lease to `deliver` or `release`, or to `settled` when the
+   * message will not be sent under it (it was recorded already, or it ended unsent).
    */
-  deliver(ref: MessageRef, email: OutgoingEmail, recordedAt?: string): Promise<Delivery> {
-    const mine = this.turn.then(() => this.deliverNow(ref, email, recordedAt));
+  leaseForNewMessage(): Lease | null {
+    if (this.stopped) return null;
+    const perMailMs = Math.max(EXPECTED_SEND_MS, this.spacingMs());
+    if ((this.inHand + 1) * perMailMs > this.leaseMs / 2) return null;
+    this.inHand++;
+    return { id: randomUUID(), until: new Date(this.clock.now().getTime() + this.leaseMs) };
+  }
+
+  /** A lease from `leaseForNewMessage` that no message will be sent under. */
+  settled(_lease: Lease): void {
+    this.inHand = Math.max(0, this.inHand - 1);
+  }
+
+  /** Gives back a message recorded with this sender's lease and not sent (the run stopped, or it cannot be composed yet). */
+  async release(ref: MessageRef, lease: Lease, recordedAt: string, reason: string): Promise<void> {
+    this.inHand = Math.max(0, this.inHand - 1);
+    await this.giveBack(ref, lease.id, 0, recordedAt, reason);
+  }
+
+  /** Milliseconds between sends at the rate this sender keeps (the SES sandbox's 1 s until the account's rate is known). */
+  private spacingMs(): number {
+    if (this.resolvedLimiter) return this.resolvedLimiter.ratePerSecond === Infinity ? 0 : 1000 / this.resolvedLimiter.ratePerSecond;
+    const setting = this.deps.config.outbox.sendRate;
+    return setting === null ? 0 : setting === 'account' ? 1000 : 1000 / setting;
+  }
+
+  /**
+   * Sends one recorded message (composed by the caller) when its turn comes: one message at a
+   * time per sender, whoever calls. `held`: the lease it was recorded with (`leaseForNewMessage`).
+   */
+  deliver(ref: MessageRef, email: OutgoingEmail, recordedAt?: string, held?: Lease): Promise<Delivery> {
+    if (!held) this.inHand++;
+    const mine = this.turn.then(() => this.deliverNow(ref, email, recordedAt, held)).finally(() => (this.inHand = Math.max(0, this.inHand - 1)));
     this.turn = mine.catch(() => undefined);
     return mine;
   }
 
-  private async deliverNow(ref: MessageRef, email: OutgoingEmail, recordedAt?: string): Promise<Delivery> {
+  private async deliverNow(ref: MessageRef, email: OutgoingEmail, recordedAt?: string, held?: Lease): Promise<Delivery> {
     const limiter = await this.rateLimiter();
-    if (this.stopped) return this.keepPending(recordedAt);
+    const stop = () => (held ? this.giveBack(ref, held.id, 0, recordedAt ?? this.clock.now().toISOString(), this.stopReason()) : this.keepPending(recordedAt));
+    if (this.stopped) return stop();
     await limiter.take();
-    if (this.stopped) return this.keepPending(recordedAt);
+    if (this.stopped) return stop();
 
-    const leaseId = randomUUID();
-    const leasedAt = this.clock.now().getTime();
-    const leaseEnd = leasedAt + this.leaseMs;
-    const taken = await this.deps.repos.outbox.lease(ref, { id: leaseId, until: new Date(leaseEnd) }, new Date(leasedAt));
-    if (!taken) return { outcome: 'not-due' };
-    this.tally.leased++;
-    if (taken.expiredLease) {
-      this.tally.expired++;
-      this.deps.logger?.warn('outbox: taking over a message whose lease ran out', { ...logRef(ref), leases: taken.message.leases });
+    let leaseId: string;
+    let leaseEnd: number;
+    let createdAt: string;
+    if (held) {
+      // Recorded with this sender's lease: no write needed to hold it.
+      leaseId = held.id;
+      leaseEnd = held.until.getTime();
+      createdAt = recordedAt ?? this.clock.now().toISOString();
+      this.tally.leased++;
+    } else {
+      leaseId = randomUUID();
+      const leasedAt = this.clock.now().getTime();
+      leaseEnd = leasedAt + this.leaseMs;
+      const taken = await this.deps.repos.outbox.lease(ref, { id: leaseId, until: new Date(leaseEnd) }, new Date(leasedAt));
+      if (!taken) return { outcome: 'not-due' };
+      this.tally.leased++;
+      if (taken.expiredLease) {
+        this.tally.expired++;
+        this.deps.logger?.warn('outbox: taking over a message whose lease ran out', { ...logRef(ref), leases: taken.message.leases });
+      }
+      createdAt = taken.message.createdAt;
     }
-    const createdAt = taken.message.createdAt;
 
     let attempts = 0;
     for (;;) {
@@ -175,10 +227,13 @@ export class OutboxSender {
     }
   }
 
+  private stopReason(): string {
+    return this.stopped === 'mail-service' ? 'the mail service is failing' : 'the run ran out of time';
+  }
+
   private keepPending(recordedAt?: string): Delivery {
-    const reason = this.stopped === 'mail-service' ? 'the mail service is failing' : 'the run ran out of time';
     this.leftPending(recordedAt);
-    return { outcome: 'pending', reason };
+    return { outcome: 'pending', reason: this.stopReason() };
   }
 
   private async giveBack(ref: MessageRef, leaseId: string, attempts: number, createdAt: string, reason: string): Promise<Delivery> {
@@ -227,7 +282,7 @@ export class OutboxSender {
   }
 
   private rateLimiter(): Promise<SendRateLimiter> {
-    this.limiter ??= this.resolveRate().then((rate) => new SendRateLimiter(rate, () => this.clock.now().getTime(), this.sleep));
+    this.limiter ??= this.resolveRate().then((rate) => (this.resolvedLimiter = new SendRateLimiter(rate, () => this.clock.now().getTime(), this.sleep)));
     return this.limiter;
   }
 

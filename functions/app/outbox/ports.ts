@@ -103,8 +103,12 @@ export interface LeaseTaken {
  * DynamoDB and on the local server.
  */
 export interface OutboxRepository {
-  /** Records a message as pending, due at `at`. False when it is already recorded (in any state). */
-  record(subscriberId: string, payload: MessagePayload, at: Date): Promise<boolean>;
+  /**
+   * Records a message as pending, due at `at` — or, with `lease`, already leased to the sender that
+   * records it (one write instead of two; if that sender never marks it, it is due when the lease
+   * runs out). False when it is already recorded (in any state).
+   */
+  record(subscriberId: string, payload: MessagePayload, at: Date, lease?: Lease): Promise<boolean>;
   /** The message, or null when there is none (or it is past its retention at `now`). */
   get(ref: MessageRef, now: Date): Promise<OutboxMessage | null>;
   /**
