@@ -152,9 +152,17 @@ export interface InterviewRepository {
   delete(subscriberId: string, interviewId: string): Promise<boolean>;
   /**
    * Records that a congratulations note was suggested, only if none was in the last `spacingDays`
-   * (R8). Returns false when another suggestion got there first.
+   * (R8). Returns false when another suggestion got there first. An alert takes it `forAlert` a
+   * story: the slot is then free when the last suggestion is at or before `freeIfBefore`, or was
+   * taken for that same story (its alert sent again after a run died), and it records the story.
    */
-  claimCongratsSlot(subscriberId: string, interviewId: string, at: Date, spacingDays: number): Promise<boolean>;
+  claimCongratsSlot(
+    subscriberId: string,
+    interviewId: string,
+    at: Date,
+    spacingDays: number,
+    forAlert?: { storyKey: string; freeIfBefore: Date },
+  ): Promise<boolean>;
   /** Records once that the moved-on notice was given (R5). Returns false if it already was. */
   markMovedOnNotice(subscriberId: string, interviewId: string, at: Date): Promise<boolean>;
   /**
@@ -259,6 +267,11 @@ export interface PollPlanRepository {
   lease(slot: string, indexes: readonly number[], now: Date, leaseUntil: Date): Promise<boolean>;
   /** Marks batches done (one write). */
   finish(slot: string, indexes: readonly number[], at: Date): Promise<void>;
+  /**
+   * Gives back batches a cycle held until `heldUntil` and did not finish (it was asked to stop), so
+   * the next cycle may take them at once (one write; a batch whose lease changed meanwhile is left alone).
+   */
+  release(slot: string, indexes: readonly number[], heldUntil: Date): Promise<void>;
 }
 
 /**

@@ -122,4 +122,9 @@ export interface StoredInterview extends Interview {
   movedOnNoticeAt?: string;
   /** When a congratulations note was last suggested for this interview (R8's 14-day spacing). */
   lastCongratsSuggestedAt?: string;
+  /**
+   * The story (`<companyKey>#<storyId>`) whose alert took that slot, when an alert took it: the
+   * same alert sent again after a crash may take it again.
+   */
+  lastCongratsStoryKey?: string;
 }

@@ -166,6 +166,23 @@ describe('companies and interviews', () => {
     expect(await stack.repos.interviews.claimCongratsSlot('slots', 'i1', fifteenDaysLater, 14)).toBe(true);
   });
 
+  it('gives an alert’s slot to one story, whoever races; the same story may take it again (its alert sent again after a crash)', async () => {
+    await stack.repos.interviews.put(interview('story-slots', 'i1', 'c1'));
+    const cutoff = (at: Date) => new Date(at.getTime() - 14 * 86_400_000);
+    const take = (story: string, at: Date) => stack.repos.interviews.claimCongratsSlot('story-slots', 'i1', at, 14, { storyKey: story, freeIfBefore: cutoff(at) });
+    const results = await Promise.all(['acme#a', 'acme#b', 'acme#c', 'acme#a', 'acme#b'].map((story) => take(story, NOW)));
+    const winner = ['acme#a', 'acme#b', 'acme#c', 'acme#a', 'acme#b'].filter((_, i) => results[i])[0]!;
+    expect(new Set(['acme#a', 'acme#b', 'acme#c', 'acme#a', 'acme#b'].filter((_, i) => results[i]))).toEqual(new Set([winner]));
+    const anHourLater = new Date(NOW.getTime() + 3_600_000);
+    expect(await take(winner, anHourLater)).toBe(true);
+    expect(await take(winner === 'acme#c' ? 'acme#a' : 'acme#c', anHourLater)).toBe(false);
+    expect(await stack.repos.interviews.get('story-slots', 'i1')).toMatchObject({ lastCongratsStoryKey: winner, lastCongratsSuggestedAt: anHourLater.toISOString() });
+    // The digest's suggestion (no story) takes a free slot and leaves no story on it.
+    const later = new Date(NOW.getTime() + 15 * 86_400_000);
+    expect(await stack.repos.interviews.claimCongratsSlot('story-slots', 'i1', later, 14)).toBe(true);
+    expect((await stack.repos.interviews.get('story-slots', 'i1'))?.lastCongratsStoryKey).toBeUndefined();
+  });
+
   it('gives the moved-on notice once', async () => {
     await stack.repos.interviews.put(interview('notice', 'i1', 'c1'));
     expect(await stack.repos.interviews.markMovedOnNotice('notice', 'i1', NOW)).toBe(true);

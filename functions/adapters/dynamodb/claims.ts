@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimRepository } from '../../app/ports.js';
 import { isConditionFailure, type TableContext } from './base.js';
 import { epochSeconds } from './items.js';
 import { keys, TTL_ATTRIBUTE } from './keys.js';
+import { messageKey } from '../../app/outbox/ports.js';
 import { DAY_SECONDS } from '../../domain/durations.js';
 
 /** Alert claims must outlive any story (60 days). */
@@ -53,10 +54,30 @@ export class DynamoClaimRepository implements ClaimRepository {
     );
   }
 
+  /**
+   * One request for both places an alert's sending is recorded: its outbox message (`sentAt` once
+   * sent), and — for alerts sent before the outbox carried them — the old claim, until it expires.
+   */
   async alertSentAt(subscriberId: string, companyKey: string, storyId: string): Promise<string | null> {
-    const { Item } = await this.ctx.client.send(
-      new GetCommand({ TableName: this.ctx.tableName, Key: keys.alertClaim(subscriberId, companyKey, storyId), ProjectionExpression: 'sentAt' }),
-    );
-    return typeof Item?.sentAt === 'string' ? Item.sentAt : null;
+    const message = keys.outboxMessage(subscriberId, 'alert', messageKey({ kind: 'alert', companyKey, storyId, companyId: '-' }));
+    const claim = keys.alertClaim(subscriberId, companyKey, storyId);
+    const items: Record<string, unknown>[] = [];
+    let wanted: Array<Record<string, unknown>> = [message, claim];
+    // A throttled table may leave keys unprocessed: asked again (a few times), never taken as "not sent".
+    for (let attempt = 0; wanted.length > 0; attempt++) {
+      if (attempt === 3) throw new Error('the table kept leaving an alert lookup unprocessed');
+      const res = await this.ctx.client.send(
+        new BatchGetCommand({
+          RequestItems: { [this.ctx.tableName]: { Keys: wanted, ProjectionExpression: 'SK, #state, sentAt', ExpressionAttributeNames: { '#state': 'state' } } },
+        }),
+      );
+      items.push(...(res.Responses?.[this.ctx.tableName] ?? []));
+      wanted = res.UnprocessedKeys?.[this.ctx.tableName]?.Keys ?? [];
+    }
+    const sent = (sk: string) => items.find((i) => i.SK === sk);
+    const fromOutbox = sent(message.SK);
+    if (fromOutbox?.state === 'sent' && typeof fromOutbox.sentAt === 'string') return fromOutbox.sentAt;
+    const fromClaim = sent(claim.SK);
+    return typeof fromClaim?.sentAt === 'string' ? fromClaim.sentAt : null;
   }
 }

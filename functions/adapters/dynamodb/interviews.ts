@@ -35,17 +35,33 @@ export class DynamoInterviewRepository implements InterviewRepository {
     return Attributes !== undefined;
   }
 
-  async claimCongratsSlot(subscriberId: string, interviewId: string, at: Date, spacingDays: number): Promise<boolean> {
-    const cutoff = new Date(at.getTime() - spacingDays * DAY_MS).toISOString();
+  async claimCongratsSlot(
+    subscriberId: string,
+    interviewId: string,
+    at: Date,
+    spacingDays: number,
+    forAlert?: { storyKey: string; freeIfBefore: Date },
+  ): Promise<boolean> {
+    const cutoff = (forAlert?.freeIfBefore ?? new Date(at.getTime() - spacingDays * DAY_MS)).toISOString();
+    const free = 'attribute_not_exists(lastCongratsSuggestedAt) OR lastCongratsSuggestedAt <= :cutoff';
     try {
       await this.ctx.client.send(
         new UpdateCommand({
           TableName: this.ctx.tableName,
           Key: keys.interview(subscriberId, interviewId),
-          UpdateExpression: 'SET lastCongratsSuggestedAt = :at',
-          ConditionExpression:
-            'attribute_exists(PK) AND (attribute_not_exists(lastCongratsSuggestedAt) OR lastCongratsSuggestedAt <= :cutoff)',
-          ExpressionAttributeValues: { ':at': at.toISOString(), ':cutoff': cutoff },
+          ...(forAlert
+            ? {
+                UpdateExpression: 'SET lastCongratsSuggestedAt = :at, lastCongratsStoryKey = :story',
+                // The same story's alert may take it again: a run that died before sending it left it taken.
+                ConditionExpression: `attribute_exists(PK) AND (${free} OR lastCongratsStoryKey = :story)`,
+                ExpressionAttributeValues: { ':at': at.toISOString(), ':cutoff': cutoff, ':story': forAlert.storyKey },
+              }
+            : {
+                // A suggestion that is not an alert's (the digest's) frees the slot from any story.
+                UpdateExpression: 'SET lastCongratsSuggestedAt = :at REMOVE lastCongratsStoryKey',
+                ConditionExpression: `attribute_exists(PK) AND (${free})`,
+                ExpressionAttributeValues: { ':at': at.toISOString(), ':cutoff': cutoff },
+              }),
         }),
       );
       return true;

@@ -99,6 +99,7 @@ const InterviewItem = Interview.extend({
   updatedAt: z.string(),
   movedOnNoticeAt: z.string().optional(),
   lastCongratsSuggestedAt: z.string().optional(),
+  lastCongratsStoryKey: z.string().optional(),
 }).strict();
 
 export function interviewToItem(i: StoredInterview): Item {

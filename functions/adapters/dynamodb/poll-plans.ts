@@ -71,6 +71,26 @@ export class DynamoPollPlanRepository implements PollPlanRepository {
     }
   }
 
+  async release(slot: string, indexes: readonly number[], heldUntil: Date): Promise<void> {
+    if (indexes.length === 0) return;
+    const names = Object.fromEntries(indexes.flatMap((index, n) => [[`#l${n}`, leaseAttribute(index)], [`#d${n}`, doneAttribute(index)]]));
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.pollSlot(slot),
+          UpdateExpression: `REMOVE ${indexes.map((_, n) => `#l${n}`).join(', ')}`,
+          ConditionExpression: indexes.map((_, n) => `attribute_not_exists(#d${n}) AND #l${n} = :held`).join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':held': heldUntil.toISOString() },
+        }),
+      );
+    } catch (err) {
+      // Not ours any more: its lease ran out and another cycle took it, or finished it.
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
   async finish(slot: string, indexes: readonly number[], at: Date): Promise<void> {
     if (indexes.length === 0) return;
     await this.ctx.client.send(

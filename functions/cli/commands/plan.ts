@@ -17,7 +17,7 @@ const MAX_INPUT_BYTES = 1024 * 1024;
  * `GET /v1/interviews/{id}` can be piped straight in; any other unknown field is still an error,
  * because a misspelt field silently ignored would give a wrong plan.
  */
-const STORED_FIELDS = ['id', 'subscriberId', 'companyId', 'createdAt', 'updatedAt', 'movedOnNoticeAt', 'lastCongratsSuggestedAt'];
+const STORED_FIELDS = ['id', 'subscriberId', 'companyId', 'createdAt', 'updatedAt', 'movedOnNoticeAt', 'lastCongratsSuggestedAt', 'lastCongratsStoryKey'];
 
 const USAGE = `
 Usage: afterview plan --now <ISO-8601>  < interview.json

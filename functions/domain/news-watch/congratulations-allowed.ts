@@ -49,3 +49,43 @@ export function congratulationsAllowed(interview: Interview & { lastCongratsSugg
   return { allowed: true };
 }
 
+
+/**
+ * What an alert about good news may offer for one interview:
+ * - `congratulations`: a congratulations note (R8 allows one now);
+ * - `thank-you`: while the thank-you is still due, the thank-you itself with one sentence about the
+ *   news folded in (R8's last sentence, R1) — at most once per interview: only while no suggestion
+ *   took the interview's slot since the interview;
+ * - nothing, with the reason.
+ *
+ * `storyKey` names the story the alert is about (`<companyKey>#<storyId>`): a slot that an alert
+ * about this same story took (a run that died before sending it, whose alert is sent again now)
+ * does not count against it.
+ */
+export type AlertOffer = { offer: 'congratulations' | 'thank-you' } | { offer: null; block: CongratsBlock; reason: string };
+
+export function alertOffer(
+  interview: Interview & { lastCongratsSuggestedAt?: string; lastCongratsStoryKey?: string },
+  now: Date,
+  storyKey: string,
+): AlertOffer {
+  const ownSlot = interview.lastCongratsStoryKey === storyKey;
+  const slotAt = ownSlot ? undefined : interview.lastCongratsSuggestedAt;
+  const verdict = congratulationsAllowed({ ...interview, lastCongratsSuggestedAt: slotAt }, now);
+  if (verdict.allowed) return { offer: 'congratulations' };
+  if (verdict.block !== 'thank-you-first') return { offer: null, block: verdict.block, reason: verdict.reason };
+  if (slotAt && Date.parse(slotAt) >= Date.parse(interview.interviewedAt)) {
+    return { offer: null, block: 'too-soon', reason: 'an alert already offered the thank-you with news (one per interview)' };
+  }
+  return { offer: 'thank-you' };
+}
+
+/**
+ * The slot an alert takes for an offer (R8): free when the last suggestion is at or before the
+ * returned instant — 14 days back for a congratulations, and for a thank-you with news also no
+ * later than the interview (one per interview).
+ */
+export function slotFreeIfBefore(offer: 'congratulations' | 'thank-you', interview: Pick<Interview, 'interviewedAt'>, now: Date): Date {
+  const spacing = now.getTime() - CONGRATS_SPACING_DAYS * DAY_MS;
+  return new Date(offer === 'thank-you' ? Math.min(spacing, Date.parse(interview.interviewedAt) - 1) : spacing);
+}
