@@ -34,16 +34,18 @@ export const TABLE_ACCESS: Record<HandlerName, TableAccess> = {
   // Lists the feed sources due (the poll index) and reads nothing else.
   'poll-planner': { reads: [], writes: [], indexes: [GSI1.name] },
   // Feed states and leases, the hour's batch leases, stories (written; read through the time
-  // index), and per subscriber: who watches (index), their profile, interviews and alert claims;
-  // suppressions before each alert.
+  // index, and one by one for an alert an earlier run left pending), and per subscriber: who
+  // watches (index), their profile, companies, interviews and alert messages (the outbox, and its
+  // due index); suppressions before each alert.
   'poll-company': {
-    reads: ['source', 'pollSlot', 'subscriber', 'suppression'],
+    reads: ['source', 'pollSlot', 'news', 'subscriber', 'suppression'],
     writes: ['source', 'pollSlot', 'news', 'subscriber'],
     indexes: [GSI1.name, GSI2.name],
   },
-  // Subscribers due and the companies' news (both through the time index), each subscriber's
-  // partition (interviews, companies, claims), suppressions.
-  'digest-sender': { reads: ['subscriber', 'suppression'], writes: ['subscriber'], indexes: [GSI1.name] },
+  // Subscribers due and the companies' news (both through the time index; a story by its key for an
+  // alert a poll left pending), each subscriber's partition (interviews, companies, claims, the
+  // outbox), suppressions.
+  'digest-sender': { reads: ['subscriber', 'news', 'suppression'], writes: ['subscriber'], indexes: [GSI1.name] },
   // Everything a person does: accounts, tokens, tickets and sessions, watched companies and their
   // sources and when they were last read (the hourly plans), news shown on the plan, throttling
   // windows; /health reads one key that never exists.

@@ -1,6 +1,6 @@
 /**
- * Every kind of email afterview sends — a full digest, a quiet digest, a congratulations alert,
- * the confirmation and sign-in mails — rendered from fixed sample data: what `npm run
+ * Every kind of email afterview sends — a full digest, a quiet digest, a congratulations alert
+ * (and one offering the thank-you with the news folded in), the confirmation and sign-in mails — rendered from fixed sample data: what `npm run
  * preview:mail` writes out for people to look at, and what the layout test measures in a browser.
  * The sample interviews cover every stage the rules know, the longest timeline included.
  */
@@ -210,6 +210,27 @@ export async function renderSampleMails(): Promise<RenderedMail[]> {
     unsubscribeUrl: `${BASE}/v1/unsubscribe?token=unsubscribe`,
     timeZone: ZONE,
   });
+  // Good news while the thank-you is still due: the alert offers the thank-you with the news folded in.
+  const northwind = INTERVIEWS.find((i) => i.id === 'thanks')!;
+  const contract = {
+    title: 'Northwind Robotics wins $40 million warehouse automation contract with Contoso',
+    link: 'https://news.example/northwind-contoso',
+    publisher: 'Reuters',
+    publishedAt: '2026-12-06T22:00:00Z',
+    summary: null,
+    classification: { polarity: 'positive' as const, event: 'contract-win', congratulate: true, confidence: 0.9, reasons: [] },
+  };
+  const thankYou = planFollowUps(northwind, NOW, { news: { title: contract.title, event: 'contract-win' } }).actions.find((a) => a.type === 'send-thank-you')!;
+  const alertThankYou = composeAlertEmail({
+    to: 'you@example.com',
+    companyName: 'Northwind Robotics',
+    story: contract,
+    notes: [{ kind: 'thank-you', interview: northwind, draft: thankYou.draft!, why: thankYou.why, newsFolded: true, sentUrl: `${BASE}/v1/actions?token=thanks.thank-you-sent` }],
+    notRelevantUrl: `${BASE}/v1/actions?token=not-relevant`,
+    stopWatchingUrl: `${BASE}/v1/actions?token=stop-watching`,
+    unsubscribeUrl: `${BASE}/v1/unsubscribe?token=unsubscribe`,
+    timeZone: ZONE,
+  });
   const accountLinks = { web: `${BASE}/subscribe/confirm?token=web`, api: `${BASE}/v1/subscriptions/confirm?token=api` };
   const confirmation = confirmationEmail('you@example.com', accountLinks, 48);
   const signIn = signInEmail('you@example.com', accountLinks, 60, true);
@@ -217,6 +238,7 @@ export async function renderSampleMails(): Promise<RenderedMail[]> {
     { name: 'digest', ...digest },
     { name: 'digest-quiet', ...quiet },
     { name: 'alert', ...alert },
+    { name: 'alert-thank-you', ...alertThankYou },
     { name: 'confirmation', ...confirmation },
     { name: 'sign-in', ...signIn },
   ];

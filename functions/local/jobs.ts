@@ -5,7 +5,7 @@ import type { Services } from '../app/services.js';
 import type { ScheduledJob } from './scheduler.js';
 
 /** One poll cycle now, as the hourly schedule runs it (also the demo's). */
-export const runPollNow = (services: Services, now: Date) => runPollCycle(pollDepsFrom(services), now);
+export const runPollNow = (services: Services, now: Date, deadline?: RunDeadline) => runPollCycle(pollDepsFrom(services), now, deadline);
 
 /** One digest run now (digests due, and mail left pending), as the hourly schedule runs it (also the demo's). */
 export const runDigestNow = (services: Services, now: Date, deadline?: RunDeadline) => runDigestJob(services, now, deadline);
@@ -16,7 +16,7 @@ export const runDigestNow = (services: Services, now: Date, deadline?: RunDeadli
  */
 export function localJobs(services: Services): ScheduledJob[] {
   return [
-    { name: 'poll', pattern: '0 * * * *', run: (now) => runPollNow(services, now) },
+    { name: 'poll', pattern: '0 * * * *', run: (now, deadline) => runPollNow(services, now, deadline) },
     { name: 'digest', pattern: '5 * * * *', run: (now, deadline) => runDigestNow(services, now, deadline) },
   ];
 }

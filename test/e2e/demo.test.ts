@@ -40,13 +40,13 @@ describe('npm run demo', () => {
       return store.emails.filter((m) => m.destination.to.some((t) => t.includes(DEMO_EMAIL)));
     };
 
-    // First run: both emails arrive, fast.
+    // First run: the three emails arrive, fast.
     const startedAt = Date.now();
     const first = spawnCli(['demo'], env);
     running.push(first);
     const mails = await waitFor(async () => {
       const m = await inbox();
-      return m.length >= 2 ? m : undefined;
+      return m.length >= 3 ? m : undefined;
     }, 60_000);
     const seconds = (Date.now() - startedAt) / 1000;
     console.info(`demo: alert and digest in the inbox ${seconds.toFixed(1)} s after the command started`);
@@ -56,9 +56,14 @@ describe('npm run demo', () => {
     const digests = mails.filter((m) => m.body.text?.includes('Your afterview digest'));
     // One congratulations alert — Bluefin's expansion, told once although three outlets carried it;
     // none for the traps (lawsuit win, acquired by, rumour, stock move) or the no-contact interview.
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0]!.subject).toContain('Bluefin Analytics');
-    expect(alerts[0]!.body.text).toContain('Lisbon');
+    // And Northwind's award, while the thank-you is due: the thank-you with one line about it (R8).
+    expect(alerts).toHaveLength(2);
+    const bluefin = alerts.find((a) => a.subject.includes('Bluefin Analytics'))!;
+    expect(bluefin.subject).toContain('a reason to write to');
+    expect(bluefin.body.text).toContain('Lisbon');
+    const northwind = alerts.find((a) => a.subject.includes('Northwind Robotics'))!;
+    expect(northwind.subject).toBe('Good news at Northwind Robotics: your thank-you to Priya Shah can mention it');
+    expect(northwind.body.text).toContain('Your thank-you note to Priya Shah');
     expect(digests).toHaveLength(1);
     const digest = digests[0]!.body.text!;
     expect(digest).toContain('Northwind Robotics');
@@ -70,7 +75,7 @@ describe('npm run demo', () => {
     expect(goodNews).toContain('No separate note: your thank-you note above mentions this news.');
     const northwindThanks = digest.slice(digest.indexOf('Northwind Robotics ·'), digest.indexOf('GOOD NEWS'));
     expect(northwindThanks).toMatch(/industrial design award/i);
-    expect(mails).toHaveLength(2);
+    expect(mails).toHaveLength(3);
 
     await waitFor(async () => (first.output().includes('Press Ctrl-C to stop.\n') && first.output().includes('API token') ? true : undefined), 10_000);
     const output = first.output();

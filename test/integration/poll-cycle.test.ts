@@ -1,7 +1,8 @@
 /**
  * A full poll cycle against dynalite, the mail catcher and a local Google-News-style feed server:
  * requests = unique sources, unchanged feeds answer 304 and write nothing, one alert per
- * (subscriber, story) under concurrent cycles and re-runs, digest-mode and no-contact get none.
+ * (subscriber, story) under concurrent cycles and re-runs, digest-mode and no-contact get none, and
+ * an alert recorded by a run that stopped or died still goes out with a later one.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,6 @@ import { congratulationsAllowed } from '../../functions/domain/news-watch/congra
 import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
 import type { InterviewInput, StoredInterview } from '../../functions/domain/interview.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
-import { alertWatcher } from '../../functions/app/alerts/send-alerts.js';
 import { syncCompanySources } from '../../functions/app/poll/company-sources.js';
 import { planPolls, pollSources, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
 import { countingPollDeps, startNewsFeedServer, type NewsFeedServer } from '../support/news-watch.js';
@@ -198,31 +198,6 @@ describe('poll cycle', () => {
     expect(slot!.lastCongratsSuggestedAt).toBe(hours(2).toISOString());
   });
 
-  it('at most once: a crash between claim and send loses that alert, a retry never sends it twice', async () => {
-    const sub = await subscriber('crash', 'instant');
-    const company = await watch(sub, `Initech ${tag}`);
-    await interview(company);
-    const story = {
-      companyKey: company.key,
-      id: `story-${tag}`,
-      title: `Initech ${tag} wins a safety award`,
-      link: null,
-      publisher: 'Reuters',
-      publishedAt: hours(-2).toISOString(),
-      summary: null,
-      firstSeenAt: T0.toISOString(),
-      normalizedTitle: `initech ${tag} wins a safety award`,
-      classification: { polarity: 'positive' as const, event: 'award', congratulate: true, confidence: 0.9, reasons: [] },
-      sourceIds: [],
-    };
-    const crashing = { ...deps, mailer: { send: async () => Promise.reject(new Error('process killed')) } };
-    await expect(alertWatcher(crashing, story, company, T0)).rejects.toThrow('process killed');
-    // the retry (redelivery, next attempt) finds the claim and sends nothing
-    expect((await alertWatcher(deps, story, company, T0)).sent).toBe(false);
-    expect(await stack.repos.claims.claimAlert(sub.id, company.key, story.id, T0)).toBe(false);
-    expect(await mailTo(stack.sesEndpoint, sub.email)).toHaveLength(0);
-  });
-
   it('keeps the old validators when storing the stories fails, so the items are fetched again', async () => {
     const name = `Vandelay ${tag}`;
     feeds.set(`"${name}"`, [{ title: `${name} opens a latex plant`, publisher: 'AP', publishedAt: '2026-11-04T08:00:00Z' }]);
@@ -252,5 +227,66 @@ describe('poll cycle', () => {
     expect(source).toMatchObject({ consecutiveFailures: 1, lastStatus: 404 });
     expect(source!.lastError).toMatch(/HTTP 404/);
     expect(Date.parse(source!.nextAttemptAt)).toBe(hours(5).getTime());
+  });
+  it('never loses an alert: one recorded and left unsent goes out with the next cycle, once, though the feed answers 304', async () => {
+    const name = `Initech ${tag}`;
+    // Published an hour before: an active feed, asked every hour (hours no other test here polls at).
+    feeds.set(`"${name}"`, [{ title: `${name} wins a safety award`, publisher: 'Reuters', publishedAt: hours(19).toISOString() }]);
+    const sub = await subscriber('stopped', 'instant');
+    const company = await watch(sub, name);
+    await interview(company);
+    // The run is told to stop the moment it has recorded the alert (as SIGTERM or its deadline would).
+    let recorded = false;
+    const stopping: PollDeps = {
+      ...deps,
+      repos: { ...deps.repos, outbox: Object.assign(Object.create(deps.repos.outbox) as typeof deps.repos.outbox, { record: async (...args: Parameters<typeof deps.repos.outbox.record>) => ((recorded = true), deps.repos.outbox.record(...args)) }) },
+    };
+    const first = await runPollCycle(stopping, hours(20), { remainingMs: () => (recorded ? 0 : Infinity) });
+    expect(first).toMatchObject({ alertsSent: 0, stopped: 'deadline', outbox: { leased: 0, sent: 0 } });
+    expect(first.alertsPending).toBeGreaterThanOrEqual(1);
+    expect(server.answersFor(`"${name}"`)).toEqual([200]);
+    expect(await mailTo(stack.sesEndpoint, sub.email)).toHaveLength(0);
+    const [pendingAlert] = (await stack.repos.subscribers.exportAll(sub.id)).filter((i) => String(i.SK).startsWith('OUTBOX#alert#'));
+    expect(pendingAlert).toMatchObject({ state: 'pending' });
+
+    // The next cycle: the feed has not changed (304), the story is stored, and the alert still goes out.
+    const next = await runPollCycle(deps, hours(21));
+    expect(server.answersFor(`"${name}"`)).toEqual([200, 304]);
+    expect(next).toMatchObject({ alertsPending: 0, stopped: null });
+    expect(next.alertsRecovered).toBeGreaterThanOrEqual(1);
+    const mails = await mailTo(stack.sesEndpoint, sub.email);
+    expect(mails.map((m) => m.subject)).toEqual([`Good news at ${name}: a reason to write to Dana Lee`]);
+    // And never again.
+    expect((await runPollCycle(deps, hours(22))).alertsSent).toBe(0);
+    expect(await mailTo(stack.sesEndpoint, sub.email)).toHaveLength(1);
+  });
+
+  it('never loses an alert when the run dies between recording it and storing its story', async () => {
+    const name = `Hooli ${tag}`;
+    feeds.set(`"${name}"`, [{ title: `${name} wins a design award`, publisher: 'AP', publishedAt: hours(29).toISOString() }]);
+    const sub = await subscriber('unstored', 'instant');
+    const company = await watch(sub, name);
+    await interview(company);
+    // Recorded, then nothing more: no mail goes out and the story write fails, as if the process died there.
+    let recorded = false;
+    const dying: PollDeps = {
+      ...deps,
+      repos: {
+        ...deps.repos,
+        outbox: Object.assign(Object.create(deps.repos.outbox) as typeof deps.repos.outbox, { record: async (...args: Parameters<typeof deps.repos.outbox.record>) => ((recorded = true), deps.repos.outbox.record(...args)) }),
+        news: { ...deps.repos.news, putMany: async () => Promise.reject(new Error('process killed')) },
+      },
+    };
+    const first = await pollSources(dying, company.sourceIds, hours(30), { remainingMs: () => (recorded ? 0 : Infinity) });
+    expect(first.outbox).toMatchObject({ pending: 1, leased: 0 });
+    expect(first.companiesFailed).toBeGreaterThanOrEqual(1);
+    expect(await stack.repos.news.listSince(company.key, new Date(0))).toHaveLength(0);
+    expect((await stack.repos.sources.get(company.sourceIds[0]!))!.etag).toBeUndefined();
+
+    // Its feed is asked again (no validators were saved), the story is stored; the recorded alert goes out once.
+    const next = await runPollCycle(deps, hours(31));
+    expect(next.alertsSent).toBeGreaterThanOrEqual(1);
+    expect((await mailTo(stack.sesEndpoint, sub.email)).map((m) => m.subject)).toEqual([`Good news at ${name}: a reason to write to Dana Lee`]);
+    expect(await stack.repos.news.listSince(company.key, new Date(0))).toHaveLength(1);
   });
 });

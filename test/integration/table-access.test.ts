@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../functions/wiring/http-app.js';
 import { PARTITION, type Partition } from '../../functions/adapters/dynamodb/keys.js';
 import { signOutEverywhere } from '../../functions/app/account/api-tokens.js';
-import { runDigestCycle } from '../../functions/app/digest/run-digest-cycle.js';
+import { runDigestJob } from '../../functions/app/digest/digest-job.js';
 import { planPolls, pollBatch, pollDepsFrom, pollSources } from '../../functions/app/poll/index.js';
 import { isBatchMessage, type PollMessage } from '../../functions/app/poll/poll-message.js';
 import { handleSesEvent } from '../../functions/app/suppression/handle-ses-event.js';
@@ -217,15 +217,21 @@ beforeAll(async () => {
   const poll = (messages: PollMessage[]) =>
     Promise.all(messages.map((m) => (isBatchMessage(m) ? pollBatch(pollDeps, m.batch, m.sourceIds, new Date(now)) : pollSources(pollDeps, m.sourceIds, new Date(now)))));
   await poll(batches);
+  // An alert a poll run recorded and died before sending (its story not stored yet): the hour's
+  // first batch and the mail run compose it, reading the story.
+  const watched = (await services.repos.companies.get(subscriberId, company.id))!;
+  await services.repos.outbox.record(subscriberId, { kind: 'alert', companyKey: watched.key, storyId: 'not-stored-yet', companyId: company.id }, new Date(now));
   // An hour later the feeds are on their schedule: batch messages, leased in the hour's plan.
   now += 3_600_000;
   proxy.as('poll-planner');
   const hourLater = await planPolls(services, new Date(now));
   proxy.as('poll-company');
   await poll(hourLater);
+  // Another left pending (the poll above gave up on the first one: its story never came).
+  await services.repos.outbox.record(subscriberId, { kind: 'alert', companyKey: watched.key, storyId: 'not-stored-either', companyId: company.id }, new Date(now));
   proxy.as('digest-sender');
   await services.repos.subscribers.scheduleNextDigest(subscriberId, new Date(now - 60_000).toISOString());
-  await runDigestCycle(services, new Date(now));
+  await runDigestJob(services, new Date(now));
   proxy.as('ses-events');
   await handleSesEvent(
     { source: 'aws.ses', detail: { eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: `bounced-${tag}@example.com` }] } } },

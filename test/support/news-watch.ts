@@ -36,6 +36,8 @@ export interface NewsFeedServer {
   hits: string[];
   /** Requests for one search query. */
   hitsFor(query: string): number;
+  /** The statuses the news search answered for one query, in order. */
+  answersFor(query: string): number[];
   close(): Promise<void>;
 }
 
@@ -72,9 +74,11 @@ export async function startNewsFeedServer(options: { delayMs?: number } = {}): P
   const fallbackFeeds = new Map<string, FeedEntry[]>();
   const refusing = new Map<string, number>();
   const hits: string[] = [];
+  const answers: Array<{ query: string | null; status: number }> = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     hits.push(url.pathname + url.search);
+    res.on('finish', () => answers.push({ query: url.pathname === '/rss/search' ? url.searchParams.get('q') : null, status: res.statusCode }));
     const answer = () => {
       const query = url.searchParams.get('q') ?? '';
       const refused = url.pathname === '/rss/search' ? refusing.get(query) : undefined;
@@ -104,6 +108,7 @@ export async function startNewsFeedServer(options: { delayMs?: number } = {}): P
     customUrl: (name) => `${base}/feeds/${name}`,
     hits,
     hitsFor: (query) => hits.filter((h) => new URL(h, 'http://x').searchParams.get('q') === query).length,
+    answersFor: (query) => answers.filter((a) => a.query === query).map((a) => a.status),
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -69,4 +69,27 @@ describe('the congratulations alert email', () => {
     const { html } = composeAlertEmail(input({ story: { ...input().story, link: 'javascript:alert(1)' } }));
     expect(html).not.toContain('javascript:');
   });
+
+  it('offers the thank-you, when it is still due, with the plan’s reasons and a line about the news', () => {
+    const thankYou = {
+      ...input().notes[0]!,
+      kind: 'thank-you' as const,
+      draft: { subject: 'Thank you for your time', body: 'Hi Dana,\n\nThank you again. Congratulations, too, on the award.' },
+      why: 'A short thank-you note the day after the interview keeps the conversation fresh.',
+      newsFolded: true,
+    };
+    const email = composeAlertEmail(input({ notes: [thankYou] }));
+    expect(email.subject).toBe('Good news at Acme & Sons: your thank-you to Dana Lee can mention it');
+    expect(email.text).toContain('Your thank-you note to Dana Lee (your Data Analyst interview at Acme & Sons) is still to send. Here it is with one line about the news');
+    expect(email.text).toContain('A short thank-you note the day after the interview keeps the conversation fresh.');
+    expect(email.text).toContain('Subject: Thank you for your time');
+    expect(email.text).not.toContain('keeps you in mind without asking for anything');
+    // Without the news sentence (the note would be too long), it does not claim one.
+    const plain = composeAlertEmail(input({ notes: [{ ...thankYou, newsFolded: false }] }));
+    expect(plain.text).not.toContain('one line about the news');
+    // Next to a congratulations note for another interview, the subject names the reason to write.
+    expect(composeAlertEmail(input({ notes: [input().notes[0]!, { ...thankYou, interview: { ...thankYou.interview, interviewer: { name: 'Sam Poe' } } }] })).subject).toBe(
+      'Good news at Acme & Sons: a reason to write to Dana Lee and Sam Poe',
+    );
+  });
 });

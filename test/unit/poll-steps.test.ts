@@ -4,12 +4,11 @@
  * store → alert → record feed state, and the summary derived from their results.
  */
 import { describe, expect, it } from 'vitest';
-import { createAlertSession, type AlertDeps } from '../../functions/app/alerts/send-alerts.js';
 import { AppError } from '../../functions/app/errors.js';
-import type { FetchResult, OutgoingEmail } from '../../functions/app/ports.js';
+import type { FetchResult } from '../../functions/app/ports.js';
 import { createHostLimiter } from '../../functions/app/poll/host-limiter.js';
 import { createCpuTurns } from '../../functions/app/poll/cycle.js';
-import { alertGoodNews, isGoodNews, whoHearsOfIt } from '../../functions/app/poll/steps/alert.js';
+import { isGoodNews, whoHearsOfIt } from '../../functions/app/poll/steps/alert.js';
 import { classifyNews, classifySafely, companyRef } from '../../functions/app/poll/steps/classify.js';
 import { fetchSource, hostOf } from '../../functions/app/poll/steps/fetch.js';
 import { leaseSources, POLL_LEASE_MS } from '../../functions/app/poll/steps/lease.js';
@@ -23,9 +22,10 @@ import { fallbackSource } from '../../functions/domain/news-watch/sources.js';
 import { keepRelevant } from '../../functions/app/poll/steps/relevance.js';
 import { createCycleWriter, STATES_QUEUED, WRITE_BATCH } from '../../functions/app/poll/steps/store.js';
 import { noNews, summarizeCycle, type CompanyPoll } from '../../functions/app/poll/summary.js';
+import { emptyTally } from '../../functions/app/outbox/tally.js';
 import type { FeedSource } from '../../functions/domain/feed-source.js';
 import type { Classification, Story } from '../../functions/domain/news.js';
-import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
+import { newWatchedCompany } from '../support/records.js';
 
 const NOW = new Date('2026-11-04T10:00:00.000Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
@@ -377,33 +377,6 @@ describe('alert', () => {
     const plans = whoHearsOfIt([{ before, after }], [ana, mallory], NOW);
     expect(plans.map((p) => [p.view.title, p.watchers.map((w) => w.subscriberId)])).toEqual([['Acme wins award (search)', ['ana']]]);
   });
-
-  it('alerts the watchers about each good story in turn; the interview’s slot goes to the first', async () => {
-    const subscriber = newSubscriber();
-    const company = newWatchedCompany(subscriber.id, 'Acme', { sourceIds: ['s1'] });
-    const interview = newStoredInterview(company);
-    const sent: OutgoingEmail[] = [];
-    const claims = new Set<string>();
-    let slotTaken = false;
-    const deps: AlertDeps = {
-      repos: {
-        subscribers: { get: async () => subscriber },
-        suppressions: { isSuppressed: async () => false },
-        interviews: { list: async () => [structuredClone(interview)], claimCongratsSlot: async () => (slotTaken ? false : (slotTaken = true)) },
-        claims: { claimAlert: async (_s, _c, id) => (claims.has(id) ? false : (claims.add(id), true)), markAlertSent: async () => undefined },
-      },
-      mailer: { send: async (email) => (sent.push(email), { messageId: `m${sent.length}` }) },
-      links: { sign: async () => 'token', verify: async () => null },
-      config: { publicUrl: 'http://afterview.test' },
-      writeNote: (news) => ({ subject: 'Congratulations', body: news.title }),
-    };
-    const good = [story('latest', { title: 'Acme wins gold', classification: positive }), story('second', { title: 'Acme wins silver', classification: positive })];
-    const plans = good.map((view) => ({ view, watchers: [company] }));
-    const tally = await alertGoodNews(deps, plans, NOW, createAlertSession());
-    expect(tally).toEqual({ sent: 1, skipped: 1, failed: 0 });
-    expect(sent.map((m) => m.subject)).toEqual(['Good news at Acme: a reason to write to Dana Lee']);
-    expect([...claims]).toEqual(['latest']);
-  });
 });
 
 describe('record feed state', () => {
@@ -444,10 +417,21 @@ describe('the summary, derived from the steps’ results', () => {
 
   it('adds up requests by outcome, items, stories and alerts, and counts every failed company', () => {
     const writes = { leases: 2, feedStates: 3, stories: 3, alerts: 4 };
+    const outbox = { ...emptyTally(), leased: 3, expired: 1, sent: 2, attempts: 3, retried: 1, pending: 2 };
     const summary = summarizeCycle(
-      { sourcesDue: 6, leasedElsewhere: 2, lastWritesFailed: true, writes },
+      {
+        sourcesDue: 6,
+        leasedElsewhere: 2,
+        lastWritesFailed: true,
+        writes,
+        // Its own alerts once sent (one left pending), and one an earlier run left, sent now.
+        alerts: { sent: 1, skipped: 1, failed: 0, pending: 1 },
+        recovered: 1,
+        leftPending: 1,
+        outbox,
+      },
       [
-        { status: 'fulfilled', value: poll({ due: 3, leasedElsewhere: 1, reads: [read('fetched'), read('not-modified')], news: { itemsSeen: 9, staleItems: 2, relevantItems: 5, newStories: 2, itemWrites: 3, positiveStories: 1, alerts: { sent: 1, skipped: 2, failed: 0 } } }) },
+        { status: 'fulfilled', value: poll({ due: 3, leasedElsewhere: 1, reads: [read('fetched'), read('not-modified')], news: { itemsSeen: 9, staleItems: 2, relevantItems: 5, newStories: 2, itemWrites: 3, positiveStories: 1, alerts: { sent: 0, skipped: 2, failed: 0, pending: 0 } } }) },
         { status: 'fulfilled', value: poll({ reads: [read('failed'), read('retry-later'), read('gone')], failed: true, news: noNews(4) }) },
         { status: 'rejected', reason: new Error('lease failed') },
       ],
@@ -468,10 +452,15 @@ describe('the summary, derived from the steps’ results', () => {
       newStories: 2,
       itemWrites: 3,
       positiveStories: 1,
-      alertsSent: 1,
-      alertsSkipped: 2,
+      alertsSent: 2,
+      alertsSkipped: 3,
       alertsFailed: 0,
+      alertsPending: 2,
+      alertsRecovered: 1,
       companiesFailed: 3,
+      notReached: 0,
+      stopped: null,
+      outbox,
       tableWrites: 12,
       tableWritesBy: writes,
     });

@@ -13,12 +13,16 @@ import { renderEmail } from '../../mail/index.js';
 import { oneClickUnsubscribeHeaders } from '../email-links.js';
 import type { OutgoingEmail } from '../ports.js';
 
-/** One interview the news is a reason to write about, with its note and its "I sent it" link. */
-export interface AlertNote {
+/**
+ * One interview the news is a reason to write about, with its note and its "I sent it" link: a
+ * congratulations note, or — while the thank-you is still due (R8, R1) — the thank-you with one
+ * sentence about the news, offered with the plan's own reasons (`why`).
+ */
+export type AlertNote = {
   interview: Pick<StoredInterview, 'company' | 'role' | 'interviewer' | 'lastEmployerChannel'>;
   draft: Draft;
   sentUrl: string;
-}
+} & ({ kind?: 'congratulations' } | { kind: 'thank-you'; why: string; newsFolded: boolean });
 
 export interface AlertEmailInput {
   to: string;
@@ -64,7 +68,12 @@ export function alertView(input: AlertEmailInput): EmailView {
   const { story, companyName } = input;
   const event = story.classification?.event ? EVENT_WORDS[story.classification.event] : undefined;
   const people = [...new Set(input.notes.map((n) => n.interview.interviewer.name))];
-  const subject = headerSafe(`Good news at ${companyName}: a reason to write to ${people.join(' and ')}`).slice(0, 200);
+  const onlyThankYous = input.notes.every((n) => n.kind === 'thank-you');
+  const subject = headerSafe(
+    onlyThankYous
+      ? `Good news at ${companyName}: your thank-you to ${people.join(' and ')} can mention it`
+      : `Good news at ${companyName}: a reason to write to ${people.join(' and ')}`,
+  ).slice(0, 200);
 
   const news: EmailBlock[] = [
     { kind: 'paragraph', text: `${companyName} is in the news${event ? ` with ${event}` : ''}:` },
@@ -76,18 +85,38 @@ export function alertView(input: AlertEmailInput): EmailView {
       ...(story.summary && story.summary !== story.title ? { summary: story.summary } : {}),
     },
   ];
-  const notes = input.notes.map(({ interview, draft, sentUrl }): EmailSection => {
+  const notes = input.notes.map((note): EmailSection => {
+    const { interview, draft, sentUrl } = note;
     const who = interview.interviewer.name;
     const mailto = interview.interviewer.email ? mailtoLink(interview.interviewer.email, draft) : null;
     const copy: EmailBlock[] = mailto ? [] : [{ kind: 'paragraph', tone: 'quiet', text: `Copy the note above and send it to ${who}.` }];
     const write: EmailLink[] = mailto ? [{ label: `Write to ${who}`, url: mailto, primary: true }] : [];
+    const why: EmailBlock[] =
+      note.kind === 'thank-you'
+        ? [
+            {
+              kind: 'paragraph',
+              text: [
+                'Your thank-you note to ',
+                { strong: who },
+                ` (your ${interview.role} interview at ${interview.company}) is still to send. `,
+                note.newsFolded
+                  ? 'Here it is with one line about the news, so one note does both: no separate congratulations.'
+                  : 'Here it is; the news is a good reason to send it today.',
+              ],
+            },
+            { kind: 'paragraph', tone: 'quiet', text: note.why },
+          ]
+        : [
+            {
+              kind: 'paragraph',
+              text: ['A short note to ', { strong: who }, ` (your ${interview.role} interview at ${interview.company}) keeps you in mind without asking for anything.`],
+            },
+            { kind: 'paragraph', tone: 'quiet', text: CHANNEL_ADVICE[interview.lastEmployerChannel ?? 'email'] },
+          ];
     return {
       blocks: [
-        {
-          kind: 'paragraph',
-          text: ['A short note to ', { strong: who }, ` (your ${interview.role} interview at ${interview.company}) keeps you in mind without asking for anything.`],
-        },
-        { kind: 'paragraph', tone: 'quiet', text: CHANNEL_ADVICE[interview.lastEmployerChannel ?? 'email'] },
+        ...why,
         { kind: 'draft', subject: draft.subject, body: draft.body },
         ...copy,
         { kind: 'links', links: [...write, { label: 'I sent it', url: sentUrl }] },
@@ -104,7 +133,7 @@ export function alertView(input: AlertEmailInput): EmailView {
 
   return {
     subject,
-    preview: `${story.title} — a reason to write to ${people.join(' and ')}`,
+    preview: `${story.title} — ${onlyThankYous ? 'one line for your thank-you to' : 'a reason to write to'} ${people.join(' and ')}`,
     sections: [{ blocks: news }, ...notes, { blocks: [stop] }],
     footer: {
       text: 'afterview suggests; you decide and send. Nothing is ever sent to the employer for you.',

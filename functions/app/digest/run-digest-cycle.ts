@@ -63,7 +63,7 @@ export interface DigestDeps {
 export interface DigestRunOptions {
   /** When the run must stop taking new work (the Lambda's remaining time, or a stop request). */
   deadline?: RunDeadline;
-  /** Other kinds of pending mail this run also delivers (account mail; alerts once they use the outbox). */
+  /** Other kinds of pending mail this run also delivers (account mail, alerts). */
   alsoDeliver?: Composers;
 }
 

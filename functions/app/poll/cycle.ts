@@ -4,6 +4,8 @@
  * ahead of the feed states that follow them.
  */
 import { createAlertSession, type AlertSession } from '../alerts/send-alerts.js';
+import { OutboxSender } from '../outbox/outbox-sender.js';
+import { NO_DEADLINE, type RunDeadline } from '../run-deadline.js';
 import { createHostLimiter, type HostLimiter } from './host-limiter.js';
 import type { PollDeps } from './poll-deps.js';
 import { createCycleWriter, type CycleWriter } from './steps/store.js';
@@ -16,8 +18,12 @@ export interface PollCycle {
   limiter: HostLimiter;
   /** Requests in flight at once. */
   concurrency: number;
-  /** Subscribers, suppressions and interviews already read this run. */
+  /** Subscribers, suppressions, interviews, companies and stories already read or found this run. */
   alerts: AlertSession;
+  /** Sends the cycle's alerts (and those earlier runs left), one mail at a time. */
+  sender: OutboxSender;
+  /** When the cycle must stop taking new work (the Lambda's remaining time, or a stop request). */
+  deadline: RunDeadline;
   writer: CycleWriter;
   /** Real milliseconds since the cycle began (`now` may stand still in a test). */
   elapsedMs(): number;
@@ -37,7 +43,13 @@ export interface PollCycle {
 export const DEFAULT_CONCURRENCY = 32;
 export const DEFAULT_PER_HOST_CONCURRENCY = 16;
 
-export function startCycle(deps: PollDeps, now: Date): PollCycle {
+/**
+ * A company is started only while this much time is left: a news search and its fallback fetched
+ * at their 20 s caps, and the writes after them (the cycle's senders keep their own reserve).
+ */
+export const POLL_STOP_RESERVE_MS = 45_000;
+
+export function startCycle(deps: PollDeps, now: Date, deadline: RunDeadline = NO_DEADLINE): PollCycle {
   const started = performance.now();
   const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
   return {
@@ -46,6 +58,8 @@ export function startCycle(deps: PollDeps, now: Date): PollCycle {
     limiter: createHostLimiter({ total: concurrency, perHost: deps.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY }),
     concurrency,
     alerts: createAlertSession(),
+    sender: new OutboxSender(deps, { deadline }),
+    deadline,
     writer: createCycleWriter(deps.repos),
     elapsedMs: () => Math.round(performance.now() - started),
     random: deps.random ?? Math.random,

@@ -24,11 +24,15 @@ import type { WatchedCompany } from '../../domain/company.js';
 import { DAY_MS } from '../../domain/durations.js';
 import type { FeedSource } from '../../domain/feed-source.js';
 import { batchesFor, pollLane, slotFromName, slotName } from '../../domain/news-watch/poll-schedule.js';
-import { startCycle, type PollCycle } from './cycle.js';
+import { alertComposer } from '../alerts/send-alerts.js';
+import { deliverDueMessages } from '../outbox/deliver-due.js';
+import type { MessageRef } from '../outbox/ports.js';
+import type { RunDeadline } from '../run-deadline.js';
+import { POLL_STOP_RESERVE_MS, startCycle, type PollCycle } from './cycle.js';
 import { settleAll } from './host-limiter.js';
 import type { PollDeps } from './poll-deps.js';
 import type { BatchPollMessage, PollMessage } from './poll-message.js';
-import { alertGoodNews, whoHearsOfIt } from './steps/alert.js';
+import { addTallies, NO_ALERTS, recordGoodNews, sendRecorded, whoHearsOfIt, type AlertPlan, type RecordedAlerts } from './steps/alert.js';
 import { classifyNews, type StoryChange } from './steps/classify.js';
 import { startFallbacks, recovered, stoodDown } from './steps/fallback.js';
 import { fetchSource } from './steps/fetch.js';
@@ -45,10 +49,13 @@ import { countingTableWrites, type TableWrites } from './table-writes.js';
 export type { PollDeps, PollSummary };
 export { POLL_LEASE_MS } from './steps/lease.js';
 
-/** One plan + poll over everything due: what `poll --once`, the local scheduler and tests run. */
-export async function runPollCycle(deps: PollDeps, now: Date): Promise<PollSummary> {
+/**
+ * One plan + poll over everything due, then the alerts earlier runs left pending: what `poll
+ * --once`, the local scheduler and tests run. `deadline`: when to stop taking new work.
+ */
+export async function runPollCycle(deps: PollDeps, now: Date, deadline?: RunDeadline): Promise<PollSummary> {
   const { deps: counting, writes } = countingTableWrites(deps);
-  const cycle = startCycle(counting, now);
+  const cycle = startCycle(counting, now, deadline);
   const due = await planDueSources(counting.repos.sources, now);
   // A cycle of the last hour that died, or is still running, leaves its batches to be dealt with first.
   const dueNow = [...due.scheduled, ...due.instant];
@@ -62,6 +69,7 @@ export async function runPollCycle(deps: PollDeps, now: Date): Promise<PollSumma
     leased: [...current.leased, ...previous.hold.leased],
     toLease: cameDueSince,
     holds: [current, previous.hold],
+    deliverLeftovers: true,
   });
 }
 
@@ -83,10 +91,14 @@ export async function planPolls(deps: Pick<PollDeps, 'repos'> & { repos: { sourc
   return [...batchMessages, ...companies];
 }
 
-/** One batch of a slot's scheduled sources (a queue message): leased as a whole, or left to whoever holds it. */
-export async function pollBatch(deps: PollDeps, batch: BatchPollMessage['batch'], sourceIds: readonly string[], now: Date): Promise<PollSummary> {
+/**
+ * One batch of a slot's scheduled sources (a queue message): leased as a whole, or left to whoever
+ * holds it. The poller of the hour's first batch also sends the alerts earlier runs left pending
+ * (one poller, not every one, queries for them; the hourly mail run does too).
+ */
+export async function pollBatch(deps: PollDeps, batch: BatchPollMessage['batch'], sourceIds: readonly string[], now: Date, deadline?: RunDeadline): Promise<PollSummary> {
   const { deps: counting, writes } = countingTableWrites(deps);
-  const cycle = startCycle(counting, now);
+  const cycle = startCycle(counting, now, deadline);
   const slot = slotFromName(batch.slot);
   const loaded = slot === null ? [] : await counting.repos.sources.getMany(sourceIds);
   const due = loaded.filter((s) => pollLane(s) === 'scheduled' && notYetAsked(s, slot!, now));
@@ -97,6 +109,7 @@ export async function pollBatch(deps: PollDeps, batch: BatchPollMessage['batch']
     leased: hold?.leased ?? [],
     toLease: [],
     holds: hold ? [hold] : [],
+    deliverLeftovers: batch.index === 0,
   });
 }
 
@@ -105,11 +118,11 @@ export async function pollBatch(deps: PollDeps, batch: BatchPollMessage['batch']
  * healthy (on their schedule), disabled or gone are skipped, so a redelivered message does
  * nothing new.
  */
-export async function pollSources(deps: PollDeps, sourceIds: readonly string[], now: Date): Promise<PollSummary> {
+export async function pollSources(deps: PollDeps, sourceIds: readonly string[], now: Date, deadline?: RunDeadline): Promise<PollSummary> {
   const { deps: counting, writes } = countingTableWrites(deps);
-  const cycle = startCycle(counting, now);
+  const cycle = startCycle(counting, now, deadline);
   const due = (await counting.repos.sources.getMany(sourceIds)).filter((s) => isDue(s, now));
-  return pollLeased(cycle, writes, { sourcesDue: due.length, leasedElsewhere: 0, leased: [], toLease: due, holds: [] });
+  return pollLeased(cycle, writes, { sourcesDue: due.length, leasedElsewhere: 0, leased: [], toLease: due, holds: [], deliverLeftovers: false });
 }
 
 /** What a cycle is to poll: sources it already holds, and sources still to lease one by one. */
@@ -119,9 +132,15 @@ interface CycleWork {
   leased: FeedSource[];
   toLease: FeedSource[];
   holds: SlotHold[];
+  /** Also send the alerts earlier runs left pending. */
+  deliverLeftovers: boolean;
 }
 
-/** Polls company by company (one failure never stops the rest), writes what is left, finishes the batches held. */
+/**
+ * Polls company by company (one failure never stops the rest), writes what is left, finishes the
+ * batches held, and sends the alerts: this cycle's, then those earlier runs left. Once its deadline
+ * nears it starts no new company and gives back the batches it did not get to.
+ */
 async function pollLeased(cycle: PollCycle, writes: TableWrites, work: CycleWork): Promise<PollSummary> {
   const { deps } = cycle;
   const held = new Set(work.leased.map((s) => s.id));
@@ -129,9 +148,19 @@ async function pollLeased(cycle: PollCycle, writes: TableWrites, work: CycleWork
     leased: sources.filter((s) => held.has(s.id)),
     toLease: sources.filter((s) => !held.has(s.id)),
   }));
+  const notAsked = new Set<string>();
+  let notReached = 0;
   // More companies in progress than fetch slots, so storing one company overlaps fetching others.
-  const polls = await settleAll(companies, cycle.concurrency * 2, (company) => pollCompany(cycle, company));
-  for (const p of polls) {
+  const polls = await settleAll(companies, cycle.concurrency * 2, async (company) => {
+    if (cycle.deadline.remainingMs() < POLL_STOP_RESERVE_MS) {
+      notReached++;
+      for (const s of [...company.leased, ...company.toLease]) notAsked.add(s.id);
+      return null;
+    }
+    return pollCompany(cycle, company);
+  });
+  const reached = polls.flatMap((p): PromiseSettledResult<CompanyPoll>[] => (p.status === 'fulfilled' && p.value === null ? [] : [p as PromiseSettledResult<CompanyPoll>]));
+  for (const p of reached) {
     if (p.status === 'rejected') deps.logger?.error('polling a company failed', { error: errorText(p.reason) });
   }
   let lastWritesFailed = false;
@@ -142,8 +171,30 @@ async function pollLeased(cycle: PollCycle, writes: TableWrites, work: CycleWork
     deps.logger?.error('writing the last stories or feed states failed', { error: errorText(err) });
   }
   // Asked is asked: even when a write failed (those feeds are asked again next time they are due).
-  for (const hold of work.holds) await finishSlot(cycle, hold);
-  return summarizeCycle({ sourcesDue: work.sourcesDue, leasedElsewhere: work.leasedElsewhere, lastWritesFailed, writes }, polls);
+  for (const hold of work.holds) await finishSlot(cycle, hold, notAsked);
+  if (notReached > 0) deps.logger?.warn('poll stopped early: companies left for the next cycle', { companies: notReached });
+
+  const alerts = (await Promise.all(reached.map((p) => (p.status === 'fulfilled' ? (p.value.sending ?? NO_ALERTS) : NO_ALERTS)))).reduce(addTallies, NO_ALERTS);
+  // Then what earlier runs left (this cycle's own were tried above), unless it was told to stop.
+  const own = new Set(reached.flatMap((p) => (p.status === 'fulfilled' ? (p.value.recorded ?? []) : [])));
+  const leftovers =
+    work.deliverLeftovers && !cycle.sender.stopped
+      ? await deliverDueMessages(deps, cycle.sender, { alert: alertComposer(deps, cycle.alerts) }, cycle.now, (m) => own.has(refKey(m)))
+      : [];
+  return summarizeCycle(
+    {
+      sourcesDue: work.sourcesDue,
+      leasedElsewhere: work.leasedElsewhere,
+      lastWritesFailed,
+      writes,
+      notReached,
+      alerts,
+      recovered: leftovers.filter((l) => l.result === 'sent').length,
+      leftPending: leftovers.filter((l) => l.result === 'pending' || l.result === 'failed').length,
+      outbox: cycle.sender.tally,
+    },
+    reached,
+  );
 }
 
 /** Fetches and parses one source, letting queued work run in between. */
@@ -165,25 +216,38 @@ async function pollCompany(cycle: PollCycle, company: { leased: FeedSource[]; to
 
   const key = sources[0]!.companyKey;
   let found: FoundNews;
+  let plans: AlertPlan[];
+  let recorded: RecordedAlerts;
   try {
     found = await findNews(cycle, { key, name: sources[0]!.companyName }, reads);
     const states = feedStates(reads, cycle.now, cycle.random, { broughtNewStories: found.newFrom, adjust: await fallbackChanges(cycle, reads, fallbacks.inUse) });
-    await cycle.writer.commit({ stories: found.changes.map((c) => c.after), states });
+    const changes = found.changes;
+    plans = await cycle.cpu(() => whoHearsOfIt(changes, found.watchers, cycle.now));
+    // The alerts are in the outbox before their stories are stored: a run that dies in between
+    // leaves stories a later run finds new again (their feeds' validators were not saved either).
+    recorded = await recordGoodNews(cycle, plans);
+    await cycle.writer.commit({ stories: changes.map((c) => c.after), states });
   } catch (err) {
     cycle.deps.logger?.error('polling a company failed', { companyKey: key, error: errorText(err) });
     await cycle.writer.commit({ stories: [], states: statesAfterStoreFailure(reads, cycle.now, cycle.random) });
+    // Nothing of it was stored, so its news (and any alert not recorded) comes back as new next cycle.
     return result(noNews(sourcedItems(reads).length), true);
   }
-  const plans = await cycle.cpu(() => whoHearsOfIt(found.changes, found.watchers, cycle.now));
-  const alerts = await alertGoodNews(cycle.deps, plans, cycle.now, cycle.alerts);
-  return result({
-    ...found.tally,
-    newStories: found.changes.filter((c) => c.before === null).length,
-    itemWrites: found.changes.length,
-    positiveStories: new Set(plans.map((p) => p.view.id)).size,
-    alerts,
-  });
+  return {
+    ...result({
+      ...found.tally,
+      newStories: found.changes.filter((c) => c.before === null).length,
+      itemWrites: found.changes.length,
+      positiveStories: new Set(plans.map((p) => p.view.id)).size,
+      alerts: recorded.tally,
+    }),
+    // Sent one at a time by the cycle's sender while other companies are polled; awaited at the end.
+    sending: sendRecorded(cycle, recorded.messages),
+    recorded: recorded.messages.map((r) => refKey(r.message)),
+  };
 }
+
+const refKey = (ref: MessageRef) => `${ref.subscriberId}\n${ref.kind}\n${ref.key}`;
 
 /**
  * How the fallbacks change the company's feed states: a news search whose fallback was put in use
@@ -235,7 +299,7 @@ async function findNews(cycle: PollCycle, company: { key: string; name: string }
   const stored = await deps.repos.news.listSince(company.key, new Date(now.getTime() - MATCH_WINDOW_DAYS * DAY_MS), MATCH_STORIES_LIMIT);
   const matched = await cycle.cpu(() => matchWithSeen(company.key, relevant, stored));
   // New to us (not among the stored ones). A concurrent poller may write the same ids; that is the
-  // same story, and the alert claims keep alerts to one each.
+  // same story, and the outbox keeps alerts to one each.
   const changes = await cycle.cpu(() => classifyNews(deps, company, matched, watchers, now));
   return { watchers, changes, newFrom: feedsWithNewCopies(matched), tally: { itemsSeen: items.length, staleItems: stale, relevantItems: relevant.length } };
 }

@@ -2,7 +2,8 @@
  * What one cycle (or one batch) did — the figures `poll --once` prints — derived from what each
  * company's poll returned, never counted along the way.
  */
-import type { AlertTally } from '../alerts/send-alerts.js';
+import { NO_ALERTS, addTallies, type AlertTally } from '../alerts/send-alerts.js';
+import { emptyTally, type OutboxTally, type StopReason } from '../outbox/tally.js';
 import type { SourceRead } from './steps/parse.js';
 import { totalWrites, type TableWrites } from './table-writes.js';
 
@@ -25,11 +26,23 @@ export interface PollSummary {
   /** Story writes: new stories plus known stories a new source also carried. */
   itemWrites: number;
   positiveStories: number;
+  /** Alert mails sent by this cycle: its own, and those earlier runs left pending (`alertsRecovered`). */
   alertsSent: number;
+  /** Watchers of good news who get no alert (nothing to offer them now, already alerted, …). */
   alertsSkipped: number;
   alertsFailed: number;
+  /** Alerts recorded in the outbox and left pending for a later run (it stopped, or the mail service failed). */
+  alertsPending: number;
+  /** Of the alerts sent, those an earlier run recorded and did not send (it died or stopped). */
+  alertsRecovered: number;
   /** Companies whose items could not be stored (their validators were not saved: retried next cycle). */
   companiesFailed: number;
+  /** Companies not polled because the cycle was asked to stop (their batches were given back). */
+  notReached: number;
+  /** Why the cycle stopped early, if it did: its deadline came, or the mail service kept failing. */
+  stopped: StopReason | null;
+  /** What the cycle did with the outbox (its alerts): leased, expired, sent, retried, pending, dropped, … */
+  outbox: OutboxTally;
   /** Every write the cycle made to the table, leases included (CONTRACTS.md `poll --once`). */
   tableWrites: number;
   tableWritesBy: TableWrites;
@@ -52,9 +65,14 @@ export interface CompanyPoll {
   leasedElsewhere: number;
   /** One per request made. */
   reads: SourceRead[];
+  /** What its news came to; `alerts` counts the watchers decided about when the alerts were recorded. */
   news: NewsTally;
   /** Its items could not be stored. */
   failed: boolean;
+  /** Its recorded alerts being sent (the cycle awaits them at its end). */
+  sending?: Promise<AlertTally>;
+  /** The alert messages it recorded (subscriber, kind and key). */
+  recorded?: string[];
 }
 
 export const noNews = (itemsSeen = 0): NewsTally => ({
@@ -64,7 +82,7 @@ export const noNews = (itemsSeen = 0): NewsTally => ({
   newStories: 0,
   itemWrites: 0,
   positiveStories: 0,
-  alerts: { sent: 0, skipped: 0, failed: 0 },
+  alerts: NO_ALERTS,
 });
 
 const sum = <T>(list: readonly T[], of: (t: T) => number) => list.reduce((n, t) => n + of(t), 0);
@@ -77,6 +95,14 @@ export interface CycleFacts {
   /** When the final flush of stories or states failed. */
   lastWritesFailed: boolean;
   writes: TableWrites;
+  /** Companies not polled: the cycle was asked to stop. */
+  notReached?: number;
+  /** What became of the alerts the cycle recorded, once sent. */
+  alerts?: AlertTally;
+  /** Alerts earlier runs left: sent now, and left pending again. */
+  recovered?: number;
+  leftPending?: number;
+  outbox?: OutboxTally;
 }
 
 /**
@@ -89,6 +115,9 @@ export function summarizeCycle(facts: CycleFacts, polls: readonly PromiseSettled
   const reads = done.flatMap((p) => p.reads);
   const outcomes = (kind: SourceRead['outcome']['kind']) => reads.filter((r) => r.outcome.kind === kind).length;
   const news = done.map((p) => p.news);
+  const alerts = addTallies(news.map((n) => n.alerts).reduce(addTallies, NO_ALERTS), facts.alerts ?? NO_ALERTS);
+  const recovered = facts.recovered ?? 0;
+  const outbox = facts.outbox ?? emptyTally();
   return {
     sourcesDue,
     leasedElsewhere: facts.leasedElsewhere + sum(done, (p) => p.leasedElsewhere),
@@ -105,10 +134,15 @@ export function summarizeCycle(facts: CycleFacts, polls: readonly PromiseSettled
     newStories: sum(news, (n) => n.newStories),
     itemWrites: sum(news, (n) => n.itemWrites),
     positiveStories: sum(news, (n) => n.positiveStories),
-    alertsSent: sum(news, (n) => n.alerts.sent),
-    alertsSkipped: sum(news, (n) => n.alerts.skipped),
-    alertsFailed: sum(news, (n) => n.alerts.failed),
+    alertsSent: alerts.sent + recovered,
+    alertsSkipped: alerts.skipped,
+    alertsFailed: alerts.failed,
+    alertsPending: alerts.pending + (facts.leftPending ?? 0),
+    alertsRecovered: recovered,
     companiesFailed: polls.length - done.length + done.filter((p) => p.failed).length + (lastWritesFailed ? 1 : 0),
+    notReached: facts.notReached ?? 0,
+    stopped: (facts.notReached ?? 0) > 0 ? 'deadline' : outbox.stopped,
+    outbox: { ...outbox },
     tableWrites: totalWrites(facts.writes),
     tableWritesBy: { ...facts.writes },
   };

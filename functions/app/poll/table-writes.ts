@@ -12,7 +12,7 @@ export interface TableWrites {
   feedStates: number;
   /** Stories written (new ones, and known ones with a new source's copy). */
   stories: number;
-  /** Alert claims, congratulations slots and sent marks. */
+  /** Alert messages in the outbox (recorded, leased, marked sent, given back, ended) and congratulations slots. */
   alerts: number;
 }
 
@@ -34,7 +34,7 @@ function overriding<T extends object>(repo: T, methods: Partial<T>): T {
 /** The dependencies with each write counted into the returned tally. */
 export function countingTableWrites(deps: PollDeps): { deps: PollDeps; writes: TableWrites } {
   const writes: TableWrites = { leases: 0, feedStates: 0, stories: 0, alerts: 0 };
-  const { sources, news, pollPlans, claims, interviews } = deps.repos;
+  const { sources, news, pollPlans, outbox, interviews } = deps.repos;
   const counted =
     <A extends unknown[], R>(kind: keyof TableWrites, write: (...args: A) => Promise<R>, count: (...args: NoInfer<A>) => number = () => 1) =>
     (...args: A): Promise<R> => {
@@ -61,10 +61,14 @@ export function countingTableWrites(deps: PollDeps): { deps: PollDeps; writes: T
           create: counted('leases', pollPlans.create.bind(pollPlans)),
           lease: counted('leases', pollPlans.lease.bind(pollPlans), (...args) => (args[1].length > 0 ? 1 : 0)),
           finish: counted('leases', pollPlans.finish.bind(pollPlans), (...args) => (args[1].length > 0 ? 1 : 0)),
+          release: counted('leases', pollPlans.release.bind(pollPlans), (...args) => (args[1].length > 0 ? 1 : 0)),
         }),
-        claims: overriding(claims, {
-          claimAlert: counted('alerts', claims.claimAlert.bind(claims)),
-          markAlertSent: counted('alerts', claims.markAlertSent.bind(claims)),
+        outbox: overriding(outbox, {
+          record: counted('alerts', outbox.record.bind(outbox)),
+          lease: counted('alerts', outbox.lease.bind(outbox)),
+          markSent: counted('alerts', outbox.markSent.bind(outbox)),
+          release: counted('alerts', outbox.release.bind(outbox)),
+          end: counted('alerts', outbox.end.bind(outbox)),
         }),
         interviews: overriding(interviews, {
           claimCongratsSlot: counted('alerts', interviews.claimCongratsSlot.bind(interviews)),

@@ -1,6 +1,7 @@
 /**
- * `npm run demo`: local mode with sample data, so a newcomer sees a real congratulations alert and
- * a real digest in the local inbox within a minute, offline. Starts the sample news feeds on
+ * `npm run demo`: local mode with sample data, so a newcomer sees a real congratulations alert (and
+ * one offering a thank-you note with good news folded in) and a real digest in the local inbox
+ * within a minute, offline. Starts the sample news feeds on
  * loopback, then local mode pointed at them (the same servers and ports as `npm start`), seeds the
  * demo subscriber, runs one poll and one digest at once, and says where to look.
  */
@@ -68,7 +69,7 @@ export async function startDemo(config: Config, out: Writable, startedAt = Date.
     const poll = await runPollNow(services, services.clock.now());
     say(
       `  ✓ news poll: ${poll.requests} feed${poll.requests === 1 ? '' : 's'} read, ${poll.newStories} new stor${poll.newStories === 1 ? 'y' : 'ies'}, ` +
-        `${poll.positiveStories} worth a note, ${poll.alertsSent} congratulations alert${poll.alertsSent === 1 ? '' : 's'} sent`,
+        `${poll.positiveStories} worth a note, ${poll.alertsSent} alert${poll.alertsSent === 1 ? '' : 's'} sent`,
     );
     const digest = await runDigestNow(services, services.clock.now());
     demoJobsDone();
@@ -81,7 +82,7 @@ export async function startDemo(config: Config, out: Writable, startedAt = Date.
     say(`Ready in ${seconds} s. Where to look:`);
     say(`  Inbox      http://127.0.0.1:${demoConfig.sesPort}   ${inbox.length} email${inbox.length === 1 ? '' : 's'} to ${DEMO_EMAIL}: ${inbox.map((m) => `“${m.subject}”`).join(', ') || '—'}`);
     if (!seed.firstRun && inbox.length === 0) {
-      say('             (the inbox lives in memory and starts empty; the alert and digest went out on the first run —');
+      say('             (the inbox lives in memory and starts empty; the alerts and digest went out on the first run —');
       say(`              for a fresh start, stop this, delete ${demoConfig.dataDir} and run \`npm run demo\` again)`);
     }
     say(`  Web app    ${signInLink}`);

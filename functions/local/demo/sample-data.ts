@@ -172,7 +172,7 @@ export const DEMO_NEWS: Record<string, DemoStory[]> = {
       hoursAgo: 10,
       summary: 'Northwind Robotics took the top prize for its warehouse picking arm.',
       slug: 'northwind-award',
-      note: 'good news while the thank-you is due: one sentence about it in the thank-you draft (R8 with R1)',
+      note: 'good news while the thank-you is due: the alert offers the thank-you with one line about it (R8 with R1)',
     },
     {
       title: 'Northwind Robotics denies report of factory closure',

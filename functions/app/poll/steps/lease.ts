@@ -56,9 +56,18 @@ export interface SlotHold {
   leasedElsewhere: number;
   /** Due sources in batches already done this slot (a scheduled one was asked; a new or failing one came due since). */
   inDoneBatches: FeedSource[];
+  /** The batch each source of `leased` is in. */
+  batchOf: Map<string, number>;
+  /** When the hold ends (what a cycle that stops early gives back). */
+  until: Date;
 }
 
-const NOTHING_HELD = (slot: number): SlotHold => ({ slot: slotName(slot), held: [], leased: [], leasedElsewhere: 0, inDoneBatches: [] });
+const NOTHING_HELD = (slot: number): SlotHold => ({ slot: slotName(slot), held: [], leased: [], leasedElsewhere: 0, inDoneBatches: [], batchOf: new Map(), until: new Date(0) });
+
+/** Which batch each source of the held batches is in. */
+function batchesOfSources(grouped: ReadonlyMap<number, readonly FeedSource[]>, held: readonly number[]): Map<string, number> {
+  return new Map(held.flatMap((i) => (grouped.get(i) ?? []).map((s) => [s.id, i] as const)));
+}
 
 /** Until when a cycle holds the batches it takes: the end of its slot, and never less than a lease. */
 function holdUntil(cycle: Pick<PollCycle, 'now' | 'elapsedMs'>, slot: number, wholeSlot: boolean): Date {
@@ -115,12 +124,27 @@ export async function holdSlot(
   const sourcesOf = (indexes: readonly number[]) => indexes.flatMap((i) => grouped.get(i) ?? []);
   const leased = sourcesOf(held);
   const inDoneBatches = sourcesOf(wanted.filter((i) => !held.includes(i) && plan.done[i] !== undefined));
-  return { slot: name, held, leased, leasedElsewhere: sourcesOf(wanted).length - leased.length - inDoneBatches.length, inDoneBatches };
+  return {
+    slot: name,
+    held,
+    leased,
+    leasedElsewhere: sourcesOf(wanted).length - leased.length - inDoneBatches.length,
+    inDoneBatches,
+    batchOf: batchesOfSources(grouped, held),
+    until,
+  };
 }
 
-/** Marks the batches this cycle held done, so no other cycle asks their feeds again this slot. */
-export async function finishSlot(cycle: Pick<PollCycle, 'deps' | 'now' | 'elapsedMs'>, hold: SlotHold): Promise<void> {
-  if (hold.held.length > 0) await cycle.deps.repos.pollPlans.finish(hold.slot, hold.held, new Date(cycle.now.getTime() + cycle.elapsedMs()));
+/**
+ * Marks the batches this cycle held done, so no other cycle asks their feeds again this slot —
+ * except those with sources it did not get to (it was asked to stop): those it gives back, so the
+ * next cycle (or the queue's redelivery) asks them.
+ */
+export async function finishSlot(cycle: Pick<PollCycle, 'deps' | 'now' | 'elapsedMs'>, hold: SlotHold, notAsked: ReadonlySet<string> = new Set()): Promise<void> {
+  const unfinished = new Set([...notAsked].flatMap((id) => (hold.batchOf.has(id) ? [hold.batchOf.get(id)!] : [])));
+  const done = hold.held.filter((i) => !unfinished.has(i));
+  if (done.length > 0) await cycle.deps.repos.pollPlans.finish(hold.slot, done, new Date(cycle.now.getTime() + cycle.elapsedMs()));
+  if (unfinished.size > 0) await cycle.deps.repos.pollPlans.release(hold.slot, [...unfinished], hold.until);
 }
 
 /** What a cycle finds of the previous slot's batches. */
@@ -148,7 +172,8 @@ export async function resumeSlot(cycle: Pick<PollCycle, 'deps' | 'now' | 'elapse
   const busy = new Set(running.flatMap((i) => grouped.get(i) ?? []).map((s) => s.id));
   // Taken over only when some of its feeds are not due now anyway (those that are, are asked now).
   const stillOwed = abandoned.filter((i) => (grouped.get(i) ?? []).some((s) => !dueNow.has(s.id)));
-  const held = await take(cycle, plan, stillOwed, holdUntil(cycle, slot + 1, true));
+  const until = holdUntil(cycle, slot + 1, true);
+  const held = await take(cycle, plan, stillOwed, until);
   const leased = held.flatMap((i) => grouped.get(i) ?? []).filter((s) => !dueNow.has(s.id));
-  return { hold: { slot: plan.slot, held, leased, leasedElsewhere: 0, inDoneBatches: [] }, busy };
+  return { hold: { slot: plan.slot, held, leased, leasedElsewhere: 0, inDoneBatches: [], batchOf: batchesOfSources(grouped, held), until }, busy };
 }
