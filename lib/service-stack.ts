@@ -158,8 +158,8 @@ export class ServiceStack extends Stack {
     this.operations.watchDeadLetterQueue('SesEventsDeadLetters', this.sesEventsDeadLetters);
     this.operations.watchSesReputation();
     this.operations.watchFailingSources();
-    // The outbox's figures, published by the hourly mail run (functions/handlers/digest-sender.ts).
-    this.operations.watchOutbox('digest-sender');
+    // The outbox's figures, published by every run that sends from it (digest-sender, poll-company).
+    this.operations.watchOutbox();
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });

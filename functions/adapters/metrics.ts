@@ -14,8 +14,11 @@ export interface Figure {
 export interface CountMetrics {
   /** Adds the named fields of a summary as counts. */
   count<K extends string>(summary: Readonly<Record<K, number>>, names: readonly K[]): void;
-  /** Adds figures named elsewhere (e.g. the outbox's). */
-  record(figures: readonly Figure[]): void;
+  /**
+   * Adds figures named elsewhere (e.g. the outbox's), under the function's own `service` dimension
+   * or the one given (figures several functions publish as one metric).
+   */
+  record(figures: readonly Figure[], options?: { service?: string }): void;
   /** Writes what was counted (nothing when nothing was) and starts over. */
   publish(): void;
 }
@@ -27,16 +30,28 @@ export interface CountMetrics {
  * data points, so a Sum over a period adds them.
  */
 export function createMetrics(options: { service: string; logger: Logger }): CountMetrics {
-  const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: metricService(options.service), logger: options.logger });
+  // One Metrics (one EMF line) per `service` dimension used, the function's own first.
+  const byService = new Map<string, Metrics>();
+  const metricsFor = (service: string) => {
+    let metrics = byService.get(service);
+    if (!metrics) {
+      metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: metricService(service), logger: options.logger });
+      byService.set(service, metrics);
+    }
+    return metrics;
+  };
+  metricsFor(options.service);
   return {
     count(summary, names) {
+      const metrics = metricsFor(options.service);
       for (const name of names) metrics.addMetric(name, MetricUnit.Count, summary[name]);
     },
-    record(figures) {
+    record(figures, { service = options.service } = {}) {
+      const metrics = metricsFor(service);
       for (const figure of figures) metrics.addMetric(figure.name, MetricUnit.Count, figure.count);
     },
     publish() {
-      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+      for (const metrics of byService.values()) if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     },
   };
 }

@@ -11,14 +11,20 @@ export function metricService(service: string): string {
 }
 
 /**
- * What each mail run did with the outbox (app/outbox/tally.ts), as counts. Only what an alarm or
- * a dashboard needs is a metric (each costs a little every month); the rest of the tally is in
- * the run's summary log line.
+ * The outbox's figures an alarm reads (app/outbox/tally.ts): mail pending for more than two hours,
+ * and mail ended unsent — dropped as too late, or refused by the mail service for good. Only what
+ * an alarm reads is a metric (each custom metric costs $0.30 a month, whatever the number of
+ * users); the rest of the tally is in each run's summary log line.
+ *
+ * Every function that sends mail from the outbox (digest-sender, poll-company) publishes them under
+ * one `service` dimension, {@link OUTBOX_METRICS_SERVICE}: one metric each however many functions
+ * send, and one alarm per figure watches them all; the runs' log lines say which function it was.
  */
 export const OUTBOX_METRICS = {
-  sent: 'OutboxSent',
-  pending: 'OutboxPending',
   stalePending: 'OutboxPendingOverTwoHours',
   dropped: 'OutboxDropped',
   refused: 'OutboxRefused',
 } as const;
+
+/** The `service` the outbox's metrics are published under (as `afterview-outbox`), whoever sends. */
+export const OUTBOX_METRICS_SERVICE = 'outbox';

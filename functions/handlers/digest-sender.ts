@@ -9,8 +9,8 @@ import type { Context } from 'aws-lambda';
 import { runDigestJob } from '../app/digest/digest-job.js';
 import { outboxFigures } from '../app/outbox/tally.js';
 import { lambdaDeadline } from '../app/run-deadline.js';
+import { OUTBOX_METRICS_SERVICE } from '../config/metric-names.js';
 import { coldStart } from '../wiring/lambda.js';
-import { DIGEST_SENDER_METRICS } from './published-metrics.js';
 import { scheduledInstant } from './scheduled-run.js';
 
 const services = coldStart('digest-sender');
@@ -20,8 +20,7 @@ export async function handler(event: unknown, context: Context): Promise<{ due: 
     const now = scheduledInstant(event, services.clock);
     const summary = await runDigestJob(services, now, lambdaDeadline(context));
     services.logger.info('digest cycle done', { ...summary, at: now.toISOString() });
-    metrics.count(summary, DIGEST_SENDER_METRICS);
-    metrics.record(outboxFigures(summary.outbox));
+    metrics.record(outboxFigures(summary.outbox), { service: OUTBOX_METRICS_SERVICE });
     if (summary.failed > 0) throw new Error(`digest cycle at ${now.toISOString()}: ${summary.failed} of ${summary.due} digests failed`);
     return { due: summary.due, sent: summary.sent };
   });

@@ -1,10 +1,10 @@
 /**
  * The summary counts the Lambda functions publish as CloudWatch metrics (namespace "afterview",
  * dimension `service` = `afterview-<function>`; lib/constructs/operations.ts alarms on them).
- * Every count of a summary is in its log line already; a metric is kept for what an alarm or a
- * dashboard needs, since each custom metric costs $0.30 a month whatever the number of users.
+ * Every count of a summary is in its log line already; a metric is kept only for what an alarm
+ * reads, since each custom metric costs $0.30 a month whatever the number of users. (The outbox's
+ * figures, which every sending function publishes, are in config/metric-names.ts.)
  */
-import type { DigestCycleSummary } from '../app/digest/run-digest-cycle.js';
 import type { PollSummary } from '../app/poll/index.js';
 
 /**
@@ -12,6 +12,3 @@ import type { PollSummary } from '../app/poll/index.js';
  * answers): what the failing-sources alarm divides.
  */
 export const POLL_COMPANY_METRICS = ['requests', 'failures', 'throttled'] as const satisfies readonly (keyof PollSummary)[];
-
-/** Digests sent and failed. */
-export const DIGEST_SENDER_METRICS = ['sent', 'failed'] as const satisfies readonly (keyof DigestCycleSummary)[];

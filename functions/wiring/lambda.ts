@@ -18,8 +18,8 @@ export type { Services };
 export interface InvocationMetrics {
   /** Adds the named fields of a summary as counts, published when the invocation ends. */
   count<K extends string>(summary: Readonly<Record<K, number>>, names: readonly K[]): void;
-  /** Adds figures named elsewhere (the outbox's, config/metric-names.ts). */
-  record(figures: readonly Figure[]): void;
+  /** Adds figures named elsewhere (the outbox's, config/metric-names.ts), under `service` when given. */
+  record(figures: readonly Figure[], options?: { service?: string }): void;
 }
 
 export interface LambdaServices extends Services {

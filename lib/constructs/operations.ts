@@ -6,7 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE, metricService, OUTBOX_METRICS } from '../../functions/config/metric-names.js';
+import { METRICS_NAMESPACE, metricService, OUTBOX_METRICS, OUTBOX_METRICS_SERVICE } from '../../functions/config/metric-names.js';
 
 /**
  * SES puts an account under review at a 5% bounce rate and a 0.1% complaint rate; the alarms
@@ -131,28 +131,29 @@ export class Operations extends Construct {
   }
 
   /**
-   * The outbox, as the function `service` reports it after each run: mail pending for more than
-   * two hours (a run keeps failing to send it, or no run comes), and mail that will never go out
-   * (dropped as too late, or refused by SES for good).
+   * The outbox, as every function that sends from it reports it after each run (the digest-sender
+   * and poll-company, under one `service` dimension: functions/config/metric-names.ts): mail pending
+   * for more than two hours (runs keep failing to send it, or no run comes), and mail that will
+   * never go out (dropped as too late, or refused by SES for good).
    */
-  watchOutbox(service: string): void {
+  watchOutbox(): void {
     const metric = (metricName: string) =>
       new cloudwatch.Metric({
         namespace: METRICS_NAMESPACE,
         metricName,
-        dimensionsMap: { service: metricService(service) },
+        dimensionsMap: { service: metricService(OUTBOX_METRICS_SERVICE) },
         period: Duration.hours(1),
         statistic: cloudwatch.Stats.MAXIMUM,
       });
     this.alarm('OutboxPendingOverTwoHours', {
-      alarmDescription: `afterview ${service}: mail has been pending in the outbox for more than two hours`,
+      alarmDescription: 'afterview outbox: mail has been pending for more than two hours (the digest-sender and poll-company logs say which)',
       metric: metric(OUTBOX_METRICS.stalePending),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
     this.alarm('OutboxDropped', {
-      alarmDescription: `afterview ${service}: mail dropped from the outbox unsent (too late, or refused by SES)`,
+      alarmDescription: 'afterview outbox: mail dropped unsent (too late, or refused by SES)',
       metric: new cloudwatch.MathExpression({
         expression: 'dropped + refused',
         usingMetrics: {

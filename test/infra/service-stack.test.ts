@@ -2,7 +2,7 @@ import { Capture, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS_NAMESPACE } from '../../functions/adapters/metrics.js';
 import { loadConfig } from '../../functions/config/env.js';
-import { metricService, OUTBOX_METRICS } from '../../functions/config/metric-names.js';
+import { metricService, OUTBOX_METRICS, OUTBOX_METRICS_SERVICE } from '../../functions/config/metric-names.js';
 import { POLL_COMPANY_METRICS } from '../../functions/handlers/published-metrics.js';
 import type { AfterviewFunction } from '../../lib/constructs/afterview-function.js';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/constructs/afterview-function.js';
@@ -400,8 +400,8 @@ describe('alarms', () => {
     expect(POLL_METRICS.namespace).toBe(METRICS_NAMESPACE);
   });
 
-  it('watch the outbox: mail pending for more than two hours, and mail dropped or refused', () => {
-    const dimensions = [{ Name: 'service', Value: metricService('digest-sender') }];
+  it('watch the outbox: mail pending for more than two hours, and mail dropped or refused, whichever function sends it', () => {
+    const dimensions = [{ Name: 'service', Value: metricService(OUTBOX_METRICS_SERVICE) }];
     s.serviceTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: METRICS_NAMESPACE,
       MetricName: OUTBOX_METRICS.stalePending,
@@ -417,6 +417,22 @@ describe('alarms', () => {
       .map((m) => m.MetricStat!.Metric);
     expect(watched.map((m) => m.MetricName).sort()).toEqual([OUTBOX_METRICS.dropped, OUTBOX_METRICS.refused].sort());
     for (const m of watched) expect(m).toMatchObject({ Namespace: METRICS_NAMESPACE, Dimensions: dimensions });
+  });
+
+  it('read every custom metric the functions publish: none is published (and paid for) that no alarm reads', () => {
+    type Metric = { Namespace?: string; MetricName?: string; Dimensions?: Array<{ Name: string; Value: string }> };
+    const read = alarms().flatMap((a) => [
+      a.Properties as Metric,
+      ...((a.Properties.Metrics ?? []) as Array<{ MetricStat?: { Metric: Metric } }>).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : [])),
+    ]);
+    const custom = read
+      .filter((m) => m.Namespace === METRICS_NAMESPACE)
+      .map((m) => `${m.Dimensions?.find((d) => d.Name === 'service')?.Value}/${m.MetricName}`);
+    const published = [
+      ...POLL_COMPANY_METRICS.map((name) => `${metricService('poll-company')}/${name}`),
+      ...Object.values(OUTBOX_METRICS).map((name) => `${metricService(OUTBOX_METRICS_SERVICE)}/${name}`),
+    ];
+    expect([...new Set(custom)].sort()).toEqual(published.sort());
   });
 
   it('are 19 in all: 2 per function, 1 per dead-letter queue, 2 for SES, 1 for failing news sources, 2 for the outbox', () => {

@@ -6,12 +6,13 @@
  */
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { OUTBOX_METRICS } from '../../functions/config/metric-names.js';
-import { DIGEST_SENDER_METRICS, POLL_COMPANY_METRICS } from '../../functions/handlers/published-metrics.js';
-import { createTestStack } from '../support/stack.js';
+import { OUTBOX_METRICS, OUTBOX_METRICS_SERVICE, metricService } from '../../functions/config/metric-names.js';
+import { POLL_COMPANY_METRICS } from '../../functions/handlers/published-metrics.js';
+import { createTestStack, type TestStack } from '../support/stack.js';
 
 let written: string[] = [];
 let tableName = '';
+let stack: TestStack;
 
 /** The JSON lines written to stdout since the last call. */
 function jsonLines(): Record<string, unknown>[] {
@@ -44,7 +45,7 @@ function lambdaContext(functionName: string, awsRequestId: string): Context {
 }
 
 beforeAll(async () => {
-  const stack = await createTestStack();
+  stack = await createTestStack();
   tableName = stack.tableName;
   const port = (endpoint: string) => new URL(endpoint).port;
   // Local mode's wiring (local servers); Lambda marks an on-demand start, which Powertools reads.
@@ -118,7 +119,7 @@ describe('poll-company', () => {
     expect(logs.map((l) => l.message)).toEqual(['company polled', 'company polled']);
     for (const line of logs) expect(line).toMatchObject({ function_request_id: 'req-1', cold_start: true, companyKey: 'acme' });
 
-    const [emf, ...more] = metricLines(lines);
+    const [emf, outbox, ...more] = metricLines(lines);
     expect(more).toEqual([]);
     const aws = emf!._aws as { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> };
     expect(aws.CloudWatchMetrics).toEqual([
@@ -129,6 +130,9 @@ describe('poll-company', () => {
       },
     ]);
     expect(emf).toMatchObject({ service: 'afterview-poll-company', requests: [0, 0], failures: [0, 0] });
+    // The outbox's figures (the poll sends alerts) under the service every sender shares.
+    expect(outbox).toMatchObject({ service: metricService(OUTBOX_METRICS_SERVICE), [OUTBOX_METRICS.stalePending]: [0, 0] });
+    expect(Object.keys(outbox!).filter((k) => !['_aws', 'service'].includes(k)).sort()).toEqual(Object.values(OUTBOX_METRICS).sort());
 
     // The next invocation is warm, carries its own request id, and publishes only its own counts.
     await handler(event(['not json']), lambdaContext('poll-company', 'req-2'));
@@ -138,15 +142,34 @@ describe('poll-company', () => {
   });
 });
 
+describe('poll-company near the end of its time', () => {
+  it('starts no company, and reports the message failed so that SQS delivers it again', async () => {
+    const { handler } = await import('../../functions/handlers/poll-company.js');
+    // A new source, due at once; the invocation has 10 s left, less than a company may need.
+    const source = await stack.repos.sources.upsertWatched(
+      { id: 'late-source', url: 'https://news.example/late.xml', kind: 'custom', companyKey: 'late-co', companyName: 'Late Co' },
+      new Date(),
+    );
+    jsonLines();
+    const body = JSON.stringify({ companyKey: 'late-co', sourceIds: [source.id] });
+    const response = await handler({ Records: [{ messageId: 'late', body } as SQSEvent['Records'][number]] }, lambdaContext('poll-company', 'req-3'));
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'late' }] });
+    const logs = logLines(jsonLines());
+    expect(logs.find((l) => l.message === 'company polled')).toMatchObject({ sourcesDue: 1, requests: 0, notReached: 1, stopped: 'deadline' });
+    expect(logs.map((l) => l.message)).toContain('message failed; SQS will redeliver it');
+  });
+});
+
 describe('digest-sender', () => {
-  it('publishes its counts and the outbox figures with the log line of the run', async () => {
+  it('logs its counts and publishes as metrics only the outbox figures the alarms read', async () => {
     const { handler } = await import('../../functions/handlers/digest-sender.js');
     jsonLines();
     await expect(handler({ scheduledTime: '2030-01-01T08:00:00Z' }, lambdaContext('digest-sender', 'req-9'))).resolves.toEqual({ due: 0, sent: 0 });
     const lines = jsonLines();
-    expect(logLines(lines)).toEqual([expect.objectContaining({ message: 'digest cycle done', function_request_id: 'req-9', cold_start: true, due: 0 })]);
-    const [emf] = metricLines(lines);
-    expect(emf).toMatchObject({ service: 'afterview-digest-sender', sent: 0, failed: 0 });
-    expect(Object.keys(emf!).filter((k) => !['_aws', 'service'].includes(k)).sort()).toEqual([...DIGEST_SENDER_METRICS, ...Object.values(OUTBOX_METRICS)].sort());
+    expect(logLines(lines)).toEqual([expect.objectContaining({ message: 'digest cycle done', function_request_id: 'req-9', cold_start: true, due: 0, sent: 0, failed: 0 })]);
+    const [emf, ...more] = metricLines(lines);
+    expect(more).toEqual([]);
+    expect(emf).toMatchObject({ service: metricService(OUTBOX_METRICS_SERVICE) });
+    expect(Object.keys(emf!).filter((k) => !['_aws', 'service'].includes(k)).sort()).toEqual(Object.values(OUTBOX_METRICS).sort());
   });
 });

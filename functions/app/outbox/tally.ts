@@ -53,7 +53,7 @@ export function emptyTally(): OutboxTally {
 /** Open messages older than this are reported (and alarmed on) as stale. */
 export const STALE_PENDING_MS = 2 * 3600_000;
 
-/** The tally as metric figures (every count the alarms or an operator may want). */
+/** The tally's figures the alarms read, as metric figures (config/metric-names.ts). */
 export function outboxFigures(tally: OutboxTally): Array<{ name: string; count: number }> {
   return (Object.keys(OUTBOX_METRICS) as Array<keyof typeof OUTBOX_METRICS>).map((field) => ({ name: OUTBOX_METRICS[field], count: tally[field] }));
 }
