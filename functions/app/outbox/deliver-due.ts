@@ -76,18 +76,24 @@ export async function composeAndDeliver<K extends MessageKind>(
   return 'sent';
 }
 
+/** Due messages, as `deliverDueMessages` lists them (a run may list them early, while it does other work). */
+export function listDueMessages(deps: DeliverDueDeps): Promise<OutboxMessage[]> {
+  return deps.repos.outbox.listDue((deps.clock ?? realClock).now(), DUE_PER_SHARD);
+}
+
 /**
- * Delivers every due message of the kinds in `composers` (but those `skip` names: a run's own,
- * already tried); returns what became of each.
+ * Delivers every due message of the kinds in `composers` — listed now, or those `listed` earlier
+ * — but those `skip` names (a run's own, already tried); returns what became of each.
  */
 export async function deliverDueMessages(
   deps: DeliverDueDeps,
   sender: OutboxSender,
   composers: Composers,
   now: Date,
-  skip: (message: MessageRef) => boolean = () => false,
+  options: { skip?: (message: MessageRef) => boolean; listed?: Promise<OutboxMessage[]> } = {},
 ): Promise<Array<{ message: OutboxMessage; result: MessageResult }>> {
-  const due = (await deps.repos.outbox.listDue((deps.clock ?? realClock).now(), DUE_PER_SHARD)).filter((m) => composers[m.kind] && !skip(m));
+  const skip = options.skip ?? (() => false);
+  const due = (await (options.listed ?? listDueMessages(deps))).filter((m) => composers[m.kind] && !skip(m));
   const results: Array<{ message: OutboxMessage; result: MessageResult }> = [];
   let next = 0;
   const worker = async () => {

@@ -25,7 +25,7 @@ import { DAY_MS } from '../../domain/durations.js';
 import type { FeedSource } from '../../domain/feed-source.js';
 import { batchesFor, pollLane, slotFromName, slotName } from '../../domain/news-watch/poll-schedule.js';
 import { alertComposer } from '../alerts/send-alerts.js';
-import { deliverDueMessages } from '../outbox/deliver-due.js';
+import { deliverDueMessages, listDueMessages } from '../outbox/deliver-due.js';
 import type { MessageRef } from '../outbox/ports.js';
 import type { RunDeadline } from '../run-deadline.js';
 import { POLL_STOP_RESERVE_MS, startCycle, type PollCycle } from './cycle.js';
@@ -148,6 +148,13 @@ async function pollLeased(cycle: PollCycle, writes: TableWrites, work: CycleWork
     leased: sources.filter((s) => held.has(s.id)),
     toLease: sources.filter((s) => !held.has(s.id)),
   }));
+  // What earlier runs left is listed now, while the feeds are fetched, and sent at the end.
+  const leftoversDue = work.deliverLeftovers
+    ? listDueMessages(deps).catch((err: unknown) => {
+        deps.logger?.error('listing the alerts earlier runs left failed; the next run sends them', { error: errorText(err) });
+        return [];
+      })
+    : null;
   const notAsked = new Set<string>();
   let notReached = 0;
   // More companies in progress than fetch slots, so storing one company overlaps fetching others.
@@ -178,8 +185,8 @@ async function pollLeased(cycle: PollCycle, writes: TableWrites, work: CycleWork
   // Then what earlier runs left (this cycle's own were tried above), unless it was told to stop.
   const own = new Set(reached.flatMap((p) => (p.status === 'fulfilled' ? (p.value.recorded ?? []) : [])));
   const leftovers =
-    work.deliverLeftovers && !cycle.sender.stopped
-      ? await deliverDueMessages(deps, cycle.sender, { alert: alertComposer(deps, cycle.alerts) }, cycle.now, (m) => own.has(refKey(m)))
+    leftoversDue && !cycle.sender.stopped
+      ? await deliverDueMessages(deps, cycle.sender, { alert: alertComposer(deps, cycle.alerts) }, cycle.now, { skip: (m) => own.has(refKey(m)), listed: leftoversDue })
       : [];
   return summarizeCycle(
     {
