@@ -3,7 +3,11 @@
  * (./cycle.ts), each in ./steps:
  *
  *   plan due sources → lease → fetch (conditional GET) → parse → normalize → keep relevant →
- *   match with seen → classify → store → alert → record feed state
+ *   match with seen → classify → alert: record → store → record feed state → alert: send
+ *
+ * A company's alerts are recorded in the outbox before its stories and feed states are written
+ * (so no crash leaves a stored story whose alerts were never recorded), then sent by the cycle's
+ * one sender while other companies are polled; at the end it sends what earlier runs left.
  *
  * Each company's sources are fetched once per cycle for all their watchers, with bounded
  * concurrency and per-host politeness; healthy feeds are asked on their schedule, as often as
