@@ -12,6 +12,7 @@ import type { InterviewInput, StoredInterview } from '../../functions/domain/int
 import type { Subscriber } from '../../functions/domain/subscriber.js';
 import { syncCompanySources } from '../../functions/app/poll/company-sources.js';
 import { planPolls, pollSources, runPollCycle, type PollDeps } from '../../functions/app/poll/poll-cycle.js';
+import type { RunDeadline } from '../../functions/app/run-deadline.js';
 import { countingPollDeps, startNewsFeedServer, type NewsFeedServer } from '../support/news-watch.js';
 import { newStoredInterview, newSubscriber, newWatchedCompany } from '../support/records.js';
 import { createTestStack, mailTo, type TestStack } from '../support/stack.js';
@@ -228,20 +229,33 @@ describe('poll cycle', () => {
     expect(source!.lastError).toMatch(/HTTP 404/);
     expect(Date.parse(source!.nextAttemptAt)).toBe(hours(5).getTime());
   });
+
+  /** Poll dependencies whose run is told to stop the moment it has recorded an alert (as SIGTERM or its deadline would). */
+  function stoppingOnceRecorded(repos: Partial<PollDeps['repos']> = {}): { deps: PollDeps; deadline: RunDeadline } {
+    let recorded = false;
+    const outbox = deps.repos.outbox;
+    const record: typeof outbox.record = (...args) => ((recorded = true), outbox.record(...args));
+    return {
+      deps: { ...deps, repos: { ...deps.repos, outbox: Object.assign(Object.create(outbox) as typeof outbox, { record }), ...repos } },
+      deadline: { remainingMs: () => (recorded ? 0 : Infinity) },
+    };
+  }
+
+  /** A company with one good story published at `at`, watched by a new instant subscriber with an interview there. */
+  async function goodNewsFor(name: string, who: string, at: Date): Promise<{ sub: Subscriber; company: WatchedCompany }> {
+    feeds.set(`"${name}"`, [{ title: `${name} wins a safety award`, publisher: 'Reuters', publishedAt: at.toISOString() }]);
+    const sub = await subscriber(who, 'instant');
+    const company = await watch(sub, name);
+    await interview(company);
+    return { sub, company };
+  }
+
   it('never loses an alert: one recorded and left unsent goes out with the next cycle, once, though the feed answers 304', async () => {
     const name = `Initech ${tag}`;
     // Published an hour before: an active feed, asked every hour (hours no other test here polls at).
-    feeds.set(`"${name}"`, [{ title: `${name} wins a safety award`, publisher: 'Reuters', publishedAt: hours(19).toISOString() }]);
-    const sub = await subscriber('stopped', 'instant');
-    const company = await watch(sub, name);
-    await interview(company);
-    // The run is told to stop the moment it has recorded the alert (as SIGTERM or its deadline would).
-    let recorded = false;
-    const stopping: PollDeps = {
-      ...deps,
-      repos: { ...deps.repos, outbox: Object.assign(Object.create(deps.repos.outbox) as typeof deps.repos.outbox, { record: async (...args: Parameters<typeof deps.repos.outbox.record>) => ((recorded = true), deps.repos.outbox.record(...args)) }) },
-    };
-    const first = await runPollCycle(stopping, hours(20), { remainingMs: () => (recorded ? 0 : Infinity) });
+    const { sub } = await goodNewsFor(name, 'stopped', hours(19));
+    const stopping = stoppingOnceRecorded();
+    const first = await runPollCycle(stopping.deps, hours(20), stopping.deadline);
     expect(first).toMatchObject({ alertsSent: 0, stopped: 'deadline', outbox: { leased: 0, sent: 0 } });
     expect(first.alertsPending).toBeGreaterThanOrEqual(1);
     expect(server.answersFor(`"${name}"`)).toEqual([200]);
@@ -263,21 +277,10 @@ describe('poll cycle', () => {
 
   it('never loses an alert when the run dies between recording it and storing its story', async () => {
     const name = `Hooli ${tag}`;
-    feeds.set(`"${name}"`, [{ title: `${name} wins a design award`, publisher: 'AP', publishedAt: hours(29).toISOString() }]);
-    const sub = await subscriber('unstored', 'instant');
-    const company = await watch(sub, name);
-    await interview(company);
+    const { sub, company } = await goodNewsFor(name, 'unstored', hours(29));
     // Recorded, then nothing more: no mail goes out and the story write fails, as if the process died there.
-    let recorded = false;
-    const dying: PollDeps = {
-      ...deps,
-      repos: {
-        ...deps.repos,
-        outbox: Object.assign(Object.create(deps.repos.outbox) as typeof deps.repos.outbox, { record: async (...args: Parameters<typeof deps.repos.outbox.record>) => ((recorded = true), deps.repos.outbox.record(...args)) }),
-        news: { ...deps.repos.news, putMany: async () => Promise.reject(new Error('process killed')) },
-      },
-    };
-    const first = await pollSources(dying, company.sourceIds, hours(30), { remainingMs: () => (recorded ? 0 : Infinity) });
+    const dying = stoppingOnceRecorded({ news: { ...deps.repos.news, putMany: async () => Promise.reject(new Error('process killed')) } });
+    const first = await pollSources(dying.deps, company.sourceIds, hours(30), dying.deadline);
     expect(first.outbox).toMatchObject({ pending: 1, leased: 0 });
     expect(first.companiesFailed).toBeGreaterThanOrEqual(1);
     expect(await stack.repos.news.listSince(company.key, new Date(0))).toHaveLength(0);
