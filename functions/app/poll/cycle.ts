@@ -58,7 +58,7 @@ export function startCycle(deps: PollDeps, now: Date, deadline: RunDeadline = NO
     limiter: createHostLimiter({ total: concurrency, perHost: deps.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY }),
     concurrency,
     alerts: createAlertSession(),
-    sender: new OutboxSender(deps, { deadline }),
+    sender: deps.sender ?? new OutboxSender(deps, { deadline }),
     deadline,
     writer: createCycleWriter(deps.repos),
     elapsedMs: () => Math.round(performance.now() - started),

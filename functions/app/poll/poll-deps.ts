@@ -5,6 +5,7 @@
 import type { Config } from '../../config/env.js';
 import type { AlertDeps } from '../alerts/send-alerts.js';
 import type { CompanyRepository, FeedFetcher, NewsRepository, PollPlanRepository, SourceRepository } from '../ports.js';
+import type { OutboxSender } from '../outbox/outbox-sender.js';
 import type { ClassifyHeadline } from './collaborators.js';
 
 export interface PollDeps extends Omit<AlertDeps, 'repos' | 'config'> {
@@ -24,4 +25,11 @@ export interface PollDeps extends Omit<AlertDeps, 'repos' | 'config'> {
   perHostConcurrency?: number;
   /** Jitter source for backoff (default Math.random). */
   random?: () => number;
+  /**
+   * The sender the cycle's alerts go through. A Lambda invocation polls several queue messages at
+   * once and hands them one sender, so that between them one mail is in flight at a time and one
+   * send rate is kept (its writes are then not in the cycles' `tableWrites`, and its tally is the
+   * invocation's). Default: a sender of the cycle's own.
+   */
+  sender?: OutboxSender;
 }
