@@ -124,7 +124,7 @@ export function isGoodNews(copy: Pick<Story, 'classification' | 'publishedAt'>, 
  */
 export type RecordDecision = { recorded: true; message: MessageOf<'alert'>; held?: Lease } | { recorded: false; reason: string };
 
-/** What an interview may be offered, with the slot taken for this story by this run left out of the way. */
+/** An interview, and what an alert about the story may offer for it. */
 interface Offered {
   interview: StoredInterview;
   offer: Extract<AlertOffer, { offer: 'congratulations' | 'thank-you' }>['offer'];
@@ -176,11 +176,12 @@ export async function recordAlert(
   const payload: PayloadOf<'alert'> = { kind: 'alert', companyKey: view.companyKey, storyId: view.id, companyId: watcher.id };
   const at = (deps.clock ?? realClock).now();
   const held = lease.take();
-  let recorded: boolean;
+  let recorded = false;
   try {
     recorded = await deps.repos.outbox.record(subscriberId, payload, at, held ?? undefined);
   } finally {
-    if (held && !recorded!) lease.settled(held);
+    // Recorded before (or the write failed): nothing will be sent under this lease.
+    if (held && !recorded) lease.settled(held);
   }
   if (!recorded) return { recorded: false, reason: 'already recorded' };
   const iso = at.toISOString();
