@@ -12,6 +12,7 @@ import { createApiHarness, sampleInterview, uniqueEmail, type ApiHarness } from 
 import { digestFor } from '../../functions/app/digest/run-digest-cycle.js';
 import { pollDepsFrom, runPollCycle } from '../../functions/app/poll/index.js';
 import { companyKey } from '../../functions/domain/company.js';
+import { nextDueSlot, pollLane, slotOf, slotStart } from '../../functions/domain/news-watch/poll-schedule.js';
 import { classifyWins, plainNote, startNewsFeedServer, type NewsFeedServer } from '../support/news-watch.js';
 import { signedInByEmail, type Browser } from '../support/browser.js';
 
@@ -32,11 +33,20 @@ const expectNothingOfB = (text: string) => {
   for (const words of B_ONLY) expect(text, `"${words}" reached A`).not.toContain(words);
 };
 
-/** Moves the clock to the next hour in which A's news search for the company is due. */
+/**
+ * Moves the clock to the next hour in which A's news search for the company is due. A healthy
+ * search is due on its schedule (its phase is hashed from its id, which names the feed server's
+ * port: any hour of its interval); its stored next attempt is only as fresh as its last write.
+ */
 async function untilSearchIsDue(company: string): Promise<void> {
   const watched = (await h.services.repos.companies.list(a.subscriberId)).find((c) => c.key === companyKey(company))!;
   const search = (await h.services.repos.sources.get(watched.sourceIds[0]!))!;
-  h.clock.set(new Date(Math.max(Date.parse(search.nextAttemptAt), h.clock.now().getTime() + 3_600_000)).toISOString());
+  const now = h.clock.now();
+  const due =
+    pollLane(search) === 'scheduled'
+      ? slotStart(nextDueSlot(search.id, search.intervalHours!, slotOf(now)))
+      : new Date(Math.max(Date.parse(search.nextAttemptAt), now.getTime() + 3_600_000));
+  h.clock.set(due.toISOString());
 }
 
 /** Watches the company (through an interview; the thank-you went out long ago, so a note is welcome). */
