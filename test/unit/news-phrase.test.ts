@@ -20,6 +20,11 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['award', 'Granite Software', 'Granite Software earns Gartner Peer Insights award', 'the Gartner Peer Insights award'],
   ['award', 'Pinecrest', 'UPDATE 1-Pinecrest wins Pulitzer for investigative reporting', 'the Pulitzer for investigative reporting'],
   ['award', 'Fable Games', 'Fable Games scoops BAFTA for best debut game - Industry News', 'the BAFTA for best debut game'],
+  // An honour whose name runs over "of the" keeps its capitals, whatever the headline's case.
+  ['award', 'Acme', 'Acme wins Best Robot of the Year award', 'the Best Robot of the Year award'],
+  ['award', 'Acme', 'ACME WINS BEST ROBOT OF THE YEAR AWARD', 'the Best Robot of the Year award'],
+  ['award', 'Acme', 'Acme named Company of the Year by Forbes', 'the recognition as Company of the Year by Forbes'],
+  ['award', 'Acme', 'Acme Named Supplier Of The Year By Ford', 'the recognition as Supplier of the Year by Ford'],
   // Contracts: the sum, the kind, the client.
   ['contract-win', 'Acme Robotics', 'Acme Robotics wins $40 million rail contract from state of Ohio', 'the $40 million rail contract from the state of Ohio'],
   ['contract-win', 'Rolls-Royce', 'Rolls-Royce Wins $9.2 Billion Order From Emirates Airline', 'the $9.2 billion order from Emirates Airline'],
@@ -234,6 +239,20 @@ describe('describeNews: the extraction table', () => {
     expect(found!.short.split(' ').length).toBeLessThanOrEqual(8);
     // Never a paste of the headline.
     expect(longestSharedRun(found!.full, headline)).toBeLessThan(8);
+  });
+});
+
+describe('describeNews: an honour named over "of the"', () => {
+  it.each([
+    ['Acme named Company of the Year by Forbes', 'the Company of the Year title'],
+    ['ACME NAMED EMPLOYER OF THE YEAR', 'the Employer of the Year title'],
+    ['Acme wins Best Robot of the Year award', 'the Best Robot of the Year award'],
+  ])('%s → subject %s', (headline, short) => {
+    expect(describeNews({ title: headline, event: 'award' }, 'Acme')?.short).toBe(short);
+  });
+
+  it('leaves a plain "of" alone: no title is made of a list', () => {
+    expect(describeNews({ title: 'Acme named one of the best companies to work for', event: 'award' }, 'Acme')?.full).toBe('the spot among the best companies to work for');
   });
 });
 

@@ -32,10 +32,52 @@ const AWARD_HEADS = new Set(['award', 'awards', 'prize', 'prizes', 'medal', 'med
 const AWARD_VERBS = new Set(['wins', 'win', 'won', 'winning', 'bags', 'scoops', 'takes', 'receives', 'received', 'earns', 'clinches', 'collects', 'picks', 'lands', 'secures', 'grabs', 'gets', 'awarded']);
 const AWARD_PREPS = { for: 'for', at: 'at', in: 'in', from: 'from' } as const;
 
+/** A capitalised word of a name: not the company, a function word or the award verb. */
+const nameWord = (x: Token | undefined): boolean =>
+  !!x && x.kind === 'word' && /^\p{Lu}/u.test(x.raw) && !x.company && !FUNCTION_WORDS.has(x.lower) && !AWARD_VERBS.has(x.lower);
+
+/** An honour's name as its owner writes it: "Best Robot of the Year", also from an all-caps or Title Case headline. */
+function writeHonour(tokens: readonly Token[]): string {
+  return tokens
+    .map((x) => (x.kind !== 'word' ? x.text : FUNCTION_WORDS.has(x.lower) ? x.lower : x.lower.charAt(0).toUpperCase() + x.lower.slice(1)))
+    .join(' ');
+}
+
+/**
+ * Where an honour's name that runs over "of the" starts — "Best Robot of the Year award",
+ * "Employer of the Year title", "Company of the Year" — or -1. `end` is the index just after the
+ * capitalised words that follow "of (the)".
+ */
+function ofTheNameStart(t: readonly Token[], end: number): number {
+  let i = end - 1;
+  if (!nameWord(t[i])) return -1;
+  while (nameWord(t[i - 1])) i -= 1;
+  let j = i - 1;
+  if (isWordToken(t[j], 'the')) j -= 1;
+  if (!isWordToken(t[j], 'of') || !nameWord(t[j - 1])) return -1;
+  let start = j - 1;
+  for (let n = 0; n < 3 && nameWord(t[start - 1]); n += 1) start -= 1;
+  return start;
+}
+
+/** Just after the name words that follow the first "of (the)" in an honour: "Company of the Year| by Forbes". */
+function honourEnd(taken: readonly Token[]): number {
+  let i = taken.findIndex((x) => isWordToken(x, 'of')) + 1;
+  if (isWordToken(taken[i], 'the')) i += 1;
+  while (nameWord(taken[i])) i += 1;
+  return i;
+}
+
 export const readAward: Reading = (w) => {
   const t = w.tokens;
   const head = findWord(t, AWARD_HEADS);
   if (head >= 0) {
+    const named = ofTheNameStart(t, head);
+    if (named >= 0) {
+      const name = `${writeHonour(t.slice(named, head))} ${t[head]!.lower}`;
+      const compl = complementAt(w, head + 1, AWARD_PREPS, 5);
+      return phrase(`the ${name}${compl ? ` ${compl.text}` : ''}`, `the ${name}`);
+    }
     const { text, mods } = headWithModifiers(w, head, undefined, 5);
     const compl = complementAt(w, head + 1, AWARD_PREPS, 5);
     if (mods.length === 0 && !compl) return null;
@@ -72,8 +114,16 @@ export const readAward: Reading = (w) => {
       at += isWordToken(t[at], 'one') ? 2 : 1;
     } else if (isWordToken(t[at], 'as')) at += 1;
     const taken: Token[] = [];
+    let honour = false;
     for (let i = at; i < t.length && taken.length < 7; i += 1) {
       const x = t[i]!;
+      // "named Company of the Year by Forbes": the title runs over "of the".
+      const ofTheTitle = isWordToken(x, 'of') && taken.length > 0 && nameWord(taken[taken.length - 1]) && (nameWord(t[i + 1]) || (isWordToken(t[i + 1], 'the') && nameWord(t[i + 2])));
+      if (ofTheTitle || (isWordToken(x, 'the') && isWordToken(t[i - 1], 'of') && honour)) {
+        honour = true;
+        taken.push(x);
+        continue;
+      }
       if (x.kind === 'punct' || x.company || (x.kind === 'word' && endsPhrase(x) && !startsUpper(x))) break;
       taken.push(x);
       if (isWordToken(x, 'list', 'ranking', 'rankings', 'index')) break;
@@ -87,7 +137,12 @@ export const readAward: Reading = (w) => {
     // for", but "the spot on Fortune's list" and "the spot among Fortune's 100 Best".
     const possessive = /['’]s$/i.test(taken[0]!.text);
     const needsArticle = !possessive && (frame === 'the spot on' || (frame === 'the spot among' && !startsUpper(taken[0]!)));
-    const body = `${needsArticle ? 'the ' : ''}${writeTokens(taken)}`;
+    // "Company of the Year by Forbes": the title keeps its capitals; what follows it is written as usual.
+    const titleEnd = honour ? honourEnd(taken) : 0;
+    const rest = taken.slice(titleEnd);
+    const body = `${needsArticle ? 'the ' : ''}${[writeHonour(taken.slice(0, titleEnd)), rest.length ? writeTokens(rest) : ''].filter(Boolean).join(' ')}`;
+    // Its subject names the title alone: "Well done on the Company of the Year title".
+    if (titleEnd > 0 && frame === 'the recognition as') return phrase(`${frame} ${body}`, `the ${writeHonour(taken.slice(0, titleEnd))} title`);
     return phrase(`${frame} ${body}`, wordCount(body) <= 6 ? `${frame} ${body}` : 'the recognition');
   }
   return null;
