@@ -247,8 +247,14 @@ describe('describeNews: an honour named over "of the"', () => {
     ['Acme named Company of the Year by Forbes', 'the Company of the Year title'],
     ['ACME NAMED EMPLOYER OF THE YEAR', 'the Employer of the Year title'],
     ['Acme wins Best Robot of the Year award', 'the Best Robot of the Year award'],
+    ['Acme named Emerging Innovator of the Year at Tech Awards', 'the Emerging Innovator of the Year title'],
   ])('%s → subject %s', (headline, short) => {
     expect(describeNews({ title: headline, event: 'award' }, 'Acme')?.short).toBe(short);
+  });
+
+  it('names the title rather than the ceremony, and keeps only a grantor after it', () => {
+    expect(describeNews({ title: 'Acme named Emerging Innovator of the Year at Tech Awards', event: 'award' }, 'Acme')?.full).toBe('the recognition as Emerging Innovator of the Year');
+    expect(describeNews({ title: 'Acme named Supplier of the Year by Ford', event: 'award' }, 'Acme')?.full).toBe('the recognition as Supplier of the Year by Ford');
   });
 
   it('leaves a plain "of" alone: no title is made of a list', () => {

@@ -68,8 +68,65 @@ function honourEnd(taken: readonly Token[]): number {
   return i;
 }
 
+/**
+ * The recognition a headline names with "named", "ranked", "voted"…: "Acme named to Fortune's Best
+ * Workplaces list", "named Best Place to Work by Glassdoor", "named Company of the Year" (an honour:
+ * a title named over "of the").
+ */
+function readNamedFrame(w: HeadlineWords): { phrase: NewsPhrase | null; honour: boolean } | null {
+  const t = w.tokens;
+  // "Acme named to Fortune's Best Workplaces list", "named Best Place to Work by Glassdoor".
+  const named = findWord(t, ['named', 'ranked', 'listed', 'recognised', 'recognized', 'voted']);
+  if (named < 0) return null;
+  let at = named + 1;
+  let frame = 'the recognition as';
+  if (isWordToken(t[at], 'to', 'on', 'in')) {
+    frame = 'the spot on';
+    at += 1;
+  } else if (isWordToken(t[at], 'among') || (isWordToken(t[at], 'one') && isWordToken(t[at + 1], 'of'))) {
+    frame = 'the spot among';
+    at += isWordToken(t[at], 'one') ? 2 : 1;
+  } else if (isWordToken(t[at], 'as')) at += 1;
+  const taken: Token[] = [];
+  let honour = false;
+  for (let i = at; i < t.length && taken.length < 7; i += 1) {
+    const x = t[i]!;
+    // "named Company of the Year by Forbes": the title runs over "of the".
+    const ofTheTitle = isWordToken(x, 'of') && taken.length > 0 && nameWord(taken[taken.length - 1]) && (nameWord(t[i + 1]) || (isWordToken(t[i + 1], 'the') && nameWord(t[i + 2])));
+    if (ofTheTitle || (isWordToken(x, 'the') && isWordToken(t[i - 1], 'of') && honour)) {
+      honour = true;
+      taken.push(x);
+      continue;
+    }
+    if (x.kind === 'punct' || x.company || (x.kind === 'word' && endsPhrase(x) && !startsUpper(x))) break;
+    taken.push(x);
+    if (isWordToken(x, 'list', 'ranking', 'rankings', 'index')) break;
+  }
+  // "best companies to work for" keeps its last word.
+  while (taken.length && cannotEndPhrase(taken[taken.length - 1]!) && !(isWordToken(taken[taken.length - 1], 'for') && isWordToken(taken[taken.length - 2], 'work'))) taken.pop();
+  // "recognised as a leader": the article stays after "as"; elsewhere it goes.
+  while (taken.length && isWordToken(taken[0], 'the', 'a', 'an') && !(frame === 'the recognition as' && isWordToken(taken[0], 'a', 'an'))) taken.shift();
+  if (taken.length === 0 || (w.truncated && at + taken.length >= t.length)) return null;
+  // "the spot on the Fortune Best Workplaces list" and "the spot among the best companies to work
+  // for", but "the spot on Fortune's list" and "the spot among Fortune's 100 Best".
+  const possessive = /['’]s$/i.test(taken[0]!.text);
+  const needsArticle = !possessive && (frame === 'the spot on' || (frame === 'the spot among' && !startsUpper(taken[0]!)));
+  // "Company of the Year by Forbes": the title keeps its capitals; what follows it is written as usual.
+  const titleEnd = honour ? honourEnd(taken) : 0;
+  // After a title only its grantor is kept ("by Forbes"); a ceremony cut short ("at Tech …") goes.
+  const after = taken.slice(titleEnd);
+  const rest = titleEnd === 0 || (isWordToken(after[0], 'by') && after.length > 1 && after.slice(1).every(nameWord)) ? after : [];
+  const body = `${needsArticle ? 'the ' : ''}${[writeHonour(taken.slice(0, titleEnd)), rest.length ? writeTokens(rest) : ''].filter(Boolean).join(' ')}`;
+  // Its subject names the title alone: "Well done on the Company of the Year title".
+  if (titleEnd > 0 && frame === 'the recognition as') return { phrase: phrase(`${frame} ${body}`, `the ${writeHonour(taken.slice(0, titleEnd))} title`), honour: true };
+  return { phrase: phrase(`${frame} ${body}`, wordCount(body) <= 6 ? `${frame} ${body}` : 'the recognition'), honour: false };
+}
+
 export const readAward: Reading = (w) => {
   const t = w.tokens;
+  // "named Emerging Innovator of the Year at the Tech Awards": the title, not the ceremony.
+  const recognition = readNamedFrame(w);
+  if (recognition?.honour && recognition.phrase) return recognition.phrase;
   const head = findWord(t, AWARD_HEADS);
   if (head >= 0) {
     const named = ofTheNameStart(t, head);
@@ -101,51 +158,7 @@ export const readAward: Reading = (w) => {
       return phrase(`the ${name}${compl ? ` ${compl.text}` : ''}`, `the ${name}`);
     }
   }
-  // "Acme named to Fortune's Best Workplaces list", "named Best Place to Work by Glassdoor".
-  const named = findWord(t, ['named', 'ranked', 'listed', 'recognised', 'recognized', 'voted']);
-  if (named >= 0) {
-    let at = named + 1;
-    let frame = 'the recognition as';
-    if (isWordToken(t[at], 'to', 'on', 'in')) {
-      frame = 'the spot on';
-      at += 1;
-    } else if (isWordToken(t[at], 'among') || (isWordToken(t[at], 'one') && isWordToken(t[at + 1], 'of'))) {
-      frame = 'the spot among';
-      at += isWordToken(t[at], 'one') ? 2 : 1;
-    } else if (isWordToken(t[at], 'as')) at += 1;
-    const taken: Token[] = [];
-    let honour = false;
-    for (let i = at; i < t.length && taken.length < 7; i += 1) {
-      const x = t[i]!;
-      // "named Company of the Year by Forbes": the title runs over "of the".
-      const ofTheTitle = isWordToken(x, 'of') && taken.length > 0 && nameWord(taken[taken.length - 1]) && (nameWord(t[i + 1]) || (isWordToken(t[i + 1], 'the') && nameWord(t[i + 2])));
-      if (ofTheTitle || (isWordToken(x, 'the') && isWordToken(t[i - 1], 'of') && honour)) {
-        honour = true;
-        taken.push(x);
-        continue;
-      }
-      if (x.kind === 'punct' || x.company || (x.kind === 'word' && endsPhrase(x) && !startsUpper(x))) break;
-      taken.push(x);
-      if (isWordToken(x, 'list', 'ranking', 'rankings', 'index')) break;
-    }
-    // "best companies to work for" keeps its last word.
-    while (taken.length && cannotEndPhrase(taken[taken.length - 1]!) && !(isWordToken(taken[taken.length - 1], 'for') && isWordToken(taken[taken.length - 2], 'work'))) taken.pop();
-    // "recognised as a leader": the article stays after "as"; elsewhere it goes.
-    while (taken.length && isWordToken(taken[0], 'the', 'a', 'an') && !(frame === 'the recognition as' && isWordToken(taken[0], 'a', 'an'))) taken.shift();
-    if (taken.length === 0 || (w.truncated && at + taken.length >= t.length)) return null;
-    // "the spot on the Fortune Best Workplaces list" and "the spot among the best companies to work
-    // for", but "the spot on Fortune's list" and "the spot among Fortune's 100 Best".
-    const possessive = /['’]s$/i.test(taken[0]!.text);
-    const needsArticle = !possessive && (frame === 'the spot on' || (frame === 'the spot among' && !startsUpper(taken[0]!)));
-    // "Company of the Year by Forbes": the title keeps its capitals; what follows it is written as usual.
-    const titleEnd = honour ? honourEnd(taken) : 0;
-    const rest = taken.slice(titleEnd);
-    const body = `${needsArticle ? 'the ' : ''}${[writeHonour(taken.slice(0, titleEnd)), rest.length ? writeTokens(rest) : ''].filter(Boolean).join(' ')}`;
-    // Its subject names the title alone: "Well done on the Company of the Year title".
-    if (titleEnd > 0 && frame === 'the recognition as') return phrase(`${frame} ${body}`, `the ${writeHonour(taken.slice(0, titleEnd))} title`);
-    return phrase(`${frame} ${body}`, wordCount(body) <= 6 ? `${frame} ${body}` : 'the recognition');
-  }
-  return null;
+  return recognition?.phrase ?? null;
 };
 
 // ------------------------------------------------------------------------------------------------
