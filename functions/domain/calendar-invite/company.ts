@@ -5,7 +5,7 @@
  * agree the title's spelling is used; when only one speaks, or they disagree, the person is told.
  */
 import freeMailDomains from 'email-providers/all.json' with { type: 'json' };
-import { getDomainWithoutSuffix, getDomain } from 'tldts';
+import { getDomainWithoutSuffix, getDomain } from 'tldts-icann';
 import { cleanText } from '../follow-up/index.js';
 import { domainOf, isSchedulingDomain } from './people.js';
 
