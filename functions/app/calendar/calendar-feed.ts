@@ -8,7 +8,6 @@
  * fetch on (checked against the profile on every fetch). The same version always gives the same
  * URL, so Settings and GET /v1/me show one stable address.
  */
-import { calendarFeedEntries, writeCalendar } from '../../domain/calendar/index.js';
 import { DAY_SECONDS } from '../../domain/durations.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { NotFoundError } from '../errors.js';
@@ -60,6 +59,9 @@ export async function calendarFeedFor(deps: CalendarFeedDependencies, token: str
   // A renewed key (or a deleted account) retires the link, however valid its signature.
   if (!subscriber || payload.data.v !== String(versionOf(subscriber))) throw new NotFoundError('calendar feed');
   const interviews = await deps.repos.interviews.list(subscriber.id);
+  // Loaded on first use: the iCalendar library is a large share of the API's code, and most
+  // requests (and every cold start) do without it.
+  const { calendarFeedEntries, writeCalendar } = await import('../../domain/calendar/index.js');
   const entries = calendarFeedEntries(interviews, now, { today: `${deps.config.publicUrl.replace(/\/+$/, '')}/` });
   return writeCalendar(entries, { name: 'afterview: after the interview', timeZone: subscriber.timeZone, refreshHours: REFRESH_HOURS });
 }

@@ -2,7 +2,6 @@
  * "Add to calendar" links in digests: a signed link names one dated action of one interview; the
  * file is built when it is fetched, from the interview as it is now. Reading it changes nothing.
  */
-import { buildIcs, calendarEntryForAction } from '../../domain/calendar/index.js';
 import { ActionType, LocalDate, type FollowUpAction } from '../../domain/interview.js';
 import { NotFoundError } from '../errors.js';
 import { plannedInterviews, type PlanDependencies } from '../interviews/plan.js';
@@ -35,6 +34,8 @@ export async function calendarFileForLink(deps: CalendarDeps, token: string): Pr
     channel: interview.lastEmployerChannel,
     why: '',
   };
+  // Loaded on first use, like the calendar feed: most cold starts never write a calendar.
+  const { buildIcs, calendarEntryForAction } = await import('../../domain/calendar/index.js');
   return {
     filename: `afterview-${action.type}-${action.dueOn}.ics`,
     ics: buildIcs(calendarEntryForAction(interview, action, now)),

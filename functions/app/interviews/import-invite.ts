@@ -3,11 +3,13 @@
  * fields (null where the invite does not say), with the guesses to check. Saves nothing — the
  * person confirms, then the interview is added the usual way (POST /v1/interviews, the web form).
  */
-import { MAX_INVITE_BYTES, readInvite, type InviteReading } from '../../domain/calendar-invite/index.js';
+import type { InviteReading } from '../../domain/calendar-invite/index.js';
+import { MAX_INVITE_BYTES } from '../../domain/calendar-invite/limits.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, SubscriberRepository } from '../ports.js';
 
-export { MAX_INVITE_BYTES, type ImportedInterview, type InviteReading } from '../../domain/calendar-invite/index.js';
+export type { ImportedInterview, InviteReading } from '../../domain/calendar-invite/index.js';
+export { MAX_INVITE_BYTES } from '../../domain/calendar-invite/limits.js';
 
 /** An invite over the size limit is not a usable invite (a 400, like any other unusable one). */
 export function inviteTooLarge(): ValidationError {
@@ -29,5 +31,8 @@ export async function readInviteFor(deps: InviteImportDependencies, subscriberId
   if (Buffer.byteLength(text, 'utf8') > MAX_INVITE_BYTES) throw inviteTooLarge();
   const subscriber = await deps.repos.subscribers.get(subscriberId);
   if (!subscriber) throw new NotFoundError('account');
+  // Loaded on first use: the calendar, time-zone and domain tables it needs are a third of the API's
+  // code, and every other request (and every cold start) does without them.
+  const { readInvite } = await import('../../domain/calendar-invite/read-invite.js');
   return readInvite(text, { now: deps.clock.now(), candidateEmail: subscriber.email, candidateTimeZone: subscriber.timeZone });
 }

@@ -14,6 +14,7 @@ import { guessFormat } from './format.js';
 import { addressOf, chooseInterviewer, displayName, looksLikePersonName, type InvitePerson } from './people.js';
 import { ianaZoneFor } from './time-zones.js';
 import { readTitle } from './title.js';
+import { MAX_INVITE_BYTES } from './limits.js';
 
 /**
  * How far from now an interview to follow up on can be. Further back it is long over; further
@@ -22,7 +23,7 @@ import { readTitle } from './title.js';
 export const PLAUSIBLE_START = { yearsBack: 1, yearsAhead: 5 } as const;
 
 /** The largest invite read; real ones are a few KB (a Teams invite with its boilerplate, ~20 KB). */
-export const MAX_INVITE_BYTES = 256 * 1024;
+export { MAX_INVITE_BYTES };
 
 /** The interview fields of CONTRACTS.md, as an invite tells them: null where it does not. */
 export interface ImportedInterview {
