@@ -120,6 +120,13 @@ describe('the thank-you still due carries the good news', () => {
     const ics = await (await h.call('GET', calendarLink)).text();
     const unfolded = ics.replace(/\r\n[ \t]/g, '').replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
     expect(unfolded).toContain(planned.draft!.body.split('\n\n')[1]!);
+
+    // So does the calendar feed the candidate subscribed to.
+    const { calendarUrl } = (await (await h.call('GET', '/v1/me', { token: a.token })).json()) as { calendarUrl: string };
+    const feed = await (await h.call('GET', calendarUrl.slice(calendarUrl.indexOf('/v1/')))).text();
+    const feedText = feed.replace(/\r\n[ \t]/g, '').replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+    expect(feedText).toContain(planned.draft!.body.split('\n\n')[1]!);
+    expect(feedText).toMatch(/innovation award/i);
   });
 
   it('never folds in a story only another subscriber’s feed carried; that subscriber’s own feed folds in for them', async () => {

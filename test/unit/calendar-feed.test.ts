@@ -6,6 +6,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { calendarFeedEntries, writeCalendar, type FeedInterview } from '../../functions/domain/calendar/index.js';
+import { NEWS_IN_THANK_YOU } from '../../functions/domain/follow-up/plan.js';
 
 const TODAY_URL = 'https://afterview.example/';
 
@@ -110,6 +111,19 @@ describe('calendar feed', () => {
     const decision = events.find((e) => e.uid === 'int-ny-decision@afterview')!;
     expect(decision.summary).toBe('Decision expected: Data Analyst at Acme Robotics');
     expect(decision.description).toContain('one short follow-up on 4 November');
+  });
+
+  it("folds the company's good news into a thank-you still due, as the digest does; other entries stay as they were", () => {
+    const now = new Date('2026-10-31T12:00:00Z');
+    const news = new Map([['int-ny', { title: 'Acme Robotics wins Webby for best mobile app', event: 'award' }]]);
+    const withNews = calendarFeedEntries([interview()], now, { today: TODAY_URL }, news);
+    const without = calendarFeedEntries([interview()], now, { today: TODAY_URL });
+    const thankYou = (entries: typeof without) => entries.find((e) => e.uid === 'int-ny-thank-you@afterview')!.description;
+    expect(thankYou(without)).not.toMatch(/Webby/);
+    expect(thankYou(withNews)).toContain('the Webby for best mobile app');
+    expect(thankYou(withNews)).toContain(NEWS_IN_THANK_YOU);
+    const others = (entries: typeof without) => entries.filter((e) => !e.uid.includes('thank-you')).map((e) => e.description);
+    expect(others(withNews)).toEqual(others(without));
   });
 
   it('keeps UIDs as the plan changes, moves the dates, and raises SEQUENCE', () => {

@@ -9,9 +9,12 @@
  * URL, so Settings and GET /v1/me show one stable address.
  */
 import { DAY_SECONDS } from '../../domain/durations.js';
+import { newsOfStory } from '../../domain/notes/story-news.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { NotFoundError } from '../errors.js';
-import type { Clock, InterviewRepository, LinkSigner, SubscriberRepository } from '../ports.js';
+import { chooseThankYouNews, thankYouStillDue } from '../news/thank-you-news.js';
+import { notRelevantOnDemand } from '../news/not-relevant.js';
+import type { Clock, CompanyRepository, FeedbackRepository, InterviewRepository, LinkSigner, NewsRepository, SubscriberRepository } from '../ports.js';
 
 export const CALENDAR_FEED_PATH = '/v1/calendar.ics';
 
@@ -26,6 +29,9 @@ export interface CalendarFeedDependencies {
   repos: {
     subscribers: Pick<SubscriberRepository, 'get' | 'renewCalendarKey'>;
     interviews: Pick<InterviewRepository, 'list'>;
+    companies: Pick<CompanyRepository, 'list'>;
+    news: Pick<NewsRepository, 'listSince'>;
+    feedback: Pick<FeedbackRepository, 'list'>;
   };
   links: LinkSigner;
   clock: Clock;
@@ -62,6 +68,10 @@ export async function calendarFeedFor(deps: CalendarFeedDependencies, token: str
   // Loaded on first use: the iCalendar library is a large share of the API's code, and most
   // requests (and every cold start) do without it.
   const { calendarFeedEntries, writeCalendar } = await import('../../domain/calendar/index.js');
-  const entries = calendarFeedEntries(interviews, now, { today: `${deps.config.publicUrl.replace(/\/+$/, '')}/` });
+  // A thank-you still due carries the company's good news, as in the digest (only then is news read).
+  const companies = interviews.some((i) => thankYouStillDue(i, now)) ? await deps.repos.companies.list(subscriber.id) : [];
+  const stories = await chooseThankYouNews(deps, { companies, interviews, notRelevant: notRelevantOnDemand(deps, subscriber.id) }, now);
+  const news = new Map([...stories].map(([interviewId, story]) => [interviewId, newsOfStory(story)] as const));
+  const entries = calendarFeedEntries(interviews, now, { today: `${deps.config.publicUrl.replace(/\/+$/, '')}/` }, news);
   return writeCalendar(entries, { name: 'afterview: after the interview', timeZone: subscriber.timeZone, refreshHours: REFRESH_HOURS });
 }

@@ -14,6 +14,7 @@ import { cleanText, formatDay, nextKeyDates, planFollowUps, type CalendarDate, t
 import type { ActionType, FollowUpAction, Interview } from '../interview.js';
 import { calendarEntryForAction, type CalendarInterview } from './action-entries.js';
 import type { CalendarEntry } from './ics-writer.js';
+import type { ThankYouNews } from '../notes/thank-you-news.js';
 
 /** An interview as the feed needs it: the rules' input, its id and when it last changed. */
 export type FeedInterview = Interview & CalendarInterview & { updatedAt: string };
@@ -41,13 +42,17 @@ export function sequenceFor(updatedAt: string): number {
 /** Noon of `date` in `zone`: an instant squarely inside that local day, whatever the clocks do. */
 const middayOf = (date: CalendarDate, zone: string) => DateTime.fromISO(`${date}T12:00:00`, { zone }).toJSDate();
 
-/** The action of `type` as the plan gives it on `date` (null when the plan no longer has it then). */
-function actionOn(interview: Interview, type: ActionType, date: CalendarDate): FollowUpAction | null {
-  return planFollowUps(interview, middayOf(date, interview.timeZone)).actions.find((a) => a.type === type && a.dueOn === date) ?? null;
+/**
+ * The action of `type` as the plan gives it on `date` (null when the plan no longer has it then);
+ * a thank-you with the company's good news folded in, as the digest and Today offer it.
+ */
+function actionOn(interview: Interview, type: ActionType, date: CalendarDate, news: ThankYouNews | undefined): FollowUpAction | null {
+  const options = news && type === 'send-thank-you' ? { news } : undefined;
+  return planFollowUps(interview, middayOf(date, interview.timeZone), options).actions.find((a) => a.type === type && a.dueOn === date) ?? null;
 }
 
-/** The calendar entries of one interview at `now`, in date order. */
-export function feedEntriesFor(interview: FeedInterview, now: Date, links: FeedLinks): CalendarEntry[] {
+/** The calendar entries of one interview at `now`, in date order; `news` is folded into its thank-you. */
+export function feedEntriesFor(interview: FeedInterview, now: Date, links: FeedLinks, news?: ThankYouNews): CalendarEntry[] {
   // Closed (R11) and moved-on (R5) interviews have nothing left to put in a calendar.
   if (planFollowUps(interview, now).status !== 'open') return [];
   const keyDates = nextKeyDates(interview, now);
@@ -60,7 +65,7 @@ export function feedEntriesFor(interview: FeedInterview, now: Date, links: FeedL
     if (!key.date || !['due', 'overdue', 'upcoming'].includes(key.state)) continue;
     const type = ACTION_FOR[key.kind];
     if (type) {
-      const action = actionOn(interview, type, key.date);
+      const action = actionOn(interview, type, key.date, news);
       if (!action) continue;
       const entry = calendarEntryForAction(interview, action, now, links.today);
       entries.push({ ...entry, uid: `${interview.id}-${key.kind}@afterview`, description: `${entry.description}\n\n${todayLine}`, sequence, lastModified });
@@ -90,9 +95,17 @@ export function feedEntriesFor(interview: FeedInterview, now: Date, links: FeedL
   return entries;
 }
 
-/** Every interview's entries, soonest first; closed and moved-on interviews have none. */
-export function calendarFeedEntries(interviews: readonly FeedInterview[], now: Date, links: FeedLinks): CalendarEntry[] {
+/**
+ * Every interview's entries, soonest first; closed and moved-on interviews have none. `news` holds,
+ * by interview id, the good news to fold into a thank-you still due (the digest's choice).
+ */
+export function calendarFeedEntries(
+  interviews: readonly FeedInterview[],
+  now: Date,
+  links: FeedLinks,
+  news: ReadonlyMap<string, ThankYouNews> = new Map(),
+): CalendarEntry[] {
   return interviews
-    .flatMap((interview) => feedEntriesFor(interview, now, links))
+    .flatMap((interview) => feedEntriesFor(interview, now, links, news.get(interview.id)))
     .sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
 }
