@@ -158,7 +158,8 @@ const NOT_A_PRODUCT = oneOf`
   results | earnings | figures | statement | report | data | update | guidance | outlook | forecast | numbers
   dividend | bonus | split | fees | charges? | surcharge | price | prices | hikes? | tariffs? | warning | alert
   scheme | schemes | policy | policies | initiative | drive | programme | program | norms | rules | guidelines | regulations | framework
-  circular | directive | curbs | measures | reforms | package | stimulus | budget | membership | platform for
+  circular | directive | curbs | measures | reforms | package | stimulus | membership | platform for
+  budget(?!\s+(?:smart-?phones?|phones?|handsets?|cars?|hatchbacks?|hotels?|airlines?|carriers?|laptops?|tablets?|tvs?|models?|variants?|range|brand|segment|devices?|scooters?|bikes?))
   circuit (?:breakers?|filters?) | trading halts? | position limits?`;
 
 /**
@@ -202,7 +203,7 @@ const APPROVAL_NOUNS = oneOf`
   approvals? | clearances? | nods? | go-?ahead | green[- ]?light | green signal | licen[cs]es? | authori[sz]ations? | permits? | permission | ce mark
   designation | fast[- ]track(?: status| designation)? | orphan(?: drug)? status | emergency use | eua | marketing authori[sz]ation
   breakthrough(?: therapy| device)?(?: status| designation| tag) | priority review(?: status| voucher)?
-  pre-?qualifications? | empanelment | (?:mini-?ratna|navratna|maharatna)(?: status| tag)?`;
+  pre-?qualifications? | empanelment | (?:mini-?ratna|navratna|maharatna)(?: status| tag)? | scheduled (?:commercial )?bank status`;
 /** Who may approve without it being a regulator's approval: the company's own board, its investors, a court. */
 const OWN_SIDE_APPROVERS = oneOf`board | shareholders? | stockholders? | investors? | creditors? | lenders? | bondholders? | members? | unitholders? | court`;
 const PLACE_NOUNS = oneOf`
@@ -216,7 +217,7 @@ const STAFF_NOUNS = oneOf`
   drivers | hires | recruits | professionals | agents | scientists | researchers | programmers`;
 /** What a record can be of ("record profit", "best-ever sales"). */
 const RECORD_OF = oneOf`
-  profits? | revenues? | sales | earnings | quarter | year | results | orders | order book | order intake | order inflows? | deliveries
+  profits? | revenues? | sales | earnings | quarter | year | results | orders | order book | deal wins | total contract value | tcv | order intake | order inflows? | deliveries
   bookings | production | output | exports | volumes? | passengers | subscribers | users | customers | turnover | ebitda | shipments
   enrol?lments | premiums | aum | aua | assets under (?:management|administration) | assets | vehicles | cars | units | homes | phones | devices | copies | tickets
   subscriptions | visitors | downloads | tonnes | tons | barrels | bales | mw | gw | mtpa`;
@@ -225,7 +226,7 @@ const COUNTED = oneOf`
   cards | policies | policyholders | connections | borrowers | farmers | students | transactions | investors | partners
   users | customers | subscribers | downloads | deliveries | units | vehicles | cars | members | installations | installs | orders
   passengers | visitors | stores | employees | patients | shipments | merchants | sellers | clients | accounts | listeners | players
-  riders | homes | devices | bookings`;
+  riders | homes | devices | bookings | (?:installed |operational |generation |generating )?capacity`;
 const RESULT_NOUNS = oneOf`net profit | profits? | net | pat | revenues? | sales | income | earnings | ebitda | turnover | profit after tax | bottom line | top line`;
 const RISE_VERBS = oneOf`
   jumps? | jumped | soars? | soared | zooms? | zoomed | surges? | surged | rises? | rose | up | climbs? | climbed | grows? | grew
@@ -236,12 +237,12 @@ const REPORTS = re`(?:(?:posts?|posted|reports?|reported|records?|recorded|logs?
 /** The company's own figures that can reach a record or a mark. */
 const FIGURES = oneOf`
   revenues? | sales | turnover | orders? | order book | order backlog | order intake | deliveries | production | output | exports | aum
-  assets under management | subscribers? | users | customers | loan book | loan portfolio | deposits | advances | gross premium | premium income`;
+  assets under management | subscribers? | users | customers | total contract value | tcv | (?:large\s+)?deal wins | loan book | loan portfolio | deposits | advances | gross premium | premium income`;
 const FIGURE_RISES = oneOf`
   swells? | swelled | rises? | rose | jumps? | jumped | grows? | grew | climbs? | climbed | hits? | reaches | reached | touches | touched | surges? | surged
   cross | crosses | crossed | surpasses | surpassed | tops | topped`;
 const PERCENT = re`\d+(?:\.\d+)?\s*(?:%|per ?cent|pc|percent)`;
-const PARTNERSHIP_NOUNS = oneOf`partnerships? | alliances? | joint ventures? | jvs? | tie-?ups? | pacts? | mous? | memorand(?:um|a) of understanding | memo of understanding | collaborations?`;
+const PARTNERSHIP_NOUNS = oneOf`ppas? | power purchase agreements? | partnerships? | alliances? | joint ventures? | jvs? | tie-?ups? | pacts? | mous? | memorand(?:um|a) of understanding | memo of understanding | collaborations?`;
 /** Kinds of agreement that are a business tie-up by their name ("signs distribution agreement"). */
 const AGREEMENT_KINDS = oneOf`
   distribution | supply | licensing | licence | license | co-?development | technology | manufacturing | marketing | reseller
@@ -284,7 +285,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:goes public|went public|going public|to go public|lists?|listed|to list|listing|floats|floated|to float|rings? (?:the\s+)?${gap(1)}bell)\s+(?:(?:its\s+)?shares\s+)?(?:(?:first|initially|simultaneously)\s+)?(?:on|in|at)\b
       (?:debuts?|debuted|to debut|will debut)\s+(?:(?:its\s+)?shares\s+)?(?:on|at|in (?:trading|the market|the stock market|the grey market)\b)
-      (?:goes public|went public|makes? (?:its\s+|a\s+)?${gap(2)}debut\b)
+      (?:goes public|went public|makes? (?:its\s+|a\s+)?${gap(3)}debut\b)
       (?:begins?|began|starts?|started|commences?|commenced)\s+trading\s+(?:on|at)\b`,
     examples: ['Acme lists on the Nasdaq', 'Acme makes stock market debut', 'Acme to debut on NSE on Friday', 'Acme shares begin trading on Nasdaq'],
   },
@@ -295,7 +296,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       oversubscribed | over-subscribed | fully subscribed
       subscribed\s+(?:by\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+|almost\s+)?(?:[1-9]\d*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|over|more than)\s+times?
       (?:bids?|demand|applications?)\s+(?:for\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+)?(?:[1-9]\d*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times
-      opens | opened | priced | prices | draws | attracts | launches | launched | completes | completed | hits
+      opens | opened | priced | prices | draws | attracts | launches | launched | completes | completed | hits | sails through | sailed through
       (?:to|will)\s+(?:open|hit)
       (?:raises|raised|mops up|mopped up|garners|garnered|fetches|fetched|nets|netted)\s+${MONEY}`}\b`,
     examples: ['Acme IPO oversubscribed 40 times', 'Acme IPO opens today', 'Acme IPO subscribed by 3.5 times', "Acme's IPO to hit market on Tuesday", "Acme's IPO raises Rs 1,200 crore"],
@@ -319,8 +320,15 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'regulatory-approval',
     frame: 'agent',
     // A regulator's inspection passed: "Acme's Goa unit clears USFDA inspection".
-    source: re`(?:clears?|cleared|passes|passed|successfully completes|successfully completed)\s+(?:\S+\s+){0,2}?(?:inspection|audit|pre-approval inspection)\b(?!\s+with\s+(?:\S+\s+)?observations?)`,
-    examples: ["Acme's Goa unit clears USFDA inspection"],
+    source: re`(?:clears?|cleared|passes|passed|successfully completes|successfully completed)\s+(?:\S+\s+){0,2}?(?:inspection|audit|pre-approval inspection)\b(?!\s+with\s+(?!(?:zero|no|nil)\s)(?:\S+\s+)?observations?)`,
+    examples: ["Acme's Goa unit clears USFDA inspection", "Acme's Baddi unit clears USFDA inspection with zero observations"],
+  },
+  {
+    event: 'regulatory-approval',
+    frame: 'agent',
+    // The regulator's report that closes an inspection: "Acme receives EIR from USFDA for Goa plant".
+    source: re`(?:receives?|received|gets?|got|bags?|bagged|obtains?|obtained)\s+(?:an?\s+|the\s+)?(?:\S+\s+)?(?:eirs?|establishment inspection reports?)\b`,
+    examples: ['Acme receives EIR from USFDA for Goa plant', 'Acme gets establishment inspection report for Pithampur unit'],
   },
   {
     event: 'regulatory-approval',
@@ -351,7 +359,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: re`${oneOf`
       wins? | won | winning | bags? | bagged | receives? | received | earns? | earned | scoops? | scooped | picks? up | picked up
       takes? home | took home | collects? | collected | clinch(?:es|ed)? | secures? | secured | lands? | landed | garners? | garnered
-      grabs? | grabbed | gets? | got | awarded | honou?red with | presented with | conferred(?: with| upon| on)? | felicitated(?: with| for)?`}\s+${gapWithout(5, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case`)}${oneOf`
+      grabs? | grabbed | gets? | got | awarded | honou?red with | presented with | conferred(?: with| upon| on)? | felicitated(?: with| for)?`}\s+${gapWithout(5, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case | letters? | loas?`)}${oneOf`
       awards? | prizes? | honou?rs? | accolades? | trophy | trophies | medals? | of the year | (?:gold|silver|bronze|grand prix)(?=\s+(?:at|in|for)\b)
       (?<=['"]\s?)title(?!\s+(?:sponsor\w*|rights|deeds?|suits?))`}\b`,
     examples: ['Acme wins 2026 Industry Innovation Award', 'Acme takes home gold at the Cannes Lions'],
@@ -369,7 +377,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'award',
     frame: 'agent',
     source: re`(?:named|adjudged|declared|crowned|voted|rated)\s+(?:as\s+|to\s+|in\s+|among\s+|on\s+)?(?:(?:the|a|an|one|of)\s+){0,3}${gap(3)}${oneOf`
-      best | top | leaders? | most\s+\w+ | great(?:est)?\s+places? | winners? | list | fastest[ -]growing | of the year | champions?`}\b`,
+      best | top | leaders? | most\s+\w+ | great(?:est)?\s+places? | list
+      winners?(?!\s+of\s+(?:\S+\s+){0,5}?(?:contracts?|orders?|tenders?|bids?|auctions?|projects?|deals?)\b) | fastest[ -]growing | of the year | champions?`}\b`,
     examples: ["Acme named one of Fortune's best companies to work for"],
   },
   {
@@ -378,8 +387,12 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:ranked|ranks|rated|voted)\s+(?:as\s+)?(?:the\s+)?(?:no\.?\s*1|number one|#\s*1|first|top|best|highest)\b
       (?:tops|topped)\s+${gap(4)}(?:ranking|rankings|list|league table|survey|poll|charts?|study|index)\b
-      (?:recogni[sz]ed|honou?red|lauded|celebrated|feted)\s+(?:as|for|by|among|with)\b`,
-    examples: ['Acme ranked No. 1 in customer satisfaction', 'Acme recognised as a leader by Gartner'],
+      (?:recogni[sz]ed|honou?red|lauded|celebrated|feted)\s+(?:as|for|by|among|with)\b
+      (?:earns?|earned|bags?|bagged|grabs?|grabbed|wins?|won|secures?|secured|takes?|took|clinch(?:es|ed)?|claims?|claimed)\s+(?:the\s+)?top (?:spot|slot|position|rank|place)\s+(?:in|on|at)\b(?!\s+(?:\S+\s+){0,4}?(?:worst|complaints?|defaulters?|polluters?|losers?)\b)
+      certified as (?:an?\s+)?great place to work
+      (?:joins?|joined|enters?|entered|makes? it (?:to|into)|made it (?:to|into)|included in|features? (?:in|on)|featured (?:in|on)|finds? (?:a\s+)?(?:place|spot) (?:in|on)|found (?:a\s+)?(?:place|spot) (?:in|on))\s+(?:the\s+)?(?:fortune|forbes|fortune india|time|inc\.?)(?:'s?)?\s+(?:\S+\s+){0,3}?(?:list|ranking|rankings)\b
+      (?:joins?|joined|enters?|entered|makes? it (?:to|into)|made it (?:to|into)|included in|added to)\s+(?:the\s+)?(?:fortune (?:global\s+)?500|fortune 1000|forbes global 2000|dow jones sustainability (?:world\s+|emerging markets\s+)?index|djsi|ftse4good)\b`,
+    examples: ['Acme ranked No. 1 in customer satisfaction', 'Acme recognised as a leader by Gartner', "Acme makes it to Forbes' best employers list", 'Acme joins Fortune 500', 'Acme included in Dow Jones Sustainability Index'],
   },
   {
     event: 'award',
@@ -408,6 +421,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       funding | financing | investments? | series\s+[a-h]\d? | seed | pre-seed | round | growth capital | venture (?:capital|debt|funding)
       backing | equity funding`}\b`,
     examples: ['Acme raises $40 million in Series B funding', 'Fintech startup Acme closes $12m seed round'],
+  },
+  {
+    event: 'funding',
+    frame: 'agent',
+    // A valuation set by a round of investors: "valued at $2 billion in latest funding round".
+    source: re`valued at\s+${MONEY}\s+(?:in|after|following|as part of)\s+(?:an?\s+|the\s+|its\s+)?(?:\S+\s+){0,2}?(?:funding|financing|round|investment)\b`,
+    examples: ['Acme valued at $2 billion in latest funding round', 'Acme valued at $500 million after Series C round'],
   },
   {
     event: 'funding',
@@ -442,7 +462,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: re`${WIN_VERBS}\s+${gapWithout(6, oneOf`contracts? | orders?`)}${oneOf`
       contracts? | orders? | tenders? | mandates? | projects? | work orders? | accounts? | concessions? | deals? | engagements?
-      business from | order book`}\b(?!\s+(?:to\s+(?:pay|halt|stop|cease|sell|divest|close)|against))`,
+      business from | order book | loas? | letters? of (?:award|acceptance)`}\b(?!\s+(?:to\s+(?:pay|halt|stop|cease|sell|divest|close)|against))`,
     examples: ['Acme wins $120 million Pentagon contract', 'Acme Infra bags Rs 450 crore order from NHAI'],
   },
   { event: 'contract-win', frame: 'agent', source: re`(?:wins?|won|winning)\s+${gap(3)}bids?\b(?!\s+for)`, examples: ['Acme wins bid to build new stadium'] },
@@ -450,8 +470,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'contract-win',
     frame: 'agent',
     // A bid won for a franchise, project or licence (not for a company: that is a purchase).
-    source: re`(?:wins?|won|winning)\s+(?:the\s+)?bids?\s+for\s+(?:\S+\s+){0,4}?(?:franchises?|projects?|contracts?|licen[cs]es?|blocks?|mines?|tenders?|concessions?|rights|orders?|airports?|routes?)\b`,
-    examples: ['Acme wins bid for Bhiwandi distribution franchise'],
+    source: re`(?:wins?|won|winning)\s+(?:the\s+)?bids?\s+for\s+(?:\S+\s+){0,4}?(?:franchises?|projects?|contracts?|licen[cs]es?|blocks?|mines?|tenders?|concessions?|rights|orders?|airports?|routes?|land|plots?|land parcels?)\b`,
+    examples: ['Acme wins bid for Bhiwandi distribution franchise', 'Acme wins bid for Sanand plant land'],
   },
   {
     event: 'contract-win',
@@ -463,9 +483,37 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'contract-win',
     frame: 'agent',
     source: re`(?:bags?|bagged|bagging|wins?|won|winning|secures?|secured|lands?|landed|clinch(?:es|ed)?)\s+(?:${MONEY}(?!\s+(?:in|from|via|through)\b)|${gap(3)}${oneOf`
-      mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises?
+      mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises? | \d[\d,.]*\s*(?:mw|gw|mwp|gwp|mwh|gwh)
       (?:broadcast|broadcasting|media|tv|telecast|streaming|digital|mining|exploration|naming|title|distribution|marketing|commercial|sponsorship)\s+rights`}\b)`,
-    examples: ['Acme bags Rs 1,200 crore railway electrification job', 'Acme wins two coal blocks in auction'],
+    examples: ['Acme bags Rs 1,200 crore railway electrification job', 'Acme wins two coal blocks in auction', 'Acme Solar wins 300 MW in state wind auction'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // A block, mine or spectrum handed to it: "awarded offshore exploration block off Namibia".
+    source: re`(?:awarded|is awarded|was awarded|has been awarded|allotted|is allotted|allocated|gets?|got|receives?|received)\s+(?:an?\s+|the\s+)?(?:\S+\s+){0,3}?(?:mines?|coal blocks?|(?:oil|gas|exploration|mineral|offshore|onshore|hydrocarbon)\s+blocks?|spectrum)\b`,
+    examples: ['Acme awarded offshore exploration block off Namibia', 'Acme allotted two coal mines in auction'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // Made a client's official supplier: "becomes official supplier to Indian Railways" (not a sponsor, which pays).
+    source: re`(?:becomes?|became|named|appointed|selected as|chosen as)\s+(?:the\s+|an?\s+)?(?:official|exclusive|sole|authori[sz]ed)\s+(?:\S+\s+)?(?:suppliers?|providers?|vendors?|distributors?|partners?|carriers?|caterers?|technology partners?)\s+(?:to|of|for)\b`,
+    examples: ['Acme becomes official supplier to Indian Railways', 'Acme named exclusive distributor for Apple in Kenya'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // A decided supply of a counted thing to a named client: "to supply 200 coaches to Indian Railways".
+    source: re`(?:to|will)\s+(?:supply|deliver|build|manufacture|provide)\s+(?:\d[\d,]*|${MONEY})\s+(?:\S+\s+){1,3}?(?:to|for)\s+(?!(?:its|own|itself|the\s+group)\b)`,
+    examples: ['Acme to supply 200 coaches to Indian Railways', 'Acme will build 100 electric locomotives for Egypt'],
+  },
+  {
+    event: 'acquisition',
+    frame: 'agent',
+    // Chosen as the buyer of a company in insolvency: "emerges as successful resolution applicant for Beta".
+    source: re`(?:emerges?|emerged|declared|named|selected|chosen)\s+(?:as\s+)?(?:the\s+)?(?:successful|winning|h1)\s+resolution applicant\b`,
+    examples: ['Acme emerges as successful resolution applicant for Beta Steel'],
   },
   {
     event: 'contract-win',
@@ -486,9 +534,10 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'contract-win',
     frame: 'picked',
     source: re`${oneOf`
-      selects | selected | chooses | chose | picks | picked | taps | tapped | hires | hired | appoints | appointed | engages | engaged
+      selects | selected | chooses | chose | picks | picked | taps | tapped | appoints | appointed | engages | engaged
+      (?:hires|hired)(?!\s+(?:up to\s+|over\s+|more than\s+|nearly\s+|around\s+|about\s+|another\s+)?\d)
       awards | awarded | contracts | contracted | enlists | enlisted | signs up | signed up | ropes in | roped in | retains | retained`}\b`,
-    examples: ['NASA selects Acme to build lunar rover cameras'],
+    examples: ['NASA selects Acme to build lunar rover cameras', 'Beta hires Acme to redesign its stores'],
   },
   {
     event: 'contract-win',
@@ -514,7 +563,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       acquires | acquired | acquiring | to acquire | will acquire | buys | bought | buying | to buy | will buy | purchases | purchased
       purchasing | to purchase | snaps? up | snapped up | snapping up | to snap up | takes? over | took over | taking over | to take over
       swallows? | gobbles? up | agrees? to (?:buy|acquire|purchase|take over) | agreed to (?:buy|acquire|purchase|take over)
-      (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|announces?|announced|agrees?|agreed|clinch(?:es|ed)?|strikes?|struck)\s+(?:the\s+|its\s+|an?\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\s+of
+      (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|wraps? up|wrapped up|announces?|announced|agrees?|agreed|clinch(?:es|ed)?|strikes?|struck)\s+(?:the\s+|its\s+|an?\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\s+of
       (?:strikes?|struck|signs?|signed|seals?|sealed|agrees?|agreed|reaches?|reached|inks?|inked)\s+(?:an?\s+)?${gap(3)}deal\s+to\s+(?:buy|acquire|purchase|take over)
       (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed)\s+(?:the\s+|its\s+)?${gap(3)}(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)
       adds?\s+${gap(3)}to (?:its\s+)?acquisitions?
@@ -540,6 +589,15 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'acquisition',
     frame: 'agent',
+    // Buying out a partner takes full control: "buys out partner's stake in joint venture".
+    source: oneOf`
+      (?:buys?|bought|buying|to buy) out\s+(?:(?:its|the|their)\s+)?(?:\S+\s+){0,2}?(?:partners?|jv partners?|co-?promoters?|co-?founders?)(?:'s?)?\b
+      (?:buys?|bought|buying|to buy) out\s+(?:\S+\s+){0,3}?stakes?\s+in\s+(?:its\s+|the\s+)?(?:\S+\s+)?(?:joint venture|jv)\b`,
+    examples: ["Acme buys out partner's stake in joint venture", 'Acme buys out Japanese partner Beta', 'Acme to buy out Beta stake in Indian JV'],
+  },
+  {
+    event: 'acquisition',
+    frame: 'agent',
     // A business strengthened by a purchase: "boosts cloud unit with $600 million Beta deal".
     source: re`${oneOf`boosts? | boosted | bolsters? | bolstered | strengthens? | strengthened | expands? | expanded | beefs? up | beefed up | adds? to | added to`}\s+(?:its\s+)?(?:\S+\s+){0,3}?${oneOf`
       unit | units | business | businesses | arm | division | portfolio | pipeline | presence | offering | offerings | franchise | operations | footprint | line-up | lineup`}\s+(?:with|via|through|by)\s+(?:\S+\s+){0,4}?(?:deal|acquisition|buy|purchase|takeover|buyout)\b(?!\s+(?:talks?|plans?|bid|offer|hopes?))`,
@@ -550,7 +608,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'acquisition',
     frame: 'sale',
     source: re`${oneOf`
-      sells? | sold | selling | to sell | will sell | agrees? to sell | agreed to sell | offloads? | offloaded | to offload | divests?
+      sells? | sold | selling(?<!(?:best|top|fastest|biggest|largest)-selling) | to sell | will sell | agrees? to sell | agreed to sell | offloads? | offloaded | to offload | divests?
       divested | to divest | disposes? of | disposed of | spins? off | spun off | to spin off | hives? off | carves? out`}\b(?!\s+(?:a\s+)?record\b)(?![\s-]+${gap(5)}${oneOf`
       stakes? | shares | stock | holding | bonds? | per ?cent | percent | pc | \d[\d.]*\s*%
       flats | homes | apartments | villas | plots | houses | cars | vehicles | units | tickets | copies | phones | devices | policies`}(?:\s|$|[,;:.]))`,
@@ -598,6 +656,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       co-?development | sponsorship | cooperation | manufacturing | reseller | cloud | ai | data | bancassurance | codeshare | code-share
       interline | roaming | co-?branding | streaming | bundling`}\s+){0,4}${PARTNERSHIP_NOUNS}\b`,
     examples: ['Acme inks strategic partnership with Beta', 'Acme and Beta form joint venture', 'Acme completes establishment of a 50:50 joint venture'],
+  },
+  {
+    event: 'partnership',
+    frame: 'symmetric',
+    // An agreement named by what the parties will make together: "sign agreement to co-develop humanoid robot".
+    source: re`(?:signs?|signed|inks?|inked|enters?\s+into|entered\s+into|strikes?|struck|seals?|sealed)\s+(?:an?\s+)?(?:\S+\s+)?(?:agreements?|pacts?|deals?)\s+to\s+(?:co-?develop|jointly|develop|co-?produce|co-?brand)\b`,
+    examples: ['Acme and Beta sign agreement to co-develop humanoid robot', 'Acme and Beta enter into agreement to jointly develop batteries'],
   },
   {
     event: 'partnership',
@@ -702,10 +767,10 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       ${oneOf`
       opens? | opened | opening | to open | will open | inaugurates? | inaugurated | unveils? | unveiled | launches? | launched
       establishes? | established | sets? up | setting up | builds? | building | to build | will build | constructs?
-      breaks? ground (?:on|for) | broke ground (?:on|for) | commissions? | commissioned | adds? | added | relocates?
-      moves? (?:its\s+)?(?:hq|headquarters)`}\s+${gap(4)}${PLACE_NOUNS}\b
+      breaks? ground (?:on|for) | broke ground (?:on|for) | lays? (?:the\s+)?foundation(?: stone)? (?:for|of) | laid (?:the\s+)?foundation(?: stone)? (?:for|of) | commissions? | commissioned | adds? | added | relocates?
+      moves? (?:its\s+)?(?:hq|headquarters)`}\s+${gap(4)}${PLACE_NOUNS}\b(?![\s-]+(?:robots?|robotics|automation|software|management|systems?|solutions?|apps?|platforms?|services|technology|tech|vehicles?|drones?|trucks?)\b)
       (?:starts?|started|begins?|began)\s+(?:(?:a|an|its|new|second|third|fourth|fifth|another)\s+){1,2}(?:\S+\s+)?${PLACE_NOUNS}\b`,
-    examples: ['Acme opens new engineering hub in Austin', 'Acme Foods breaks ground on $200 million plant in Ohio', 'Acme starts second production line at Pune'],
+    examples: ['Acme opens new engineering hub in Austin', 'Acme Foods breaks ground on $200 million plant in Ohio', 'Acme starts second production line at Pune', 'Acme lays foundation stone for Nagpur plant'],
   },
   {
     event: 'expansion',
@@ -724,6 +789,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       (?:enters?|entered|entering|to enter|will enter|re-?enters?|re-?entered|re-?entering|to re-?enter|returns? to|returned to|returning to|makes? (?:a\s+)?comeback (?:in|to))\s+(?:the\s+)?${gapWithout(3, MONEY_MARKETS)}(?:markets?|business|segment|space|sector|countr(?:y|ies))\b
       (?:enters?|entered|entering|to enter|will enter|re-?enters?|re-?entered|to re-?enter|returns? to|returned to|sets? foot in|set foot in)\s+(?:the\s+)?${PLACES}\b
       (?:foray(?:s|ed)?|forays) (?:into|in)\b
+      (?:diversif(?:ies|ied)|branches out|branched out) into\b
+      (?:expands?|expanded)\s+(?:its\s+)?(?:\S+\s+){0,2}?(?:offices?|headquarters|plants?|factor(?:y|ies)|facilit(?:y|ies)|campus(?:es)?|hubs?|cent(?:er|re)s?|labs?|warehouses?|refiner(?:y|ies)|terminals?|network|fleet)\b
       (?:gains?|gained|wins?|won|establishes?|established|secures?|secured)\s+(?:a\s+)?foothold\s+in\b
       (?:launches|launched|begins|began|starts|started|commences?|commenced)\s+(?:its\s+)?operations\s+in\b
       makes? (?:its\s+)?(?:debut|foray|entry) (?:in|into)\b
@@ -735,7 +802,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     // A company of its own abroad, or one formed to enter a market: "sets up subsidiary in Vietnam".
     source: oneOf`
-      (?:sets? up|set up|setting up|forms?|formed|forming|establishes?|established|incorporates?|incorporated|opens?|opened|creates?|created|launches?|launched)\s+(?:(?:a|an|its|new|wholly[- ]owned|local|joint)\s+)*(?:subsidiary|subsidiaries|unit|arm|company|entity|venture|jv|branch)\s+(?:in|for)\s+(?:the\s+)?${PLACES}\b`,
+      (?:sets? up|set up|setting up|forms?|formed|forming|establishes?|established|incorporates?|incorporated|opens?|opened|creates?|created|launches?|launched)\s+(?:(?:a|an|its|new|wholly[- ]owned|local|joint|first|overseas|foreign|international)\s+)*(?:subsidiary|subsidiaries|unit|arm|company|entity|venture|jv|branch|plant|factory)\s+(?:in|for)\s+(?:the\s+)?${PLACES}\b`,
     examples: ['Acme sets up subsidiary in Vietnam'],
   },
   {
@@ -768,7 +835,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: re`(?:new\s+)?${oneOf`
       offices? | headquarters | hq | plants? | factor(?:y|ies) | gigafactor(?:y|ies) | facilit(?:y|ies) | stores? | outlets? | showrooms?
       branch(?:es)? | campus | hubs? | cent(?:er|re)s? | labs? | warehouses? | mills? | refiner(?:y|ies) | restaurants? | hotels?
-      (?:food\s+)?halls? | clinics? | hospitals? | terminals? | studios? | dealerships?`}\s+(?:\S+\s+)?${oneOf`
+      (?:food\s+)?halls? | clinics? | hospitals? | terminals? | studios? | dealerships? | malls? | resorts? | multiplex(?:es)? | cinemas?`}\s+(?:\S+\s+){0,3}?${oneOf`
       opens | opened | is inaugurated | inaugurated | begins (?:production|operations) | starts (?:production|operations) | goes live
       open(?:s|ed)? (?:its\s+)?doors`}\b`,
     examples: ["Acme's new Texas plant opens"],
@@ -796,7 +863,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: re`${oneOf`
       launch(?:es|ed|ing)? | to launch | will launch | unveil(?:s|ed|ing)? | to unveil | will unveil | introduc(?:es|ed|ing) | to introduce
       rolls? out | rolled out | rolling out | to roll out | debuts? | debuted | releases? | released | to release | showcases? | showcased
-      premieres? | premiered | brings? out | brought out | announces? (?:the\s+)?(?:launch|release|availability|general availability) of`}\s+(?!(?:in|on|at|into|its shares|shares)\b)[\w$£€₹'"]`,
+      premieres? | premiered | brings? out | brought out | announces? (?:the\s+)?(?:launch|release|availability|general availability) of
+      goes live with | went live with | switches on | switched on`}\s+(?!(?:in|on|at|into|its shares|shares)\b)[\w$£€₹'"]`,
     unless: new RegExp(re`(?:\S+\s+){0,5}?${NOT_A_PRODUCT}\b`, 'y'),
     unlessAt: 1,
     examples: ['Acme launches Nova headphones', 'Acme unveils electric pickup truck'],
@@ -808,7 +876,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: re`(?:${oneOf`
       posts? | posted | reports? | reported | records? | recorded | achieves? | achieved | hits? | sees? | saw | logs? | logged | clocks? | clocked | delivers?
       delivered | books? | booked | notches? | notched | registers? | registered | announces? | announced | enjoys? | enjoyed | marks? | sets?
-      set | sells | sold | ships | shipped | produces | produced | draws | drew | attracts | attracted`}\s+(?:a\s+|an\s+|its\s+)?(?:new\s+|all-time\s+|\S+\s+)?)?(?:record(?:-breaking|-high)?|highest[- ]ever|best[- ]ever)\s+${gap(2)}${RECORD_OF}\b`,
+      set | sells | sold | ships | shipped | produces | produced | draws | drew | attracts | attracted
+      flies | flew | carries | carried | handles | handled | serves | served`}\s+(?:a\s+|an\s+|its\s+)?(?:new\s+|all-time\s+|\S+\s+)?)?(?:record(?:-breaking|-high)?|highest[- ]ever|best[- ]ever)\s+${gap(2)}${RECORD_OF}\b`,
     examples: ['Acme posts record quarterly revenue', 'Acme reports best-ever sales'],
   },
   {
@@ -816,7 +885,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: re`${oneOf`
       crosses | crossed | surpasses | surpassed | passes | passed | tops | topped | exceeds | exceeded | hits | reaches | reached
-      achieves | achieved | clocks | clocked | notches | notched | breaks | broke | hit`}\s+(?:the\s+)?(?:${gap(1)}\d[\d,.]*\s*(?:k|m|mn|million|bn|billion|lakh|crore)?\s+${gap(2)}${COUNTED}|${gap(3)}(?:revenue|sales|turnover|deliveries|production|output|orders|bookings) (?:milestone|mark))\b`,
+      achieves | achieved | clocks | clocked | notches | notched | breaks | broke | hit | completes | completed`}\s+(?:the\s+)?(?:${gap(1)}\d[\d,.]*\s*(?:k|m|mn|million|bn|billion|lakh|crore)?\s+${gap(2)}${COUNTED}|${gap(3)}(?:revenue|sales|turnover|deliveries|production|output|orders|bookings) (?:milestone|mark))\b`,
     examples: ['Acme crosses 10 million users'],
   },
   {
@@ -826,9 +895,10 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       ${FIGURES}\s+(?:\S+\s+){0,2}?(?:cross(?:es|ed)?|surpass(?:es|ed)|tops|topped)\s+(?:the\s+)?${MONEY}
       (?:cross(?:es|ed)?|surpass(?:es|ed)|tops|topped)\s+(?:the\s+)?${MONEY}\s+(?:mark\s+)?(?:in\s+|of\s+)?${FIGURES}\b
+      (?:hits|hit|reaches|reached)\s+(?:the\s+)?${MONEY}\s+(?:mark\s+)?(?:in|of)\s+(?:annual|yearly)\s+${FIGURES}\b
       ${FIGURES}\s+(?:\S+\s+){0,2}?${FIGURE_RISES}\s+(?:to\s+)?(?:(?:a|an|the)\s+)?(?:(?:new|all-time)\s+)?(?:record|highest|all-time high|${MONEY}\s+(?:mark|milestone)|\S+\s+(?:mark|milestone)|${COUNT}\s+(?:\S+\s+)?${COUNTED})\b
       ${RECORD_OF}\s+(?:\S+\s+){0,4}?(?:at\s+)?(?:(?:a|an)\s+)?(?:record|best[- ]ever|highest[- ]ever|all-time high)\b(?!\s+(?:low|lows)\b)`,
-    examples: ["Acme's order book swells to record Rs 20,000 crore", "Acme's revenue crosses Rs 1,000 crore mark", 'Acme sales cross one million units', 'Acme March sales up 25%, best ever'],
+    examples: ["Acme's order book swells to record Rs 20,000 crore", "Acme's revenue crosses Rs 1,000 crore mark", 'Acme sales cross one million units', 'Acme March sales up 25%, best ever', 'Acme hits $1 billion in annual revenue'],
   },
   {
     event: 'milestone',
@@ -836,15 +906,22 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       (?:celebrates?|celebrated|celebrating|marks?|marked|marking)\s+(?:its\s+)?${gap(2)}(?:anniversary|years? (?:of|in)|milestone|centenary|centennial|jubilee)\b
       (?:delivers?|delivered|ships?|shipped|produces?|produced|rolls? out|rolled out|builds?|built|sells?|sold|opens?|opened)\s+(?:its\s+|the\s+)?\d[\d,]*(?:st|nd|rd|th)\b
-      (?:becomes?|became)\s+(?:the\s+|a\s+)?(?:\S+'s?\s+)?(?:first|world's first|unicorn|profitable|largest|biggest|no\.?\s?1|number one|leading)\b(?!\s+${gap(6)}(?:trillion|billion|\$|₹|rs|market(?!\s+share)|m-?cap|mcap|valuation|valued|stock|shares|shareholders?|stakeholders?|holders?|investors?|owners?|most valued|defaulter|loss|debt))
+      (?:becomes?|became)\s+(?:the\s+|a\s+)?(?:\S+'s?\s+)?(?:(?:second|third|2nd|3rd)[- ](?=largest|biggest))?(?:first|world's first|unicorn|profitable|largest|biggest|no\.?\s?1|number one|leading|best-selling|top-selling)\b(?!\s+${gap(6)}(?:trillion|billion|\$|₹|rs|market(?!\s+share)|m-?cap|mcap|valuation|valued|stock|shares|shareholders?|stakeholders?|holders?|investors?|owners?|most valued|defaulter|loss|debt))
       (?:completes?|completed|achieves?|achieved|conducts?|conducted)\s+(?:its\s+|the\s+)?(?:first|maiden|successful)\s+(?:\S+\s+)?(?:flight|launch|test|delivery|shipment|voyage|mission|trial run|commercial)\w*
       (?:achieves?|achieved|makes?|made|announces?|announced|reports?|reported)\s+(?:a\s+|major\s+|key\s+)?breakthrough\b
       (?:strikes?|struck|discovers?|discovered|finds?|found)\s+(?:\S+\s+){0,2}?(?:oil|gas|gold|lithium|copper)\b
       (?:makes?|made|announces?|announced)\s+(?:\S+\s+){0,3}?discovery\b
+      (?:makes?|made|announces?|announced|reports?|reported)\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:oil|gas|gold|copper|lithium|hydrocarbon|mineral)\s+finds?\b
+      (?:achieves?|achieved|announces?|announced|reaches?|reached|starts?|started|delivers?|delivered|pumps?|pumped)?\s*first (?:oil|gas|coal|ore)\s+(?:from|at|in)\b
+      (?:comes?|came|goes|went|is brought|was brought)\s+on[- ]?stream\b
+      (?:completes?|completed|finishes|finished)\s+(?:the\s+)?construction\s+of\b
+      (?:sets?|set|breaks?|broke|creates?|created)\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:world|guinness(?: world)?|national|industry|global)\s+records?\b
+      successfully\s+(?:tests?|tested|test-fires?|test-fired|flies|flew|launches?|launched|demonstrates?|demonstrated|completes?|completed|commissions?|commissioned)\b
       (?:begins?|began|starts?|started|commences?|commenced|kicks? off)\s+(?:commercial\s+|full\s+|mass\s+|serial\s+|full-scale\s+|local\s+)?(?:production|operations|deliveries|shipments|manufacturing|exports|assembly)\b
+      (?:begins?|began|starts?|started|commences?|commenced)\s+(?:commercial\s+|mass\s+|local\s+)?(?:shipping|delivering|exporting|producing|manufacturing|assembling)\b
       (?:enters?|entered|joins?|joined)\s+(?:the\s+)?(?:elite\s+)?${MONEY}\s+(?:\S+\s+)?(?:revenue|sales|turnover|top-?line|income|profit)\s+club\b
       (?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\s+(?:\S+\s+){0,3}?patents?\b`,
-    examples: ['Acme celebrates 100th anniversary', 'Acme delivers its 1,000th aircraft', 'Acme begins commercial production at Pune plant'],
+    examples: ['Acme celebrates 100th anniversary', 'Acme delivers its 1,000th aircraft', 'Acme begins commercial production at Pune plant', 'Acme starts shipping its new laptop to customers'],
   },
   {
     event: 'milestone',
@@ -852,7 +929,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     // First deliveries and shipments.
     source: oneOf`
       (?:delivers?|delivered|ships?|shipped|dispatches?|dispatched|exports?|exported|hands? over|handed over)\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\b
-      (?:makes?|made|sends?|sent|completes?|completed)\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\s+(?:\S+\s+){0,2}?(?:shipments?|deliver(?:y|ies)|consignments?|cargo(?:es)?|exports?|batch(?:es)?)\b
+      (?:makes?|made|sends?|sent|completes?|completed|flags? off|flagged off)\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\s+(?:\S+\s+){0,2}?(?:shipments?|deliver(?:y|ies)|consignments?|cargo(?:es)?|exports?|batch(?:es)?)\b
       (?:first|maiden)\s+(?:\S+\s+){0,3}?(?:rolls? off|rolled off|rolls? out|rolled out|is delivered|delivered|shipped|dispatched|takes? off|took off)\b
       (?:takes?|took|taking)\s+delivery\s+of\s+(?:its\s+|the\s+)?(?:first|maiden|1st)\b`,
     examples: ['Acme delivers first A321 freighter to Etihad', 'Acme makes first shipment from new terminal', "Acme's first electric truck rolls off the line"],
@@ -863,6 +940,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: oneOf`
       ${REPORTS}${RESULT_NOUNS}\s+(?:\S+\s+){0,2}?${RISE_VERBS}\s+to\s+${MONEY}\s+(?:\S+\s+)?from\s+${MONEY}
+      (?:more than\s+)?(?:doubles|doubled|triples|tripled|trebles|trebled|quadruples|quadrupled)\s+(?:its\s+)?(?:\S+\s+)?${RESULT_NOUNS}\b(?!\s+(?:targets?|goals?|forecasts?|guidance|estimates?|outlook|projections?|ambitions?)\b)
       ${REPORTS}${RESULT_NOUNS}\s+(?:\S+\s+){0,2}?${RISE_VERBS}(?:\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?(?:${PERCENT}|${MULTIPLE}|\S*-?fold|multi-?fold))?
       ${RESULT_NOUNS}\s+(?:\S+\s+){1,5}?(?:up|rises?|rose|jumps?|jumped|grows?|grew|surges?|surged|soars?|soared|climbs?|climbed|zooms?|zoomed)\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?${PERCENT}
       (?:q[1-4]|quarter|qtr|h[12]|fy\s?\d{2,4})\s+(?:\S+\s+){0,2}?(?:${RISE_VERBS}|shoots?)\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?${MULTIPLE}
@@ -1039,7 +1117,8 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
         falls? | fell | falling | drops? | dropped | dropping | slumps? | slumped | slumping | plunges? | plunged | plummets? | plummeted
         declines? | declined | declining | slides? | slid | sliding | slips? | slipped | tumbles? | tumbled | sinks? | sank | sunk | dips?
         dipped | down | lower | shrinks? | shrank | shrunk | contracts? | contracted | halves | halved | misses | missed | disappoints?
-        disappointed | stalls? | stalled | weakens? | weakened | hit | hurt | squeezed | erodes? | eroded | wiped out | evaporates?`}\b
+        disappointed | stalls? | stalled | weakens? | weakened | hit(?!\s+(?:an?\s+|the\s+|its\s+)?(?:new\s+|fresh\s+)?(?:all-time|record|lifetime|highest|peak|milestone|\d|rs\b|\$|₹))
+        hurt | squeezed | erodes? | eroded | wiped out | evaporates?`}\b
       miss(?:es|ed)?\s+${gap(3)}(?:estimates|forecasts?|expectations|targets?|consensus|views?)
       write-?downs? | write-?offs? | writedowns? | impairments? | one-?(?:off|time) charges?
       (?:takes?|took|books?|booked|posts?|posted|records?|recorded)\s+${gap(3)}charges?\b
@@ -1135,7 +1214,8 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
       (?:on|go on|goes on|went on|staff|workers|union|pilots|drivers|nationwide|general|labou?r|wage|hunger)\s+strikes?\b
       strike (?:action|ballot|threat|notice) | walkouts? | protests? | boycotts? | backlash | outcry | controvers\w*
       \bdeaths?\b | \bdead\b | \bdies\b | \bdied\b | \bkill(?:s|ed|ing)?\b | injur\w* | fatal\w* | accident\w* | explosions?
-      \bblast\b(?!\s+furnaces?) | \bfire\b(?!\s+up) | \bblaze\b | spill\w* | outbreak | evacuat\w* | disaster | tragedy | catastroph\w*`,
+      \bblast\b(?!\s+furnaces?) | \bfire\b(?!\s+up) | \bblaze\b | spill\w* | outbreak | evacuat\w* | disaster | tragedy | catastroph\w*
+      \bfloods?\b | flooding | flooded | earthquake | cyclone | hurricane`,
     examples: ['Acme pilots go on strike', 'Fire at Acme refinery kills two'],
   },
 ];
@@ -1175,8 +1255,8 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
       \bworst\b | \bworse\w* | struggl\w* | troubl\w* | \bwoes?\b | concerns? | worr\w* | \bfears?\b | feared | jitters | panic\w*
       \brisks?\b(?<!(?:pension|longevity|mortality)\srisks?)(?!\s+(?:transfers?|management|solutions)\b) | risky | threat\w* | doubts? | doubtful | skeptic\w* | sceptic\w* | critics?\b | criticis\w* | criticiz\w* | \bslam\w*
       \bblast\w*(?!\s+furnaces?) | blames? | blamed | problems? | \bcrisis | crises | turmoil | setbacks? | \bblow\b | \bsnags?\b
-      hurdles? | obstacles?`,
-    examples: ['Acme struggles with supply problems', 'Critics slam Acme app update'],
+      hurdles? | obstacles? | (?:cost|budget|time) overruns?`,
+    examples: ['Acme struggles with supply problems', 'Critics slam Acme app update', 'Acme field starts up after cost overruns'],
   },
   {
     event: 'down',
@@ -1273,7 +1353,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
     event: 'down',
     frame: 'agent',
     // People leaving.
-    source: oneOf`resign\w* | \bquits?\b | steps? down | ousted | sacked | \bfired\b | retir\w* | \bleaves\b | departs? | departure`,
+    source: oneOf`resign\w* | \bquits?\b | steps? down | ousted | sacked | \bfired\b(?<!test-fired) | retir\w* | \bleaves\b | departs? | departure`,
     examples: ['Acme finance chief resigns'],
   },
 ];
@@ -1356,7 +1436,8 @@ const MODALITY: CueDefinition[] = [
     // Talks and deliberation.
     source: oneOf`
       \btalks?\b | negotiat\w* | discussions? | discuss\w* | consider\w* | \bmulls?\b | mulled | mulling | \bweighs?\b | weighed | weighing
-      \beyes\b | \beyed\b | eyeing | explor\w* | \bstud(?:y|ies|ying)\b | evaluat\w* | assess\w*`,
+      \beyes\b | \beyed\b | eyeing | explor\w*(?<!exploration)
+      exploration(?!\s+(?:blocks?|licen[cs]es?|rights|acreage|permits?|leases?|wells?|campaign|success)\b) | \bstud(?:y|ies|ying)\b | evaluat\w* | assess\w*`,
     examples: ['Acme in talks to buy Beta', 'Acme mulls listing'],
   },
   {
