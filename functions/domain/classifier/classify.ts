@@ -201,7 +201,7 @@ function standoutResults(text: string): boolean {
   const percent = /(\d+(?:\.\d+)?)\s*(?:%|per ?cent|pc|percent)/.exec(text);
   if (percent) return Number(percent[1]) >= STRONG_GROWTH_PERCENT;
   if (/\b(?:[2-9]|[1-9]\d+)(?:\.\d+)?\s*(?:times|x)\b/.test(text)) return true;
-  return /doubl|tripl|trebl|quadrupl|fold|first|maiden|black|profitable|back (?:in|into|to) |(?:to|into) (?:a )?(?:\S+ )?(?:net )?profit|(?:vs|versus|against|compared (?:with|to)) (?:a )?(?:net )?loss|after (?:\S+ ){0,2}(?:quarters?|years?|months?|periods?) of (?:net )?loss/.test(text);
+  return /doubl|tripl|trebl|quadrupl|fold|first|maiden|black|profitable|turn(?:s|ed)? around|back (?:in|into|to) |(?:to|into) (?:a )?(?:\S+ )?(?:net )?profit|(?:vs|versus|against|compared (?:with|to)) (?:a )?(?:net )?loss|after (?:\S+ ){0,2}(?:quarters?|years?|months?|periods?) of (?:net )?loss/.test(text);
 }
 
 /** "net profit rises to Rs 50 crore from Rs 20 crore": the two figures, each with its magnitude. */

@@ -203,7 +203,7 @@ const APPROVAL_NOUNS = oneOf`
   approvals? | clearances? | nods? | go-?ahead | green[- ]?light | green signal | licen[cs]es? | authori[sz]ations? | permits? | permission | ce mark
   designation | fast[- ]track(?: status| designation)? | orphan(?: drug)? status | emergency use | eua | marketing authori[sz]ation
   breakthrough(?: therapy| device)?(?: status| designation| tag) | priority review(?: status| voucher)?
-  pre-?qualifications? | empanelment | (?:mini-?ratna|navratna|maharatna)(?: status| tag)? | scheduled (?:commercial )?bank status`;
+  pre-?qualifications? | empanelment | (?:mini-?ratna|navratna|maharatna)(?: status| tag)? | scheduled (?:commercial )?bank status | (?:planning|environmental|development) consents?`;
 /** Who may approve without it being a regulator's approval: the company's own board, its investors, a court. */
 const OWN_SIDE_APPROVERS = oneOf`board | shareholders? | stockholders? | investors? | creditors? | lenders? | bondholders? | members? | unitholders? | court`;
 const PLACE_NOUNS = oneOf`
@@ -211,7 +211,7 @@ const PLACE_NOUNS = oneOf`
   branch(?:es)? | campus(?:es)? | hubs? | cent(?:er|re)s? | labs? | laborator(?:y|ies) | warehouses? | sites? | mills? | refiner(?:y|ies)
   restaurants? | hotels? | clinics? | hospitals? | terminals? | production lines? | assembly lines? | manufacturing units? | r&d
   studios? | locations? | dealerships? | bases? | flights | routes | destinations | resorts? | malls? | multiplex(?:es)? | cinemas? | schools? | boutiques? | depots? | shipyards?
-  data cent(?:er|re)s?`;
+  data cent(?:er|re)s? | (?<=new\s)units?`;
 const STAFF_NOUNS = oneOf`
   jobs | staff | workers | employees | engineers | people | roles | positions | graduates | freshers | techies | developers | nurses
   drivers | hires | recruits | professionals | agents | scientists | researchers | programmers`;
@@ -233,7 +233,7 @@ const RISE_VERBS = oneOf`
   increases? | increased | spurts? | spurted | shoots? up | shot up | leaps? | leapt | rockets? | skyrockets? | more than doubles
   doubles | doubled | triples | tripled | trebles | trebled | quadruples`;
 /** "Acme reports net profit…": a verb of reporting before the results noun. */
-const REPORTS = re`(?:(?:posts?|posted|reports?|reported|records?|recorded|logs?|logged|books?|booked|clocks?|clocked|registers?|registered)\s+(?:a\s+|its\s+)?)?`;
+const REPORTS = re`(?:(?:posts?|posted|reports?|reported|records?|recorded|logs?|logged|books?|booked|clocks?|clocked|registers?|registered)\s+(?:a\s+|its\s+)?(?:(?:q[1-4]|h[12]|fy\s?\d{2,4}|quarterly|annual|full-year)\s+)?)?`;
 /** The company's own figures that can reach a record or a mark. */
 const FIGURES = oneOf`
   revenues? | sales | turnover | orders? | order book | order backlog | order intake | deliveries | production | output | exports | aum
@@ -349,7 +349,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'regulatory-approval',
     frame: 'approval-by',
-    source: re`${oneOf`approves? | approved | clears? | cleared | okays? | okayed | authori[sz]es? | authori[sz]ed | green-?lights? | green-?lighted | greenlit`}\b`,
+    source: re`${oneOf`approves? | approved | clears? | cleared | okays? | okayed | oks | ok's | ok'd | authori[sz]es? | authori[sz]ed | green-?lights? | green-?lighted | greenlit`}\b`,
     examples: ["FDA approves Acme's psoriasis drug"],
   },
   // Awards and recognition — before contract ("wins award for project").
@@ -444,6 +444,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     // Control bought (before "picks" as a client's choice): "takes control of Beta", "picks up 51% stake in Beta" (a minority stake is not a purchase).
     source: oneOf`
       (?:takes?|took|taking|to take|assumes?|assumed|acquires?|acquired|gains?|gained|wrests?|wrested)\s+(?:full\s+|management\s+)?control (?:of|over)\b
+      (?:takes?|took|taking|to take|assumes?|assumed|acquires?|acquired|gains?|gained)\s+(?:full|complete|sole|100%)\s+ownership (?:of|in)\b
       (?:picks? up|picked up|takes?|took|buys?|bought|acquires?|acquired|purchases?|purchased|to (?:pick up|take|buy|acquire|purchase))\s+(?:an?\s+|the\s+)?(?:majority|controlling|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s*(?:%|per ?cent|pc|percent))\s+(?:\w+\s+)?(?:stake|holding|interest)\b`,
     examples: ['Acme takes control of Beta', 'Acme picks up 51% stake in Beta', 'Acme to acquire 70% stake in Beta'],
   },
@@ -520,8 +521,17 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     source: re`${oneOf`
       selected | chosen | picked | tapped | hired | appointed | retained | engaged | contracted | commissioned | enlisted | roped in
-      empanelled | empaneled`}\s+(?:by\s+${gap(3)})?(?:as|to|for)\b(?!\s+${gap(2)}(?:index|indices|review|test|probe|audit|scrutiny|inspection|takeover|target|case)\b)`,
-    examples: ['Acme selected by NASA to build lunar rover cameras'],
+      empanelled | empaneled`}\s+(?:(?:by|with)\s+${gap(3)})?(?:as|to|for)\b(?!\s+${gap(2)}(?:index|indices|review|test|probe|audit|scrutiny|inspection|takeover|target|case)\b)`,
+    examples: ['Acme selected by NASA to build lunar rover cameras', 'Acme empanelled with NTPC as approved vendor'],
+  },
+  {
+    event: 'contract-win',
+    frame: 'agent',
+    // A place on a client's list of suppliers: "qualifies as approved vendor for Aramco", "wins place on NHS framework".
+    source: oneOf`
+      (?:qualifies|qualified|registers?|registered|enlisted|listed|certified)\s+(?:\S+\s+){0,3}?as\s+(?:an?\s+)?approved\s+(?:vendors?|suppliers?|manufacturers?|sources?)\b
+      (?:wins?|won|lands?|landed|secures?|secured|gets?|got|earns?|earned|bags?|bagged|gains?|gained)\s+(?:a\s+)?(?:place|spot|position|seat)\s+on\s+(?:\S+\s+){0,5}?(?:frameworks?|panels?|rosters?)\b`,
+    examples: ['Acme qualifies as approved vendor for Aramco', 'Acme lands place on £2bn government framework'],
   },
   // "Railways awards Rs 1,200 crore contract to Acme" — before "picked", which would take "awards".
   {
@@ -534,7 +544,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'contract-win',
     frame: 'picked',
     source: re`${oneOf`
-      selects | selected | chooses | chose | picks | picked | taps | tapped | appoints | appointed | engages | engaged
+      selects | selected | chooses | chose | picks(?!\s+up\b) | picked(?!\s+up\b) | taps | tapped | appoints | appointed | engages | engaged
       (?:hires|hired)(?!\s+(?:up to\s+|over\s+|more than\s+|nearly\s+|around\s+|about\s+|another\s+)?\d)
       awards | awarded | contracts | contracted | enlists | enlisted | signs up | signed up | ropes in | roped in | retains | retained`}\b`,
     examples: ['NASA selects Acme to build lunar rover cameras', 'Beta hires Acme to redesign its stores'],
@@ -565,7 +575,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       swallows? | gobbles? up | agrees? to (?:buy|acquire|purchase|take over) | agreed to (?:buy|acquire|purchase|take over)
       (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed|wraps? up|wrapped up|announces?|announced|agrees?|agreed|clinch(?:es|ed)?|strikes?|struck)\s+(?:the\s+|its\s+|an?\s+)?${gap(2)}(?:acquisition|purchase|takeover|buyout)\s+of
       (?:strikes?|struck|signs?|signed|seals?|sealed|agrees?|agreed|reaches?|reached|inks?|inked)\s+(?:an?\s+)?${gap(3)}deal\s+to\s+(?:buy|acquire|purchase|take over)
-      (?:completes?|completed|closes?|closed|seals?|sealed|finali[sz]es?|finali[sz]ed)\s+(?:the\s+|its\s+)?${gap(3)}(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)
+      (?:completes?|completed|completing|closes?|closed|closing|seals?|sealed|sealing|finali[sz]es?|finali[sz]ed|finali[sz]ing)\s+(?:the\s+|its\s+)?${gap(3)}(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)
       adds?\s+${gap(3)}to (?:its\s+)?acquisitions?
       wins? (?:the\s+)?(?:race|battle|contest|bidding war|auction) for
       acquisition of`}\b(?![\s-]+(?:back|into|time|out|spree)\b)(?![\s-]+${gap(5)}${oneOf`
@@ -585,6 +595,14 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     // Land bought or won for a project: "bags 10-acre land parcel in Pune".
     source: re`(?:bags?|bagged|secures?|secured|wins?|won|lands?|landed|acquires?|acquired|buys?|bought|purchases?|purchased|snaps? up|snapped up)\s+(?:an?\s+)?(?:\S+\s+){0,3}?(?:land(?:\s+parcels?)?|land banks?|parcels? of land|plots? of land|land plots?)\b`,
     examples: ['Acme bags 10-acre land parcel in Pune'],
+  },
+  {
+    event: 'acquisition',
+    frame: 'acquire',
+    // A company won for a price: "nets Beta for $2.1 bln", "snares Beta in $3 bln takeover" (after the
+    // contract cues, which take "bags Rs 500 crore order for…"); not shares, a stake or an order.
+    source: re`${oneOf`nets? | netted | scoops? up | scooped up | snares? | snared | snaps? | snapped | grabs? | grabbed | bags? | bagged | lands? | landed | picks? up | picked up`}(?=\s+(?:(?![\d$€£₹]|rs\b|(?:stakes?|shares|stock|holding|interest|bonds?|orders?|contracts?|deals?|projects?|tenders?|mandates?|licen[cs]es?|approvals?|nods?|funding|investments?)\b)\S+\s+){1,5}?(?:for\s+(?:about\s+|nearly\s+|around\s+|up to\s+)?${MONEY}|in\s+(?:an?\s+)?(?:${MONEY}\s+)?(?:\S+\s+)?(?:deal|takeover|acquisition|buyout|purchase)\b))`,
+    examples: ['Acme nets Beta Foods for $2.1 bln', 'Acme snares Beta in $3 bln takeover', "Acme picks up Beta's cereal brands for $500 mln"],
   },
   {
     event: 'acquisition',
@@ -609,7 +627,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'sale',
     source: re`${oneOf`
       sells? | sold | selling(?<!(?:best|top|fastest|biggest|largest)-selling) | to sell | will sell | agrees? to sell | agreed to sell | offloads? | offloaded | to offload | divests?
-      divested | to divest | disposes? of | disposed of | spins? off | spun off | to spin off | hives? off | carves? out`}\b(?!\s+(?:a\s+)?record\b)(?![\s-]+${gap(5)}${oneOf`
+      divested | to divest | disposes? of | disposed of | spins? off | spun off | to spin off | hives? off | carves? out
+      (?:agrees?|agreed|completes?|completed|announces?|announced|finali[sz]es?|finali[sz]ed)\s+(?:the\s+)?sale of`}\b(?!\s+(?:a\s+)?record\b)(?![\s-]+${gap(5)}${oneOf`
       stakes? | shares | stock | holding | bonds? | per ?cent | percent | pc | \d[\d.]*\s*%
       flats | homes | apartments | villas | plots | houses | cars | vehicles | units | tickets | copies | phones | devices | policies`}(?:\s|$|[,;:.]))`,
     examples: ['Beta sells its chip unit to Acme'],
@@ -632,6 +651,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       to jointly\b
       (?:joins?|joined|joining|to join) hands\b`,
     examples: ['Acme partners with Beta on battery recycling', 'Beta ties up with Acme for cloud services', 'Acme and Beta join hands for 5G rollout'],
+  },
+  {
+    event: 'partnership',
+    frame: 'symmetric',
+    // Two parties as the subject, the verb in the plural: "Acme and Beta link up on battery recycling".
+    source: re`(?:link|team|tie|hook|pair)\s+up\s+(?:on|for|to|in)\b`,
+    examples: ['Acme and Beta link up on battery recycling'],
   },
   {
     event: 'partnership',
@@ -893,7 +919,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     // A figure of the company's reaching a record or a round mark: "order book swells to record Rs 20,000 crore".
     source: oneOf`
-      ${FIGURES}\s+(?:\S+\s+){0,2}?(?:cross(?:es|ed)?|surpass(?:es|ed)|tops|topped)\s+(?:the\s+)?${MONEY}
+      ${FIGURES}\s+(?:\S+\s+){0,2}?(?:cross(?:es|ed)?|surpass(?:es|ed)?|tops?|topped)\s+(?:the\s+)?${MONEY}
       (?:cross(?:es|ed)?|surpass(?:es|ed)|tops|topped)\s+(?:the\s+)?${MONEY}\s+(?:mark\s+)?(?:in\s+|of\s+)?${FIGURES}\b
       (?:hits|hit|reaches|reached)\s+(?:the\s+)?${MONEY}\s+(?:mark\s+)?(?:in|of)\s+(?:annual|yearly)\s+${FIGURES}\b
       ${FIGURES}\s+(?:\S+\s+){0,2}?${FIGURE_RISES}\s+(?:to\s+)?(?:(?:a|an|the)\s+)?(?:(?:new|all-time)\s+)?(?:record|highest|all-time high|${MONEY}\s+(?:mark|milestone)|\S+\s+(?:mark|milestone)|${COUNT}\s+(?:\S+\s+)?${COUNTED})\b
@@ -945,12 +971,13 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       ${RESULT_NOUNS}\s+(?:\S+\s+){1,5}?(?:up|rises?|rose|jumps?|jumped|grows?|grew|surges?|surged|soars?|soared|climbs?|climbed|zooms?|zoomed)\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?${PERCENT}
       (?:q[1-4]|quarter|qtr|h[12]|fy\s?\d{2,4})\s+(?:\S+\s+){0,2}?(?:${RISE_VERBS}|shoots?)\s+(?:by\s+|over\s+|nearly\s+|about\s+|more than\s+|almost\s+)?${MULTIPLE}
       ${REPORTS}(?:net profit|profit|net)\s+(?:\S+\s+){0,6}?(?:vs|versus|against|compared (?:with|to))\s+(?:a\s+)?(?:net\s+)?loss(?:es)?\b
+      (?:moves?|moved|swings?|swung|turns?|turned|returns?|returned)\s+(?:back\s+)?(?:in)?to\s+(?:a\s+)?(?:net\s+)?profit\s+from\s+(?:a\s+)?(?:net\s+)?loss(?:es)?\b
       (?:posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|clocked|logs?|logged|achieves?|achieved)\s+(?:a\s+)?${PERCENT}\s+(?:\S+\s+){0,2}?(?:rise|jump|growth|increase|surge)\b
       (?:posts?|posted|reports?|reported|makes?|made|books?|booked)\s+(?:its\s+|a\s+)?(?:first(?:-ever| ever)?|maiden)\s+(?:\S+\s+){0,2}?profit
       (?:posts?|posted|reports?|reported|returns? to|returned to|swings? to|swung to|turns? in|turned in)\s+(?:a\s+)?(?:\S+\s+){0,3}?profit\s+(?:\S+\s+){0,3}?after\s+(?:\S+\s+){0,2}?(?:quarters?|years?|months?|periods?)\s+of\s+(?:net\s+)?loss(?:es)?
       ${REPORTS}(?:${MONEY}\s+)?(?:net\s+)?profits?,?\s+(?:the\s+|its\s+)?first\s+(?:in|since)\b
       (?:returns?|returned|swings?|swung|turns?|turned|bounces?|bounced)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+)?(?:(?:q[1-4]|h[12]|fy\S*|quarterly|first-quarter|second-quarter|third-quarter|fourth-quarter|annual)\s+)?(?:net\s+)?(?:profit|the black)
-      turns? (?:net\s+)?profitable | turned (?:net\s+)?profitable | (?:is\s+|comes\s+|came\s+)?back (?:in|into|to) (?:a\s+)?(?:net\s+)?profit
+      turns? (?:net\s+)?profitable | turned (?:net\s+)?profitable | (?:turns?|turned) around with (?:an?\s+)?(?:${MONEY}\s+)?(?:net\s+)?profit | (?:is\s+|comes\s+|came\s+)?back (?:in|into|to) (?:a\s+)?(?:net\s+)?profit
       back in (?:the\s+)?black(?<=(?:${RESULT_NOUNS}|q[1-4]|quarter|fy\S*)\s+(?:is\s+|comes\s+|came\s+)?back in (?:the\s+)?black)
       back in (?:the\s+)?black(?=\s+(?:\S+\s+){0,4}?(?:${RESULT_NOUNS}|q[1-4]|quarter|fy\S*)\b)`,
     examples: ['Acme Q2 net profit jumps 145%', 'Acme returns to profit in third quarter', 'Acme Q3 shoots over 3-fold', 'Acme Q2 net profit at Rs 80 crore vs loss of Rs 12 crore'],
@@ -1108,7 +1135,7 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
     source: oneOf`
       net loss(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?net loss)(?<!${LOSSES_BEHIND}\snet loss)
       losses(?<!(?:vs|versus|against|compared with|compared to)\s(?:net\s)?losses)(?<!${LOSSES_BEHIND}\s(?:net\s)?losses)
-      \bloss\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss)(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?loss)(?<!${LOSSES_BEHIND}\s(?:net\s)?loss)
+      \bloss\b(?<!(?:weight[- ]|hair |hearing |vision |bone |memory |blood )loss)(?<!(?:vs|versus|against|compared with|compared to)\s(?:a\s)?loss)(?<!profit\sfrom\s(?:a\s)?(?:net\s)?loss)(?<!${LOSSES_BEHIND}\s(?:net\s)?loss)
       loss-making | in (?:the\s+)?red\b
       ${oneOf`
         profits? | earnings | revenues? | sales | income | margins? | turnover | ebitda | volumes? | orders | bookings | traffic | deliveries
@@ -1214,7 +1241,7 @@ const NEGATIVE_EVENTS: CueDefinition[] = [
       (?:on|go on|goes on|went on|staff|workers|union|pilots|drivers|nationwide|general|labou?r|wage|hunger)\s+strikes?\b
       strike (?:action|ballot|threat|notice) | walkouts? | protests? | boycotts? | backlash | outcry | controvers\w*
       \bdeaths?\b | \bdead\b | \bdies\b | \bdied\b | \bkill(?:s|ed|ing)?\b | injur\w* | fatal\w* | accident\w* | explosions?
-      \bblast\b(?!\s+furnaces?) | \bfire\b(?!\s+up) | \bblaze\b | spill\w* | outbreak | evacuat\w* | disaster | tragedy | catastroph\w*
+      \bblast\b(?!\s+furnaces?) | \bfire\b(?!\s+up)(?![\s-]+(?:resistant|retardant|proof|safety|fighting|fighters?|trucks?|engines?|extinguishers?|alarms?|protection|detection|tv|stick|tablet)\b) | \bblaze\b | spill\w* | outbreak | evacuat\w* | disaster | tragedy | catastroph\w*
       \bfloods?\b | flooding | flooded | earthquake | cyclone | hurricane`,
     examples: ['Acme pilots go on strike', 'Fire at Acme refinery kills two'],
   },
@@ -1279,7 +1306,7 @@ const NEGATIVE_DIRECTION: CueDefinition[] = [
     frame: 'agent',
     // Stopped, shelved, called off.
     source: oneOf`
-      \bhalts?\b | halted | halting | suspen\w* | freez\w*(?<!deep[- ]freez\w*) | \bfroze\b | frozen(?!\s+(?:foods?|desserts?|snacks?|meals?|goods|products?|vegetables|yogh?urts?|categor\w*|segment|business|range|portfolio)\b) | \bstops?\b | stopped | stopping | paus\w* | abandon\w*
+      \bhalts?\b | halted | halting | suspen\w* | freez\w*(?<!deep[- ]freez\w*) | \bfroze\b | frozen(?!\s+(?:foods?|desserts?|snacks?|meals?|goods|products?|vegetables|yogh?urts?|categor\w*|segment|business|range|portfolio|units?|arms?|divisions?)\b) | \bstops?\b | stopped | stopping | paus\w* | abandon\w*
       \bscraps?\b | scrapped | shelves | shelved | postpon\w* | cancel\w* | withdr[ae]w\w* | pulls? out | backs? out | calls? off | called off`,
     examples: ['Acme halts production at Pune plant', 'Acme shelves plan for new store'],
   },
@@ -1446,7 +1473,7 @@ const MODALITY: CueDefinition[] = [
     // Plans, aims and expectations.
     scope: 'clause',
     source: oneOf`
-      \bplans?\b(?<!${PRODUCT_PLAN}\splans?) | planned | planning | \bintends?\b | intention | \bintent\b | \baims?\b | aimed | aiming | \btargets?\b | targeting
+      \bplans?\b(?<!${PRODUCT_PLAN}\splans?) | planned | planning(?!\s+(?:permission|consent|approval|clearance|nod)) | \bintends?\b | intention | \bintent\b | \baims?\b | aimed | aiming | \btargets?\b | targeting
       \bseeks?\b | sought | seeking | looks? to | looking to | \bhopes?\b | hoped | hoping | hopeful | expects? | expected | expecting
       expectations? | anticipat\w* | forecasts? | predict\w* | poised | \bset to\b | on track | on course | gearing up | gears up
       prepar\w* | ready to | readies`,

@@ -112,10 +112,12 @@ const NOT_OWN_APPROVAL =
 const DEAL_NOUN = /^(?:acquisition|takeover|buyout|purchase)$/;
 
 const BRIDGE = /\b(?:on|in|after|following|post|with|thanks to|buoyed by|boosted by|lifted by|helped by|driven by|backed by|courtesy)\b/;
+/** A nominal cue that starts with its bridge word ("with $870 million IPO"). */
+const CUE_OPENS_WITH_BRIDGE = /^with\s/;
 const ANAPHOR =
-  /^(?:(?:the\s+|its\s+)?(?:it|co|company|firm|group|bank|insurer|lender|retailer|grocer|carmaker|automaker|drugmaker|airline|miner|startup|chipmaker|brewer|conglomerate|major|giant|consortium|joint venture|jv)|(?=(?:(?:q[1-4]|h[12]|fy\S*|first|second|third|fourth|quarterly|annual|full-year|standalone|consolidated)[- ]\s*)*(?:quarter\s+)?(?:net profit|net|profit|pat|revenues?|sales|earnings|ebitda|turnover)\s)|(?:its|the|[a-z-]+(?<!'s))\s+(?:facility|plant|factory|unit|subsidiary|arm|division))\b/;
+  /^(?:(?:the\s+|its\s+)?(?:it|co|company|firm|group|bank|insurer|lender|retailer|grocer|carmaker|automaker|drugmaker|airline|miner|startup|chipmaker|brewer|conglomerate|major|giant|unit|arm|subsidiary|consortium|joint venture|jv)|(?=(?:(?:q[1-4]|h[12]|fy\S*|first|second|third|fourth|quarterly|annual|full-year|standalone|consolidated)[- ]\s*)*(?:quarter\s+)?(?:net profit|net|profit|pat|revenues?|sales|earnings|ebitda|turnover)\s)|(?:its|the|[a-z-]+(?<!'s))\s+(?:facility|plant|factory|unit|subsidiary|arm|division))\b/;
 /** Capitalised words in a gap that are not somebody else's name. */
-const NOT_A_NAME = /^(?:Nasdaq|NYSE|LSE|BSE|NSE|ASX|TSX|AIM|HKEX|Euronext|Xetra|Shares?|Stocks?|Net|Profit|Sales|Revenue|Rallies|Surges|Gains|Jumps|Rises|Zooms|Up|Over|Per|Cent|Intraday|Rs|Re|Cr|Mn|Bn|Crore|Lakh|INR|USD|US|UK|EU|Q[1-4]|H[12]|FY\d*|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const NOT_A_NAME = /^(?:Nasdaq|NYSE|LSE|BSE|NSE|ASX|TSX|AIM|HKEX|Euronext|Xetra|Wall|Dalal|Street|Shares?|Stocks?|Net|Profit|Sales|Revenue|Rallies|Surges|Gains|Jumps|Rises|Zooms|Up|Over|Per|Cent|Intraday|Rs|Re|Cr|Mn|Bn|Crore|Lakh|INR|USD|US|UK|EU|Q[1-4]|H[12]|FY\d*|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 const LEADING_COORDINATION = /^(?:(?:[A-Z0-9][^\s,]*\s+){1,4}(?:and|And|AND|&)\s+)+$/;
 const GAP_COORDINATION = /^(?:\s*(?:,|and|And|AND|&|-)\s*(?:[A-Z0-9][^\s,]*\s*){1,4})+$/;
@@ -335,8 +337,16 @@ export function forRecipient(p: PreparedText, m: Mention, cue: CueHit, gap: read
   if (!words(p.lower.slice(clause.start, cue.start)).every(isDescriptor)) return false;
   const approval = cue.definition.event === 'regulatory-approval';
   if (m.possessive && !approval) return false;
-  return !approval || !NOT_OWN_APPROVAL.test(words(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS)).slice(0, 3).join(' '));
+  return !approval || !notOwnAfterName(p, m);
 }
+
+/** What follows the name says the approved thing is not its own; "Acme's generic drug" is its own generic. */
+function notOwnAfterName(p: PreparedText, m: Mention): boolean {
+  const after = words(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS)).slice(0, 3).join(' ');
+  return NOT_OWN_APPROVAL.test(m.possessive ? after.replace(OWN_COPY, '') : after);
+}
+/** A copy the company itself makes, named right after its possessive ("Acme's generic heart drug"). */
+const OWN_COPY = /^(?:generic|generics|biosimilar|biosimilars)\b(?!\s+(?:version|copy|of)\b)/;
 
 /** "licenses its drug to Acme": the other party named right after the cue's "to"/"from". */
 export function partyAfter(p: PreparedText, m: Mention, gap: readonly string[]): boolean {
@@ -407,6 +417,8 @@ export function isNominalOwner(p: PreparedText, m: Mention, cue: CueHit, cues: Z
     }
   }
   if (m.possessive) return true;
+  // A cue that carries its own bridge ("bursts onto Wall Street with $870 million IPO") is tied to the clause's subject by it.
+  if (CUE_OPENS_WITH_BRIDGE.test(p.lower.slice(cue.start, cue.end))) return true;
   return BRIDGE.test(gapLower) || gapWords.every((w) => GAP_WORDS.has(stripPunct(w)) || PERIOD_WORD.test(stripPunct(w)));
 }
 
@@ -452,8 +464,7 @@ export function regulatorBefore(p: PreparedText, cue: CueHit): boolean {
 export function approvalIsOwn(p: PreparedText, m: Mention, gap: readonly string[], cue: { end: number }): boolean {
   const listed = NAME_LIST.test(p.text.slice(cue.end, m.start));
   if (!listed && (gap.length > MAX_WORDS.approvalToCompany || gap.some((w) => w.endsWith(',')))) return false;
-  const after = words(p.lower.slice(m.end, m.end + AFTER_NAME_CHARS)).slice(0, 3).join(' ');
-  return !NOT_OWN_APPROVAL.test(gap.join(' ')) && !NOT_OWN_APPROVAL.test(after);
+  return !NOT_OWN_APPROVAL.test(gap.join(' ')) && !notOwnAfterName(p, m);
 }
 
 /** "clears IPOs of Beta, Gamma and": the company is one of the names the approval lists. */
