@@ -20,6 +20,7 @@ import { checkRows as check, type Row } from '../support/classifier-rows.js';
  * - E: UK wire deals and planning, Indian-desk cable maker — 21 of 66; near-misses 0 of 23.
  * - F: the shapes of the labelled rows' real headlines (wire takeovers, a unit's order told in a
  *   stock move, results against a loss, IPO steps, approvals) — 22 of 78; near-misses 0 of 25.
+ * - G: UK/US wire news of a miner, a bank and a drug maker — 15 of 56; near-misses 0 of 13.
  *
  * Rows still missed after the fixes are left out of the tables (docs/classifier.md lists the kinds).
  *
@@ -476,6 +477,55 @@ export const FIFTH_BATCH_EVENTS: Row[] = [
   ['Halden Corp signs MoU with Andhra government for Rs 5,000 crore investment', 'Halden Corp', 'partnership'],
   ['Zephyr Games storms Dalal Street with Rs 500 crore IPO', 'Zephyr Games', 'ipo'],
   ['Zephyr Games debuts with $870 million IPO', 'Zephyr Games', 'ipo'],
+  // Sitting G.
+  ['Brightmoor to acquire Canadian miner Tarn for C$1.2 billion', 'Brightmoor', 'acquisition'],
+  ['Brightmoor agrees to buy Tarn Resources in all-share deal', 'Brightmoor', 'acquisition'],
+  ['Brightmoor clinches £2.4bn deal for rival Oakley', 'Brightmoor', 'contract-win'],
+  ['Brightmoor wins approval from EU for Oakley deal', 'Brightmoor', 'regulatory-approval'],
+  ['Brightmoor gets US antitrust clearance for Oakley takeover', 'Brightmoor', 'regulatory-approval'],
+  ['Regulators approve Brightmoor\'s takeover of Oakley', 'Brightmoor', 'acquisition'],
+  ['Brightmoor\'s Oakley takeover cleared by CMA', 'Brightmoor', 'regulatory-approval'],
+  ['Brightmoor completes purchase of Oakley\'s African assets', 'Brightmoor', 'acquisition'],
+  ['Brightmoor expands in Chile with $500 million copper mine purchase', 'Brightmoor', 'expansion'],
+  ['Brightmoor boosts gold output with Tarn deal', 'Brightmoor', 'acquisition'],
+  ['Brightmoor strengthens US presence with Oakley acquisition', 'Brightmoor', 'acquisition'],
+  ['Brightmoor signs $1bn offtake agreement with Tesla', 'Brightmoor', 'partnership'],
+  ['Brightmoor wins $700m contract to supply copper to Glencore', 'Brightmoor', 'contract-win'],
+  ['Brightmoor awarded mining licence in Zambia', 'Brightmoor', 'regulatory-approval'],
+  ['Brightmoor granted mining lease for Pilbara project', 'Brightmoor', 'regulatory-approval'],
+  ['Brightmoor starts output at new Peru mine', 'Brightmoor', 'milestone'],
+  ['Brightmoor pours first gold at Ghana mine', 'Brightmoor', 'milestone'],
+  ['Brightmoor\'s Kolwezi mine reaches commercial production', 'Brightmoor', 'milestone'],
+  ['Brightmoor posts record copper output', 'Brightmoor', 'milestone'],
+  ['Brightmoor profit soars to record on copper price rally', 'Brightmoor', 'milestone'],
+  ['Larchfield Bank wins licence to operate in Saudi Arabia', 'Larchfield Bank', 'regulatory-approval'],
+  ['Larchfield Bank opens first branch in Vietnam', 'Larchfield Bank', 'expansion'],
+  ['Larchfield Bank expands into Mexico with Banamex unit purchase', 'Larchfield Bank', 'expansion'],
+  ['Larchfield Bank agrees to take over Santos Bank\'s UK branches', 'Larchfield Bank', 'acquisition'],
+  ['Larchfield Bank picked to run UK government\'s digital payments', 'Larchfield Bank', 'contract-win'],
+  ['Larchfield Bank wins mandate for Aramco IPO', 'Larchfield Bank', 'contract-win'],
+  ['Larchfield Bank named best bank in Asia by Euromoney', 'Larchfield Bank', 'award'],
+  ['Larchfield Bank\'s profit doubles as rates rise', 'Larchfield Bank', 'strong-results'],
+  ['Larchfield Bank returns to profit in first half', 'Larchfield Bank', 'strong-results'],
+  ['Larchfield Bank launches digital bank in Singapore', 'Larchfield Bank', 'product-launch'],
+  ['Larchfield Bank teams with Visa on cross-border payments', 'Larchfield Bank', 'partnership'],
+  ['Ashgrove Pharma wins FDA nod for first-in-class lupus drug', 'Ashgrove Pharma', 'regulatory-approval'],
+  ['FDA grants approval to Ashgrove Pharma\'s cystic fibrosis pill', 'Ashgrove Pharma', 'regulatory-approval'],
+  ['Ashgrove Pharma\'s arthritis drug approved in Europe', 'Ashgrove Pharma', 'regulatory-approval'],
+  ['Ashgrove Pharma\'s Alzheimer\'s drug wins US approval', 'Ashgrove Pharma', 'regulatory-approval'],
+  ['Ashgrove Pharma gets nod from NICE for breast cancer therapy', 'Ashgrove Pharma', 'regulatory-approval'],
+  ['Ashgrove Pharma buys biotech Helix for $4bn to bolster pipeline', 'Ashgrove Pharma', 'acquisition'],
+  ['Ashgrove Pharma bags rights to Helix\'s gene therapy', 'Ashgrove Pharma', 'contract-win'],
+  ['Ashgrove Pharma sells UK plant to Helix', 'Helix', 'acquisition'],
+  ['Helix buys Ashgrove Pharma\'s UK plant', 'Helix', 'acquisition'],
+  ['Ashgrove Pharma opens $300 million vaccine plant in Ireland', 'Ashgrove Pharma', 'expansion'],
+  ['Ashgrove Pharma to build $1bn manufacturing hub in North Carolina', 'Ashgrove Pharma', 'expansion'],
+  ['Ashgrove Pharma hires 1,500 in Ireland expansion', 'Ashgrove Pharma', 'hiring'],
+  ['Ashgrove Pharma floats in London in £1bn IPO', 'Ashgrove Pharma', 'ipo'],
+  ['Ashgrove Pharma\'s shares surge in London debut', 'Ashgrove Pharma', 'ipo'],
+  ['Ashgrove Pharma IPO priced at top of range, raising $700 million', 'Ashgrove Pharma', 'ipo'],
+  ['Ashgrove Pharma raises $700 million in New York IPO', 'Ashgrove Pharma', 'ipo'],
+  ['Ashgrove Pharma sets terms for $500 million IPO', 'Ashgrove Pharma', 'ipo'],
 ];
 
 /** Near-misses in the same shapes: bids, talks, plans, failures, settlements, debt, stakes, bad news beside the event. */
@@ -679,6 +729,20 @@ export const FIFTH_BATCH_TRAPS: Row[] = [
   ['Zephyr Games plans to hit Wall Street with $1 billion IPO', 'Zephyr Games'],
   ['Zephyr Games slumps as rival Kaito storms market with $870 million IPO', 'Zephyr Games'],
   ['Kaito beats Zephyr Games with $870 million IPO', 'Zephyr Games'],
+  // Sitting G.
+  ['Brightmoor boosts gold output target, plans Tarn deal', 'Brightmoor'],
+  ['Brightmoor output hit by Tarn deal delays', 'Brightmoor'],
+  ['Brightmoor\'s mining lease in Pilbara cancelled', 'Brightmoor'],
+  ['Brightmoor seeks mining lease for Pilbara project', 'Brightmoor'],
+  ['Brightmoor halts output at Peru mine after protests', 'Brightmoor'],
+  ['Brightmoor delays first gold pour at Ghana mine', 'Brightmoor'],
+  ['Brightmoor\'s Kolwezi mine fails to reach commercial production on time', 'Brightmoor'],
+  ['Brightmoor loses rights to Helix\'s gene therapy', 'Brightmoor'],
+  ['Brightmoor in talks to secure rights to Helix\'s gene therapy', 'Brightmoor'],
+  ['Brightmoor sells rights to its copper brand to Tarn', 'Brightmoor'],
+  ['Ashgrove Pharma postpones IPO after setting terms', 'Ashgrove Pharma'],
+  ['Ashgrove Pharma sets terms for bond sale', 'Ashgrove Pharma'],
+  ['Ashgrove Pharma may set terms for $500 million IPO next week', 'Ashgrove Pharma'],
 ];
 
 describe('fifth batch: good news in everyday phrasing', () => check(FIFTH_BATCH_EVENTS, true));

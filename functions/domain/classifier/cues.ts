@@ -203,7 +203,7 @@ const APPROVAL_NOUNS = oneOf`
   approvals? | clearances? | nods? | go-?ahead | green[- ]?light | green signal | licen[cs]es? | authori[sz]ations? | permits? | permission | ce mark
   designation | fast[- ]track(?: status| designation)? | orphan(?: drug)? status | emergency use | eua | marketing authori[sz]ation
   breakthrough(?: therapy| device)?(?: status| designation| tag) | priority review(?: status| voucher)?
-  pre-?qualifications? | empanelment | (?:mini-?ratna|navratna|maharatna)(?: status| tag)? | scheduled (?:commercial )?bank status | (?:planning|environmental|development) consents?`;
+  pre-?qualifications? | empanelment | (?:mini-?ratna|navratna|maharatna)(?: status| tag)? | scheduled (?:commercial )?bank status | mining leases? | mineral concessions? | (?:planning|environmental|development) consents?`;
 /** Who may approve without it being a regulator's approval: the company's own board, its investors, a court. */
 const OWN_SIDE_APPROVERS = oneOf`board | shareholders? | stockholders? | investors? | creditors? | lenders? | bondholders? | members? | unitholders? | court`;
 const PLACE_NOUNS = oneOf`
@@ -258,8 +258,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
   {
     event: 'ipo',
     frame: 'agent',
-    source: re`${oneOf`launch(?:es|ed)? | completes? | completed | prices? | priced | files? for | filed for | files | filed | opens? | opened | closes? | closed | to launch | will launch | announces? | announced`}\s+(?:its\s+|an?\s+|the\s+)?${gap(4)}${IPO_NOUNS}s?\b`,
-    examples: ['Acme prices its $500 million IPO', 'Acme files for initial public offering'],
+    source: re`${oneOf`launch(?:es|ed)? | completes? | completed | prices? | priced | files? for | filed for | files | filed | opens? | opened | closes? | closed | to launch | will launch | announces? | announced | sets? terms for | set terms for`}\s+(?:its\s+|an?\s+|the\s+)?${gap(4)}${IPO_NOUNS}s?\b`,
+    examples: ['Acme prices its $500 million IPO', 'Acme files for initial public offering', 'Acme sets terms for $500 million IPO'],
   },
   {
     event: 'ipo',
@@ -484,7 +484,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     event: 'contract-win',
     frame: 'agent',
     source: re`(?:bags?|bagged|bagging|wins?|won|winning|secures?|secured|lands?|landed|clinch(?:es|ed)?)\s+(?:${MONEY}(?!\s+(?:in|from|via|through)\b)|${gap(3)}${oneOf`
-      mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises? | \d[\d,.]*\s*(?:mw|gw|mwp|gwp|mwh|gwh)
+      mines? | coal blocks? | blocks? | spectrum | routes? | slots? | licen[cs]es? | franchises? | (?:exclusive\s+|global\s+|worldwide\s+)?rights to | \d[\d,.]*\s*(?:mw|gw|mwp|gwp|mwh|gwh)
       (?:broadcast|broadcasting|media|tv|telecast|streaming|digital|mining|exploration|naming|title|distribution|marketing|commercial|sponsorship)\s+rights`}\b)`,
     examples: ['Acme bags Rs 1,200 crore railway electrification job', 'Acme wins two coal blocks in auction', 'Acme Solar wins 300 MW in state wind auction'],
   },
@@ -618,7 +618,8 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'agent',
     // A business strengthened by a purchase: "boosts cloud unit with $600 million Beta deal".
     source: re`${oneOf`boosts? | boosted | bolsters? | bolstered | strengthens? | strengthened | expands? | expanded | beefs? up | beefed up | adds? to | added to`}\s+(?:its\s+)?(?:\S+\s+){0,3}?${oneOf`
-      unit | units | business | businesses | arm | division | portfolio | pipeline | presence | offering | offerings | franchise | operations | footprint | line-up | lineup`}\s+(?:with|via|through|by)\s+(?:\S+\s+){0,4}?(?:deal|acquisition|buy|purchase|takeover|buyout)\b(?!\s+(?:talks?|plans?|bid|offer|hopes?))`,
+      unit | units | business | businesses | arm | division | portfolio | pipeline | presence | offering | offerings | franchise | operations | footprint | line-up | lineup
+      output | production | reserves`}\s+(?:with|via|through|by)\s+(?:\S+\s+){0,4}?(?:deal|acquisition|buy|purchase|takeover|buyout)\b(?!\s+(?:talks?|plans?|bid|offer|hopes?))`,
     examples: ['Acme boosts cloud unit with $600 million Beta deal', 'Acme bolsters cancer portfolio with Beta acquisition'],
   },
   // Sales: the seller divests; the buyer named after "to" acquires.
@@ -945,6 +946,9 @@ const POSITIVE_EVENTS: CueDefinition[] = [
       successfully\s+(?:tests?|tested|test-fires?|test-fired|flies|flew|launches?|launched|demonstrates?|demonstrated|completes?|completed|commissions?|commissioned)\b
       (?:begins?|began|starts?|started|commences?|commenced|kicks? off)\s+(?:commercial\s+|full\s+|mass\s+|serial\s+|full-scale\s+|local\s+)?(?:production|operations|deliveries|shipments|manufacturing|exports|assembly)\b
       (?:begins?|began|starts?|started|commences?|commenced)\s+(?:commercial\s+|mass\s+|local\s+)?(?:shipping|delivering|exporting|producing|manufacturing|assembling)\b
+      (?:begins?|began|starts?|started|commences?|commenced)\s+(?:commercial\s+)?output\b
+      (?:reaches?|reached|achieves?|achieved|declares?|declared|enters?|entered)\s+commercial\s+(?:production|operations?)\b
+      (?:pours?|poured)\s+(?:its\s+)?first\s+(?:gold|silver|steel|metal|copper)\b
       (?:enters?|entered|joins?|joined)\s+(?:the\s+)?(?:elite\s+)?${MONEY}\s+(?:\S+\s+)?(?:revenue|sales|turnover|top-?line|income|profit)\s+club\b
       (?:granted|awarded|receives?|received|wins?|won|secures?|secured|gets?|got|obtains?|obtained)\s+(?:\S+\s+){0,3}?patents?\b`,
     examples: ['Acme celebrates 100th anniversary', 'Acme delivers its 1,000th aircraft', 'Acme begins commercial production at Pune plant', 'Acme starts shipping its new laptop to customers'],
