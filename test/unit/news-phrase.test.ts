@@ -223,6 +223,13 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['award', 'Pollen Studio', 'Pollen Studio takes home gold at Cannes Lions', 'the gold at Cannes Lions'],
   ['award', 'Stratus', 'Stratus recognised as a leader by Forrester', 'the recognition as a leader by Forrester'],
   ['hiring', 'Brightpath', 'Brightpath to hire 3,000 this year', 'the plan to hire 3,000 people this year'],
+  // Hiring done is not a plan; an ordinal says a place is new; control bought is a takeover.
+  ['hiring', 'Brightpath', 'Brightpath hires 500 engineers', 'the hiring of 500 engineers'],
+  ['hiring', 'Brightpath', 'Brightpath hired 1,200 people', 'the hiring of 1,200 people'],
+  ['expansion', 'Larkspur', 'Larkspur opens 500th store', 'the 500th store'],
+  ['expansion', 'Larkspur', 'Larkspur opens its first European factory in Poland', 'the first European factory in Poland'],
+  ['acquisition', 'Larkspur', 'Larkspur acquires majority control of Beta Foods for $40 million', 'the $40 million takeover of Beta Foods'],
+  ['acquisition', 'Larkspur', 'Larkspur takes full ownership of Beta Foods', 'the takeover of Beta Foods'],
   ['product-launch', 'Orca Maps', 'Orca Maps rallies on launch of new offline navigation app', 'the launch of the new offline navigation app'],
 ];
 
@@ -259,6 +266,16 @@ describe('describeNews: an honour named over "of the"', () => {
 
   it('leaves a plain "of" alone: no title is made of a list', () => {
     expect(describeNews({ title: 'Acme named one of the best companies to work for', event: 'award' }, 'Acme')?.full).toBe('the spot among the best companies to work for');
+  });
+});
+
+describe('describeNews: what is done is not told as a plan, nor a place as newer than its ordinal', () => {
+  it.each([
+    ['hiring', 'Brightpath hires 500 engineers', /plan/],
+    ['expansion', 'Larkspur opens 500th store', /\bnew\b/],
+    ['acquisition', 'Larkspur acquires control of Beta Foods', /acquisition of the control/],
+  ])('%s: %s', (event, headline, never) => {
+    expect(describeNews({ title: headline, event }, headline.split(' ')[0]!)?.full).not.toMatch(never);
   });
 });
 

@@ -281,6 +281,9 @@ function acquired(w: HeadlineWords, np: NounPhrase, seller: string | null): News
   const at = found ? w.tokens.indexOf(found) : -1;
   const price = found && !(isWordToken(w.tokens[at - 1], 'to') && isWordToken(w.tokens[at - 2], 'up')) ? found : null;
   const from = seller ? ` from ${seller}` : '';
+  // "acquires control of Beta", "takes full ownership of Beta": a takeover, named by its company.
+  const control = /^the (?:full |majority |complete |sole |management )?(?:control|ownership) of (.+)$/.exec(target);
+  if (control) return phrase(`the ${price ? `${price.text} ` : ''}takeover of ${control[1]}${from}`, `the takeover of ${control[1]}`);
   const short = np.tokens.every((x) => startsUpper(x) || x.kind !== 'word' || FUNCTION_WORDS.has(x.lower)) && np.tokens.length <= 3 ? `the ${target} acquisition` : `the acquisition of ${target}`;
   return phrase(`the ${price ? `${price.text} ` : ''}acquisition of ${target}${from}`, short);
 }

@@ -22,9 +22,12 @@ const ARRIVAL_WORDS: Readonly<Record<string, string>> = {
 /** What a company expands that is not a place: "expands capacity at Nashik unit". */
 const GROWN_THINGS = new Set(['capacity', 'production', 'footprint', 'presence', 'operations', 'network', 'portfolio', 'reach', 'fleet']);
 /** Company forms that are new places of business when set up abroad: "sets up subsidiary in Singapore". */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$/i;
 const ENTITY_HEADS = new Set(['subsidiary', 'subsidiaries', 'arm', 'entity']);
 const COMMISSIONED = new Set(['capacity', 'plant', 'unit', 'line', 'project', 'farm', 'park', 'reactor', 'furnace', 'turbine', 'substation', 'pipeline', 'mill', 'refinery', 'terminal']);
-const HIRE_VERBS = new Set(['hire', 'hires', 'hiring', 'recruit', 'recruits', 'recruiting', 'add', 'adds', 'adding', 'create', 'creates', 'creating']);
+const HIRE_VERBS = new Set(['hire', 'hires', 'hired', 'recruited', 'hiring', 'recruit', 'recruits', 'recruiting', 'add', 'adds', 'adding', 'create', 'creates', 'creating']);
+/** Hiring told as done ("hires", "hired"), not planned. */
+const HIRED = new Set(['hires', 'hired', 'recruits', 'recruited']);
 const JOB_WORDS = new Set(['jobs', 'roles', 'positions', 'people', 'staff', 'employees', 'engineers', 'workers', 'developers', 'graduates', 'professionals', 'scientists', 'techies']);
 
 export function readHiring(w: HeadlineWords): string | null {
@@ -38,11 +41,14 @@ export function readHiring(w: HeadlineWords): string | null {
   const np = nounPhraseAt(t, at + 1, 3);
   // "to hire 3,000 this year": a count of people with no noun.
   const when = isWordToken(t[at + 1], 'this', 'next') && isWordToken(t[at + 2], 'year', 'month', 'quarter', 'fiscal') ? ` ${t[at + 1]!.lower} ${t[at + 2]!.lower}` : '';
-  if (['hire', 'hires', 'hiring', 'recruit', 'recruits', 'recruiting'].includes(t[verb]!.lower) && (when || at + 1 >= t.length)) return `the plan to hire ${count.text} people${when}`;
+  // "hires 500 engineers" is done; "to hire", "will hire", "hiring" are plans.
+  const done = HIRED.has(t[verb]!.lower) && !isWordToken(t[verb - 1], 'to', 'will');
+  const hire = (people: string) => (done ? `the hiring of ${count.text} ${people}` : `the plan to hire ${count.text} ${people}`);
+  if (['hire', 'hires', 'hiring', 'recruit', 'recruits', 'recruiting'].includes(t[verb]!.lower) && (when || at + 1 >= t.length)) return `${hire('people')}${when}`;
   if (!np || !np.tokens.some((x) => JOB_WORDS.has(x.lower))) return null;
   const what = writeTokens(np.tokens);
   if (/^(?:jobs|roles|positions)$/.test(np.tokens[np.tokens.length - 1]!.lower) && np.tokens.length === 1) return `the ${count.text} new ${what}`;
-  return `the plan to hire ${count.text} ${what}`;
+  return hire(what);
 }
 
 /** "debuts in Mumbai", "launches operations in Egypt", "makes debut in Kenya with Nairobi store". */
@@ -114,8 +120,10 @@ export const readExpansion: Reading = (w) => {
     if (sum) text = `${sum.text} ${text}`;
     const compl = complementAt(w, head + 1, PLACE_PREPS, 5);
     if (mods.length > 0 || compl) {
-      const place = `the new ${text}${compl ? ` ${compl.text}` : ''}`;
-      const short = `the new ${text}`;
+      // "the 500th store", "the first European factory": an ordinal says it is new already.
+      const the = ORDINAL.test(text.split(' ')[0]!) ? 'the' : 'the new';
+      const place = `${the} ${text}${compl ? ` ${compl.text}` : ''}`;
+      const short = `${the} ${text}`;
       const withHiring = hiring ? phrase(`${place} and ${hiring}`, mods.length ? short : place) : null;
       return withHiring ?? phrase(place, mods.length ? short : undefined);
     }
