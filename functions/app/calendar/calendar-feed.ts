@@ -14,7 +14,8 @@ import type { Subscriber } from '../../domain/subscriber.js';
 import { NotFoundError } from '../errors.js';
 import { chooseThankYouNews, thankYouStillDue } from '../news/thank-you-news.js';
 import { notRelevantOnDemand } from '../news/not-relevant.js';
-import type { Clock, CompanyRepository, FeedbackRepository, InterviewRepository, LinkSigner, NewsRepository, SubscriberRepository } from '../ports.js';
+import type { PlanDependencies } from '../interviews/plan.js';
+import type { Clock, LinkSigner, SubscriberRepository } from '../ports.js';
 
 export const CALENDAR_FEED_PATH = '/v1/calendar.ics';
 
@@ -26,13 +27,8 @@ const LIFETIME_SECONDS = 200 * 365 * DAY_SECONDS;
 const REFRESH_HOURS = 6;
 
 export interface CalendarFeedDependencies {
-  repos: {
-    subscribers: Pick<SubscriberRepository, 'get' | 'renewCalendarKey'>;
-    interviews: Pick<InterviewRepository, 'list'>;
-    companies: Pick<CompanyRepository, 'list'>;
-    news: Pick<NewsRepository, 'listSince'>;
-    feedback: Pick<FeedbackRepository, 'list'>;
-  };
+  /** The plan's reads (interviews, and for a thank-you still due its company's news), and the subscriber. */
+  repos: PlanDependencies['repos'] & { subscribers: Pick<SubscriberRepository, 'get' | 'renewCalendarKey'> };
   links: LinkSigner;
   clock: Clock;
   config: { publicUrl: string };
