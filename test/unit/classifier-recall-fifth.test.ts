@@ -419,7 +419,10 @@ export const FIFTH_BATCH_EVENTS: Row[] = [
   ['Halden Corp\'s Nordkap unit wins $300 mln Navy contract', 'Halden Corp', 'contract-win'],
   ['Halden Corp arm bags Rs 500 crore order', 'Halden Corp', 'contract-win'],
   ['Halden Corp subsidiary wins Rs 300 crore contract from NHAI', 'Halden Corp', 'contract-win'],
-  ['Halden Corp JV wins Rs 1,200 crore metro order', 'Halden Corp', 'partnership'],
+  ['Halden Corp JV wins Rs 1,200 crore metro order', 'Halden Corp', 'contract-win'],
+  // A joint venture that wins something: the win is the event, not the venture.
+  ['Halden Corp joint venture bags $90 million port contract', 'Halden Corp', 'contract-win'],
+  ['Halden Corp Joint Venture Secures Metro Rail Order In Pune', 'Halden Corp', 'contract-win'],
   ['Halden Corp-led consortium wins Rs 2,000 crore port project', 'Halden Corp', 'contract-win'],
   ['Halden Corp consortium bags Mumbai airport contract', 'Halden Corp', 'contract-win'],
   ['Halden Corp gains 6% on Rs 800 crore order from Railways', 'Halden Corp', 'contract-win'],
@@ -530,6 +533,9 @@ export const FIFTH_BATCH_EVENTS: Row[] = [
 
 /** Near-misses in the same shapes: bids, talks, plans, failures, settlements, debt, stakes, bad news beside the event. */
 export const FIFTH_BATCH_TRAPS: Row[] = [
+  // A joint venture named, and something else happens to it.
+  ['Halden Corp JV gets tax notice of Rs 40 crore', 'Halden Corp'],
+  ['Halden Corp joint venture wins reprieve in pricing dispute', 'Halden Corp'],
   // Sitting A.
   ['Kestrel Pharma\'s Baddi unit fails USFDA inspection with five observations', 'Kestrel Pharma'],
   ['Kestrel Pharma\'s Goa unit clears USFDA inspection with three observations', 'Kestrel Pharma'],

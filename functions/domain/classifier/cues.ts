@@ -1025,7 +1025,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     counterpartyBefore: true,
     source: oneOf`
       (?:joint venture|jv|partnership|alliance|tie-?up|collaboration|pact|mou|deal)\s+(?:with|between)\b
-      \b(?:jv|joint venture)\b(?!\s+stakes?\b)`,
+      \b(?:jv|joint venture)\b(?!\s+stakes?\b)(?!\s+(?:wins?|won|winning|bags?|bagged|secures?|secured|lands?|landed|gets?|bags)\b)`,
     examples: ['Acme up 5% on partnership with Beta', 'Beta surges on strategic alliance with Acme'],
   },
   {
@@ -1048,7 +1048,7 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     frame: 'bridged',
     // "Acme hits high on Beta collaboration": a tie-up has two sides, so the name before it is the partner.
     counterpartyBefore: true,
-    source: re`\b(?:collaboration|partnership|tie-?up|alliance|joint venture)\b(?!\s+(?:talks?|plans?|hopes?|buzz|reports?|speculation|proposal|bid|offer))`,
+    source: re`\b(?:collaboration|partnership|tie-?up|alliance|joint venture)\b(?!\s+(?:talks?|plans?|hopes?|buzz|reports?|speculation|proposal|bid|offer))(?!\s+(?:wins?|won|winning|bags?|bagged|secures?|secured|lands?|landed|gets?)\b)`,
     examples: ['Acme hits new high on Beta collaboration'],
   },
   {

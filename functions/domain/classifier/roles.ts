@@ -65,7 +65,7 @@ const GAP_WORDS = new Set(
   (
     'to will has have had is are was were be been being also now finally again officially formally successfully quietly today just ' +
     'newly further itself inc inc. ltd ltd. plc corp corp. co co. llc group holdings unit units subsidiary subsidiaries arm division business board shares stock scrip ' +
-    'consortium jv -led ' +
+    'consortium jv joint venture -led ' +
     'shall would\'ve reportedly indeed then recently already jointly together too ' +
     // A country right after the name is the company's national unit: "Amazon India to create…".
     'india us u.s. usa america uk britain europe emea asia apac china japan germany france canada australia singapore'
