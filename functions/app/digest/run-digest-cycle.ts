@@ -17,7 +17,7 @@ import type { StoredInterview } from '../../domain/interview.js';
 import { nextDigestAt } from '../../domain/subscriber-schedule.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { localDate, localHour } from '../../domain/time-zone.js';
-import { storiesMarkedNotRelevant } from '../news/not-relevant.js';
+import { notRelevantOnDemand } from '../news/not-relevant.js';
 import { recentGoodNews, recentNews, type RecentNews } from '../news/recent-good-news.js';
 import { foldedNews, planInterviewsWithNews } from '../news/thank-you-news.js';
 import { deliverDueMessages, type Composers, type Composition, type MessageOf } from '../outbox/deliver-due.js';
@@ -244,12 +244,9 @@ async function composeRecordedDigest(deps: DigestDeps, message: MessageOf<'diges
 
 /** Builds the digest mail (every signed link in it is made now, never stored). */
 async function composeDigestFor(deps: DigestDeps, subscriber: Subscriber, now: Date, news: RecentNews): Promise<ComposedDigest> {
-  const [interviews, companies, notRelevant] = await Promise.all([
-    deps.repos.interviews.list(subscriber.id),
-    deps.repos.companies.list(subscriber.id),
-    storiesMarkedNotRelevant(deps, subscriber.id),
-  ]);
-  const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant };
+  const [interviews, companies] = await Promise.all([deps.repos.interviews.list(subscriber.id), deps.repos.companies.list(subscriber.id)]);
+  // The "not relevant" marks are read once, and only when some story is there to check.
+  const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant: notRelevantOnDemand(deps, subscriber.id) };
   const planned = await planInterviewsWithNews(deps, scope, now);
   const plans = planned.map(({ interview, plan }) => ({ interview, plan }));
   const goodNews = await recentGoodNews(deps, scope, now, news, foldedNews(planned));

@@ -69,7 +69,8 @@ export interface GoodNewsScope {
   subscriberId: string;
   companies: WatchedCompany[];
   interviews: StoredInterview[];
-  notRelevant: NotRelevant;
+  /** The marks, or how to read them: read only when some story is there to check. */
+  notRelevant: NotRelevant | (() => Promise<NotRelevant>);
 }
 
 /** The story each interview's thank-you carries, by interview id (see ./thank-you-news.ts). */
@@ -87,10 +88,14 @@ export async function recentGoodNews(
   news: RecentNews = recentNews(deps, now),
   inThankYou: ThankYouNewsByInterview = new Map(),
 ): Promise<GoodNewsItem[]> {
+  const read = await Promise.all(scope.companies.map(async (company) => ({ company, stories: await news(company) })));
+  // Most days bring no stories: then the subscriber's "not relevant" marks are not read at all.
+  if (read.every((r) => r.stories.length === 0)) return [];
+  const notRelevant = typeof scope.notRelevant === 'function' ? await scope.notRelevant() : scope.notRelevant;
   const perCompany = await Promise.all(
-    scope.companies.map(async (company) => {
-      const stories = (await news(company))
-        .filter((s) => !scope.notRelevant.has(s))
+    read.map(async ({ company, stories: all }) => {
+      const stories = all
+        .filter((s) => !notRelevant.has(s))
         .map((s) => storySeenBy(s, company.sourceIds))
         .filter((s): s is Story => s !== null)
         .filter((s) => s.classification?.congratulate === true)

@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { listCompanies } from '../../app/companies/watched-companies.js';
 import { listInterviews } from '../../app/interviews/interviews.js';
-import { storiesMarkedNotRelevant } from '../../app/news/not-relevant.js';
+import { notRelevantOnDemand } from '../../app/news/not-relevant.js';
 import { recentGoodNews } from '../../app/news/recent-good-news.js';
 import { foldedNews, planInterviewsWithNews } from '../../app/news/thank-you-news.js';
 import type { HttpDependencies } from '../../http/context.js';
@@ -38,12 +38,9 @@ export function todayRoutes(deps: HttpDependencies): Hono<WebEnv> {
   web.get('/', requireSignIn, async (c) => {
     const subscriber = c.get('subscriber')!;
     const now = deps.clock.now();
-    const [interviews, companies, notRelevant] = await Promise.all([
-      listInterviews(deps, subscriber.id),
-      listCompanies(deps, subscriber.id),
-      storiesMarkedNotRelevant(deps, subscriber.id),
-    ]);
-    const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant };
+    const [interviews, companies] = await Promise.all([listInterviews(deps, subscriber.id), listCompanies(deps, subscriber.id)]);
+    // The "not relevant" marks are read once, and only when some story is there to check.
+    const scope = { subscriberId: subscriber.id, companies, interviews, notRelevant: notRelevantOnDemand(deps, subscriber.id) };
     const planned = await planInterviewsWithNews(deps, scope, now);
     const goodNews = await recentGoodNews(deps, scope, now, undefined, foldedNews(planned));
     const done = c.req.query('done') ?? '';
