@@ -6,10 +6,11 @@
  * the other.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { PayloadTooLargeError } from '../app/errors.js';
+import { PayloadTooLargeError, ValidationError } from '../app/errors.js';
+import { firstIllFormedText } from '../domain/unicode.js';
 import type { ApiDependencies, ApiEnv } from './context.js';
 import { errorBody, toErrorResponse } from '../http/errors.js';
 import { identifyAndThrottle } from './middleware.js';
@@ -35,6 +36,22 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface Site {
   routes: Hono<any>;
   notFoundPage(c: Context): Response | Promise<Response>;
+}
+
+/**
+ * A JSON body whose strings hold a lone UTF-16 surrogate ("\\ud800") is refused with a 400 before any
+ * route sees it: such text is no character, and it would break a URL, a header or a mail later.
+ */
+async function refuseTextThatIsNotUnicode(c: Context<ApiEnv>, next: Next): Promise<void> {
+  if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && /json/i.test(c.req.header('content-type') ?? '')) {
+    // Hono keeps the parsed body, so the route's validator reads the same value; a body that is
+    // not JSON is left for the validator to refuse in its own words.
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (firstIllFormedText(body) !== null) {
+      throw new ValidationError('the request body holds text that is not valid Unicode (a lone surrogate such as \\ud800); send the text as it is written');
+    }
+  }
+  await next();
 }
 
 export function createApi(deps: ApiDependencies, site?: Site): OpenAPIHono<ApiEnv> {
@@ -74,6 +91,7 @@ export function createApi(deps: ApiDependencies, site?: Site): OpenAPIHono<ApiEn
   });
   app.use('/v1/*', (c, next) => (c.req.path === INVITE_IMPORT_PATH ? inviteBodyLimit : apiBodyLimit)(c, next));
   app.use('/v1/*', identifyAndThrottle(deps));
+  app.use('/v1/*', refuseTextThatIsNotUnicode);
 
   for (const routes of [subscriptionRoutes, companyRoutes, interviewImportRoutes, interviewRoutes, planRoutes, meRoutes, tokenRoutes, emailLinkRoutes, calendarRoutes, calendarFeedRoutes]) {
     app.route('/', routes(deps));

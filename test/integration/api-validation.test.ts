@@ -48,6 +48,22 @@ describe('request validation', () => {
     }
   });
 
+  it('refuses text that is not Unicode (a lone surrogate) anywhere in a body, and stores nothing', async () => {
+    for (const [method, path, body] of [
+      ['POST', '/v1/companies', '{"name":"\\ud800"}'],
+      ['POST', '/v1/companies', '{"name":"Acme","aliases":["x\\udc00y"]}'],
+      ['POST', '/v1/interviews', JSON.stringify(sampleInterview({ company: 'Lone Surrogate Co' })).replace('"role":"', '"role":"\\ud83d ')],
+      ['PATCH', '/v1/me', '{"name":"\\udfff"}'],
+    ] as const) {
+      await expectError(await h.call(method, path, { token, body }), 400, 'validation_error', /not valid Unicode/);
+    }
+    const companies = (await (await h.call('GET', '/v1/companies', { token })).json()) as { companies: Array<{ name: string }> };
+    expect(companies.companies.map((c) => c.name)).not.toContain('Lone Surrogate Co');
+    // A real emoji (a surrogate pair) is text like any other.
+    const ok = await h.call('POST', '/v1/companies', { token, body: '{"name":"Rocket \\ud83d\\ude80 Labs"}' });
+    expect(ok.status).toBe(201);
+  });
+
   it('refuses a body that is not JSON', async () => {
     const res = await h.call('POST', '/v1/companies', { token, body: 'name=Acme', headers: { 'content-type': 'text/plain' } });
     await expectError(res, 415, 'unsupported_media_type');

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { companyKey, type CompanyFields } from '../company.js';
 import type { FeedSource } from '../feed-source.js';
+import { wellFormed } from '../unicode.js';
 
 /** What identifies a source; its polling state lives in {@link FeedSource}. */
 export type SourceSpec = Pick<FeedSource, 'id' | 'url' | 'kind' | 'companyKey' | 'companyName'>;
@@ -46,7 +47,7 @@ export function newsSearchUrl(company: Pick<CompanyFields, 'name' | 'aliases'>, 
     .map((t) => `"${t}"`)
     .join(' OR ');
   const base = newsBaseUrl.replace(/\/+$/, '');
-  return `${base}/rss/search?q=${encodeURIComponent(query)}&hl=${NEWS_EDITION.hl}&gl=${NEWS_EDITION.gl}&ceid=${NEWS_EDITION.ceid}`;
+  return `${base}/rss/search?q=${encodeURIComponent(wellFormed(query))}&hl=${NEWS_EDITION.hl}&gl=${NEWS_EDITION.gl}&ceid=${NEWS_EDITION.ceid}`;
 }
 
 /**
@@ -62,7 +63,7 @@ export function fallbackSearchUrl(primaryUrl: string, fallbackBaseUrl: string): 
     return null;
   }
   if (!query) return null;
-  return `${fallbackBaseUrl.replace(/\/+$/, '')}/news/search?q=${encodeURIComponent(query)}&format=rss`;
+  return `${fallbackBaseUrl.replace(/\/+$/, '')}/news/search?q=${encodeURIComponent(wellFormed(query))}&format=rss`;
 }
 
 /** The fallback source of a news search source (same company, the fallback search's URL). */
