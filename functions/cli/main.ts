@@ -42,7 +42,11 @@ function overview(): string {
 }
 
 /** Maps any error to one line on stderr and an exit code (2 = bad input, 1 = failure). */
+/** The reader of our output went away (`… | head -1`): nothing more can be said, and nothing went wrong. */
+const readerGone = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'EPIPE';
+
 export function reportError(err: unknown, io: CliIo): number {
+  if (readerGone(err)) return 0;
   if (err instanceof UsageError || err instanceof ConfigError) {
     complain(io, err.message);
     return 2;
@@ -71,6 +75,10 @@ function packageVersion(): string {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // A closed pipe is reported on the stream too; unheard, that event would end the process with a stack trace.
+  io.stdout.on('error', (err) => {
+    if (!readerGone(err)) complain(io, `could not write the output: ${err.message.split('\n')[0]}`);
+  });
   const [name, ...rest] = argv;
   if (!name) {
     complain(io, 'a command is required; try afterview --help');
