@@ -35,3 +35,25 @@ export function decisionDateProblem(interview: { interviewedAt: string; timeZone
   if (decisionExpectedBy >= interviewDay) return null;
   return `${formatDay(decisionExpectedBy, 'year')} is before the interview (${formatDay(interviewDay, 'year')}); the decision date must be on or after the interview day`;
 }
+
+/** Events that answer or follow the interview: none of them can happen before its day. */
+const AFTER_THE_INTERVIEW = new Set(['thank-you-sent', 'check-in-sent', 'follow-up-sent', 'congrats-sent', 'heard-back', 'references-requested', 'offer']);
+
+/**
+ * Why an event of `type` dated `at` cannot go with the interview, or null when it can: a thank-you,
+ * a follow-up or their answer dated before the interview's day (in its zone) is a typo, and it would
+ * silently end the plan's suggestions. Withdrawing or a rejection may come before the day.
+ */
+export function eventBeforeInterviewProblem(interview: { interviewedAt: string; timeZone: string }, type: string, at: string): string | null {
+  if (!AFTER_THE_INTERVIEW.has(type)) return null;
+  let interviewDay: string;
+  let eventDay: string;
+  try {
+    interviewDay = dateIn(interview.interviewedAt, interview.timeZone);
+    eventDay = dateIn(at, interview.timeZone);
+  } catch {
+    return null; // an unreadable date is refused by its own check
+  }
+  if (eventDay >= interviewDay) return null;
+  return `${formatDay(eventDay, 'year')} is before the interview (${formatDay(interviewDay, 'year')}); a "${type}" can only be recorded on or after the interview day`;
+}

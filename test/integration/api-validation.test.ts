@@ -164,6 +164,25 @@ describe('request validation', () => {
     expect(stored.events).toHaveLength(2);
   });
 
+  it('refuses a thank-you or a reply dated before the interview day, and takes the day itself; a withdrawal may come earlier', async () => {
+    // The sample interview is 28 Oct 2026, 11:00 in New York.
+    const created = (await (await h.call('POST', '/v1/interviews', { token, body: sampleInterview() })).json()) as { id: string };
+    const events = `/v1/interviews/${created.id}/events`;
+    for (const [type, at] of [['thank-you-sent', '2000-01-01T00:00:00Z'], ['heard-back', '1900-01-01T00:00:00Z'], ['offer', '2026-10-28T03:00:00Z']] as const) {
+      await expectError(
+        await h.call('POST', events, { token, body: { type, at } }),
+        400,
+        'validation_error',
+        new RegExp(`^at: .+ is before the interview \\(28 Oct 2026\\); a "${type}" can only be recorded on or after the interview day$`),
+      );
+    }
+    const plan = (await (await h.call('GET', `/v1/interviews/${created.id}/plan`, { token })).json()) as { actions: unknown[] };
+    expect(plan.actions.length).toBeGreaterThan(0);
+    // 28 Oct, 20:00 in New York (already 29 Oct in UTC) is the interview day: taken.
+    expect((await h.call('POST', events, { token, body: { type: 'thank-you-sent', at: '2026-10-29T00:00:00Z' } })).status).toBe(201);
+    expect((await h.call('POST', events, { token, body: { type: 'withdrawn', at: '2026-10-20T09:00:00Z' } })).status).toBe(201);
+  });
+
   it('refuses a decision date before the interview day (create, change, or a reply), and takes the day itself', async () => {
     const before = /^decisionExpectedBy: 27 Oct 2026 is before the interview \(28 Oct 2026\); the decision date must be on or after the interview day$/;
     // 2026-10-28T15:00Z is 28 Oct in New York.

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Interview, InterviewEvent, InterviewEventType, StoredInterview } from '../../domain/interview.js';
-import { decisionDateProblem, eventTimeProblem } from '../../domain/interview-checks.js';
+import { decisionDateProblem, eventBeforeInterviewProblem, eventTimeProblem } from '../../domain/interview-checks.js';
 import { findOrWatchCompany, type CompanyDependencies } from '../companies/watched-companies.js';
 import { LIMIT_REACHED, LIMITS } from '../../domain/quotas.js';
 import { ConflictError, NotFoundError, QuotaExceededError, ValidationError } from '../errors.js';
@@ -140,8 +140,13 @@ export async function recordEvent(
   const now = deps.clock.now();
   const timeProblem = input.at === undefined ? null : eventTimeProblem(input.at, now);
   if (timeProblem) throw new ValidationError(`at: ${timeProblem}`);
-  // A new decision date is checked against the interview's day, which only a read can tell.
-  if (input.decisionExpectedBy) assertDecisionDate(await getInterview(deps, subscriberId, interviewId), input.decisionExpectedBy);
+  // A new decision date, and an event's own date, are checked against the interview's day, which only a read can tell.
+  if (input.decisionExpectedBy || input.at !== undefined) {
+    const interview = await getInterview(deps, subscriberId, interviewId);
+    if (input.decisionExpectedBy) assertDecisionDate(interview, input.decisionExpectedBy);
+    const beforeProblem = input.at === undefined ? null : eventBeforeInterviewProblem(interview, input.type, input.at);
+    if (beforeProblem) throw new ValidationError(`at: ${beforeProblem}`);
+  }
   const event: InterviewEvent = {
     type: input.type,
     at: input.at ?? now.toISOString(),
