@@ -96,6 +96,10 @@ export function readInvite(text: string, context: InviteContext): InviteReading 
   for (const event of live) {
     const start = safely(() => event.getFirstPropertyValue('dtstart') as Time | null);
     if (!start) continue;
+    // ical.js rolls an impossible date over ("month 13" becomes January): that is a damaged start, not a date.
+    safely(() => {
+      if (!isCalendarText(event.getFirstProperty('dtstart')?.toJSON()[3])) throw new Error('not a calendar date');
+    });
     const tzid = tzidOf(event);
     const repeats = event.hasProperty('rrule') && !event.hasProperty('recurrence-id');
     const occurrence = repeats ? nearestOccurrence(event, (t) => resolve(t, tzid).instant, context.now) : null;
@@ -209,6 +213,16 @@ function parseCalendar(text: string): Component {
   const calendar = new ICAL.Component(first as never);
   if (calendar.name !== 'vcalendar') throw new UnusableInviteError(NOT_AN_INVITE);
   return calendar;
+}
+
+/** Whether a start as written ("2026-11-02T15:00:00") names a real moment: month 1–12, a day that month has, a time of day. */
+function isCalendarText(value: unknown): boolean {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value) : null;
+  if (!m) return true; // another shape: ical.js judges it (and a period or a list is read as it reads it)
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v)));
+  return (
+    month! >= 1 && month! <= 12 && day! >= 1 && day! <= ICAL.Time.daysInMonth(month!, year!) && hour! <= 23 && minute! <= 59 && second! <= 60
+  );
 }
 
 /** ical.js reads values lazily, so a bad date only throws when it is read: that is a damaged invite. */
