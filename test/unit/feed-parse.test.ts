@@ -415,3 +415,20 @@ describe('afterview parse-feed', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('dates that name no real day', () => {
+  const rss = (pubDate: string) =>
+    `<rss version="2.0"><channel><title>t</title><item><title>A</title><link>https://e.example/1</link><pubDate>${pubDate}</pubDate></item></channel></rss>`;
+
+  it.each([
+    ['Mon, 30 Feb 2026 10:00:00 GMT', null],
+    ['Thu, 31 Apr 2026 10:00:00 GMT', null],
+    ['2026-02-30T10:00:00Z', null],
+    ['Sun, 29 Feb 2026 10:00:00 GMT', null],
+    ['Tue, 29 Feb 2028 10:00:00 GMT', '2028-02-29T10:00:00.000Z'],
+    ['Mon, 02 Mar 2026 10:00:00 GMT', '2026-03-02T10:00:00.000Z'],
+  ])('%s → %s, never rolled over to another day', async (pubDate, expected) => {
+    const feed = await parseFeed(rss(pubDate));
+    expect(feed.items[0]!.publishedAt).toBe(expected);
+  });
+});

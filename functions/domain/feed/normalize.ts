@@ -90,11 +90,32 @@ export function stripPublisherSuffix(title: string, publisher: string | null): s
   return title;
 }
 
+const MONTHS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/**
+ * A date naming a day its month does not have ("Mon, 30 Feb 2026", "2026-02-30"): JavaScript rolls
+ * it over to another day (2 March), which would date the story wrongly, so it counts as unreadable.
+ */
+export function namesImpossibleDay(text: string): boolean {
+  let year: number;
+  let month: number;
+  let day: number;
+  const written = /\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b/i.exec(text);
+  const iso = written ? null : /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (written) [day, month, year] = [Number(written[1]), MONTHS[written[2]!.toLowerCase()]!, Number(written[3])];
+  else if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return false;
+  return month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** An ISO-8601 instant, or null when the feed gave none or an unreadable one. */
 function isoDateOf(item: RawItem): string | null {
+  // rss-parser's isoDate is computed from pubDate: a rolled-over pubDate makes it wrong too.
+  const written = textOf(item.pubDate)?.trim() ?? textOf(item.date)?.trim();
   for (const candidate of [item.isoDate, item.pubDate, item.date, item.issued, item.modified]) {
     const text = textOf(candidate)?.trim();
     if (!text) continue;
+    if (namesImpossibleDay(candidate === item.isoDate && written ? written : text)) continue;
     const at = Date.parse(text);
     if (!Number.isNaN(at)) return new Date(at).toISOString();
   }
