@@ -40,8 +40,8 @@ export const IdParam = z.object({
 
 export const LinkTokenQuery = z.object({
   token: z
-    .string()
-    .min(1, 'the link has no token; open the full link from the email')
+    .string({ error: 'the link has no token; open the whole link, as the email or Settings gives it' })
+    .min(1, 'the link has no token; open the whole link, as the email or Settings gives it')
     .max(4096)
     .openapi({ param: { name: 'token', in: 'query' }, description: 'The token from the emailed link.' }),
 });

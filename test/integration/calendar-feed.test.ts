@@ -111,7 +111,12 @@ describe('calendar feed (GET /v1/calendar.ics)', () => {
     for (const token of [`${otherSubscriber}.${mac}`, `${keyId}.${body}.${mac}x`, digestLink, 'nonsense']) {
       expect((await h.call('GET', `/v1/calendar.ics?token=${encodeURIComponent(token)}`)).status, token.slice(0, 20)).toBe(404);
     }
-    expect((await h.call('GET', '/v1/calendar.ics')).status).toBe(400);
+    for (const path of ['/v1/calendar.ics', '/v1/calendar.ics?token=']) {
+      const res = await h.call('GET', path);
+      expect(res.status).toBe(400);
+      // Plain words, not the validator's ("expected string, received undefined").
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/the link has no token; open the whole link, as the email or Settings gives it/);
+    }
     expect((await h.call('POST', '/v1/me/calendar-url')).status).toBe(401);
     // The link's token never reaches a log line.
     expect(h.logs.join('\n')).not.toContain(good);

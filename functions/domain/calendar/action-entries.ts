@@ -14,6 +14,15 @@ export const ACTION_SUMMARY: Record<FollowUpAction['type'], string> = {
   'references-not-offer': 'References requested',
 };
 
+/** How the description names the interviewer after the action: a note goes *to* someone, a follow-up is *with* them. */
+const TOWARD: Record<FollowUpAction['type'], string> = {
+  'send-thank-you': 'to',
+  'check-in': 'with',
+  'follow-up': 'with',
+  'move-on': 'after waiting on',
+  'references-not-offer': 'by',
+};
+
 /** The interview as a calendar entry names it. */
 export interface CalendarInterview {
   id: string;
@@ -27,7 +36,7 @@ export function calendarEntryForAction(interview: CalendarInterview, action: Fol
   const company = cleanText(interview.company, 80);
   const role = cleanText(interview.role, 80);
   const description = [
-    `${ACTION_SUMMARY[action.type]} with ${cleanText(interview.interviewer.name, 80)} about the ${role} role at ${company} (due ${formatDay(action.dueOn, 'long')}).`,
+    `${ACTION_SUMMARY[action.type]} ${TOWARD[action.type]} ${cleanText(interview.interviewer.name, 80)} about the ${role} role at ${company} (due ${formatDay(action.dueOn, 'long')}).`,
     action.why,
     ...(action.draft ? ['', `Subject: ${action.draft.subject}`, '', action.draft.body] : []),
   ].join('\n');
