@@ -109,9 +109,19 @@ function readNamedFrame(w: HeadlineWords): { phrase: NewsPhrase | null; honour: 
   if (taken.length === 0 || (w.truncated && at + taken.length >= t.length)) return null;
   // "the spot on the Fortune Best Workplaces list" and "the spot among the best companies to work
   // for", but "the spot on Fortune's list" and "the spot among Fortune's 100 Best".
-  const possessive = /['’]s$/i.test(taken[0]!.text);
+  // "Fast Company's 2026 list": a possessive among the first words is the article.
+  const possessive = taken.slice(0, 3).some((x) => /['’]s$/i.test(x.text));
   const needsArticle = !possessive && (frame === 'the spot on' || (frame === 'the spot among' && !startsUpper(taken[0]!)));
   // "Company of the Year by Forbes": the title keeps its capitals; what follows it is written as usual.
+  // In a sentence-case headline a capitalised run is a name ("Fast Company's 2026 Most Innovative
+  // Companies list"): it keeps its capitals, which Title Case headlines cannot tell us.
+  const sentenceCase = t.some((x, i) => i > 0 && x.kind === 'word' && /^\p{Ll}/u.test(x.raw) && !FUNCTION_WORDS.has(x.lower));
+  if (sentenceCase && frame !== 'the recognition as') {
+    for (let i = 0; i < taken.length; i += 1) {
+      const x = taken[i]!;
+      if (x.kind === 'word' && /^\p{Lu}/u.test(x.raw) && !/^\p{Lu}+$/u.test(x.raw)) taken[i] = { ...x, text: x.raw };
+    }
+  }
   const titleEnd = honour ? honourEnd(taken) : 0;
   // After a title only its grantor is kept ("by Forbes"); a ceremony cut short ("at Tech …") goes.
   const after = taken.slice(titleEnd);

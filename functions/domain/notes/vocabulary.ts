@@ -78,6 +78,7 @@ export const COMMON_WORDS = new Set<string>([
   ...HYPE_WORDS,
   ...words(`
     order orders contract contracts deal deals project projects engagement mandate tender work block blocks mine mines auction
+    dollar dollars multi-million multi-billion multi-year
     award awards prize prizes medal medals honour honours honor honors accolade trophy title recognition ranking rankings list
     best top company companies place places work employer employers year years innovation design excellence leadership
     office offices plant plants facility facilities factory factories centre centres center centers campus hub hubs store
