@@ -359,10 +359,11 @@ const POSITIVE_EVENTS: CueDefinition[] = [
     source: re`${oneOf`
       wins? | won | winning | bags? | bagged | receives? | received | earns? | earned | scoops? | scooped | picks? up | picked up
       takes? home | took home | collects? | collected | clinch(?:es|ed)? | secures? | secured | lands? | landed | garners? | garnered
-      grabs? | grabbed | gets? | got | awarded | honou?red with | presented with | conferred(?: with| upon| on)? | felicitated(?: with| for)?`}\s+${gapWithout(5, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case | letters? | loas?`)}${oneOf`
+      grabs? | grabbed | gets? | got | awarded | honou?red with | presented with | conferred(?: with| upon| on)? | felicitated(?: with| for)?`}\s+${gapWithout(8, oneOf`contracts? | orders? | deals? | tenders? | jury | court | damages | arbitration | legal | lawsuit | case | letters? | loas?`)}${oneOf`
       awards? | prizes? | honou?rs? | accolades? | trophy | trophies | medals? | of the year | (?:gold|silver|bronze|grand prix)(?=\s+(?:at|in|for)\b)
       (?<=['"]\s?)title(?!\s+(?:sponsor\w*|rights|deeds?|suits?))`}\b`,
-    examples: ['Acme wins 2026 Industry Innovation Award', 'Acme takes home gold at the Cannes Lions'],
+    // Award names run long: "receives 2026 Frost & Sullivan Technology Innovation Leadership Award".
+    examples: ['Acme wins 2026 Industry Innovation Award', 'Acme takes home gold at the Cannes Lions', 'Acme receives 2026 Frost & Sullivan Technology Innovation Leadership Award'],
   },
   {
     event: 'award',
