@@ -27,6 +27,9 @@ const TABLE: ReadonlyArray<readonly [event: string, company: string, headline: s
   ['award', 'Acme', 'Acme Named Supplier Of The Year By Ford', 'the recognition as Supplier of the Year by Ford'],
   ['award', 'Acme Robotics', "Acme Robotics named to Fast Company's 2026 Most Innovative Companies list", "the spot on Fast Company's 2026 Most Innovative Companies list"],
   ['contract-win', 'Acme Robotics', 'Acme Robotics Lands Multi-Million Dollar Contract With Walmart', 'the multi-million dollar contract with Walmart'],
+  // "&" inside a name stays; a long award name stays whole.
+  ['award', 'Acme Robotics', 'Acme Robotics Receives 2026 Frost & Sullivan Technology Innovation Leadership Award', 'the Frost & Sullivan Technology Innovation Leadership Award'],
+  ['contract-win', 'Acme', 'Acme wins contract from Johnson & Johnson', 'the contract from Johnson & Johnson'],
   // Contracts: the sum, the kind, the client.
   ['contract-win', 'Acme Robotics', 'Acme Robotics wins $40 million rail contract from state of Ohio', 'the $40 million rail contract from the state of Ohio'],
   ['contract-win', 'Rolls-Royce', 'Rolls-Royce Wins $9.2 Billion Order From Emirates Airline', 'the $9.2 billion order from Emirates Airline'],

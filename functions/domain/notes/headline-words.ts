@@ -108,7 +108,8 @@ const TOKEN = new RegExp(
     // 50:50 (a joint venture's shares), 1,000th, 10-year
     `(?<number>\\d{1,3}:\\d{1,3}(?![\\d:])|${NUMBER}(?:st|nd|rd|th|s)?(?:-[a-z]+)?(?![\\p{L}\\d]))`,
     // words: Rolls-Royce, Barclay's, U.S., make-in-India, L&T, 4G, Q416
-    `(?<word>[\\p{L}\\d][\\p{L}\\p{M}\\d'’&.\\-+]*)`,
+    // …and "&" standing alone between two words (kept only inside a name, see readHeadline)
+    `(?<word>[\\p{L}\\d][\\p{L}\\p{M}\\d'’&.\\-+]*|&(?=\\s+[\\p{L}\\d]))`,
     `(?<punct>[,;:|()"!?]|\\s-\\s)`,
   ].join('|'),
   'giu',
@@ -232,7 +233,8 @@ function nameKeys(company: string): string[][] {
     .replace(/[’]/g, "'")
     .split(/[\s,]+/)
     .map((w) => w.replace(/[.,]+$/, ''))
-    // "Law & Kenneth": the tokens hold no "&", so the name is matched by its words.
+    // "Law & Kenneth" = "Law and Kenneth": an "&" between words is matched as "and".
+    .map((w) => (w === '&' ? 'and' : w))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   const keys = [words];
   const core = [...words];
@@ -263,7 +265,7 @@ function markCompany(tokens: Token[], company: string): void {
         const t = tokens[i + k]!;
         const bare = bareWord(t.lower);
         const last = k === key.length - 1;
-        const word = last ? bare.word : t.lower.replace(/\.$/, '');
+        const word = t.lower === '&' ? 'and' : last ? bare.word : t.lower.replace(/\.$/, '');
         if (word !== key[k] && !(last && t.lower === key[k])) {
           ok = false;
           break;
@@ -336,6 +338,11 @@ export function readHeadline(raw: string, company: string): HeadlineWords {
     const raw = m[0].trim() || m[0];
     // A closing quote is no part of the word ("'programmatic buying' agency"); "investors'" keeps its apostrophe.
     found.push({ kind, raw: kind === 'word' ? raw.replace(/(?<![sS])['’]+$/u, '') : raw });
+  }
+  // A lone "&" is part of a name only between two capitalised words ("Frost & Sullivan", not "Lock & load").
+  const capitalised = (x: { raw: string } | undefined) => !!x && /^[\p{Lu}\d]/u.test(x.raw);
+  for (let i = found.length - 1; i >= 0; i -= 1) {
+    if (found[i]!.raw === '&' && !(capitalised(found[i - 1]) && capitalised(found[i + 1]))) found.splice(i, 1);
   }
   const tokens: Token[] = found.map(({ kind, raw }, i) => {
     const lower = raw.toLowerCase();

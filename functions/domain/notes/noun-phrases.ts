@@ -56,7 +56,9 @@ export function isPlural(t: Token): boolean {
 export function modifiersBefore(tokens: readonly Token[], head: number, max = 4): Token[] {
   const mods: Token[] = [];
   let stoppedAtCompany = false;
-  for (let i = head - 1; i >= 0 && mods.length < max; i -= 1) {
+  // "&" joins two words of one name ("Frost & Sullivan"): it does not count, and never starts the phrase.
+  const counted = () => mods.filter((m) => m.lower !== '&').length;
+  for (let i = head - 1; i >= 0 && (counted() < max || mods[0]?.lower === '&'); i -= 1) {
     const t = tokens[i]!;
     if (t.company) {
       stoppedAtCompany = true;
@@ -69,6 +71,7 @@ export function modifiersBefore(tokens: readonly Token[], head: number, max = 4)
     if (isWordToken(t, 'home') && tokens[i - 1] && endsPhrase(tokens[i - 1]!)) break;
     mods.unshift(t);
   }
+  while (mods[0]?.lower === '&') mods.shift();
   // "Acme Snares $9 Billion Order": a word right after the company that reads like a verb is one.
   if (stoppedAtCompany && mods.length > 1 && mods[0]!.kind === 'word' && /(?:[^s]s|ed)$/.test(mods[0]!.lower)) mods.shift();
   return mods.filter((t) => !(t.kind === 'word' && HYPE_WORDS.has(t.lower)));
