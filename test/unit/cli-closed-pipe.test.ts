@@ -22,6 +22,8 @@ function runReadingOnly(args: string[], bytes: number, input = ''): Promise<{ co
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stderr, read }));
+    // The command may end before it has read all its input: our side of that pipe closes too.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input);
   });
 }
