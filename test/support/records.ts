@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { companyKey, type WatchedCompany } from '../../functions/domain/company.js';
 import { Interview, type InterviewInput, type StoredInterview } from '../../functions/domain/interview.js';
+import type { Classification, StoryCopy } from '../../functions/domain/news.js';
 import type { Subscriber } from '../../functions/domain/subscriber.js';
 
 const CREATED = '2026-10-01T00:00:00.000Z';
@@ -61,3 +62,14 @@ export function newStoredInterview(
     updatedAt: stored.updatedAt ?? CREATED,
   };
 }
+
+/** One source's copy of a story, as the poll stores it: linked and published under the source's name. */
+export const storyCopy = (sourceId: string, title: string, classification: Classification): StoryCopy => ({
+  sourceId,
+  title,
+  link: `https://${sourceId}.example/story`,
+  publisher: sourceId,
+  publishedAt: '2026-11-04T08:00:00.000Z',
+  summary: null,
+  classification,
+});

@@ -4,19 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { copiesOf, copyFor, storySeenBy } from '../../functions/domain/news-watch/provenance.js';
-import type { Classification, Story, StoryCopy } from '../../functions/domain/news.js';
+import type { Classification, Story } from '../../functions/domain/news.js';
+import { storyCopy } from '../support/records.js';
 
 const good: Classification = { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: [] };
 const neutral: Classification = { polarity: 'neutral', event: null, congratulate: false, confidence: 0.5, reasons: [] };
-const copy = (sourceId: string, title: string, classification: Classification): StoryCopy => ({
-  sourceId,
-  title,
-  link: `https://${sourceId}.example/story`,
-  publisher: sourceId,
-  publishedAt: '2026-11-04T08:00:00.000Z',
-  summary: null,
-  classification,
-});
+const copy = storyCopy;
 const story: Story = {
   companyKey: 'acme',
   id: 'st',

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { chooseThankYouNews, chooseThankYouStory, planWithNews, thankYouStillDue } from '../../functions/app/news/thank-you-news.js';
 import type { NotRelevant } from '../../functions/app/news/not-relevant.js';
 import { NEWS_IN_THANK_YOU } from '../../functions/domain/follow-up/index.js';
-import type { Classification, Story, StoryCopy } from '../../functions/domain/news.js';
+import type { Classification, Story } from '../../functions/domain/news.js';
 import { newStoredInterview, newWatchedCompany } from '../support/records.js';
+import { storyCopy } from '../support/records.js';
 
 const NOW = new Date('2026-11-04T13:00:00Z');
 const good: Classification = { polarity: 'positive', event: 'award', congratulate: true, confidence: 0.9, reasons: [] };
@@ -38,15 +39,7 @@ function story(overrides: Partial<Story> = {}): Story {
   };
 }
 
-const copy = (sourceId: string, title: string, classification: Classification): StoryCopy => ({
-  sourceId,
-  title,
-  link: `https://${sourceId}.example/story`,
-  publisher: sourceId,
-  publishedAt: '2026-11-04T08:00:00.000Z',
-  summary: null,
-  classification,
-});
+const copy = storyCopy;
 
 const choose = (stories: Story[], notRelevant?: NotRelevant) => chooseThankYouStory(stories, company, interview, NOW, notRelevant)?.id ?? null;
 
