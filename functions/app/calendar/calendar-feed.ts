@@ -12,9 +12,8 @@ import { DAY_SECONDS } from '../../domain/durations.js';
 import { newsOfStory } from '../../domain/notes/story-news.js';
 import type { Subscriber } from '../../domain/subscriber.js';
 import { NotFoundError } from '../errors.js';
-import { chooseThankYouNews, thankYouStillDue } from '../news/thank-you-news.js';
-import { notRelevantOnDemand } from '../news/not-relevant.js';
-import type { PlanDependencies } from '../interviews/plan.js';
+import { plannedInterviews, type PlanDependencies } from '../interviews/plan.js';
+import { foldedNews } from '../news/thank-you-news.js';
 import type { Clock, LinkSigner, SubscriberRepository } from '../ports.js';
 
 export const CALENDAR_FEED_PATH = '/v1/calendar.ics';
@@ -60,14 +59,13 @@ export async function calendarFeedFor(deps: CalendarFeedDependencies, token: str
   const subscriber = await deps.repos.subscribers.get(payload.subscriberId);
   // A renewed key (or a deleted account) retires the link, however valid its signature.
   if (!subscriber || payload.data.v !== String(versionOf(subscriber))) throw new NotFoundError('calendar feed');
-  const interviews = await deps.repos.interviews.list(subscriber.id);
+  // The plans as the digest makes them: a thank-you still due carries the company's good news.
+  const planned = await plannedInterviews(deps, subscriber.id, now);
+  const interviews = planned.map((p) => p.interview);
+  const news = new Map([...foldedNews(planned)].map(([interviewId, story]) => [interviewId, newsOfStory(story)] as const));
   // Loaded on first use: the iCalendar library is a large share of the API's code, and most
   // requests (and every cold start) do without it.
   const { calendarFeedEntries, writeCalendar } = await import('../../domain/calendar/index.js');
-  // A thank-you still due carries the company's good news, as in the digest (only then is news read).
-  const companies = interviews.some((i) => thankYouStillDue(i, now)) ? await deps.repos.companies.list(subscriber.id) : [];
-  const stories = await chooseThankYouNews(deps, { companies, interviews, notRelevant: notRelevantOnDemand(deps, subscriber.id) }, now);
-  const news = new Map([...stories].map(([interviewId, story]) => [interviewId, newsOfStory(story)] as const));
   const entries = calendarFeedEntries(interviews, now, { today: `${deps.config.publicUrl.replace(/\/+$/, '')}/` }, news);
   return writeCalendar(entries, { name: 'afterview: after the interview', timeZone: subscriber.timeZone, refreshHours: REFRESH_HOURS });
 }
