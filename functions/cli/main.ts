@@ -76,9 +76,18 @@ function packageVersion(): string {
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   // A closed pipe is reported on the stream too; unheard, that event would end the process with a stack trace.
-  io.stdout.on('error', (err) => {
+  const onOutputError = (err: Error) => {
     if (!readerGone(err)) complain(io, `could not write the output: ${err.message.split('\n')[0]}`);
-  });
+  };
+  io.stdout.on('error', onOutputError);
+  try {
+    return await runCommand(argv, io);
+  } finally {
+    io.stdout.off('error', onOutputError);
+  }
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name) {
     complain(io, 'a command is required; try afterview --help');

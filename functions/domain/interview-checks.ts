@@ -18,6 +18,15 @@ export function eventTimeProblem(at: string, now: Date): string | null {
   return `${at} is more than a day in the future; record what happened once it has happened`;
 }
 
+/** The local day of `instant` in `zone`, or null when either cannot be read (their own checks refuse those). */
+function localDayOf(instant: string, zone: string): string | null {
+  try {
+    return dateIn(instant, zone);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Why a decision date cannot go with an interview, or null when it can. A decision expected before
  * the interview day says nothing about when to follow up (the plan would treat it as no date at all),
@@ -26,13 +35,8 @@ export function eventTimeProblem(at: string, now: Date): string | null {
  */
 export function decisionDateProblem(interview: { interviewedAt: string; timeZone: string }, decisionExpectedBy: string | null | undefined): string | null {
   if (!decisionExpectedBy) return null;
-  let interviewDay: string;
-  try {
-    interviewDay = dateIn(interview.interviewedAt, interview.timeZone);
-  } catch {
-    return null; // the interview's own date or zone is refused by its own check
-  }
-  if (decisionExpectedBy >= interviewDay) return null;
+  const interviewDay = localDayOf(interview.interviewedAt, interview.timeZone);
+  if (interviewDay === null || decisionExpectedBy >= interviewDay) return null;
   return `${formatDay(decisionExpectedBy, 'year')} is before the interview (${formatDay(interviewDay, 'year')}); the decision date must be on or after the interview day`;
 }
 
@@ -46,14 +50,8 @@ const AFTER_THE_INTERVIEW = new Set(['thank-you-sent', 'check-in-sent', 'follow-
  */
 export function eventBeforeInterviewProblem(interview: { interviewedAt: string; timeZone: string }, type: string, at: string): string | null {
   if (!AFTER_THE_INTERVIEW.has(type)) return null;
-  let interviewDay: string;
-  let eventDay: string;
-  try {
-    interviewDay = dateIn(interview.interviewedAt, interview.timeZone);
-    eventDay = dateIn(at, interview.timeZone);
-  } catch {
-    return null; // an unreadable date is refused by its own check
-  }
-  if (eventDay >= interviewDay) return null;
+  const interviewDay = localDayOf(interview.interviewedAt, interview.timeZone);
+  const eventDay = localDayOf(at, interview.timeZone);
+  if (interviewDay === null || eventDay === null || eventDay >= interviewDay) return null;
   return `${formatDay(eventDay, 'year')} is before the interview (${formatDay(interviewDay, 'year')}); a "${type}" can only be recorded on or after the interview day`;
 }
